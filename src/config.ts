@@ -1,0 +1,200 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import dotenv from "dotenv";
+import { z } from "zod";
+import { ConfigError } from "./errors";
+
+/**
+ * The only module that reads `process.env`. Parsed once by zod at start-up;
+ * a bad value stops start-up with a message that names the key.
+ *
+ * Profiles: `APP_ENV` = dev | staging | prod picks defaults; `.env` then
+ * `.env.<APP_ENV>` (both optional, git-ignored) are loaded with dotenv; real
+ * environment variables win over both. Secrets come only from the environment.
+ */
+export const APP_ENVS = ["dev", "staging", "prod"] as const;
+export type AppEnv = (typeof APP_ENVS)[number];
+
+const PROFILE_DEFAULTS: Record<AppEnv, Record<string, string>> = {
+  dev: { ROW_LIMIT: "0", MAX_COST_USD: "1.00", SCHEDULE_CRON: "*/30 * * * *", DB_SCHEMA: "public", ALERT_CHANNELS: "console" },
+  staging: { ROW_LIMIT: "0", MAX_COST_USD: "2.00", SCHEDULE_CRON: "0 * * * *", DB_SCHEMA: "staging", ALERT_CHANNELS: "console,webhook" },
+  prod: { ROW_LIMIT: "0", MAX_COST_USD: "5.00", SCHEDULE_CRON: "0 6 * * *", DB_SCHEMA: "prod", ALERT_CHANNELS: "console,webhook" },
+};
+
+const int = (min: number) => z.coerce.number().int().min(min);
+const optionalString = z.string().trim().min(1).optional();
+
+const EnvSchema = z.object({
+  APP_ENV: z.enum(APP_ENVS).default("dev"),
+  LLM_PROVIDER: z.enum(["auto", "offline", "openai"]).default("auto"),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
+  LLM_BATCH_SIZE: int(1).default(8),
+  LLM_CONCURRENCY: int(1).default(8),
+  LLM_MAX_RETRIES: int(0).default(4),
+  LLM_TIMEOUT_MS: int(100).default(60_000),
+  MAX_COST_USD: z.coerce.number().positive(),
+  DATABASE_URL: optionalString,
+  PGHOST: optionalString,
+  PGPORT: optionalString,
+  PGDATABASE: optionalString,
+  PGUSER: optionalString,
+  PGPASSWORD: optionalString,
+  PGLITE_DIR: optionalString,
+  DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, "a lower-case SQL identifier"),
+  DATA_DIR: optionalString,
+  ROW_LIMIT: int(0),
+  SCHEDULE_CRON: z.string().trim().min(9),
+  SCHEDULE_TZ: z.string().trim().min(1).default("UTC"),
+  ALERT_CHANNELS: z.string().regex(/^(console|webhook)(,(console|webhook))*$/, "a comma list of console, webhook"),
+  ALERT_WEBHOOK_URL: z.string().url().optional(),
+  ALERT_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.05),
+  LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
+});
+
+export interface Config {
+  appEnv: AppEnv;
+  projectRoot: string;
+  dataDir: string;
+  rowLimit: number;
+  llm: {
+    /** Which provider runs: an explicit choice, else OpenAI when a key is configured, else offline. */
+    provider: "offline" | "openai";
+    /** The key itself, never printed; use `describeConfig` for display. */
+    apiKey: string | undefined;
+    model: string;
+    baseURL: string | undefined;
+    temperature: number;
+    batchSize: number;
+    concurrency: number;
+    maxRetries: number;
+    timeoutMs: number;
+    maxCostUsd: number;
+  };
+  database: {
+    kind: "postgres" | "pglite";
+    /** Connection string for a server, when DATABASE_URL is set (PG* variables are read by `pg` itself). */
+    url: string | undefined;
+    pgliteDir: string;
+    schema: string;
+  };
+  schedule: { cron: string; timezone: string };
+  alerts: { channels: ("console" | "webhook")[]; webhookUrl: string | undefined; errorRate: number };
+  logLevel: "silent" | "info" | "debug";
+}
+
+/** Walk up from `start` to the folder holding this workbook's package.json. */
+export function findProjectRoot(start = process.cwd()): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    const pkg = path.join(dir, "package.json");
+    if (existsSync(pkg) && existsSync(path.join(dir, "migrations"))) {
+      try {
+        if (JSON.parse(readFileSync(pkg, "utf8")).name === "baseball-pipeline-workbook") return dir;
+      } catch {
+        // not ours; keep walking
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(start);
+    dir = parent;
+  }
+}
+
+export interface LoadConfigOptions {
+  /** Variables to read instead of `process.env` (tests pass their own). */
+  env?: Record<string, string | undefined>;
+  /** Load `.env` and `.env.<APP_ENV>` from the project root. Default: true when `env` is not given. */
+  loadDotenv?: boolean;
+  /** Overrides applied last, e.g. from CLI flags. */
+  overrides?: Record<string, string | undefined>;
+}
+
+/**
+ * Parse the configuration once.
+ * @example const config = loadConfig(); console.log(describeConfig(config));
+ */
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const root = findProjectRoot();
+  const base: Record<string, string | undefined> = { ...(options.env ?? process.env) };
+  const useDotenv = options.loadDotenv ?? options.env === undefined;
+  const appEnvRaw = options.overrides?.APP_ENV ?? base.APP_ENV ?? "dev";
+  const appEnv = z.enum(APP_ENVS).safeParse(appEnvRaw);
+  if (!appEnv.success) throw new ConfigError("APP_ENV", `expected one of ${APP_ENVS.join(", ")}, got ${JSON.stringify(appEnvRaw)}`);
+  const fromFiles: Record<string, string> = {};
+  if (useDotenv) {
+    for (const file of [".env", `.env.${appEnv.data}`]) {
+      const full = path.join(root, file);
+      if (existsSync(full)) Object.assign(fromFiles, dotenv.parse(readFileSync(full)));
+    }
+  }
+  const merged: Record<string, string | undefined> = { ...PROFILE_DEFAULTS[appEnv.data], ...fromFiles };
+  for (const [k, v] of Object.entries(base)) if (v !== undefined && v !== "") merged[k] = v;
+  for (const [k, v] of Object.entries(options.overrides ?? {})) if (v !== undefined) merged[k] = v;
+  const parsed = EnvSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? "env");
+    throw new ConfigError(key, `${issue.message}${key.includes("KEY") || key.includes("PASSWORD") ? "" : ` (got ${JSON.stringify(merged[key])})`}`);
+  }
+  const e = parsed.data;
+  if (e.LLM_PROVIDER === "openai" && !e.OPENAI_API_KEY) {
+    throw new ConfigError("OPENAI_API_KEY", "LLM_PROVIDER=openai needs OPENAI_API_KEY to be set");
+  }
+  const channels = e.ALERT_CHANNELS.split(",") as ("console" | "webhook")[];
+  const provider = e.LLM_PROVIDER === "auto" ? (e.OPENAI_API_KEY ? "openai" : "offline") : e.LLM_PROVIDER;
+  const hasServer = Boolean(e.DATABASE_URL || e.PGHOST || e.PGDATABASE);
+  return {
+    appEnv: e.APP_ENV,
+    projectRoot: root,
+    dataDir: path.resolve(root, e.DATA_DIR ?? "data"),
+    rowLimit: e.ROW_LIMIT,
+    llm: {
+      provider,
+      apiKey: e.OPENAI_API_KEY,
+      model: e.OPENAI_MODEL,
+      baseURL: e.OPENAI_BASE_URL,
+      temperature: e.OPENAI_TEMPERATURE,
+      batchSize: e.LLM_BATCH_SIZE,
+      concurrency: e.LLM_CONCURRENCY,
+      maxRetries: e.LLM_MAX_RETRIES,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      maxCostUsd: e.MAX_COST_USD,
+    },
+    database: {
+      kind: hasServer ? "postgres" : "pglite",
+      url: e.DATABASE_URL,
+      pgliteDir: path.resolve(root, e.PGLITE_DIR ?? path.join(".data", `pglite-${e.APP_ENV}`)),
+      schema: e.DB_SCHEMA,
+    },
+    schedule: { cron: e.SCHEDULE_CRON, timezone: e.SCHEDULE_TZ },
+    alerts: { channels, webhookUrl: e.ALERT_WEBHOOK_URL, errorRate: e.ALERT_ERROR_RATE },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** A printable summary that never contains any part of a secret. */
+export function describeConfig(config: Config): Record<string, string | number> {
+  return {
+    environment: config.appEnv,
+    provider: config.llm.provider === "openai" ? `openai (${config.llm.model})` : "offline (rule-based, no network)",
+    OPENAI_API_KEY: config.llm.apiKey ? "configured" : "not set",
+    OPENAI_BASE_URL: config.llm.baseURL ? redactUrl(config.llm.baseURL) : "default",
+    database: config.database.kind === "postgres" ? `PostgreSQL server (${config.database.url ? redactUrl(config.database.url) : "PG* variables"})` : "PGlite (embedded, .data/)",
+    schema: config.database.schema,
+    budget_usd: config.llm.maxCostUsd,
+    row_limit: config.rowLimit === 0 ? "all rows" : config.rowLimit,
+  };
+}
+
+/** Drop user, password and query from a URL before showing it. */
+export function redactUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    return `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ""}${u.pathname}`;
+  } catch {
+    return "(unparseable URL)";
+  }
+}

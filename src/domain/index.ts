@@ -1,0 +1,6 @@
+export * from "./play";
+export * from "./extraction";
+export * from "./reference";
+export * from "./mapping";
+export * from "./enriched-play";
+export * from "./ground-truth";

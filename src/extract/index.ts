@@ -1,0 +1,2 @@
+export { parseCsv, csvEscape, type CsvRecord } from "./csv-parser";
+export { parsePlays, readPlays, playHash, type MalformedRow, type ReadPlaysOptions, type ReadPlaysResult } from "./play-reader";

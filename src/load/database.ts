@@ -1,0 +1,131 @@
+import type { PGlite } from "@electric-sql/pglite";
+import type pg from "pg";
+import type { Config } from "../config";
+import { DatabaseError, toError } from "../errors";
+
+/** Anything that runs SQL: the database itself or an open transaction. Parameters only, never string-built SQL. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Run several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/**
+ * The same interface over a PostgreSQL server (`pg`) and embedded PGlite, so every
+ * migration, loader and query runs unchanged on both.
+ */
+export interface Database extends Queryable {
+  readonly kind: "postgres" | "pglite";
+  readonly schema: string;
+  /** Run `fn` in one transaction: all of it commits, or none of it does. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** The underlying PGlite instance (pglite only), e.g. for pg-boss's adapter. */
+  readonly pglite?: PGlite;
+  /** The underlying pool (postgres only). */
+  readonly pool?: pg.Pool;
+}
+
+export interface OpenDatabaseOptions {
+  kind: "postgres" | "pglite";
+  /** Server connection string; when absent, `pg` reads the PG* variables. */
+  url?: string;
+  /** PGlite data folder; `memory://` keeps it in memory. */
+  pgliteDir?: string;
+  /** Schema that holds the workbook's tables (created if missing). Default `public`. */
+  schema?: string;
+  /** Pool size for a server. Default 4. */
+  maxConnections?: number;
+}
+
+/** Open the database the config names. */
+export function openDatabaseFromConfig(config: Config): Promise<Database> {
+  return openDatabase({
+    kind: config.database.kind,
+    url: config.database.url,
+    pgliteDir: config.database.pgliteDir,
+    schema: config.database.schema,
+  });
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const schema = options.schema ?? "public";
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new DatabaseError(`Invalid schema name ${JSON.stringify(schema)}`);
+  try {
+    return options.kind === "pglite" ? await openPglite(options.pgliteDir ?? "memory://", schema) : await openPostgres(options, schema);
+  } catch (e) {
+    if (e instanceof DatabaseError) throw e;
+    throw new DatabaseError(`Could not open the ${options.kind} database: ${toError(e).message}`, e);
+  }
+}
+
+async function openPglite(dataDir: string, schema: string): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const pglite = await PGlite.create(dataDir);
+  await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
+  const wrap = (q: Pick<PGlite, "query" | "exec">): Queryable => ({
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await q.query<T>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  });
+  const base = wrap(pglite);
+  return {
+    kind: "pglite",
+    schema,
+    pglite,
+    ...base,
+    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+    close: () => pglite.close(),
+  };
+}
+
+async function openPostgres(options: OpenDatabaseOptions, schema: string): Promise<Database> {
+  const { default: pgModule } = await import("pg");
+  const pool = new pgModule.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 4,
+    options: `-c search_path=${schema},public`,
+  });
+  // Surface a dead server at open time with a clear message, not at the first query.
+  const client = await pool.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } finally {
+    client.release();
+  }
+  pool.on("error", () => {
+    // An idle client lost its connection; the next query reconnects.
+  });
+  const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await q.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await q.query(sql);
+    },
+  });
+  return {
+    kind: "postgres",
+    schema,
+    pool,
+    ...wrap(pool),
+    async transaction(fn) {
+      const c = await pool.connect();
+      try {
+        await c.query("BEGIN");
+        const result = await fn(wrap(c));
+        await c.query("COMMIT");
+        return result;
+      } catch (e) {
+        await c.query("ROLLBACK").catch(() => undefined);
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
