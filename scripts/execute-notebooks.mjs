@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Execute every notebook headlessly with Jupyter's nbconvert on the workbook's kernel.
+// Fails (exit 1) as soon as a notebook has a failing cell: nbconvert --execute does that.
+//
+//   node scripts/execute-notebooks.mjs            # copies to artifacts/executed + HTML exports in artifacts/html
+//   node scripts/execute-notebooks.mjs --in-place # refresh the committed outputs (offline defaults)
+//   node scripts/execute-notebooks.mjs 9_guide_test  # only the notebooks whose name contains this
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const inPlace = args.includes("--in-place");
+const filters = args.filter((a) => !a.startsWith("--"));
+const jupyterPath = path.join(root, ".jupyter-local");
+const env = { ...process.env, JUPYTER_PATH: jupyterPath, TF_CPP_MIN_LOG_LEVEL: "3" };
+// The committed outputs must come from the offline defaults, never from a developer's keys.
+if (inPlace) {
+  for (const k of ["OPENAI_API_KEY", "DATABASE_URL", "PGHOST", "PGDATABASE", "OPENAI_BASE_URL"]) delete env[k];
+  env.LLM_PROVIDER = "offline";
+}
+execFileSync(process.execPath, [path.join(root, "scripts", "register-kernel.mjs"), "--prefix", jupyterPath], { stdio: "inherit" });
+
+const nbDir = path.join(root, "notebooks");
+const notebooks = readdirSync(nbDir)
+  .filter((f) => f.endsWith(".ipynb") && (filters.length === 0 || filters.some((x) => f.includes(x))))
+  .sort();
+if (notebooks.length === 0) {
+  console.error("No notebooks matched.");
+  process.exit(1);
+}
+const executedDir = path.join(root, "artifacts", "executed");
+const htmlDir = path.join(root, "artifacts", "html");
+mkdirSync(executedDir, { recursive: true });
+mkdirSync(htmlDir, { recursive: true });
+const jupyter = (argv) => execFileSync("jupyter", argv, { cwd: nbDir, env, stdio: "inherit" });
+for (const nb of notebooks) {
+  const started = Date.now();
+  console.log(`\n▶ executing ${nb}`);
+  const common = ["nbconvert", "--execute", "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.kernel_name=workbook-ts"];
+  try {
+    if (inPlace) jupyter([...common, "--to", "notebook", "--inplace", nb]);
+    else jupyter([...common, "--to", "notebook", "--output-dir", executedDir, nb]);
+  } catch {
+    console.error(`✗ ${nb} failed: a cell raised an error (see the traceback above).`);
+    process.exit(1);
+  }
+  const executed = inPlace ? path.join(nbDir, nb) : path.join(executedDir, nb);
+  jupyter(["nbconvert", "--to", "html", "--output-dir", htmlDir, executed]);
+  console.log(`✓ ${nb} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
