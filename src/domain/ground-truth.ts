@@ -4,6 +4,8 @@ import type { PitchTypeCode } from "./reference";
 export const EVENT_KINDS = [
   "pitch",
   "inning_start",
+  /** A batter steps in: who faces whom and the situation, before the first pitch of the plate appearance. */
+  "at_bat_start",
   "pitching_change",
   "mound_visit",
   "lineup_change",
