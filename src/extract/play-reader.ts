@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { RawPlay } from "../domain";
+import type { RawPlay } from "../domain/index";
 import { InputError, OptionsError } from "../errors";
 import { parseCsv } from "./csv-parser";
 
