@@ -130,8 +130,11 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       if (existsSync(full)) Object.assign(fromFiles, dotenv.parse(readFileSync(full)));
     }
   }
-  const merged: Record<string, string | undefined> = { ...PROFILE_DEFAULTS[appEnv.data], ...fromFiles };
-  for (const [k, v] of Object.entries(base)) if (v !== undefined && v !== "") merged[k] = v;
+  // Empty values (as in a copied sample.env) mean "use the default", from files and the environment alike.
+  const merged: Record<string, string | undefined> = { ...PROFILE_DEFAULTS[appEnv.data] };
+  for (const source of [fromFiles, base]) {
+    for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== "") merged[k] = v;
+  }
   for (const [k, v] of Object.entries(options.overrides ?? {})) if (v !== undefined) merged[k] = v;
   const parsed = EnvSchema.safeParse(merged);
   if (!parsed.success) {
