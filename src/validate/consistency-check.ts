@@ -1,0 +1,50 @@
+import type { PitchResult } from "../domain";
+import { outcomeOf, SKIPPED, type QualityCheck } from "./quality-report";
+
+/**
+ * The count after a pitch, from the count before it and the result (the rules of
+ * `src/domain/extraction.ts`): a ball adds one (the fourth reads 4), a called or swinging
+ * strike adds one (the third reads 3), a foul adds a strike unless there are two already,
+ * and a ball in play or a hit batsman leaves the count as it was.
+ */
+export function expectedPostCount(balls: number, strikes: number, result: PitchResult): { balls: number; strikes: number } {
+  switch (result) {
+    case "Ball":
+      return { balls: Math.min(balls + 1, 4), strikes };
+    case "Strike":
+    case "Swing and miss":
+      return { balls, strikes: Math.min(strikes + 1, 3) };
+    case "Foul":
+      return { balls, strikes: strikes >= 2 ? strikes : strikes + 1 };
+    default:
+      return { balls, strikes };
+  }
+}
+
+/** Cross-field consistency: the post-pitch count follows from the pre-pitch count and the result. Skipped when any of the five is null. */
+export const consistencyCheck: QualityCheck = {
+  name: "consistency",
+  description: "post-pitch count follows from the pre-pitch count and the pitch result",
+  run(play) {
+    const { pre_pitch_balls: b, pre_pitch_strikes: s, post_pitch_balls: pb, post_pitch_strikes: ps, pitch_result: r } = play;
+    if (b === null || s === null || pb === null || ps === null || r === null) return SKIPPED;
+    const want = expectedPostCount(b, s, r);
+    const count = (balls: number, strikes: number) => `${balls}-${strikes}`;
+    const reasons = [];
+    if (pb !== want.balls) {
+      reasons.push({
+        check: "consistency",
+        field: "post_pitch_balls",
+        message: `a ${JSON.stringify(r)} on ${count(b, s)} gives ${count(want.balls, want.strikes)}, but post_pitch_balls is ${pb}`,
+      });
+    }
+    if (ps !== want.strikes) {
+      reasons.push({
+        check: "consistency",
+        field: "post_pitch_strikes",
+        message: `a ${JSON.stringify(r)} on ${count(b, s)} gives ${count(want.balls, want.strikes)}, but post_pitch_strikes is ${ps}`,
+      });
+    }
+    return outcomeOf(reasons);
+  },
+};

@@ -1,0 +1,14 @@
+export { validatePlays, type ValidatePlaysOptions, type ValidationResult } from "./validate-plays";
+export { QUALITY_CHECKS, domainCheck, consistencyCheck, referentialCheck, uniquenessCheck } from "./quality-checks";
+export { expectedPostCount } from "./consistency-check";
+export { VELOCITY_RANGE_MPH } from "./domain-check";
+export { EnrichedPlaySchema, RawPlaySchema } from "./enriched-play-schema";
+export {
+  CHECK_NAMES,
+  type CheckName,
+  type CheckOutcome,
+  type CheckContext,
+  type CheckSummary,
+  type QualityCheck,
+  type QualityReport,
+} from "./quality-report";

@@ -1,0 +1,63 @@
+import type { EnrichedPlay, QuarantineReason, ReferenceTables } from "../domain";
+
+/** The named data-quality checks, in the order they run. */
+export const CHECK_NAMES = ["schema", "domain", "consistency", "referential", "uniqueness"] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+/** What one check says about one row. */
+export type CheckOutcome =
+  | { status: "passed" }
+  | { status: "skipped" }
+  | { status: "failed"; reasons: QuarantineReason[] };
+
+/** State shared by the checks over one batch (uniqueness needs to remember what it saw). */
+export interface CheckContext {
+  refs: ReferenceTables;
+  pitcherIds: Set<number>;
+  batterIds: Set<number>;
+  pitchTypeNames: Map<string, string>;
+  /** play_hash → play_id of its first occurrence in the batch. */
+  seenHashes: Map<string, number>;
+}
+
+export interface QualityCheck {
+  name: CheckName;
+  /** One line a reader of the quality report understands. */
+  description: string;
+  run(play: EnrichedPlay, context: CheckContext): CheckOutcome;
+}
+
+/** How many rows passed, failed and were skipped by one check (skipped: the fields it needs are null). */
+export interface CheckSummary {
+  check: CheckName;
+  description: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+/** The quality report of one validation: per check, and totals (`rows === valid + quarantined`). */
+export interface QualityReport {
+  rows: number;
+  valid: number;
+  quarantined: number;
+  checks: CheckSummary[];
+}
+
+export const PASSED: CheckOutcome = { status: "passed" };
+export const SKIPPED: CheckOutcome = { status: "skipped" };
+
+/** Turn a list of reasons into an outcome: no reasons means passed. */
+export function outcomeOf(reasons: QuarantineReason[]): CheckOutcome {
+  return reasons.length === 0 ? PASSED : { status: "failed", reasons };
+}
+
+export function createCheckContext(refs: ReferenceTables): CheckContext {
+  return {
+    refs,
+    pitcherIds: new Set(refs.pitchers.map((p) => p.pitcher_id)),
+    batterIds: new Set(refs.batters.map((b) => b.batter_id)),
+    pitchTypeNames: new Map(refs.pitchTypes.map((t) => [t.code as string, t.name])),
+    seenHashes: new Map(),
+  };
+}
