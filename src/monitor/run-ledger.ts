@@ -50,7 +50,8 @@ export class RunLedger {
   /** Subscribe to `events`; returns the function that unsubscribes. */
   attach(events: PipelineEvents): () => void {
     return events.onAny((name, event) => {
-      this.enqueue(() => this.record(name, event));
+      const at = this.options.clock(); // when it happened, not when the queued write runs
+      this.enqueue(() => this.record(name, event, at));
     });
   }
 
@@ -84,14 +85,13 @@ export class RunLedger {
   }
 
   /** Record one event now (what `attach` does for each event, in order). */
-  async record<K extends PipelineEventName>(name: K, event: PipelineEventMap[K]): Promise<void> {
-    const at = this.options.clock();
+  async record<K extends PipelineEventName>(name: K, event: PipelineEventMap[K], at = this.options.clock()): Promise<void> {
     const e = event as PipelineEventMap[PipelineEventName] & { runId?: string };
     if (!e.runId) return;
     switch (name) {
       case "run:start": {
         const s = event as PipelineEventMap["run:start"];
-        await this.ensureRun(s.runId, "running");
+        await this.ensureRun(s.runId, "running", at);
         await this.db.query(
           `UPDATE pipeline_runs SET state = 'running', rows_in = $2, started_at = coalesce(started_at, $3),
              finished_at = NULL, error = NULL WHERE run_id = $1`,
@@ -101,7 +101,7 @@ export class RunLedger {
       }
       case "run:success": {
         const s = event as PipelineEventMap["run:success"];
-        await this.ensureRun(s.runId, "running");
+        await this.ensureRun(s.runId, "running", at);
         await this.db.query(
           `UPDATE pipeline_runs SET state = 'success', finished_at = $2, rows_loaded = $3, rows_quarantined = $4,
              error = NULL, started_at = coalesce(started_at, $2::timestamptz - make_interval(secs => $5::float8 / 1000))
@@ -112,7 +112,7 @@ export class RunLedger {
       }
       case "run:error": {
         const s = event as PipelineEventMap["run:error"];
-        await this.ensureRun(s.runId, "running");
+        await this.ensureRun(s.runId, "running", at);
         await this.db.query(
           `UPDATE pipeline_runs SET state = 'failed', finished_at = $2, error = $3,
              started_at = coalesce(started_at, $2::timestamptz - make_interval(secs => $4::float8 / 1000))
@@ -148,7 +148,7 @@ export class RunLedger {
       case "llm:response": {
         const s = event as PipelineEventMap["llm:response"];
         const params = [s.runId, s.tokensIn, s.tokensOut, s.costUsd];
-        await this.ensureRun(s.runId, "running");
+        await this.ensureRun(s.runId, "running", at);
         await this.db.query(
           `UPDATE pipeline_runs SET llm_requests = coalesce(llm_requests, 0) + 1, tokens_in = coalesce(tokens_in, 0) + $2,
              tokens_out = coalesce(tokens_out, 0) + $3, cost_usd = coalesce(cost_usd, 0) + $4 WHERE run_id = $1`,
@@ -163,7 +163,7 @@ export class RunLedger {
       }
       case "llm:cache-hit": {
         const s = event as PipelineEventMap["llm:cache-hit"];
-        await this.ensureRun(s.runId, "running");
+        await this.ensureRun(s.runId, "running", at);
         await this.db.query(`UPDATE pipeline_runs SET cache_hits = coalesce(cache_hits, 0) + $2 WHERE run_id = $1`, [s.runId, s.rows]);
         await this.db.query(`UPDATE pipeline_tasks SET cache_hits = coalesce(cache_hits, 0) + $2 WHERE run_id = $1 AND task = $3`, [s.runId, s.rows, s.step]);
         return;
@@ -181,16 +181,16 @@ export class RunLedger {
     return next;
   }
 
-  private async ensureRun(runId: string, state: "queued" | "running"): Promise<void> {
+  private async ensureRun(runId: string, state: "queued" | "running", at = this.options.clock()): Promise<void> {
     await this.db.query(
       `INSERT INTO pipeline_runs (run_id, dag, run_key, state, trigger, env, created_at)
        VALUES ($1, $2, $1, $3, $4, $5, $6) ON CONFLICT (run_id) DO NOTHING`,
-      [runId, this.options.dag, state, this.options.trigger, this.options.env, this.options.clock()],
+      [runId, this.options.dag, state, this.options.trigger, this.options.env, at],
     );
   }
 
   private async taskStarted(runId: string, task: string, attempt: number, at: Date): Promise<void> {
-    await this.ensureRun(runId, "running");
+    await this.ensureRun(runId, "running", at);
     await this.db.query(
       `INSERT INTO pipeline_tasks (run_id, task, state, attempts, started_at) VALUES ($1, $2, 'running', $3, $4)
        ON CONFLICT (run_id, task) DO UPDATE SET state = 'running', attempts = greatest(pipeline_tasks.attempts, EXCLUDED.attempts),
