@@ -1,0 +1,11 @@
+export { openDatabase, openDatabaseFromConfig, type Database, type OpenDatabaseOptions, type Queryable } from "./database";
+export { migrate, type MigrationResult } from "./migrator";
+export { loadPlays, type LoadPlaysInput, type LoadPlaysOptions, type LoadResult } from "./play-loader";
+export { loadReferenceTables, type ReferenceLoadResult } from "./reference-loader";
+export { writeQuarantine, quarantineMalformed, type QuarantineWriterOptions } from "./quarantine-writer";
+export { writeQualityReport, readQualityResults, type QualityResultRow } from "./quality-writer";
+export { snapshotPlays, type PlaysSnapshot } from "./plays-snapshot";
+export { replicatePlays } from "./replicate-plays";
+export { LoadBatchError } from "./load-errors";
+export { PLAY_COLUMNS, PLAY_PARAMETERS_PER_ROW } from "./play-columns";
+export { MAX_BIND_PARAMETERS, maxBatchSize } from "./sql-batches";

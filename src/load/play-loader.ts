@@ -1,0 +1,117 @@
+import type { EnrichedPlay, QuarantinedPlay } from "../domain";
+import { OptionsError, toError } from "../errors";
+import type { PipelineEvents } from "../events";
+import type { QualityReport } from "../validate/quality-report";
+import type { Database } from "./database";
+import { LoadBatchError } from "./load-errors";
+import { PLAY_COLUMNS, PLAY_PARAMETERS_PER_ROW, playParameters } from "./play-columns";
+import { writeQualityReport } from "./quality-writer";
+import { writeQuarantine } from "./quarantine-writer";
+import { insertRawPlays } from "./raw-play-rows";
+import { checkBatchSize, chunk, valuesPlaceholders } from "./sql-batches";
+
+export interface LoadPlaysInput {
+  runId: string;
+  /** Rows that passed validation. */
+  plays: readonly EnrichedPlay[];
+  /** Rows that did not, with their reasons (validation, extraction, malformed CSV rows…). */
+  quarantined?: readonly QuarantinedPlay[];
+  /** The run's quality report, stored in `quality_results` when given. */
+  report?: QualityReport;
+}
+
+export interface LoadPlaysOptions {
+  /** Rows per multi-row INSERT, each batch in its own transaction. Default 200; at most 2,184 (the 65,535-parameter cap / 30 columns). */
+  batchSize?: number;
+  /** Emit `step:start`, `rows:progress`, `step:success` / `step:error` here when given. */
+  events?: PipelineEvents;
+  /** Step name for events. Default `"load"`. */
+  step?: string;
+}
+
+/** What the load did: `inserted + updated + unchanged` plays are now in `plays`; `quarantined` entries were written. */
+export interface LoadResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+}
+
+const DATA_COLUMNS = PLAY_COLUMNS.filter((c) => c !== "play_hash");
+
+// Idempotent: a row whose data already matches is not touched (run_id and loaded_at keep the first
+// load), so loading the same input twice reports it all as unchanged. `xmax = 0` marks a fresh insert.
+const UPSERT_HEAD = `INSERT INTO plays (${PLAY_COLUMNS.join(", ")}, run_id) VALUES `;
+const UPSERT_TAIL = `
+ON CONFLICT (play_hash) DO UPDATE
+  SET ${DATA_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, run_id = EXCLUDED.run_id, loaded_at = now()
+  WHERE (${DATA_COLUMNS.map((c) => `plays.${c}`).join(", ")}) IS DISTINCT FROM (${DATA_COLUMNS.map((c) => `EXCLUDED.${c}`).join(", ")})
+RETURNING (xmax = 0) AS inserted`;
+
+/**
+ * Load a run into PostgreSQL: the quality report, the quarantine, then the plays as idempotent
+ * upserts keyed by play_hash, `batchSize` rows per multi-row INSERT, each batch in its own
+ * transaction (with its raw_plays rows). A failing batch is rolled back whole and raises
+ * `LoadBatchError`; earlier batches stay. A play that loads clears its own earlier quarantine entry.
+ *
+ * @example
+ * const { valid, quarantined, report } = validatePlays(plays, refs);
+ * const result = await loadPlays(db, { runId, plays: valid, quarantined, report });
+ */
+export async function loadPlays(db: Database, input: LoadPlaysInput, options: LoadPlaysOptions = {}): Promise<LoadResult> {
+  const batchSize = checkBatchSize(options.batchSize ?? 200, PLAY_PARAMETERS_PER_ROW);
+  const { events, step = "load" } = options;
+  const { runId, plays, quarantined = [], report } = input;
+  if (typeof runId !== "string" || runId === "") throw new OptionsError("runId", "a non-empty string", runId);
+  const hashes = new Set<string>();
+  for (const play of plays) {
+    if (hashes.has(play.play_hash)) throw new OptionsError("plays", "rows with distinct play_hash values (validate them first)", play.play_hash);
+    hashes.add(play.play_hash);
+  }
+
+  const started = Date.now();
+  events?.emit("step:start", { runId, step });
+  const result: LoadResult = { inserted: 0, updated: 0, unchanged: 0, quarantined: 0 };
+  try {
+    if (report) await writeQualityReport(db, runId, report);
+    result.quarantined = await writeQuarantine(db, runId, quarantined, { batchSize: Math.min(batchSize, 1000) });
+    const batches = chunk(plays, batchSize);
+    let done = 0;
+    for (const [index, batch] of batches.entries()) {
+      const returned = await loadBatch(db, runId, batch).catch((e: unknown) => {
+        throw new LoadBatchError("plays", index, done, e, toError(e).message);
+      });
+      const inserted = returned.filter((r) => r.inserted).length;
+      result.inserted += inserted;
+      result.updated += returned.length - inserted;
+      result.unchanged += batch.length - returned.length;
+      done += batch.length;
+      events?.emit("rows:progress", { runId, step, done, total: plays.length });
+    }
+  } catch (e) {
+    events?.emit("step:error", { runId, step, durationMs: Date.now() - started, error: toError(e) });
+    throw e;
+  }
+  events?.emit("step:success", {
+    runId, step, durationMs: Date.now() - started,
+    rowsIn: plays.length + quarantined.length, rowsOut: result.inserted + result.updated + result.unchanged,
+  });
+  return result;
+}
+
+function loadBatch(db: Database, runId: string, batch: EnrichedPlay[]): Promise<{ inserted: boolean }[]> {
+  return db.transaction(async (tx) => {
+    await insertRawPlays(tx, runId, batch);
+    const params = batch.flatMap((play) => playParameters(play, runId));
+    const returned = await tx.query<{ inserted: boolean }>(
+      UPSERT_HEAD + valuesPlaceholders(batch.length, PLAY_PARAMETERS_PER_ROW) + UPSERT_TAIL,
+      params,
+    );
+    await tx.query(
+      `DELETE FROM quarantine q USING unnest($1::text[], $2::int[]) AS loaded(play_hash, play_id)
+       WHERE q.play_hash = loaded.play_hash AND q.play_id = loaded.play_id`,
+      [batch.map((p) => p.play_hash), batch.map((p) => p.play_id)],
+    );
+    return returned;
+  });
+}
