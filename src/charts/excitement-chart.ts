@@ -1,0 +1,102 @@
+import { OptionsError } from "../errors";
+import { baseSpec, resolveChartOptions, type ChartOptions } from "./chart-options";
+import type { ExcitementPoint, VegaLiteSpec } from "./types";
+
+export interface ExcitementChartOptions extends ChartOptions {
+  /**
+   * Plays on each side of a play averaged into the smoothed trend (a centred
+   * rolling mean over 2·window+1 plays). Default: about 2.5% of the plays, at least 2.
+   */
+  window?: number;
+}
+
+/**
+ * The excitement arc: every play's excitement in game order, a rolling-mean
+ * trend, inning boundaries as labelled rules and key moments as red points
+ * with a tooltip.
+ *
+ * @example showChart(excitementArcChart(points, { title: "Excitement, full game" }))
+ */
+export function excitementArcChart(points: readonly ExcitementPoint[], options: ExcitementChartOptions = {}): VegaLiteSpec {
+  const base = resolveChartOptions(options, { title: "Excitement over the game", width: 720, height: 280 });
+  const window = options.window ?? Math.max(2, Math.round(points.length / 40));
+  if (!Number.isInteger(window) || window < 1) throw new OptionsError("window", "an integer ≥ 1", options.window);
+
+  const values = points.map((p, i) => ({
+    order: i + 1,
+    play_id: String(p.play_id),
+    inning: p.inning_number,
+    half: p.inning_half,
+    excitement: p.excitement,
+    key_moment: p.key_moment,
+    label: p.label ?? "",
+  }));
+  const boundaries = inningStarts(values);
+
+  return {
+    ...baseSpec(base.title),
+    width: base.width,
+    height: base.height,
+    data: { values },
+    encoding: {
+      x: { field: "order", type: "quantitative", title: "Play (game order)", axis: { grid: false }, scale: { domain: [1, Math.max(2, values.length)], nice: false } },
+    },
+    layer: [
+      {
+        data: { values: boundaries },
+        mark: { type: "rule", color: "#c8c8c8", strokeDash: [3, 3] },
+        encoding: { x: { field: "order", type: "quantitative" } },
+      },
+      {
+        data: { values: boundaries },
+        mark: { type: "text", align: "left", baseline: "top", dx: 3, dy: 2, fontSize: 10, color: "#777" },
+        encoding: { x: { field: "order", type: "quantitative" }, y: { value: 0 }, text: { field: "label" } },
+      },
+      {
+        mark: { type: "line", color: "#9ecae9", strokeWidth: 1 },
+        encoding: {
+          y: { field: "excitement", type: "quantitative", title: "Excitement" },
+          tooltip: [
+            { field: "order", title: "Play #" },
+            { field: "play_id", title: "Play id" },
+            { field: "inning", title: "Inning" },
+            { field: "half", title: "Half" },
+            { field: "excitement", title: "Excitement", format: ".2f" },
+          ],
+        },
+      },
+      {
+        name: "trend",
+        transform: [{ window: [{ op: "mean", field: "excitement", as: "trend" }], frame: [-window, window], sort: [{ field: "order" }] }],
+        mark: { type: "line", color: "#1f4e99", strokeWidth: 2.5 },
+        encoding: { y: { field: "trend", type: "quantitative" } },
+      },
+      {
+        name: "key_moments",
+        transform: [{ filter: "datum.key_moment" }],
+        mark: { type: "point", filled: true, color: "#d62728", size: 80, opacity: 1, stroke: "white", strokeWidth: 1 },
+        encoding: {
+          y: { field: "excitement", type: "quantitative" },
+          tooltip: [
+            { field: "label", title: "Key moment" },
+            { field: "inning", title: "Inning" },
+            { field: "half", title: "Half" },
+            { field: "excitement", title: "Excitement", format: ".2f" },
+            { field: "play_id", title: "Play id" },
+          ],
+        },
+      },
+    ],
+  };
+}
+
+/** The first play of each inning, labelled "Inn 1", "Inn 2", … */
+function inningStarts(values: readonly { order: number; inning: number }[]): { order: number; label: string }[] {
+  const starts: { order: number; label: string }[] = [];
+  let previous: number | undefined;
+  for (const v of values) {
+    if (v.inning !== previous) starts.push({ order: v.order, label: `Inn ${v.inning}` });
+    previous = v.inning;
+  }
+  return starts;
+}

@@ -1,0 +1,26 @@
+export type {
+  BatterStat,
+  Chart,
+  CostRow,
+  ExcitementPoint,
+  FieldAccuracy,
+  PitchInningRow,
+  PitchMixRow,
+  PitcherStat,
+  PlotlyChart,
+  PlotlyFigure,
+  QualityCheckRow,
+  TaskSpan,
+  TaskState,
+  VegaLiteSpec,
+} from "./types";
+export { isPlotlyChart } from "./types";
+export { VEGA_LITE_SCHEMA, type ChartOptions } from "./chart-options";
+export { excitementArcChart, type ExcitementChartOptions } from "./excitement-chart";
+export { batterChart, pitchMixChart, pitcherChart } from "./player-charts";
+export { costChart, fieldAccuracyChart, qualityChecksChart, taskTimelineChart } from "./pipeline-charts";
+export { pitchUsageHeatmap } from "./plotly-charts";
+export { ChartRenderError, renderPng, renderSvg, type PngOptions, type RenderedPng } from "./render";
+export { chartHtml } from "./standalone-html";
+export { chartTitle } from "./chart-title";
+export { PLOTLY_MIME, VEGA_LITE_MIME, chartBundle, saveChart, showChart, type ChartBundle, type ShowChartOptions } from "./display";

@@ -1,0 +1,114 @@
+/**
+ * Row shapes the chart builders accept, and the chart objects they return.
+ * Rows are plain data (what a SQL query or an analysis step hands back); the
+ * builders copy them inline into the spec, so a chart never fetches a URL.
+ */
+
+/** One play on the excitement arc, in game order. */
+export interface ExcitementPoint {
+  play_id: string | number;
+  inning_number: number;
+  inning_half: string;
+  excitement: number;
+  key_moment: boolean;
+  /** Shown in the key-moment tooltip, e.g. "Home run, 2 RBI". */
+  label?: string;
+}
+
+export interface PitcherStat {
+  pitcher_id: string | number;
+  name: string;
+  pitches: number;
+  /** Average release speed in mph; null when no pitch had a speed. */
+  avg_velocity: number | null;
+  most_frequent_pitch: string | null;
+}
+
+export interface BatterStat {
+  batter_id: string | number;
+  name: string;
+  pitches_seen: number;
+  balls: number;
+  strikes: number;
+  balls_in_play: number;
+  /** Share of swings that made contact, 0..1. */
+  contact_rate: number | null;
+}
+
+export interface PitchMixRow {
+  pitcher: string;
+  pitch_type_code: string;
+  pitch_type_name: string;
+  pitches: number;
+}
+
+/** Pitches of one type thrown in one inning (the plotly heatmap's cells). */
+export interface PitchInningRow {
+  inning_number: number;
+  pitch_type_name: string;
+  pitches: number;
+}
+
+export type TaskState = "success" | "failed" | "retried" | "skipped";
+
+/** One attempt of one task in a pipeline run; a retried task has one span per attempt. */
+export interface TaskSpan {
+  task: string;
+  attempt: number;
+  start: Date | string;
+  end: Date | string;
+  state: TaskState;
+}
+
+export interface CostRow {
+  step: string;
+  model: string;
+  usd: number;
+  kind: "forecast" | "actual";
+}
+
+export interface QualityCheckRow {
+  check: string;
+  passed: number;
+  failed: number;
+}
+
+export interface FieldAccuracy {
+  field: string;
+  /** Share of rows where the extractor matched ground truth, 0..1. */
+  accuracy: number;
+}
+
+/**
+ * A vega-lite spec as JSON. Kept structural (not vega-lite's own `TopLevelSpec`)
+ * because the notebook kernel resolves modules node10-style and cannot see
+ * vega-lite's `exports`-only type declarations.
+ */
+export interface VegaLiteSpec {
+  $schema: string;
+  title?: string | { text: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/** A plotly figure (`data` traces + `layout`), as the plotly mime type carries it. */
+export interface PlotlyFigure {
+  data: Record<string, unknown>[];
+  layout: Record<string, unknown>;
+  config?: Record<string, unknown>;
+}
+
+/** A plotly chart plus the vega-lite twin used for its static image. */
+export interface PlotlyChart {
+  kind: "plotly";
+  title: string;
+  figure: PlotlyFigure;
+  /** Drawn in Node for static views (GitHub, nbconvert HTML), where plotly cannot run. */
+  fallback: VegaLiteSpec;
+}
+
+/** Anything `showChart`, `saveChart` and `renderSvg` accept. */
+export type Chart = VegaLiteSpec | PlotlyChart;
+
+export function isPlotlyChart(chart: Chart): chart is PlotlyChart {
+  return (chart as PlotlyChart).kind === "plotly" && typeof (chart as PlotlyChart).figure === "object";
+}
