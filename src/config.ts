@@ -51,6 +51,14 @@ const EnvSchema = z.object({
   ALERT_CHANNELS: z.string().regex(/^(console|webhook)(,(console|webhook))*$/, "a comma list of console, webhook"),
   ALERT_WEBHOOK_URL: z.string().url().optional(),
   ALERT_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.05),
+  ALERT_WEBHOOK_ATTEMPTS: int(1).default(3),
+  ALERT_WEBHOOK_TIMEOUT_MS: int(100).default(5000),
+  ALERT_LATE_AFTER_MIN: int(1).default(30),
+  ALERT_QUALITY_MAX_FAILED_RATE: z.coerce.number().min(0).max(1).default(0.05),
+  CANARY_SAMPLE_SIZE: int(1).default(50),
+  CANARY_MAX_DISAGREEMENT: z.coerce.number().min(0).max(1).default(0.05),
+  CANARY_MAX_QUARANTINE_INCREASE: z.coerce.number().min(0).max(1).default(0.02),
+  CANARY_MAX_COST_INCREASE: z.coerce.number().min(0).default(0.1),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
 });
 
@@ -81,7 +89,20 @@ export interface Config {
     schema: string;
   };
   schedule: { cron: string; timezone: string };
-  alerts: { channels: ("console" | "webhook")[]; webhookUrl: string | undefined; errorRate: number };
+  alerts: {
+    channels: ("console" | "webhook")[];
+    /** A secret (the token is in the path): never printed. */
+    webhookUrl: string | undefined;
+    errorRate: number;
+    webhookAttempts: number;
+    webhookTimeoutMs: number;
+    /** A scheduled run not finished this many minutes after its scheduled time is late. */
+    lateAfterMinutes: number;
+    /** A quality check failing more than this share of rows fails the quality gate. */
+    qualityMaxFailedRate: number;
+  };
+  /** How far a canary may fall behind the current version and still be promoted. */
+  canary: { sampleSize: number; maxDisagreement: number; maxQuarantineIncrease: number; maxCostIncrease: number };
   logLevel: "silent" | "info" | "debug";
 }
 
@@ -110,6 +131,8 @@ export interface LoadConfigOptions {
   loadDotenv?: boolean;
   /** Overrides applied last, e.g. from CLI flags. */
   overrides?: Record<string, string | undefined>;
+  /** Folder holding `.env` files. Default: the project root. */
+  root?: string;
 }
 
 /**
@@ -117,7 +140,7 @@ export interface LoadConfigOptions {
  * @example const config = loadConfig(); console.log(describeConfig(config));
  */
 export function loadConfig(options: LoadConfigOptions = {}): Config {
-  const root = findProjectRoot();
+  const root = options.root ?? findProjectRoot();
   const base: Record<string, string | undefined> = { ...(options.env ?? process.env) };
   const useDotenv = options.loadDotenv ?? options.env === undefined;
   const appEnvRaw = options.overrides?.APP_ENV ?? base.APP_ENV ?? "dev";
@@ -140,13 +163,16 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0] ?? "env");
-    throw new ConfigError(key, `${issue.message}${key.includes("KEY") || key.includes("PASSWORD") ? "" : ` (got ${JSON.stringify(merged[key])})`}`);
+    throw new ConfigError(key, `${issue.message}${isSecretKey(key) ? "" : ` (got ${JSON.stringify(merged[key])})`}`);
   }
   const e = parsed.data;
   if (e.LLM_PROVIDER === "openai" && !e.OPENAI_API_KEY) {
     throw new ConfigError("OPENAI_API_KEY", "LLM_PROVIDER=openai needs OPENAI_API_KEY to be set");
   }
   const channels = e.ALERT_CHANNELS.split(",") as ("console" | "webhook")[];
+  if (channels.includes("webhook") && !e.ALERT_WEBHOOK_URL) {
+    throw new ConfigError("ALERT_WEBHOOK_URL", `ALERT_CHANNELS=${e.ALERT_CHANNELS} includes webhook, which needs ALERT_WEBHOOK_URL to be set`);
+  }
   const provider = e.LLM_PROVIDER === "auto" ? (e.OPENAI_API_KEY ? "openai" : "offline") : e.LLM_PROVIDER;
   const hasServer = Boolean(e.DATABASE_URL || e.PGHOST || e.PGDATABASE);
   return {
@@ -173,7 +199,21 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       schema: e.DB_SCHEMA,
     },
     schedule: { cron: e.SCHEDULE_CRON, timezone: e.SCHEDULE_TZ },
-    alerts: { channels, webhookUrl: e.ALERT_WEBHOOK_URL, errorRate: e.ALERT_ERROR_RATE },
+    alerts: {
+      channels,
+      webhookUrl: e.ALERT_WEBHOOK_URL,
+      errorRate: e.ALERT_ERROR_RATE,
+      webhookAttempts: e.ALERT_WEBHOOK_ATTEMPTS,
+      webhookTimeoutMs: e.ALERT_WEBHOOK_TIMEOUT_MS,
+      lateAfterMinutes: e.ALERT_LATE_AFTER_MIN,
+      qualityMaxFailedRate: e.ALERT_QUALITY_MAX_FAILED_RATE,
+    },
+    canary: {
+      sampleSize: e.CANARY_SAMPLE_SIZE,
+      maxDisagreement: e.CANARY_MAX_DISAGREEMENT,
+      maxQuarantineIncrease: e.CANARY_MAX_QUARANTINE_INCREASE,
+      maxCostIncrease: e.CANARY_MAX_COST_INCREASE,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }
@@ -189,7 +229,14 @@ export function describeConfig(config: Config): Record<string, string | number> 
     schema: config.database.schema,
     budget_usd: config.llm.maxCostUsd,
     row_limit: config.rowLimit === 0 ? "all rows" : config.rowLimit,
+    schedule: `${config.schedule.cron} (${config.schedule.timezone})`,
+    alerts: config.alerts.channels.map((c) => (c === "webhook" ? `webhook (${config.alerts.webhookUrl ? "configured" : "not set"})` : c)).join(", "),
   };
+}
+
+/** Keys whose values are never echoed, not even in an error message. */
+function isSecretKey(key: string): boolean {
+  return /KEY|PASSWORD|SECRET|TOKEN|WEBHOOK_URL|DATABASE_URL/.test(key);
 }
 
 /** Drop user, password and query from a URL before showing it. */
