@@ -88,7 +88,7 @@ async function checkPage(page: Page, file: string, selector: string, screenshotD
   for (const [index, element] of elements.entries()) {
     const kind = await element.evaluate((el) => el.tagName.toLowerCase());
     const box = await element.boundingBox();
-    const broken = kind === "img" && (await element.evaluate((el) => !(el as HTMLImageElement).complete || (el as HTMLImageElement).naturalWidth === 0));
+    const broken = kind === "img" && (await element.evaluate((el) => !(el as unknown as PageImage).complete || (el as unknown as PageImage).naturalWidth === 0));
     const screenshot = path.join(screenshotDir, `${stem}-chart-${String(index + 1).padStart(2, "0")}.png`);
     let inkRatio = 0;
     if (box && box.width >= 10 && box.height >= 10 && !broken) {
@@ -107,10 +107,12 @@ async function checkPage(page: Page, file: string, selector: string, screenshotD
 /** Share of pixels that differ clearly from the most common colour, measured on a canvas in the page. */
 function measureInk(page: Page, pngBase64: string): Promise<number> {
   return page.evaluate(async (b64) => {
-    const img = new Image();
+    // Runs in the page; typed structurally because this project compiles without the DOM library.
+    const dom = globalThis as unknown as PageGlobals;
+    const img = new dom.Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
-    const canvas = document.createElement("canvas");
+    const canvas = dom.document.createElement("canvas");
     canvas.width = img.naturalWidth;
     canvas.height = img.naturalHeight;
     const ctx = canvas.getContext("2d");
@@ -126,6 +128,25 @@ function measureInk(page: Page, pngBase64: string): Promise<number> {
     for (const n of counts.values()) background = Math.max(background, n);
     return 1 - background / (px.length / 4);
   }, pngBase64);
+}
+
+interface PageImage {
+  src: string;
+  complete: boolean;
+  naturalWidth: number;
+  naturalHeight: number;
+  decode(): Promise<void>;
+}
+
+interface PageGlobals {
+  Image: new () => PageImage;
+  document: {
+    createElement(tag: "canvas"): {
+      width: number;
+      height: number;
+      getContext(kind: "2d"): { drawImage(img: PageImage, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+    };
+  };
 }
 
 function listHtml(dir: string): string[] {

@@ -43,10 +43,10 @@ export function bandHeight(rowCount: number, perRow = 22): number {
 }
 
 /** Common top-level properties: schema, title, white background, no view border. */
-export function baseSpec(title: string): VegaLiteSpec {
+export function baseSpec(title: string, titleOffset?: number): VegaLiteSpec {
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: title, anchor: "start", fontSize: 15 },
+    title: { text: title, anchor: "start", fontSize: 15, ...(titleOffset === undefined ? {} : { offset: titleOffset }) },
     background: "white",
     padding: 12,
     config: { view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11 } },

@@ -106,11 +106,9 @@ export function fieldAccuracyChart(rows: readonly FieldAccuracy[], options: Char
   const o = resolveChartOptions(options, { title: "Extractor accuracy per field", width: 520, height: bandHeight(rows.length) });
   const target = options.target ?? 0.95;
   if (!(target > 0 && target <= 1)) throw new OptionsError("target", "a share in (0, 1]", options.target);
-  const base = baseSpec(o.title);
   return {
-    ...base,
-    // Room above the plot for the target label.
-    title: { ...(base.title as object), offset: 16 },
+    // Title offset: room above the plot for the target label.
+    ...baseSpec(o.title, 16),
     width: o.width,
     height: o.height,
     layer: [
