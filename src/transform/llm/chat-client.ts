@@ -1,0 +1,113 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import { AbortError, LlmError, LlmRateLimitError, LlmResponseError, toError } from "../../errors";
+import type { TokenUsage } from "../../monitor/cost";
+import { isRetryableStatus } from "./retry-policy";
+
+export interface ChatMessage {
+  role: "system" | "user";
+  content: string;
+}
+
+/** One structured-output request: messages plus the strict JSON schema of the answer. */
+export interface JsonChatRequest {
+  model: string;
+  temperature: number;
+  messages: ChatMessage[];
+  schemaName: string;
+  schema: Record<string, unknown>;
+  maxTokensOut: number;
+  signal?: AbortSignal;
+}
+
+export interface JsonChatResponse {
+  json: unknown;
+  usage: TokenUsage;
+  /** The model id the server says answered (a simulated server says so here). */
+  model: string;
+}
+
+/** A bad answer that was nevertheless billed: carries its `usage` so the cost is still counted. */
+export class BilledResponseError extends LlmResponseError {
+  constructor(message: string, kind: LlmResponseError["kind"], readonly usage: TokenUsage) {
+    super(message, kind);
+  }
+}
+
+/**
+ * The real OpenAI SDK with its own retries off: `maxRetries: 0`, because the
+ * pipeline's declared retry policy (retry-policy.ts) is the only one.
+ */
+export function createOpenAIClient(options: { apiKey: string; baseURL?: string; timeoutMs: number }): OpenAI {
+  return new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs, maxRetries: 0 });
+}
+
+/**
+ * Send one request and return its parsed JSON, or throw an `LlmError` that says whether a
+ * retry may help. Error messages pass through `redact` so a key echoed by a server never
+ * reaches a log, and the SDK's error object is not kept as `cause` for the same reason.
+ */
+export async function completeJson(client: OpenAI, req: JsonChatRequest, redact: (s: string) => string): Promise<JsonChatResponse> {
+  let completion: OpenAI.Chat.Completions.ChatCompletion;
+  try {
+    completion = await client.chat.completions.create(
+      {
+        model: req.model,
+        temperature: req.temperature,
+        messages: req.messages,
+        max_completion_tokens: req.maxTokensOut,
+        response_format: { type: "json_schema", json_schema: { name: req.schemaName, strict: true, schema: req.schema } },
+      },
+      { signal: req.signal },
+    );
+  } catch (e) {
+    throw classifyError(e, redact);
+  }
+  const usage: TokenUsage = { tokensIn: completion.usage?.prompt_tokens ?? 0, tokensOut: completion.usage?.completion_tokens ?? 0 };
+  const choice = completion.choices[0];
+  if (!choice) throw new BilledResponseError("The answer has no choices", "malformed", usage);
+  if (choice.message.refusal) throw new BilledResponseError(`The model refused: ${redact(choice.message.refusal).slice(0, 200)}`, "refusal", usage);
+  if (choice.finish_reason === "content_filter") throw new BilledResponseError("The answer was stopped by the content filter", "refusal", usage);
+  const content = choice.message.content ?? "";
+  if (choice.finish_reason === "length") {
+    throw new BilledResponseError(`The answer was truncated at max_tokens (${content.length} characters)`, "truncated", usage);
+  }
+  try {
+    return { json: JSON.parse(content), usage, model: completion.model };
+  } catch (e) {
+    throw new BilledResponseError(`The answer is not valid JSON: ${toError(e).message}`, "malformed", usage);
+  }
+}
+
+function classifyError(e: unknown, redact: (s: string) => string): Error {
+  if (e instanceof APIUserAbortError) return new AbortError("The request was aborted");
+  if (e instanceof APIConnectionTimeoutError) return new LlmError("The request timed out", true);
+  if (e instanceof APIConnectionError) return new LlmError(`Connection failed: ${redact(e.message)}`, true);
+  if (e instanceof APIError) {
+    const status = e.status ?? 0;
+    const message = `HTTP ${status} from the provider: ${redact(e.message)}`;
+    if (status === 429) return new LlmRateLimitError(message, retryAfterMs(e.headers));
+    return new LlmError(message, isRetryableStatus(status), undefined, status);
+  }
+  return new LlmError(`Unexpected failure: ${redact(toError(e).message)}`, false);
+}
+
+/** `retry-after-ms` (OpenAI's) or `retry-after` in seconds or as an HTTP date. */
+export function retryAfterMs(headers: Headers | undefined): number | undefined {
+  const ms = Number(headers?.get("retry-after-ms"));
+  if (headers?.get("retry-after-ms") && Number.isFinite(ms)) return ms;
+  const raw = headers?.get("retry-after");
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(raw);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+/** A function that removes the key, and anything shaped like an OpenAI key, from a text. */
+export function secretRedactor(apiKey: string): (s: string) => string {
+  return (s: string) => {
+    let out = apiKey ? s.split(apiKey).join("[redacted]") : s;
+    out = out.replace(/\bsk-[A-Za-z0-9_\-*.]{3,}/g, "[redacted]");
+    return out;
+  };
+}

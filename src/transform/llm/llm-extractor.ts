@@ -1,0 +1,222 @@
+import { createHash } from "node:crypto";
+import type OpenAI from "openai";
+import { ExtractionSchema, type Extraction, type RawPlay } from "../../domain";
+import { OptionsError, type AbortError, type BudgetExceededError } from "../../errors";
+import { CostBudget, forecastCost, loadTokenCounter, requirePrice, type CostForecast, type ModelPrice } from "../../monitor/cost";
+import { runBatches, type BatchStep, type RunnerDeps, type RunnerStats } from "./batch-runner";
+import { CallLedger } from "./call-ledger";
+import { createOpenAIClient, secretRedactor } from "./chat-client";
+import { resolveLlmOptions, type LlmExtractorOptions, type ResolvedLlmOptions } from "./llm-options";
+import { mapCanonical, type DeterministicMapper, type LlmMapResult } from "./llm-mapper";
+import { readPlayAnswer } from "./play-answer";
+import { EXTRACTION_PROMPT_VERSION, MAPPING_PROMPT_VERSION, extractionMessages } from "./prompts";
+import { RequestLimiter } from "./request-limiter";
+import { ResponseCache } from "./response-cache";
+import { EXTRACTION_JSON_SCHEMA, EXTRACTION_SCHEMA_VERSION, MAPPING_SCHEMA_VERSION } from "./response-schemas";
+import { RetryBudget } from "./retry-policy";
+
+/** One run of the LLM path: its id, and the budget all its steps share. */
+export interface LlmRunContext {
+  runId: string;
+  /** Spending limit shared by every step of the run. Default: a fresh one of `maxCostUsd`. */
+  budget?: CostBudget;
+  signal?: AbortSignal;
+}
+
+/** A row the LLM path could not finish, and why. */
+export interface LlmFailure {
+  play_id: number;
+  play_hash: string;
+  reason: string;
+}
+
+export interface LlmStepStats extends RunnerStats {
+  rows: number;
+  /** Rows answered from the response cache (no request). */
+  cachedRows: number;
+  batches: number;
+  durationMs: number;
+}
+
+export interface LlmExtractResult {
+  /** Extraction per play_hash. */
+  records: Map<string, Extraction>;
+  /** Rows that failed after retries and splits: quarantine them with the reason. */
+  failures: LlmFailure[];
+  /** Rows not attempted because the run stopped (`stopped` says why). */
+  unfinished: Omit<LlmFailure, "reason">[];
+  /** Set when the budget (or an abort) stopped the run; finished rows keep their results. */
+  stopped?: BudgetExceededError | AbortError;
+  stats: LlmStepStats;
+}
+
+/**
+ * Structured extraction (section 9.2) through the OpenAI SDK: several plays per request,
+ * bounded concurrency, the declared retry policy, a budget checked before each request,
+ * and a content-addressed cache in the database so a rerun sends nothing.
+ *
+ * @example
+ * const llm = new LlmExtractor(llmOptionsFromConfig(config, { db, events, reference }));
+ * const { records, failures, stats } = await llm.extract(plays, { runId });
+ */
+export class LlmExtractor {
+  readonly options: ResolvedLlmOptions;
+  readonly price: ModelPrice;
+  protected readonly client: OpenAI;
+  protected readonly limiter: RequestLimiter;
+  protected readonly ledger: CallLedger;
+  protected readonly redact: (s: string) => string;
+  private readonly cache: ResponseCache;
+  private readonly mappingCache: ResponseCache;
+
+  constructor(options: LlmExtractorOptions) {
+    this.options = resolveLlmOptions(options);
+    this.price = requirePrice(this.options.model, this.options.price);
+    this.client = createOpenAIClient({ apiKey: this.options.apiKey, baseURL: this.options.baseURL, timeoutMs: this.options.timeoutMs });
+    this.limiter = new RequestLimiter(this.options.concurrency);
+    this.ledger = new CallLedger(this.options.db);
+    this.redact = secretRedactor(this.options.apiKey);
+    this.cache = new ResponseCache(
+      { step: "extract", model: this.options.model, promptVersion: EXTRACTION_PROMPT_VERSION, schemaVersion: EXTRACTION_SCHEMA_VERSION },
+      this.options.db,
+    );
+    this.mappingCache = new ResponseCache(
+      { step: "map", model: this.options.model, promptVersion: MAPPING_PROMPT_VERSION, schemaVersion: MAPPING_SCHEMA_VERSION },
+      this.options.db,
+    );
+  }
+
+  /** What extracting `plays` will cost, counted offline before any request; cached rows cost nothing. */
+  async forecast(plays: RawPlay[]): Promise<CostForecast> {
+    const { misses } = await this.lookUp(uniqueByHash(plays));
+    const counter = await loadTokenCounter(this.options.model);
+    const perPlayOut = counter.count(JSON.stringify({ play_hash: "0123456789abcdef", ...TYPICAL_EXTRACTION }));
+    const planned = chunk(misses, this.options.batchSize).map((batch) => ({
+      messages: extractionMessages(batch),
+      schema: EXTRACTION_JSON_SCHEMA,
+      expectedTokensOut: batch.length * perPlayOut + 10,
+      maxTokensOut: this.maxTokensOut(batch.length),
+    }));
+    return forecastCost(planned, this.price, counter);
+  }
+
+  /** Extract every play; never throws half-way: failures and unfinished rows come back in the result. */
+  async extract(plays: RawPlay[], ctx: LlmRunContext): Promise<LlmExtractResult> {
+    const started = Date.now();
+    const unique = uniqueByHash(plays);
+    const { hits, misses } = await this.lookUp(unique);
+    const records = new Map<string, Extraction>(hits);
+    if (hits.size > 0) await this.recordCacheHit(ctx.runId, "extract", [...hits.keys()]);
+    const batches = chunk(misses, this.options.batchSize);
+    const step: BatchStep<RawPlay, Extraction> = {
+      step: "extract",
+      schemaName: "play_extractions",
+      schema: EXTRACTION_JSON_SCHEMA,
+      keyOf: (p) => p.play_hash,
+      messages: (batch) => extractionMessages(batch),
+      maxTokensOut: (batch) => this.maxTokensOut(batch.length),
+      read: (json, batch) => readPlayAnswer(json, batch.map((p) => p.play_hash)),
+      onResults: (ok) => {
+        const byHash = new Map(misses.map((p) => [p.play_hash, p]));
+        return this.cache.putMany([...ok].map(([hash, rec]) => [this.cache.keyOf(byHash.get(hash)!.playbyplay), rec]));
+      },
+    };
+    const run = await runBatches(step, batches, await this.runnerDeps(ctx));
+    for (const [hash, rec] of run.results) records.set(hash, rec);
+    const failedHash = new Map(run.failures.map((f) => [f.item.play_hash, f.reason]));
+    const unfinishedHash = new Set(run.unfinished.map((p) => p.play_hash));
+    return {
+      records,
+      failures: plays.filter((p) => failedHash.has(p.play_hash)).map((p) => ({ play_id: p.play_id, play_hash: p.play_hash, reason: failedHash.get(p.play_hash)! })),
+      unfinished: plays.filter((p) => unfinishedHash.has(p.play_hash)).map((p) => ({ play_id: p.play_id, play_hash: p.play_hash })),
+      stopped: run.stopped,
+      stats: { ...run.stats, rows: plays.length, cachedRows: hits.size, batches: batches.length, durationMs: Date.now() - started },
+    };
+  }
+
+  /**
+   * Canonical IDs for every extracted record: deterministic rules first, by distinct name;
+   * one request per batch of names the rules leave unresolved (see llm-mapper.ts).
+   *
+   * Play analysis (key moment, excitement) is not sent to the model at all: it follows from
+   * the game state the extraction already holds (score, outs, runners, result), so
+   * `analyzePlays` computes it deterministically. That removes the chapter's fifth request
+   * per row, about a fifth of its requests and tokens, and makes the scores reproducible.
+   */
+  async map(records: Map<string, Extraction>, ctx: LlmRunContext, mapper: DeterministicMapper): Promise<LlmMapResult> {
+    const reference = this.options.reference;
+    if (!reference) throw new OptionsError("reference", "the reference tables (needed by `map`)", undefined);
+    return mapCanonical({
+      records,
+      reference,
+      mapper,
+      cache: this.mappingCache,
+      deps: await this.runnerDeps(ctx),
+      batchSize: this.options.mappingBatchSize,
+      onCacheHit: (keys) => this.recordCacheHit(ctx.runId, "map", keys),
+    });
+  }
+
+  /** The worst-case output of a batch: also its `max_tokens`, so truncation and budget agree. */
+  protected maxTokensOut(rows: number): number {
+    return rows * this.options.maxTokensPerPlay + 50;
+  }
+
+  protected async runnerDeps(ctx: LlmRunContext): Promise<RunnerDeps> {
+    const o = this.options;
+    return {
+      client: this.client,
+      model: o.model,
+      temperature: o.temperature,
+      policy: o.retry,
+      retryBudget: new RetryBudget(o.retry.retryBudget),
+      budget: ctx.budget ?? new CostBudget(o.maxCostUsd),
+      price: this.price,
+      counter: await loadTokenCounter(o.model),
+      limiter: this.limiter,
+      ledger: this.ledger,
+      events: o.events,
+      runId: ctx.runId,
+      redact: this.redact,
+      signal: ctx.signal,
+      random: o.random,
+    };
+  }
+
+  protected async recordCacheHit(runId: string, step: string, keys: string[]): Promise<void> {
+    this.options.events?.emit("llm:cache-hit", { runId, step, rows: keys.length });
+    const requestHash = createHash("sha256").update(keys.join("\n")).digest("hex");
+    await this.ledger.record({ runId, step, model: this.options.model, requestHash, rows: keys.length, tokensIn: 0, tokensOut: 0, costUsd: 0, durationMs: 0, attempt: 1, status: "cache_hit" });
+  }
+
+  private async lookUp(plays: RawPlay[]): Promise<{ hits: Map<string, Extraction>; misses: RawPlay[] }> {
+    const stored = await this.cache.getMany(plays.map((p) => this.cache.keyOf(p.playbyplay)));
+    const hits = new Map<string, Extraction>();
+    const misses: RawPlay[] = [];
+    for (const p of plays) {
+      const parsed = ExtractionSchema.safeParse(stored.get(this.cache.keyOf(p.playbyplay)));
+      if (parsed.success) hits.set(p.play_hash, parsed.data);
+      else misses.push(p);
+    }
+    return { hits, misses };
+  }
+}
+
+/** A typical answer item, to estimate output tokens per play in the forecast. */
+const TYPICAL_EXTRACTION: Extraction = {
+  inning_number: 7, inning_half: "Bottom", outs: 1, score_home: 3, score_away: 2, pitcher_name: "Marcus Delgado",
+  batter_name: "Tommy Okafor", runners_on_base: "1B,3B", pre_pitch_balls: 2, pre_pitch_strikes: 1, post_pitch_balls: 2,
+  post_pitch_strikes: 2, pitch_type: "four-seam fastball", pitch_velocity_mph: 96.4, pitch_result: "Swing and miss", ball_in_play: false,
+};
+
+/** One play per distinct text: identical commentary has one hash and gets one answer. */
+function uniqueByHash(plays: RawPlay[]): RawPlay[] {
+  const seen = new Set<string>();
+  return plays.filter((p) => (seen.has(p.play_hash) ? false : (seen.add(p.play_hash), true)));
+}
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,101 @@
+import type { Config } from "../../config";
+import type { ReferenceTables } from "../../domain";
+import { OptionsError } from "../../errors";
+import type { PipelineEvents } from "../../events";
+import type { Database } from "../../load/database";
+import type { ModelPrice } from "../../monitor/cost";
+import { resolveRetryPolicy, type RetryPolicy } from "./retry-policy";
+
+/** Options of the LLM path (extraction and mapping). */
+export interface LlmExtractorOptions {
+  /** OpenAI API key (or any string for a local OpenAI-compatible server). Required; never printed or stored. */
+  apiKey: string;
+  /** Model id. Default "gpt-4o-mini". */
+  model?: string;
+  /** Base URL of an OpenAI-compatible server. Default: OpenAI's. */
+  baseURL?: string;
+  /** Sampling temperature. Default 0. */
+  temperature?: number;
+  /** Plays per extraction request. Default 8. */
+  batchSize?: number;
+  /** Distinct names per mapping request. Default 100. */
+  mappingBatchSize?: number;
+  /** Requests in flight at once. Default 8. */
+  concurrency?: number;
+  /** Client timeout of one request, ms. Default 60 000. */
+  timeoutMs?: number;
+  /** The declared retry policy; see `RetryPolicy` for each field's default. */
+  retry?: Partial<RetryPolicy>;
+  /** Spending limit of a run, USD, when the run context brings no budget of its own. Default: no limit. */
+  maxCostUsd?: number;
+  /** Price of the model when it is not in the price table. Default: looked up by model id. */
+  price?: ModelPrice;
+  /** Output tokens allowed per play in an extraction answer (sets `max_tokens`). Default 240. */
+  maxTokensPerPlay?: number;
+  /** Holds the response cache and the `llm_calls` ledger (migrated). Default: none (memory cache, no ledger). */
+  db?: Database;
+  /** Where `llm:*` events go. */
+  events?: PipelineEvents;
+  /** Reference tables the mapping step answers from. Required for `map`. */
+  reference?: ReferenceTables;
+  /** Jitter source, for deterministic tests. Default Math.random. */
+  random?: () => number;
+}
+
+export type ResolvedLlmOptions = Required<Omit<LlmExtractorOptions, "baseURL" | "price" | "db" | "events" | "reference" | "retry" | "maxCostUsd">> &
+  Pick<LlmExtractorOptions, "baseURL" | "price" | "db" | "events" | "reference"> & { retry: RetryPolicy; maxCostUsd: number };
+
+/** Defaults spread once; a bad field is an `OptionsError` that names it. */
+export function resolveLlmOptions(options: LlmExtractorOptions): ResolvedLlmOptions {
+  if (typeof options.apiKey !== "string" || options.apiKey === "") throw new OptionsError("apiKey", "a non-empty string", "(not set)");
+  const o: ResolvedLlmOptions = {
+    apiKey: options.apiKey,
+    model: "gpt-4o-mini",
+    temperature: 0,
+    batchSize: 8,
+    mappingBatchSize: 100,
+    concurrency: 8,
+    timeoutMs: 60_000,
+    maxTokensPerPlay: 240,
+    random: Math.random,
+    ...withoutUndefined(options),
+    retry: resolveRetryPolicy(options.retry),
+    maxCostUsd: options.maxCostUsd ?? Number.POSITIVE_INFINITY,
+  };
+  const positiveInt = (field: "batchSize" | "mappingBatchSize" | "concurrency" | "timeoutMs" | "maxTokensPerPlay") => {
+    if (!Number.isInteger(o[field]) || o[field] < 1) throw new OptionsError(field, "an integer ≥ 1", o[field]);
+  };
+  positiveInt("batchSize");
+  positiveInt("mappingBatchSize");
+  positiveInt("concurrency");
+  positiveInt("timeoutMs");
+  positiveInt("maxTokensPerPlay");
+  if (!(o.temperature >= 0 && o.temperature <= 2)) throw new OptionsError("temperature", "a number from 0 to 2", o.temperature);
+  if (!(o.maxCostUsd > 0)) throw new OptionsError("maxCostUsd", "a number > 0", o.maxCostUsd);
+  return o;
+}
+
+/**
+ * Options from the parsed configuration (`config.llm.*`), plus what config cannot hold.
+ * @example new LlmExtractor(llmOptionsFromConfig(loadConfig(), { db, events, reference }))
+ */
+export function llmOptionsFromConfig(config: Config, extra: Partial<LlmExtractorOptions> = {}): LlmExtractorOptions {
+  const { llm } = config;
+  if (!llm.apiKey && !extra.apiKey) throw new OptionsError("apiKey", "set (OPENAI_API_KEY) for the OpenAI provider", "(not set)");
+  return {
+    apiKey: llm.apiKey ?? "",
+    model: llm.model,
+    baseURL: llm.baseURL,
+    temperature: llm.temperature,
+    batchSize: llm.batchSize,
+    concurrency: llm.concurrency,
+    timeoutMs: llm.timeoutMs,
+    retry: { maxAttempts: llm.maxRetries + 1 },
+    maxCostUsd: llm.maxCostUsd,
+    ...extra,
+  };
+}
+
+function withoutUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
