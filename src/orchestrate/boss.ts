@@ -1,0 +1,49 @@
+import { fromPglite, PgBoss } from "pg-boss";
+import type { Database } from "../load/database";
+import { PipelineError } from "../errors";
+
+export interface BossOptions {
+  /** Run pg-boss's cron clock in this process (needed for `schedule`). Default true. */
+  schedule?: boolean;
+  /** Run pg-boss maintenance (expiry, retention) in this process. Default true. */
+  supervise?: boolean;
+  /** Name shown in pg-boss's instance registry, e.g. `worker`. Default `orchestrator`. */
+  instanceName?: string;
+}
+
+/** pg-boss keeps its tables in a schema of its own, one per workbook schema (environment). */
+export function bossSchemaFor(db: Database): string {
+  return db.schema === "public" ? "pgboss" : `pgboss_${db.schema}`;
+}
+
+/**
+ * Start pg-boss on the same database as the pipeline. On PGlite it runs over the very same
+ * embedded instance through pg-boss's PGlite adapter (one process, nothing to set up); on a
+ * server it opens its own small pool to the same database, so LISTEN/NOTIFY wakes workers.
+ */
+export async function startBoss(db: Database, options: BossOptions = {}): Promise<PgBoss> {
+  const common = {
+    schema: bossSchemaFor(db),
+    schedule: options.schedule ?? true,
+    supervise: options.supervise ?? true,
+    instanceName: options.instanceName ?? "orchestrator",
+    useListenNotify: true,
+    // Quiet the OpenTelemetry hooks: the pipeline has its own events.
+    openTelemetry: { enabled: false },
+  };
+  let boss: PgBoss;
+  if (db.kind === "pglite") {
+    if (!db.pglite) throw new PipelineError("The PGlite database does not expose its instance", { step: "orchestrate" });
+    boss = new PgBoss({ ...common, db: fromPglite(db.pglite), backend: "pglite" });
+  } else {
+    // The pool's own connection string, or none: then `pg` reads the PG* variables as our pool did.
+    const connectionString = (db.pool as unknown as { options?: { connectionString?: string } } | undefined)?.options?.connectionString;
+    boss = new PgBoss({ ...common, connectionString, max: 4, application_name: "pipeline-orchestrator" });
+  }
+  boss.on("error", () => {
+    // pg-boss reports background hiccups (a maintenance query racing a shutdown) here; without a
+    // listener Node would throw them. Task failures are recorded in the ledger instead.
+  });
+  await boss.start();
+  return boss;
+}

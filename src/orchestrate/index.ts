@@ -1,0 +1,11 @@
+export { dag, Dag, stableJson, type TaskOptions, type TaskSpec, type TriggerRule } from "./dag";
+export { DEFAULT_RETRY_POLICY, resolveRetryPolicy, queueOptionsFor, type RetryPolicy } from "./retry-policy";
+export type { TaskContext, FanOutContext, TaskFn, TaskResult, TaskMetrics, RunMetrics } from "./task-context";
+export { Orchestrator, type OrchestratorOptions, type TriggerOptions, type TriggerResult } from "./orchestrator";
+export { startBoss, bossSchemaFor, type BossOptions } from "./boss";
+export { getRun, listRuns, listTasks, type RunRow, type LedgerTaskRow, type RunState, type RunTrigger } from "./ledger";
+export { nextSteps, runOutcome, type TaskState, type TaskRow, type Step } from "./readiness";
+export { stageGet, stageGetAll, stagePut } from "./staging";
+export { TaskTimeoutError } from "./task-runner";
+export { taskQueue, deadLetterQueue, triggerQueue, completedEvent } from "./queues";
+export type { ResumeResult } from "./resume";

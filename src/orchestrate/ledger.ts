@@ -1,0 +1,218 @@
+import type { Queryable } from "../load/database";
+import type { TaskRow, TaskState } from "./readiness";
+import type { RunMetrics, TaskMetrics } from "./task-context";
+
+export type RunState = "queued" | "running" | "success" | "failed";
+export type RunTrigger = "manual" | "schedule" | "event" | "upstream" | "resume";
+
+/** A `pipeline_runs` row as the orchestrator reads it. */
+export interface RunRow {
+  run_id: string;
+  dag: string;
+  run_key: string;
+  state: RunState;
+  trigger: RunTrigger;
+  env: string;
+  input_path: string | null;
+  params: Record<string, unknown>;
+  upstream_run_id: string | null;
+  rows_in: number | null;
+  rows_loaded: number | null;
+  rows_quarantined: number | null;
+  llm_requests: number | null;
+  tokens_in: number | null;
+  tokens_out: number | null;
+  cost_usd: number | null;
+  cache_hits: number | null;
+  error: string | null;
+  resumes: number;
+  started_at: Date | null;
+  finished_at: Date | null;
+  created_at: Date;
+}
+
+/** A `pipeline_tasks` row. */
+export interface LedgerTaskRow extends TaskRow {
+  run_id: string;
+  attempts: number;
+  started_at: Date | null;
+  finished_at: Date | null;
+  duration_ms: number | null;
+  fan_index: number | null;
+  generation: number;
+  job_id: string | null;
+  error: string | null;
+}
+
+const RUN_COLUMNS = `run_id, dag, run_key, state, trigger, env, input_path, params, upstream_run_id,
+  rows_in, rows_loaded, rows_quarantined, llm_requests, tokens_in, tokens_out, cost_usd::float8 AS cost_usd,
+  cache_hits, error, resumes, started_at, finished_at, created_at`;
+
+const TASK_COLUMNS = `run_id, task, state, attempts, started_at, finished_at, duration_ms, parent, fan_index,
+  fan_out, branch, generation, job_id, error`;
+
+export async function getRun(db: Queryable, runId: string, lock = false): Promise<RunRow | undefined> {
+  const rows = await db.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM pipeline_runs WHERE run_id = $1${lock ? " FOR UPDATE" : ""}`, [runId]);
+  return rows[0];
+}
+
+export async function findRunByKey(db: Queryable, dag: string, runKey: string): Promise<RunRow | undefined> {
+  const rows = await db.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM pipeline_runs WHERE dag = $1 AND run_key = $2`, [dag, runKey]);
+  return rows[0];
+}
+
+/** Most recent runs first. */
+export async function listRuns(db: Queryable, limit = 20): Promise<RunRow[]> {
+  return db.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM pipeline_runs ORDER BY created_at DESC, run_id DESC LIMIT $1`, [limit]);
+}
+
+export interface NewRun {
+  runId: string;
+  dag: string;
+  runKey: string;
+  trigger: RunTrigger;
+  env: string;
+  inputPath: string | null;
+  params: Record<string, unknown>;
+  upstreamRunId: string | null;
+  scheduledFor: Date | null;
+}
+
+/** Insert a queued run; false when a run with the same (dag, run_key) already exists. */
+export async function insertRun(db: Queryable, run: NewRun): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO pipeline_runs (run_id, dag, run_key, state, trigger, env, input_path, params, upstream_run_id, scheduled_for)
+     VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7::jsonb, $8, $9)
+     ON CONFLICT (dag, run_key) DO NOTHING RETURNING run_id`,
+    [run.runId, run.dag, run.runKey, run.trigger, run.env, run.inputPath, JSON.stringify(run.params), run.upstreamRunId, run.scheduledFor],
+  );
+  return rows.length === 1;
+}
+
+export async function listTasks(db: Queryable, runId: string): Promise<LedgerTaskRow[]> {
+  return db.query<LedgerTaskRow>(
+    `SELECT ${TASK_COLUMNS} FROM pipeline_tasks WHERE run_id = $1 ORDER BY started_at NULLS LAST, parent NULLS FIRST, fan_index, task`,
+    [runId],
+  );
+}
+
+export async function getTask(db: Queryable, runId: string, task: string): Promise<LedgerTaskRow | undefined> {
+  const rows = await db.query<LedgerTaskRow>(`SELECT ${TASK_COLUMNS} FROM pipeline_tasks WHERE run_id = $1 AND task = $2`, [runId, task]);
+  return rows[0];
+}
+
+export interface NewTask {
+  task: string;
+  state: TaskState;
+  parent?: string;
+  fanIndex?: number;
+  fanOut?: number;
+  error?: string;
+}
+
+export async function insertTask(db: Queryable, runId: string, t: NewTask): Promise<void> {
+  const ended = t.state === "skipped" || t.state === "success" || t.state === "failed";
+  await db.query(
+    `INSERT INTO pipeline_tasks (run_id, task, state, parent, fan_index, fan_out, started_at, finished_at, error)
+     VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::boolean THEN now() END, CASE WHEN $8::boolean THEN now() END, $9)
+     ON CONFLICT (run_id, task) DO NOTHING`,
+    [runId, t.task, t.state, t.parent ?? null, t.fanIndex ?? null, t.fanOut ?? null, ended || t.fanOut !== undefined, ended, t.error ?? null],
+  );
+}
+
+/** Close a fan-out's parent row once its copies have all ended. */
+export async function closeFan(db: Queryable, runId: string, task: string, state: "success" | "failed"): Promise<void> {
+  await db.query(
+    `UPDATE pipeline_tasks SET state = $3, finished_at = now(),
+            duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int
+      WHERE run_id = $1 AND task = $2`,
+    [runId, task, state],
+  );
+}
+
+/**
+ * Claim a task for an attempt: only the job of the current generation may, and only while the
+ * task has not ended. Returns the attempt number, or undefined when the job is stale or done.
+ */
+export async function claimTask(db: Queryable, runId: string, task: string, generation: number, jobId: string): Promise<number | undefined> {
+  const rows = await db.query<{ attempts: number }>(
+    `UPDATE pipeline_tasks SET state = 'running', attempts = attempts + 1, job_id = $4,
+            started_at = COALESCE(started_at, now()), error = NULL
+      WHERE run_id = $1 AND task = $2 AND generation = $3 AND state IN ('pending', 'running')
+      RETURNING attempts`,
+    [runId, task, generation, jobId],
+  );
+  return rows[0]?.attempts;
+}
+
+export async function startAttempt(db: Queryable, runId: string, task: string, attempt: number, worker: string): Promise<void> {
+  await db.query(
+    `INSERT INTO task_attempts (run_id, task, attempt, state, worker) VALUES ($1, $2, $3, 'running', $4)
+     ON CONFLICT (run_id, task, attempt) DO NOTHING`,
+    [runId, task, attempt, worker],
+  );
+  await db.query(
+    `UPDATE pipeline_runs SET state = 'running', started_at = COALESCE(started_at, now())
+      WHERE run_id = $1 AND state = 'queued'`,
+    [runId],
+  );
+}
+
+export async function finishAttempt(db: Queryable, runId: string, task: string, attempt: number, error: string | null): Promise<void> {
+  await db.query(
+    `UPDATE task_attempts SET state = $4, error = $5, finished_at = now(),
+            duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int
+      WHERE run_id = $1 AND task = $2 AND attempt = $3`,
+    [runId, task, attempt, error === null ? "success" : "failed", error],
+  );
+}
+
+/** Mark the task ended (success or failed) or back to pending for a retry, fenced by generation. */
+export async function settleTask(
+  db: Queryable,
+  runId: string,
+  task: string,
+  generation: number,
+  outcome: { state: "success" | "failed" | "pending"; error?: string; branch?: string[]; metrics?: TaskMetrics },
+): Promise<boolean> {
+  const m = outcome.metrics ?? {};
+  const ended = outcome.state !== "pending";
+  const rows = await db.query(
+    `UPDATE pipeline_tasks SET state = $4, error = $5, branch = $6,
+            finished_at = CASE WHEN $7::boolean THEN now() END,
+            duration_ms = CASE WHEN $7::boolean THEN (extract(epoch FROM now() - started_at) * 1000)::int END,
+            rows_in = $8, rows_out = $9, rows_quarantined = $10, llm_requests = $11,
+            tokens_in = $12, tokens_out = $13, cost_usd = $14, cache_hits = $15
+      WHERE run_id = $1 AND task = $2 AND generation = $3 AND state IN ('running', 'pending')
+      RETURNING task`,
+    [
+      runId, task, generation, outcome.state, outcome.error ?? null, outcome.branch ?? null, ended,
+      m.rowsIn ?? null, m.rowsOut ?? null, m.rowsQuarantined ?? null, m.llmRequests ?? null,
+      m.tokensIn ?? null, m.tokensOut ?? null, m.costUsd ?? null, m.cacheHits ?? null,
+    ],
+  );
+  return rows.length === 1;
+}
+
+export async function recordRunMetrics(db: Queryable, runId: string, m: RunMetrics): Promise<void> {
+  await db.query(
+    `UPDATE pipeline_runs SET rows_in = COALESCE($2, rows_in), rows_loaded = COALESCE($3, rows_loaded),
+            rows_quarantined = COALESCE($4, rows_quarantined) WHERE run_id = $1`,
+    [runId, m.rowsIn ?? null, m.rowsLoaded ?? null, m.rowsQuarantined ?? null],
+  );
+}
+
+/** End a run: state, error, and the sums of its tasks' LLM counts. */
+export async function finishRun(db: Queryable, runId: string, state: "success" | "failed", error: string | null): Promise<void> {
+  await db.query(
+    `UPDATE pipeline_runs r SET state = $2, error = $3, finished_at = now(),
+            llm_requests = s.llm_requests, tokens_in = s.tokens_in, tokens_out = s.tokens_out,
+            cost_usd = s.cost_usd, cache_hits = s.cache_hits
+       FROM (SELECT SUM(llm_requests)::int AS llm_requests, SUM(tokens_in)::int AS tokens_in,
+                    SUM(tokens_out)::int AS tokens_out, SUM(cost_usd)::float8 AS cost_usd,
+                    SUM(cache_hits)::int AS cache_hits
+               FROM pipeline_tasks WHERE run_id = $1 AND fan_out IS NULL) s
+      WHERE r.run_id = $1`,
+    [runId, state, error],
+  );
+}
