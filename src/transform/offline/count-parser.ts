@@ -1,0 +1,124 @@
+import type { PitchResult } from "../../domain";
+
+/** Whether a count in the text is the one the pitch was thrown on, the one after it, or unclear. */
+export type CountRole = "pre" | "post" | "unknown";
+
+export interface CountMention {
+  balls: number | null;
+  strikes: number | null;
+  index: number;
+  role: CountRole;
+}
+
+export interface Count {
+  balls: number;
+  strikes: number;
+}
+
+const PITCH_NOUN = "(?:pitch|offering|delivery|toss|count|fastball|heater|four-seamer|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|sweeper|knuckle-curve|two-seamer|breaking ball|offspeed)";
+// Words right before a count that say it is the count *after* the pitch.
+const POST_BEFORE = new RegExp(
+  "(?:now|makes? it|made it|goes to|go to|went to|moves? to|moved to|runs? (?:it |the count )?(?:to|at)|ran (?:it |the count )?to|" +
+    "brings? (?:it|the count|him) (?:to|back to)|evens? (?:it|things|the count|the at-bat)(?: up)?(?: at)?|evened (?:it|things)(?: up)?(?: at)?|" +
+    "that makes it|leaves? (?:it|the count|him) at|to|count (?:is|goes|moves|runs|climbs|sits|stands|becomes|jumps|falls|evens|now|reads|shows)(?: now| up)?(?: at| to)?|" +
+    "falls? behind|fell behind|gets? ahead|got ahead|jumps? ahead|it's|that's|and it's|count now|and the count)[\\s,:]*$",
+);
+const PRE_BEFORE = /(?:(?:on|with|throws|deals|delivers|fires) (?:an?|the|his)|with the count(?: at)?|count at|count of|working (?:a|the)?|from|ahead|behind|even at|in an?|at)[\s,:]*$/;
+const COUNT_CONTEXT = /(count|pitch|offering|delivery|ahead|behind|even|evens|makes it|now|on an?|in an?|at|balls?|strikes?)[\s,:]*$/;
+const SCORE_CONTEXT = /(lead|leads|leading|led|tied|tie|trail|trails|trailing|up|down|score|scored|game|win|winning|lose|losing|ahead by|edge|margin|inning|innings|final|runs?)\b[^.;]{0,14}$/;
+
+function side(word: string): number | null {
+  if (word === "no" || word === "0") return 0;
+  if (word === "a" || word === "an") return 1;
+  const n = Number(word);
+  return Number.isInteger(n) ? n : null;
+}
+
+function roleOf(before: string, after: string): CountRole {
+  if (new RegExp(`^[\\s-]*${PITCH_NOUN}`).test(after)) return "pre";
+  if (POST_BEFORE.test(before)) return "post";
+  if (PRE_BEFORE.test(before)) return "pre";
+  return "unknown";
+}
+
+/**
+ * Every ball–strike count in a lower-cased, number-normalized paragraph:
+ * "2-1", "2 and 1", "0-and-2", "2 balls and a strike", "full count", "first pitch" (0-0),
+ * and the one-sided calls "ball 3" / "strike 2" (post-pitch, one side only).
+ */
+export function findCounts(lower: string): CountMention[] {
+  const found: CountMention[] = [];
+  const push = (balls: number | null, strikes: number | null, index: number, role: CountRole) => {
+    if (balls !== null && (balls < 0 || balls > 4)) return;
+    if (strikes !== null && (strikes < 0 || strikes > 3)) return;
+    found.push({ balls, strikes, index, role });
+  };
+  const pairs = /(?<![\d.:-])([0-4])(?:\s*-\s*|\s+and\s+|-and-|\s+to\s+|\s*–\s*)([0-3])(?![\d:]|\s*(?:runs?|lead|innings?|outs?|games?|record|deficit|advantage|margin|edge|in favor|on the (?:day|night|season|year)))/g;
+  let m: RegExpExecArray | null;
+  while ((m = pairs.exec(lower)) !== null) {
+    const before = lower.slice(Math.max(0, m.index - 40), m.index);
+    const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 25);
+    const clause = before.split(/[.;!?]/).pop() ?? "";
+    const countish = COUNT_CONTEXT.test(before) || new RegExp(`^[\\s-]*${PITCH_NOUN}`).test(after) || /count/.test(clause) || /^[\s,]*(?:count|now)/.test(after);
+    const scoreish = SCORE_CONTEXT.test(before) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
+    if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 12)))) continue;
+    push(Number(m[1]), Number(m[2]), m.index, roleOf(before, after));
+  }
+  const words = /\b(\d|no|an?) balls? (?:and |, ?|with )?(\d|no|an?) strikes?\b/g;
+  while ((m = words.exec(lower)) !== null) {
+    const before = lower.slice(Math.max(0, m.index - 40), m.index);
+    push(side(m[1]!), side(m[2]!), m.index, roleOf(before, lower.slice(m.index + m[0].length)));
+  }
+  const reversed = /\b(\d|no|an?) strikes? (?:and |, ?)(\d|no|an?) balls?\b/g;
+  while ((m = reversed.exec(lower)) !== null) {
+    const before = lower.slice(Math.max(0, m.index - 40), m.index);
+    push(side(m[2]!), side(m[1]!), m.index, roleOf(before, lower.slice(m.index + m[0].length)));
+  }
+  const full = /\b(?:full[\s-]count|payoff pitch|(?:count|it|things) (?:is |goes |runs |moves |now |is now |to )*full|runs? (?:it|the count) full|ran (?:it|the count) full|full,|count full)\b/g;
+  while ((m = full.exec(lower)) !== null) {
+    const before = lower.slice(Math.max(0, m.index - 40), m.index);
+    const phrase = m[0];
+    const role: CountRole = /payoff|full[\s-]count (?:pitch|offering|delivery)/.test(phrase) || /(?:on|with|from|at) (?:an?|the)\s*$/.test(before)
+      ? "pre"
+      : /(?:count|it|things|runs?|ran) /.test(phrase) || POST_BEFORE.test(before) ? "post" : "unknown";
+    push(3, 2, m.index, role);
+  }
+  const first = /\b(?:1st|opening)[\s-](?:pitch|offering|delivery|toss)|\bleads? off with (?:an?|the)\b|\bto start (?:him|the at-bat|things) off\b|\bopens? (?:the at-bat|him up|with)\b/g;
+  while ((m = first.exec(lower)) !== null) push(0, 0, m.index, "pre");
+  const oneBall = /\bball ([1-4])\b/g;
+  while ((m = oneBall.exec(lower)) !== null) push(Number(m[1]), null, m.index, "post");
+  const oneStrike = /\bstrike ([1-3])\b/g;
+  while ((m = oneStrike.exec(lower)) !== null) push(null, Number(m[1]), m.index, "post");
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The count after a pitch with this result: a fourth ball gives 4, a third strike 3, a foul with two strikes stays. */
+export function applyResult(pre: Count, result: PitchResult): Count {
+  switch (result) {
+    case "Ball":
+      return { balls: pre.balls + 1, strikes: pre.strikes };
+    case "Strike":
+    case "Swing and miss":
+      return { balls: pre.balls, strikes: pre.strikes + 1 };
+    case "Foul":
+      return { balls: pre.balls, strikes: Math.min(pre.strikes + 1, 2) };
+    default:
+      return { ...pre };
+  }
+}
+
+/** The count before a pitch, given the count after it; a two-strike foul is read as "stayed" only when `stayed`. */
+export function reverseResult(post: Count, result: PitchResult, stayed: boolean): Count | null {
+  switch (result) {
+    case "Ball":
+      return post.balls >= 1 ? { balls: post.balls - 1, strikes: post.strikes } : null;
+    case "Strike":
+    case "Swing and miss":
+      return post.strikes >= 1 ? { balls: post.balls, strikes: post.strikes - 1 } : null;
+    case "Foul":
+      if (post.strikes === 2 && stayed) return { ...post };
+      return post.strikes >= 1 ? { balls: post.balls, strikes: post.strikes - 1 } : null;
+    default:
+      return { ...post };
+  }
+}

@@ -1,0 +1,91 @@
+import type { InningHalf } from "../../domain";
+
+/** Inning and half from "top of the 7th", "bottom 9", "B9", "home half of the 3rd", "in the 10th". */
+export function parseInning(lower: string, original: string): { number: number | null; half: InningHalf | null } {
+  const halfWord = (w: string): InningHalf | null =>
+    /^(?:top|1st|visitors'?|visiting|road|away|upper)$/.test(w) ? "Top" : /^(?:bottom|bot|btm|2nd|home|lower)$/.test(w) ? "Bottom" : null;
+  let m = /\b(top|bottom|bot|btm|1st|2nd|home|visitors'?|visiting|road|away|upper|lower|middle|end)(?: half)?(?: of)?(?: the)? (\d{1,2})(?:st|nd|rd|th)?\b(?! (?:pitch|out|run|batter|base))/.exec(lower);
+  if (m && !(/^(?:1st|2nd)$/.test(m[1]!) && !/half/.test(m[0]))) {
+    return { number: Number(m[2]), half: halfWord(m[1]!) };
+  }
+  m = /(?<![A-Za-z])([TB])(\d{1,2})\b/.exec(original) ?? /([▲▼])\s?(\d{1,2})\b/.exec(original);
+  if (m) return { number: Number(m[2]), half: m[1] === "T" || m[1] === "▲" ? "Top" : "Bottom" };
+  const half = /\b(top|bottom) (?:half|of (?:the|this) (?:inning|frame))\b/.exec(lower);
+  m = /\b(\d{1,2})(?:st|nd|rd|th)[\s-](?:inning|frame|stanza|canto)\b/.exec(lower) ??
+    /\b(?:in|of|into|through|during) the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:pitch|out|base|baseman|batter|time|straight|consecutive|hit|strike|ball|run|homer|of the))/.exec(lower) ??
+    /\binning (?:no\.? |number )?(\d{1,2})\b/.exec(lower);
+  return { number: m ? Number(m[1]) : null, half: half ? halfWord(half[1]!) : null };
+}
+
+/** Outs before the pitch: "one out", "two down", "nobody out", "a two-out walk". Post-play outs are skipped. */
+export function parseOuts(lower: string): { outs: number | null; postOuts: number | null } {
+  const re = /\b(\d|no|nobody|none)[\s-](?:outs?|down|away|gone)\b/g;
+  let m: RegExpExecArray | null;
+  let postOuts: number | null = null;
+  while ((m = re.exec(lower)) !== null) {
+    const before = lower.slice(Math.max(0, m.index - 20), m.index);
+    const n = /^\d$/.test(m[1]!) ? Number(m[1]) : 0;
+    if (n > 3) continue;
+    if (/(?:that's|that is|makes it|now|there's|for|that'll be|and that's|which is)\s*$/.test(before) || n === 3) {
+      postOuts = n;
+      continue;
+    }
+    return { outs: n, postOuts };
+  }
+  const ordinal = /\b(?:for|that's|that is|records?|gets?|is) the (1st|2nd|3rd|final|last) out\b/.exec(lower);
+  if (ordinal) postOuts = ordinal[1] === "final" || ordinal[1] === "last" ? 3 : Number(ordinal[1]![0]);
+  return { outs: null, postOuts };
+}
+
+const BASE = "(1st|2nd|3rd)(?: base)?";
+const BASE_LIST = new RegExp(`${BASE}(?:(?:,| and|,? &| plus)(?: at| on)? ${BASE})?(?:(?:,| and|,? &)(?: at| on)? ${BASE})?`);
+const ORDER = ["1B", "2B", "3B"];
+const toCode = (base: string) => `${base[0]}B`;
+
+function listToRunners(found: string[]): string {
+  const set = new Set(found.map(toCode));
+  return ORDER.filter((b) => set.has(b)).join(",") || "None";
+}
+
+/**
+ * Occupied bases before the pitch as "1B,3B" (or "None"): "runners at first and third", "bases loaded",
+ * "a man on second", "bases empty", "runners on the corners", "Smith on 2nd". A state reached by the play
+ * itself ("loads the bases", "now runners on 1st and 2nd") is skipped when an earlier one is given.
+ */
+export function parseRunners(lower: string): string | null {
+  const candidates: Array<{ index: number; value: string; post: boolean }> = [];
+  const add = (index: number, value: string) => {
+    const before = lower.slice(Math.max(0, index - 25), index);
+    candidates.push({ index, value, post: /(?:now|leaving|leaves|puts|putting|moves?|advances?|sets? up|which means|and that's)\b[^.;]{0,12}$/.test(before) });
+  };
+  const loaded = /\b(?:bases (?:are |now )?(?:loaded|full|juiced|packed|jammed|filled)|(?:bags|sacks) (?:are )?(?:full|loaded|packed|juiced)|loaded bases|full house|with the bases loaded|bases-loaded)\b/g;
+  const empty = /\b(?:bases (?:are )?(?:empty|clear|cleared|unoccupied)|empty bases|nobody on|no one on|none on|nobody aboard|no runners?(?: on| aboard)?|clean bases|bases-empty)\b/g;
+  const corners = /\b(?:runners?|men|guys|ducks|traffic) (?:at|on) the corners|corners (?:are )?occupied|on the corners\b/g;
+  let m: RegExpExecArray | null;
+  while ((m = loaded.exec(lower)) !== null) add(m.index, "1B,2B,3B");
+  while ((m = empty.exec(lower)) !== null) add(m.index, "None");
+  while ((m = corners.exec(lower)) !== null) add(m.index, "1B,3B");
+  const listed = new RegExp(
+    `\\b(?:runners?|men|man|baserunners?|runner's|a runner|a man|somebody|someone|aboard|occupied|[a-z.'-]+) (?:at|on|in) ${BASE_LIST.source}`,
+    "g",
+  );
+  while ((m = listed.exec(lower)) !== null) {
+    const before = lower.slice(Math.max(0, m.index - 12), m.index);
+    if (/\b(?:throws?|threw|to|into|toward|towards|at|between|through)\s*$/.test(before)) continue;
+    if (/\b(?:throws?|threw|fires?|runs?|hustles?|slides?|safe|out|beats it|reaches?|stops?|holds?|pulls? up|cruises?|stands?) (?:at|on|in|into) /.test(m[0])) continue;
+    const bases = [m[1], m[2], m[3]].filter((b): b is string => !!b);
+    // "a man on 2nd and 1 out" — the list stops at the bases.
+    add(m.index, listToRunners(bases));
+  }
+  const bare = new RegExp(`(?:^|with |, )${BASE} and ${BASE}(?:,| with| \\d out| and \\d out|$)`, "g");
+  while ((m = bare.exec(lower)) !== null) add(m.index, listToRunners([m[1]!, m[2]!]));
+  if (candidates.length === 0) return null;
+  candidates.sort((a, b) => a.index - b.index);
+  const pre = candidates.filter((c) => !c.post);
+  // Mentions of several runners one by one ("Smith on 2nd, Jones on 1st") add up.
+  const chosen = pre.length > 0 ? pre : candidates;
+  const first = chosen[0]!;
+  if (first.value === "None" || first.value === "1B,2B,3B") return first.value;
+  const sameSentence = chosen.filter((c) => c.value !== "None" && c.value !== "1B,2B,3B" && !/[.;!?]/.test(lower.slice(first.index, c.index)));
+  return listToRunners(sameSentence.flatMap((c) => c.value.split(",")).map((b) => `${b[0]}${b[0] === "1" ? "st" : b[0] === "2" ? "nd" : "rd"}`));
+}

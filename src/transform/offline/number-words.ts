@@ -1,0 +1,66 @@
+/**
+ * Numbers in words → digits, so every later parser matches one form only.
+ * "ninety-five" → "95", "a hundred and one" → "101", "one-oh-two" → "102",
+ * "seventh" → "7th", "oh-and-two" → "0-and-2".
+ */
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
+  seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
+  tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15,
+  sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
+};
+
+const UNIT_WORDS = Object.keys(UNITS).sort((a, b) => b.length - a.length).join("|");
+const TEN_WORDS = Object.keys(TENS).join("|");
+const ORDINAL_WORDS = Object.keys(ORDINALS).sort((a, b) => b.length - a.length).join("|");
+const SMALL_UNITS = "one|two|three|four|five|six|seven|eight|nine";
+
+// "ninety-five", "ninety five", "ninety"
+const TENS_RE = new RegExp(`\\b(${TEN_WORDS})(?:[\\s-](${SMALL_UNITS}))?\\b`, "g");
+// "a hundred and one", "one hundred two", "hundred"
+const HUNDRED_RE = new RegExp(`\\b(?:(?:a|one)[\\s-])?hundred(?:[\\s-](?:and[\\s-])?(\\d{1,2}))?\\b`, "g");
+// radio style "one-oh-one", "one-oh-two"
+const ONE_OH_RE = new RegExp(`\\bone[\\s-]oh[\\s-](${SMALL_UNITS})\\b`, "g");
+const UNIT_RE = new RegExp(`\\b(${UNIT_WORDS})\\b`, "g");
+const ORDINAL_RE = new RegExp(`\\b(${ORDINAL_WORDS})\\b`, "g");
+const TENS_ORDINAL_RE = new RegExp(`\\b(${TEN_WORDS})[\\s-](${ORDINAL_WORDS})\\b`, "g");
+
+/** Standard suffix for an ordinal number: 1st, 2nd, 3rd, 4th, 11th, 21st. */
+export function ordinalSuffix(n: number): string {
+  const mod100 = n % 100;
+  if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
+  const mod10 = n % 10;
+  return `${n}${mod10 === 1 ? "st" : mod10 === 2 ? "nd" : mod10 === 3 ? "rd" : "th"}`;
+}
+
+/**
+ * Lower-case the text, unify dashes and apostrophes, and write every number as digits.
+ *
+ * @example
+ * normalizeNumbers("Ninety-five on the gun, oh-and-two") // "95 on the gun, 0-and-2"
+ */
+export function normalizeNumbers(text: string): string {
+  let s = text
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, " ");
+  s = s.replace(ONE_OH_RE, (_m, u: string) => String(100 + UNITS[u]!));
+  s = s.replace(TENS_ORDINAL_RE, (_m, t: string, o: string) => ordinalSuffix(TENS[t]! + ORDINALS[o]!));
+  s = s.replace(TENS_RE, (_m, t: string, u?: string) => String(TENS[t]! + (u ? UNITS[u]! : 0)));
+  s = s.replace(UNIT_RE, (_m, u: string) => String(UNITS[u]!));
+  s = s.replace(HUNDRED_RE, (_m, rest?: string) => String(100 + (rest ? Number(rest) : 0)));
+  s = s.replace(ORDINAL_RE, (_m, o: string) => ordinalSuffix(ORDINALS[o]!));
+  // "oh" as zero only where a count or score follows: "oh-and-2", "oh-2", "oh and 1".
+  s = s.replace(/\boh(?=[\s-]+(?:and[\s-]+)?\d\b)/g, "0");
+  s = s.replace(/\bnothing(?=[\s-]+(?:to[\s-]+)?(?:nothing|\d)\b)/g, "0").replace(/(\d[\s-]+(?:to[\s-]+)?)nothing\b/g, "$10");
+  return s;
+}

@@ -1,0 +1,124 @@
+import type { PitchResult } from "../../domain";
+import { applyResult, findCounts, reverseResult, type Count, type CountMention } from "./count-parser";
+import { findPitchTerms } from "./pitch-vocabulary";
+import { findResultCues, type ResultCue, type ResultMention } from "./result-parser";
+
+/** The pitch fields of one paragraph; null everywhere when the paragraph describes no pitch. */
+export interface PitchReading {
+  pitch_type: string | null;
+  pitch_velocity_mph: number | null;
+  pitch_result: PitchResult | null;
+  ball_in_play: boolean | null;
+  pre: Partial<Count>;
+  post: Partial<Count>;
+}
+
+const VELOCITY = [
+  /(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:-\s*)?(?:mph|m\.p\.h\.?|miles[\s-]per[\s-]hour|miles an hour|mi\/h|kmh|on the (?:gun|radar|board|stadium gun|scoreboard|readout)|per hour)/,
+  /\b(?:clocked|registering|registers|registered|reading|reads|touching|touches|touched|at|hits|hit|lights up the gun|sitting|gun shows|radar shows|velo(?:city)? of|reaching|reached|topping out at|tops out at|comes in at|came in at|lighting up the gun at)(?: at| with)?\s*(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d|\s*(?:percent|%|feet|ft|pitches|innings|games|hits|homers|runs))/,
+  /(?<![\d.-])(\d{2,3}(?:\.\d)?)(?:[\s-]+(?:mph|miles))?[\s-]+(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\s)?(?:four-seam|four-seamer|fastball|heater|sinker|cutter|two-seamer|slider|sweeper|curve|curveball|change|changeup|splitter|knuckle-curve|heat|cheese|gas|4-seam|2-seam|fourseamer|4-seamer|2-seamer)/,
+  /(?:fastball|heater|four-seamer|4-seamer|two-seamer|2-seamer|sinker|cutter|slider|sweeper|curve|curveball|changeup|change-up|change|splitter|knuckle-curve|\b[a-z]{2})[,:]?\s+\(?(\d{2,3}(?:\.\d)?)\)?(?![\d.]|\s*(?:-|and|to)\s*\d)/,
+];
+
+/** Miles per hour, when stated and plausible for a pitch (55–106). */
+export function parseVelocity(lower: string): number | null {
+  for (const re of VELOCITY) {
+    const m = re.exec(lower);
+    if (m) {
+      const v = Number(m[1]);
+      if (v >= 55 && v <= 106) return v;
+    }
+  }
+  return null;
+}
+
+const PRIORITY: PitchResult[] = ["Hit by pitch", "In play - hit", "In play - out", "Swing and miss", "Strike", "Foul", "Ball"];
+
+function candidates(cues: ResultMention[], lower: string): PitchResult[] {
+  const swung = /\bswing|\bswung|\bswinging|\bwhiff|\bchase|\bwave/.test(lower);
+  const looked = /\blooking\b|\bcalled\b|\bcaught looking|\brung up|\bfroze|\bfrozen|\bwatches/.test(lower);
+  const map = (cue: ResultCue): PitchResult =>
+    cue === "inPlay" ? "In play - out" : cue === "strikeout" || cue === "strike" ? (swung && !looked ? "Swing and miss" : cue === "strikeout" && !looked ? "Swing and miss" : "Strike") : cue;
+  const hasFoul = cues.some((c) => c.cue === "Foul");
+  const out = new Set<PitchResult>();
+  for (const c of cues) {
+    // A bunt or pop fouled off is a foul, not a ball in play.
+    if (c.cue === "inPlay" && hasFoul) continue;
+    out.add(map(c.cue));
+  }
+  return PRIORITY.filter((r) => out.has(r));
+}
+
+function consistent(result: PitchResult, pre: Count, post: Partial<Count>): boolean {
+  const next = applyResult(pre, result);
+  return (post.balls === undefined || post.balls === next.balls) && (post.strikes === undefined || post.strikes === next.strikes);
+}
+
+/** Choose the counts said to be before and after the pitch. */
+function pickCounts(mentions: CountMention[], resultIndex: number): { pre: Partial<Count>; post: Partial<Count> } {
+  const pre: Partial<Count> = {};
+  const post: Partial<Count> = {};
+  const role = (m: CountMention) => (m.role !== "unknown" ? m.role : resultIndex >= 0 && m.index > resultIndex ? "post" : "pre");
+  for (const m of mentions) {
+    const target = role(m) === "pre" ? pre : post;
+    if (role(m) === "pre" && pre.balls !== undefined && m.balls !== null) continue; // the first pre count wins
+    if (m.balls !== null) target.balls = m.balls;
+    if (m.strikes !== null) target.strikes = m.strikes;
+  }
+  return { pre, post };
+}
+
+/**
+ * Read the pitch in a lower-cased, number-normalized paragraph: its type as written, velocity,
+ * result, and the counts before and after (stated, or computed from the other count and the result).
+ * `plain` is the same text lower-cased only, so the pitch type keeps its words as written ("four-seamer").
+ */
+export function readPitch(lower: string, plain: string = lower, original?: string): PitchReading {
+  const cues = findResultCues(lower);
+  const mentions = findCounts(lower);
+  const firstCue = cues.length > 0 ? cues[0]!.index : -1;
+  const { pre, post } = pickCounts(mentions, firstCue);
+  let options = candidates(cues, lower);
+  const preFull = pre.balls !== undefined && pre.strikes !== undefined ? (pre as Count) : null;
+  if (preFull && (post.balls !== undefined || post.strikes !== undefined)) {
+    const fitting = options.filter((r) => consistent(r, preFull, post));
+    if (fitting.length > 0) options = fitting;
+    else if (options.length === 0 || !["Hit by pitch", "In play - hit", "In play - out"].includes(options[0]!)) {
+      const fromCount: PitchResult[] = (["Ball", "Strike", "Foul"] as PitchResult[]).filter((r) => consistent(r, preFull, post));
+      if (fromCount.length > 0 && options.length === 0) options = fromCount;
+    }
+  }
+  const result = options[0] ?? null;
+  if (result === null) {
+    return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
+  }
+  if (result === "Ball" && /\bball 4\b|\bwalk|\bbase on balls|\bfree pass/.test(lower) && post.balls === undefined) post.balls = 4;
+  if ((result === "Strike" || result === "Swing and miss") && /strikes? (?:him )?out|struck (?:him )?out|strike ?out|strike 3|punche[sd]? (?:him )?out|rung up|rings? (?:him )?up|goes down swinging|caught looking/.test(lower) && post.strikes === undefined) post.strikes = 3;
+  let preCount: Partial<Count> = { ...pre };
+  let postCount: Partial<Count> = { ...post };
+  if (preFull) {
+    const computed = applyResult(preFull, result);
+    postCount = { balls: post.balls ?? computed.balls, strikes: post.strikes ?? computed.strikes };
+  } else if (post.balls !== undefined && post.strikes !== undefined) {
+    const back = reverseResult(post as Count, result, /\bstill\b|\bstays?\b|\bremains?\b|\bagain\b|\banother foul\b/.test(lower));
+    if (back) preCount = { balls: pre.balls ?? back.balls, strikes: pre.strikes ?? back.strikes };
+  } else {
+    // One side known: fill what the result settles ("ball 3" → 2 balls before).
+    if (pre.balls === undefined && post.balls !== undefined) preCount.balls = result === "Ball" ? post.balls - 1 : post.balls;
+    if (pre.strikes === undefined && post.strikes !== undefined && result !== "Foul") {
+      preCount.strikes = result === "Strike" || result === "Swing and miss" ? post.strikes - 1 : post.strikes;
+    }
+    if (pre.balls !== undefined && post.balls === undefined) postCount.balls = result === "Ball" ? pre.balls + 1 : pre.balls;
+    if (pre.strikes !== undefined && post.strikes === undefined) postCount.strikes = applyResult({ balls: 0, strikes: pre.strikes }, result).strikes;
+  }
+  const terms = findPitchTerms(plain);
+  const code = original ? /\b(FF|SI|FC|SL|ST|CU|KC|CH|FS)\b/.exec(original) : null;
+  return {
+    pitch_type: terms.length > 0 ? terms[0]!.text : code ? code[1]! : null,
+    pitch_velocity_mph: parseVelocity(lower),
+    pitch_result: result,
+    ball_in_play: result === "In play - hit" || result === "In play - out",
+    pre: preCount,
+    post: postCount,
+  };
+}

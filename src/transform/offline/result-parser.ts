@@ -1,0 +1,88 @@
+import type { PitchResult } from "../../domain";
+
+/**
+ * What a phrase says happened on the pitch. `inPlay` is a ball put in play whose outcome
+ * the phrase does not settle ("grounder to short"); `strikeout` is a third strike of unstated kind;
+ * `strike` is a strike not said to be called or swinging.
+ */
+export type ResultCue = PitchResult | "inPlay" | "strikeout" | "strike";
+
+export interface ResultMention {
+  cue: ResultCue;
+  index: number;
+  phrase: string;
+}
+
+const B = "(?<![a-z])";
+const E = "(?![a-z])";
+const rx = (source: string) => new RegExp(`${B}(?:${source})${E}`, "g");
+
+/** Cue phrases, read in the language of the broadcast rather than any one narrator's templates. */
+const CUES: Array<[ResultCue, RegExp]> = [
+  ["Ball", /(?<=\d{2} |\d mph )ball\b|\bball(?=[,;] ?\d-\d)/g],
+  ["Hit by pitch", rx(
+    "hit by (?:the |a )?pitch|hbp|hit (?:the batter|him|the hitter)|plunk(?:s|ed|ing)?|drill(?:s|ed)? (?:him|the batter)|" +
+      "(?:takes|wears|took|wore) (?:one|it|a pitch|the pitch) (?:off|on|in) |nick(?:s|ed)? (?:him|the batter)|" +
+      "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|hit (?:him )?(?:in|on) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist)|" +
+      "(?:catches|caught) him on the|free base on a hit|awarded 1st",
+  )],
+  ["In play - hit", rx(
+    "singles?|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|off|him|up|digits))|doubled(?! off| up)|triples?(?![\\s-]*play)|tripled|" +
+      "homers?|homered|home[\\s-]?runs?|grand slam|base (?:hit|knock)|[23][\\s-]?bagger|goes yard|leaves the (?:yard|park)|" +
+      "out of (?:here|the park)|outta here|over the (?:wall|fence)|gapper|for a hit|infield hit|bloop(?:er)? (?:hit|single)|dingers?|" +
+      "moon ?shot|tater|round[\\s-]?tripper|clean hit|knock(?:s|ed)? in|rbi hit|off the foul pole|hit safely|safe at (?:1st|2nd|3rd) with a",
+  )],
+  ["In play - out", rx(
+    "ground(?:s|ed)? (?:out|into|to|back|sharply|weakly|softly|routinely)|groundout|fl(?:y|ies|ied) (?:out|to)|flyout|fly ?ball (?:to|caught|out)|" +
+      "line[sd]? (?:out|to|right at|directly)|lineout|pop(?:s|ped)? (?:out|up|to)|pop[\\s-]?up|pop[\\s-]?fly|foul(?:s|ed)? out|" +
+      "double play|triple play|twin killing|fielder'?s choice|force ?out|forced out|sacrifice (?:fly|bunt)|sac (?:fly|bunt)|" +
+      "thrown out|throws? (?:him |it |the runner )?(?:out|on to 1st|over to 1st|across)|out at (?:1st|2nd|3rd|home)|retire[sd] (?:him|the batter)|" +
+      "caught by|makes? the (?:catch|play|grab)|hauls? (?:it )?in|gloves? it|squeezes? it|snags? it|routine (?:grounder|fly|play|out)|" +
+      "easy out|for the out|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)",
+  )],
+  ["inPlay", rx(
+    "grounders?|ground ?balls?|choppers?|comebackers?|fly ?balls?|line drives?|liners?|bunts?|bunted|tappers?|dribblers?|bouncers?|nubbers?|rollers?|" +
+      "puts? (?:it|the ball|one) in play|in play|hits (?:it|one|a ball) (?:to|toward)|slaps? (?:it|one)|chops? (?:it|one)|lofts? (?:it|one|a)",
+  )],
+  ["Swing and miss", rx(
+    "swing(?:s|ing)?,? and (?:a )?miss(?:es)?|swinging strike|swing(?:s|ing)? strike|swings? (?:through|over|under)|swung (?:through|over|under|and missed)|" +
+      "whiff(?:s|ed)?|(?:struck|strikes?|strikes him|struck him|strike him) out swinging|fan(?:s|ned)|waves? (?:at|through)|waved at|empty swing|comes? up empty|" +
+      "came up empty|misses? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
+      "swings and misses|can'?t check (?:his|the) swing|chases? (?:it|one|a)|chased",
+  )],
+  ["Strike", rx(
+    "called strike|strike called|called (?:a )?strike|called (?:for )?strike|gets the call|got the call|caught looking|(?:called|rung) out on strikes|" +
+      "(?:strikes?|struck) (?:him )?out looking|looking(?! for| to| at| ahead| back| in)|rings? (?:him )?up|rung up|punche[sd] (?:him )?out looking|" +
+      "takes? (?:it |one )?(?:for|as) (?:a |strike )?(?:called )?strike|takes? strike|taken for (?:a )?strike|paints the (?:corner|black|edge)|" +
+      "freezes? (?:him|the batter)|frozen|on the black|catches the (?:corner|edge|black)|backdoor(?:s|ed)? (?:it|him)?|doesn'?t (?:offer|swing)|no swing|" +
+      "watches (?:it|strike|a strike)|takes? it (?:right )?down the middle|strike on the (?:inside |outside )?(?:corner|edge)",
+  )],
+  ["strikeout", rx("strikes? (?:him )?out|struck (?:him )?out|strike ?outs?|punche[sd]? (?:him )?out|sits? him down|k'?s him|3 strikes")],
+  ["strike", rx("strike [1-3]|(?:a|for a|another|it's a|that's a|for strike) strike|strike(?= [,.;!])")],
+  ["Foul", rx(
+    "foul(?:s|ed)?(?! pole| territory| line)|fouled off|fights? (?:it|one) off|fought (?:it|one) off|spoils? (?:it|one|the pitch)|tips? it back|foul tip",
+  )],
+  ["Ball", rx(
+    "ball [1-4]|base on balls|walk(?:s|ed)?(?![\\s-]off| to| out| back| up| in| over| away)|free pass|ball (?:low|high|inside|outside|away|wide|in the dirt|up|down|just|off)|" +
+      "(?:a|for a|called a|it's a|that's a|takes a|just a|call it a|another|taken for a) ball(?! in play| to| into| hit| off| back| over| past| through| up| down)|" +
+      "misses? (?:high|low|inside|outside|away|wide|up|down|off the plate|the zone|the corner|just|by)|missed (?:high|low|inside|outside|away|wide|up|down)|" +
+      "in the dirt|spiked|bounce[sd] it|too (?:high|low|far)|just off|off the plate|out of the zone|outside the zone|doesn'?t get the call|" +
+      "no good|lays? off|laid off|takes? it (?:low|high|outside|inside|away|wide)|checks? (?:his|the) swing|checked swing|high and tight|up and in",
+  )],
+];
+
+/** Every result cue in a lower-cased, number-normalized paragraph, in reading order. */
+export function findResultCues(lower: string): ResultMention[] {
+  const found: ResultMention[] = [];
+  for (const [cue, re] of CUES) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index, phrase: m[0] });
+  }
+  // Sentence-initial "Ball." / "Ball, low." / "Strike!" — the terse call.
+  for (const [cue, re] of [["Ball", /(?:^|[.!?;:]\s+)(ball)(?=[\s,.!;-])/g], ["strike", /(?:^|[.!?;:]\s+)(strike)(?=[\s,.!;-])/g]] as const) {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index + m[0].length - m[1]!.length, phrase: m[1]! });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}

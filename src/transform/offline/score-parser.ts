@@ -1,0 +1,74 @@
+/** Words that name each side: the teams' names, cities and nicknames, lower-cased. */
+export interface TeamAliases {
+  home: string[];
+  away: string[];
+}
+
+export interface Score {
+  home: number | null;
+  away: number | null;
+}
+
+const GENERIC_HOME = ["home team", "home side", "hosts", "home club", "home nine", "locals"];
+const GENERIC_AWAY = ["visitors", "visiting team", "visiting side", "road team", "away team", "away side", "guests", "visiting club"];
+
+/** Aliases of a team name: "Boston Red Sox" → "boston red sox", "red sox", "sox", "boston". */
+export function teamAliases(name: string): string[] {
+  const words = name.toLowerCase().trim().split(/\s+/).filter(Boolean);
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) out.add(words.slice(i).join(" "));
+  for (let i = 1; i < words.length; i++) out.add(words.slice(0, i).join(" "));
+  return [...out].filter((a) => a.length >= 3);
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const NUM_PAIR = "(\\d{1,2})\\s*(?:-|–|to)\\s*(\\d{1,2})";
+
+/**
+ * The score before the pitch. Ties need no team names ("tied 3-3", "3-all", "knotted at 2",
+ * "scoreless"); a lead needs to know whose ("Boston leads 4-2", "a 4-2 Yankees lead",
+ * "the visitors trail 2-5", "Yankees 4, Red Sox 2"). Unknown sides give nulls, never a guess.
+ */
+export function parseScore(lower: string, teams?: TeamAliases): Score {
+  const tie =
+    /\b(?:tied|knotted|deadlocked|all square|level|even|tie game|a tie)(?: up| game)?(?: at|,)? (\d{1,2})(?:\s*(?:-|–|to|all|apiece)\s*(\d{1,2}))?\b/.exec(lower) ??
+    /\b(\d{1,2})[\s-](?:all|apiece)\b/.exec(lower) ??
+    /\b(\d{1,2})-(\d{1,2}) tie\b/.exec(lower);
+  if (tie && (tie[2] === undefined || tie[2] === tie[1])) return { home: Number(tie[1]), away: Number(tie[1]) };
+  if (/\b(?:scoreless|no score|0-0 (?:game|tie|ballgame)|nobody has scored|neither team has scored)\b/.test(lower)) return { home: 0, away: 0 };
+
+  const home = [...GENERIC_HOME, ...(teams?.home ?? [])];
+  const away = [...GENERIC_AWAY, ...(teams?.away ?? [])];
+  const alias = (list: string[]) => list.slice().sort((a, b) => b.length - a.length).map(esc).join("|");
+  const H = `(?:the )?(${alias(home)})`;
+  const A = `(?:the )?(${alias(away)})`;
+  const sideOf = (word: string): "home" | "away" | null =>
+    home.includes(word) ? "home" : away.includes(word) ? "away" : null;
+  const assign = (who: "home" | "away", mine: number, theirs: number): Score =>
+    who === "home" ? { home: mine, away: theirs } : { home: theirs, away: mine };
+
+  // "Yankees 4, Red Sox 2" / "Red Sox 2 Yankees 4"
+  let m = new RegExp(`\\b${H},? (\\d{1,2}),? ${A},? (\\d{1,2})\\b`).exec(lower);
+  if (m) return { home: Number(m[2]), away: Number(m[4]) };
+  m = new RegExp(`\\b${A},? (\\d{1,2}),? ${H},? (\\d{1,2})\\b`).exec(lower);
+  if (m) return { home: Number(m[4]), away: Number(m[2]) };
+  const T = `(?:the )?(${alias([...home, ...away])})`;
+  // "Boston leads 4-2", "the visitors trail 2-5", "Yankees up 3 to 1", "Red Sox are on top 5-4"
+  m = new RegExp(`\\b${T}(?:'s?)?\\b[^.;!?\\d]{0,40}?\\b(lead|leads|leading|led|up|ahead|on top|in front|trail|trails|trailing|down|behind|holds?|holding|have|has)\\b[^.;!?\\d]{0,15}?${NUM_PAIR}`).exec(lower);
+  if (m) {
+    const who = sideOf(m[1]!);
+    const [a, b] = [Number(m[3]), Number(m[4])];
+    const losing = /^(?:trail|trails|trailing|down|behind)$/.test(m[2]!);
+    if (who) return assign(who, losing ? Math.min(a, b) : Math.max(a, b), losing ? Math.max(a, b) : Math.min(a, b));
+  }
+  // "a 4-2 Yankees lead", "it's 4-2 Boston", "4-2 in favor of the hosts", "4-2 lead for Boston"
+  m = new RegExp(`${NUM_PAIR},? (?:in favor of |lead for |advantage |edge )?${T}\\b`).exec(lower) ??
+    new RegExp(`${NUM_PAIR} (?:lead|advantage|edge|deficit) (?:for|to) ${T}\\b`).exec(lower);
+  if (m) {
+    const who = sideOf(m[3]!);
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const deficit = /deficit/.test(m[0]);
+    if (who) return assign(who, deficit ? Math.min(a, b) : Math.max(a, b), deficit ? Math.max(a, b) : Math.min(a, b));
+  }
+  return { home: null, away: null };
+}

@@ -1,0 +1,104 @@
+import type { Extraction, PlayAnalysis, RawPlay } from "../domain";
+
+type Row = RawPlay & Extraction;
+
+interface Facts {
+  homeRun: boolean;
+  extraBaseHit: boolean;
+  runsScored: number;
+  leadChange: boolean;
+  tiesGame: boolean;
+  strikeout: boolean;
+  walk: boolean;
+  risp: boolean;
+  basesLoaded: boolean;
+  finalOut: boolean;
+}
+
+const HOME_RUN = /\b(?:home[\s-]?runs?|homers?|homered|grand slam|goes yard|leaves the (?:yard|park)|out of here|outta here|over the (?:wall|fence)|dingers?|round[\s-]?tripper)\b/i;
+const EXTRA_BASES = /\b(?:doubles?|doubled|triples?|tripled|gapper|two-bagger|three-bagger)\b(?![\s-]*play)/i;
+const RUN_SCORES = /\b(?:scores?|scoring|rbi|runs? (?:in|home|scores?)|comes (?:in|home) to score|crosses the plate|plates? (?:a|the|two|three|\d) runs?)\b/i;
+const GAME_OVER = /\b(?:ball ?game(?: over)?!|game over|that'?s the (?:ball ?)?game|final out of the game|and that'?ll do it|ends the game|wins? the game|walk[\s-]?off)\b/i;
+
+const diff = (r: Extraction) => (r.score_home !== null && r.score_away !== null ? r.score_home - r.score_away : null);
+
+/** Each row's facts, reading the next row's score to see what this play changed. */
+function factsOf(rows: Row[], i: number): Facts {
+  const row = rows[i]!;
+  const text = row.playbyplay;
+  const here = diff(row);
+  let nextDiff: number | null = null;
+  let runsAfter = 0;
+  for (let j = i + 1; j < rows.length; j++) {
+    const d = diff(rows[j]!);
+    if (d !== null) {
+      nextDiff = d;
+      runsAfter = row.score_home !== null && row.score_away !== null
+        ? rows[j]!.score_home! + rows[j]!.score_away! - row.score_home - row.score_away
+        : 0;
+      break;
+    }
+  }
+  const changed = row.pitch_result !== null && here !== null && nextDiff !== null && runsAfter > 0;
+  const homeRun = row.pitch_result === "In play - hit" && HOME_RUN.test(text);
+  const runsScored = changed ? runsAfter : homeRun || (row.pitch_result !== null && RUN_SCORES.test(text)) ? 1 : 0;
+  const runners = row.runners_on_base ?? "";
+  return {
+    homeRun,
+    extraBaseHit: row.pitch_result === "In play - hit" && !homeRun && EXTRA_BASES.test(text),
+    runsScored,
+    leadChange: changed && Math.sign(here!) !== Math.sign(nextDiff!) && nextDiff !== 0,
+    tiesGame: changed && here !== 0 && nextDiff === 0,
+    strikeout: row.post_pitch_strikes === 3,
+    walk: row.post_pitch_balls === 4,
+    risp: /2B|3B/.test(runners),
+    basesLoaded: runners === "1B,2B,3B",
+    finalOut: GAME_OVER.test(text) || (i === rows.length - 1 && row.pitch_result !== null),
+  };
+}
+
+/**
+ * Key moment and excitement (1–10) for each row, in the same order, from the extracted game state
+ * read in sequence. Deterministic; the score is a sum of visible reasons, clamped to 1–10:
+ *
+ * - a pitch starts at 2 (a non-pitch row at 1); a ball in play +1, a hit +1 more;
+ * - home run +4, extra-base hit +1, each run scored +1 (at most +3), lead change +3, tying run +2;
+ * - strikeout +2, walk or hit-by-pitch +1; with runners in scoring position +1, bases loaded +1 more;
+ * - two outs +1; 7th inning or later +1 (9th or later +2); a one-run or tied game +1; full count +1;
+ * - the final out of the game +3.
+ *
+ * A key moment is a lead change, a tying run, a home run, a run in the 7th or later, a strikeout
+ * or out with runners in scoring position and two outs, the final out, or any play scoring 8+.
+ *
+ * @example
+ * analyzePlays(rows).filter((a) => a.key_moment).length
+ */
+export function analyzePlays(rows: Array<RawPlay & Extraction>): PlayAnalysis[] {
+  return rows.map((row, i) => {
+    const f = factsOf(rows, i);
+    const isPitch = row.pitch_result !== null;
+    let score = isPitch ? 2 : 1;
+    if (row.ball_in_play) score += 1;
+    if (row.pitch_result === "In play - hit") score += 1;
+    if (f.homeRun) score += 4;
+    if (f.extraBaseHit) score += 1;
+    score += Math.min(f.runsScored, 3);
+    if (f.leadChange) score += 3;
+    if (f.tiesGame) score += 2;
+    if (f.strikeout) score += 2;
+    if (f.walk || row.pitch_result === "Hit by pitch") score += 1;
+    if (isPitch && f.risp) score += 1;
+    if (isPitch && f.basesLoaded) score += 1;
+    if (isPitch && row.outs === 2) score += 1;
+    if (isPitch && row.inning_number !== null) score += row.inning_number >= 9 ? 2 : row.inning_number >= 7 ? 1 : 0;
+    const d = diff(row);
+    if (isPitch && d !== null && Math.abs(d) <= 1) score += 1;
+    if (row.pre_pitch_balls === 3 && row.pre_pitch_strikes === 2) score += 1;
+    if (f.finalOut) score += 3;
+    const excitement = Math.max(1, Math.min(10, score));
+    const lateRun = f.runsScored > 0 && (row.inning_number ?? 0) >= 7;
+    const clutchOut = (f.strikeout || row.pitch_result === "In play - out") && f.risp && row.outs === 2;
+    const key_moment = f.leadChange || f.tiesGame || f.homeRun || lateRun || clutchOut || f.finalOut || excitement >= 8;
+    return { key_moment, excitement };
+  });
+}
