@@ -12,7 +12,10 @@ export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
 export interface ShowChartOptions {
-  /** Static image put next to the interactive chart: "png" (default; every viewer shows it) or "svg". */
+  /**
+   * Static image put next to the interactive chart: "png" (default; every viewer shows it) or "svg".
+   * Beware "svg" for HTML exports: nbconvert 6.5's HTML sanitiser strips inline SVG down to its text.
+   */
   image?: "png" | "svg";
   /** PNG pixel density. Default: 2. */
   scale?: number;

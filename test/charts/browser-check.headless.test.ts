@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkHtmlExports, type PageCheck } from "../../scripts/browser-check";
-import { chartBundle, excitementArcChart, pitchUsageHeatmap, renderPng, renderSvg, taskTimelineChart } from "../../src/charts";
+import { chartBundle, chartHtml, excitementArcChart, pitchUsageHeatmap, renderPng, renderSvg, taskTimelineChart } from "../../src/charts";
 import * as rows from "./sample-rows";
 
 // Pages shaped like `jupyter nbconvert --to html` (lab template) output.
@@ -13,6 +13,7 @@ const page = (body: string) => `<!doctype html><html><head><script src="https://
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "browser-check-"));
 let results: PageCheck[];
+let interactive: PageCheck[];
 
 beforeAll(async () => {
   const arc = await chartBundle(excitementArcChart(rows.excitement));
@@ -23,6 +24,14 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, "one-blank.html"), page(pngOutput(arc.data["image/png"] as string) + pngOutput(blank)));
   writeFileSync(path.join(dir, "no-charts.html"), page("<p>text only</p>"));
   results = await checkHtmlExports(dir, { screenshotDir: path.join(dir, "shots") });
+  // Standalone interactive pages: plotly.js and vega inlined from node_modules, drawn offline.
+  mkdirSync(path.join(dir, "interactive"));
+  writeFileSync(path.join(dir, "interactive", "plotly.html"), chartHtml(pitchUsageHeatmap(rows.pitchByInning)));
+  writeFileSync(path.join(dir, "interactive", "vega.html"), chartHtml(taskTimelineChart(rows.taskSpans)));
+  interactive = await checkHtmlExports(path.join(dir, "interactive"), {
+    screenshotDir: path.join(dir, "shots"),
+    selector: "#chart",
+  });
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -48,5 +57,12 @@ describe("browser check of HTML exports (headless Chromium)", () => {
 
   it("fails a page with no charts at all", () => {
     expect(byName("no-charts.html")).toMatchObject({ ok: false, problems: ["no chart outputs found"] });
+  });
+
+  it("standalone chart pages draw with the local plotly.js and vega builds, no network", () => {
+    expect(interactive.map((r) => [r.ok, r.charts.length])).toEqual([
+      [true, 1],
+      [true, 1],
+    ]);
   });
 });
