@@ -1,2 +1,3 @@
 export { parseCsv, csvEscape, type CsvRecord } from "./csv-parser";
 export { parsePlays, readPlays, playHash, type MalformedRow, type ReadPlaysOptions, type ReadPlaysResult } from "./play-reader";
+export { readReferenceTables, readGroundTruth, parseReferenceCsv } from "./reference-reader";
