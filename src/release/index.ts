@@ -1,0 +1,7 @@
+export {
+  BlueGreenRelease, type BlueGreenOptions, type StageMeta, type StagedVersion, type ValidationOutcome, type VersionCheck, type VersionInfo,
+} from "./blue-green";
+export {
+  appendReleaseLog, defaultActor, readReleaseLog, readReleaseState, setReleaseState,
+  type ReleaseAction, type ReleaseLogEntry, type ReleaseState,
+} from "./release-log";
