@@ -89,7 +89,10 @@ export async function runBatches<I, R>(spec: BatchStep<I, R>, batches: I[][], de
     if (items.length > 1 && deps.retryBudget.take(2)) {
       out.stats.splits++;
       const mid = Math.ceil(items.length / 2);
-      await Promise.all([send(items.slice(0, mid), 1, 1), send(items.slice(mid), 1, 1)]);
+      // A half of several rows splits again at its first bad answer; a single row gets its own retries.
+      const triesOf = (half: I[]) => (half.length > 1 ? policy.badAnswerAttempts : 1);
+      const [left, right] = [items.slice(0, mid), items.slice(mid)];
+      await Promise.all([send(left, 1, triesOf(left)), send(right, 1, triesOf(right))]);
       return;
     }
     const alone = items.length === 1 && badTries >= policy.badAnswerAttempts;

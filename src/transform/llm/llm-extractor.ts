@@ -3,6 +3,7 @@ import type OpenAI from "openai";
 import { ExtractionSchema, type Extraction, type RawPlay } from "../../domain";
 import { OptionsError, type AbortError, type BudgetExceededError } from "../../errors";
 import { CostBudget, forecastCost, loadTokenCounter, requirePrice, type CostForecast, type ModelPrice } from "../../monitor/cost";
+import { createCanonicalMapper } from "../canonical-mapper";
 import { runBatches, type BatchStep, type RunnerDeps, type RunnerStats } from "./batch-runner";
 import { CallLedger } from "./call-ledger";
 import { createOpenAIClient, secretRedactor } from "./chat-client";
@@ -143,13 +144,13 @@ export class LlmExtractor {
    * `analyzePlays` computes it deterministically. That removes the chapter's fifth request
    * per row, about a fifth of its requests and tokens, and makes the scores reproducible.
    */
-  async map(records: Map<string, Extraction>, ctx: LlmRunContext, mapper: DeterministicMapper): Promise<LlmMapResult> {
+  async map(records: Map<string, Extraction>, ctx: LlmRunContext, mapper?: DeterministicMapper): Promise<LlmMapResult> {
     const reference = this.options.reference;
     if (!reference) throw new OptionsError("reference", "the reference tables (needed by `map`)", undefined);
     return mapCanonical({
       records,
       reference,
-      mapper,
+      mapper: mapper ?? createCanonicalMapper(reference),
       cache: this.mappingCache,
       deps: await this.runnerDeps(ctx),
       batchSize: this.options.mappingBatchSize,

@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import {
+  EXTRACTION_FIELDS,
+  type Batter,
+  type Extraction,
+  type GroundTruthRow,
+  type Pitcher,
+  type PitchTypeCode,
+  type ReferenceTables,
+} from "../../src/domain";
+import { parseCsv } from "../../src/extract";
+import { playHash } from "../../src/extract";
+
+/**
+ * What the simulated model "knows": the ground truth of the project's plays and the
+ * reference tables. It answers a play it recognises (by play_hash, or by the hash of its
+ * text) with the truth, and maps names the way the truth does.
+ */
+export interface AnswerBook {
+  extractionFor(playHashOrText: { play_hash: string; text: string }): Extraction | undefined;
+  pitcherId(name: string): number | null;
+  batterId(name: string): number | null;
+  pitchTypeCode(text: string): PitchTypeCode | null;
+  readonly size: number;
+}
+
+/** The reference tables from the data folder's CSVs. */
+export function readReference(dataDir: string): ReferenceTables {
+  return {
+    pitchers: readCsv(path.join(dataDir, "pitchers.csv")).map((r) => ({ pitcher_id: Number(r.pitcher_id), name: r.name!, team: r.team!, throws: r.throws as Pitcher["throws"] })),
+    batters: readCsv(path.join(dataDir, "batters.csv")).map((r) => ({ batter_id: Number(r.batter_id), name: r.name!, team: r.team!, position: r.position!, bats: r.bats as Batter["bats"] })),
+    pitchTypes: readCsv(path.join(dataDir, "pitch_types.csv")).map((r) => ({ code: r.code as PitchTypeCode, name: r.name! })),
+  };
+}
+
+/** Every line of ground_truth.jsonl. */
+export function readGroundTruth(dataDir: string): GroundTruthRow[] {
+  return readFileSync(path.join(dataDir, "ground_truth.jsonl"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as GroundTruthRow);
+}
+
+export function loadAnswerBook(dataDir: string): AnswerBook {
+  const truth = readGroundTruth(dataDir);
+  const { pitchers, batters, pitchTypes } = readReference(dataDir);
+
+  const byHash = new Map<string, Extraction>();
+  const pitcherByName = new Map<string, number>();
+  const batterByName = new Map<string, number>();
+  const codeByText = new Map<string, PitchTypeCode>();
+  for (const row of truth) {
+    byHash.set(row.play_hash, Object.fromEntries(EXTRACTION_FIELDS.map((f) => [f, row[f]])) as Extraction);
+    if (row.pitcher_name && row.pitcher_id !== null) pitcherByName.set(norm(row.pitcher_name), row.pitcher_id);
+    if (row.batter_name && row.batter_id !== null) batterByName.set(norm(row.batter_name), row.batter_id);
+    if (row.pitch_type && row.pitch_type_code) codeByText.set(norm(row.pitch_type), row.pitch_type_code);
+  }
+  const byReference = <T>(list: T[], nameOf: (t: T) => string, idOf: (t: T) => number, name: string): number | null => {
+    const n = norm(name);
+    const exact = list.find((t) => norm(nameOf(t)) === n);
+    if (exact) return idOf(exact);
+    const bySurname = list.filter((t) => norm(nameOf(t)).split(" ").pop() === n.split(" ").pop());
+    return bySurname.length === 1 ? idOf(bySurname[0]!) : null;
+  };
+  return {
+    size: byHash.size,
+    extractionFor: (p) => byHash.get(p.play_hash) ?? byHash.get(playHash(p.text)),
+    pitcherId: (name) => pitcherByName.get(norm(name)) ?? byReference(pitchers, (p) => p.name, (p) => p.pitcher_id, name),
+    batterId: (name) => batterByName.get(norm(name)) ?? byReference(batters, (b) => b.name, (b) => b.batter_id, name),
+    pitchTypeCode: (text) => codeByText.get(norm(text)) ?? pitchTypes.find((t) => norm(t.name) === norm(text) || t.code === text)?.code ?? null,
+  };
+}
+
+function norm(s: string): string {
+  return s.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+function readCsv(file: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(readFileSync(file, "utf8"));
+  if (!header) return [];
+  return rows.map((r) => Object.fromEntries(header.fields.map((h, i) => [h.trim(), r.fields[i] ?? ""])));
+}

@@ -1,0 +1,189 @@
+import { createHash } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { findProjectRoot } from "../../src/config";
+import { loadTokenCounter } from "../../src/monitor/cost";
+import { loadAnswerBook, type AnswerBook } from "./answer-book";
+import { answerNames, answerPlays, parseNames, parsePlays } from "./answers";
+import { FaultPlan, type FaultKind, type FaultRule } from "./faults";
+
+/** Options of the simulated model. */
+export interface SimulatedModelOptions {
+  /** Port on 127.0.0.1; 0 picks a free one. Default 0. */
+  port?: number;
+  /** Delay before each answer, ms. Default 300. */
+  latencyMs?: number;
+  /** Faults to inject. Default none. */
+  faults?: FaultRule[];
+  /** Seed of rate-based faults. Default 1. */
+  seed?: number;
+  /** How long a `timeout` fault keeps the request open, ms (the client gives up first). Default 120 000. */
+  hangMs?: number;
+  /** Model id the server answers as. Default "simulated-gpt-4o-mini". */
+  modelId?: string;
+  /** Play the gullible model that obeys "ignore previous instructions". Default true. */
+  obeyInjections?: boolean;
+  /** Folder with ground_truth.jsonl and the reference CSVs. Default `<project>/data`. */
+  dataDir?: string;
+}
+
+/** What the server has seen, for tests and for `GET /stats`. */
+export interface SimulatedModelStats {
+  requests: number;
+  extractionRequests: number;
+  mappingRequests: number;
+  playsRequested: number;
+  namesRequested: number;
+  tokensIn: number;
+  tokensOut: number;
+  faults: Partial<Record<FaultKind, number>>;
+  /** Authorization headers seen, as `present` / `missing` counts; the key itself is never kept. */
+  authorized: number;
+}
+
+export interface SimulatedModel {
+  /** Base URL to give the SDK (`OPENAI_BASE_URL`), ending in /v1. */
+  readonly baseURL: string;
+  readonly modelId: string;
+  stats(): SimulatedModelStats;
+  close(): Promise<void>;
+}
+
+export const SIMULATED_BANNER = "SIMULATED MODEL: answers come from the project's ground truth, not from a language model";
+
+/**
+ * Start an OpenAI-compatible server on 127.0.0.1 that answers `POST /v1/chat/completions`
+ * from the ground truth, with token counts from gpt-tokenizer, a fixed latency, and faults
+ * injected on demand. `GET /v1/models` lists its one model; `GET /stats` reports what it saw.
+ *
+ * @example const sim = await startSimulatedModel({ latencyMs: 0 }); // sim.baseURL → http://127.0.0.1:PORT/v1
+ */
+export async function startSimulatedModel(options: SimulatedModelOptions = {}): Promise<SimulatedModel> {
+  const o = { port: 0, latencyMs: 300, faults: [], seed: 1, hangMs: 120_000, modelId: "simulated-gpt-4o-mini", obeyInjections: true, ...options };
+  const book = loadAnswerBook(o.dataDir ?? path.join(findProjectRoot(), "data"));
+  const counter = await loadTokenCounter("gpt-4o-mini");
+  const plan = new FaultPlan(o.faults, o.seed);
+  const seen = new Map<string, number>();
+  const stats: SimulatedModelStats = { requests: 0, extractionRequests: 0, mappingRequests: 0, playsRequested: 0, namesRequested: 0, tokensIn: 0, tokensOut: 0, faults: plan.injected, authorized: 0 };
+  const timers = new Set<NodeJS.Timeout>();
+  const later = (ms: number, fn: () => void) => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
+    timers.add(t);
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        if (res.destroyed) return;
+        res.writeHead(status, { "content-type": "application/json", "x-simulated-model": "true", ...headers });
+        res.end(JSON.stringify(body));
+      };
+      if (req.method === "GET" && req.url === "/stats") return send(200, { banner: SIMULATED_BANNER, ...stats });
+      if (req.method === "GET" && req.url?.startsWith("/v1/models")) {
+        return send(200, { object: "list", data: [{ id: o.modelId, object: "model", created: 0, owned_by: "simulated" }] });
+      }
+      if (req.method !== "POST" || !req.url?.startsWith("/v1/chat/completions")) return send(404, { error: { message: "Not found", type: "invalid_request_error" } });
+      handleChat(Buffer.concat(chunks).toString("utf8"), req.headers.authorization, send);
+    });
+  });
+
+  function handleChat(raw: string, auth: string | undefined, send: (s: number, b: unknown, h?: Record<string, string>) => void) {
+    stats.requests++;
+    if (auth?.startsWith("Bearer ")) stats.authorized++;
+    let body: { messages?: { role: string; content: string }[]; response_format?: { json_schema?: { schema?: unknown } } };
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return send(400, { error: { message: "Body is not JSON", type: "invalid_request_error" } });
+    }
+    const messages = body.messages ?? [];
+    const user = messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
+    const plays = parsePlays(user);
+    const names = parseNames(user);
+    const isExtraction = plays.length > 0;
+    if (isExtraction) stats.extractionRequests++;
+    else stats.mappingRequests++;
+    stats.playsRequested += plays.length;
+    const allNames = [...names.pitchers, ...names.batters, ...names.pitchTypes];
+    stats.namesRequested += allNames.length;
+    const contentHash = createHash("sha256").update(raw).digest("hex");
+    const repeat = seen.get(contentHash) ?? 0;
+    seen.set(contentHash, repeat + 1);
+    const fault = plan.pick({ number: stats.requests, contentHash, repeat, playHashes: plays.map((p) => p.play_hash), names: allNames });
+
+    if (fault?.kind === "timeout") return later(o.hangMs, () => send(504, { error: { message: "Simulated hang ended" } }));
+    if (fault?.kind === "rate_limit") {
+      const headers: Record<string, string> = { "retry-after": String(fault.retryAfterSeconds ?? 1) };
+      if (fault.retryAfterMs !== undefined) headers["retry-after-ms"] = String(fault.retryAfterMs);
+      return later(o.latencyMs / 3, () => send(429, { error: { message: "Rate limit reached (simulated)", type: "requests", code: "rate_limit_exceeded" } }, headers));
+    }
+    if (fault?.kind === "server_error") return later(o.latencyMs / 3, () => send(500, { error: { message: "The server had an error (simulated)", type: "server_error" } }));
+    if (fault?.kind === "unauthorized") {
+      const echoed = (auth ?? "").replace(/^Bearer /, "");
+      return send(401, { error: { message: `Incorrect API key provided: ${echoed}. (simulated)`, type: "invalid_request_error", code: "invalid_api_key" } });
+    }
+
+    let answer: unknown = isExtraction ? answerPlays(book, plays, o.obeyInjections) : answerNames(book, names, fault?.kind === "wrong_id");
+    if (fault?.kind === "schema") answer = breakSchema(answer, fault.playHash);
+    let content: string | null = JSON.stringify(answer);
+    let finish = "stop";
+    let refusal: string | null = null;
+    if (fault?.kind === "truncated") {
+      content = content.slice(0, Math.floor(content.length / 2));
+      finish = "length";
+    } else if (fault?.kind === "malformed") {
+      content = `Here is the data: ${content.slice(0, -2)},}`;
+    } else if (fault?.kind === "refusal") {
+      content = null;
+      refusal = "I'm sorry, but I can't help with that request. (simulated)";
+    }
+    const tokensIn = counter.countRequest({ messages, schema: body.response_format?.json_schema?.schema });
+    const tokensOut = counter.count(content ?? refusal ?? "");
+    stats.tokensIn += tokensIn;
+    stats.tokensOut += tokensOut;
+    later(o.latencyMs, () =>
+      send(200, {
+        id: `chatcmpl-sim-${stats.requests}`,
+        object: "chat.completion",
+        created: Math.floor(Date.now() / 1000),
+        model: o.modelId,
+        system_fingerprint: "simulated",
+        choices: [{ index: 0, message: { role: "assistant", content, refusal }, logprobs: null, finish_reason: finish }],
+        usage: { prompt_tokens: tokensIn, completion_tokens: tokensOut, total_tokens: tokensIn + tokensOut },
+      }),
+    );
+  }
+
+  await new Promise<void>((resolve) => server.listen(o.port, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    modelId: o.modelId,
+    stats: () => ({ ...stats, faults: { ...plan.injected } }),
+    close: () => {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Break one item of an answer: the targeted play (or the first item) gets a string where a number belongs. */
+function breakSchema(answer: unknown, playHash?: string): unknown {
+  const a = answer as { plays?: Record<string, unknown>[]; pitchers?: Record<string, unknown>[] };
+  if (a.plays) {
+    const target = a.plays.find((p) => p.play_hash === playHash) ?? a.plays[0];
+    if (target) target.outs = "two";
+    return a;
+  }
+  return { ...a, pitchers: "not a list" };
+}
+
+export { type AnswerBook, type FaultRule, type FaultKind };
