@@ -5,7 +5,7 @@ export { loadReferenceTables, type ReferenceLoadResult } from "./reference-loade
 export { writeQuarantine, quarantineMalformed, type QuarantineWriterOptions } from "./quarantine-writer";
 export { writeQualityReport, readQualityResults, type QualityResultRow } from "./quality-writer";
 export { snapshotPlays, type PlaysSnapshot } from "./plays-snapshot";
-export { replicatePlays } from "./replicate-plays";
+export { replicatePlays, type ReplicateOptions } from "./replicate-plays";
 export { LoadBatchError } from "./load-errors";
 export { PLAY_COLUMNS, PLAY_PARAMETERS_PER_ROW } from "./play-columns";
 export { MAX_BIND_PARAMETERS, maxBatchSize } from "./sql-batches";

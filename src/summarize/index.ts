@@ -8,3 +8,4 @@ export {
   type BatterStatsRow,
   type PitchMixRow,
 } from "./analysis-rows";
+export { scaleCheck, type ScaleCheckOptions, type ScaleCheckResult } from "./scale-check";

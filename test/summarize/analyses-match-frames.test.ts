@@ -30,7 +30,7 @@ describe.each(DB_KINDS)("analyses on %s", (kind) => {
   let game: { plays: EnrichedPlay[]; refs: ReferenceTables };
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    game = (await groundTruthGame()) ?? { plays: syntheticGame(400), refs: REFS };
+    game = groundTruthGame() ?? { plays: syntheticGame(400), refs: REFS };
     const { valid, quarantined, report } = validatePlays(game.plays, game.refs);
     game.plays = valid;
     await loadReferenceTables(t.db, game.refs);

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type EnrichedPlay, type GroundTruthRow, type PitchResult, type ReferenceTables } from "../../src/domain";
+import { PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type EnrichedPlay, type PitchResult, type ReferenceTables } from "../../src/domain";
 import { findProjectRoot } from "../../src/config";
 import { playHash, readPlays } from "../../src/extract";
+import { readGroundTruth, readReferenceTables } from "../../src/extract/reference-reader";
 import { expectedPostCount } from "../../src/validate";
 
 /** Small reference tables for hand-built plays. */
@@ -43,7 +44,7 @@ const RESULTS: PitchResult[] = ["Ball", "Ball", "Strike", "Foul", "Swing and mis
 /** A deterministic synthetic game of `count` rows: at-bats with consistent counts, and an inning-start row now and then. */
 export function syntheticGame(count: number, seed = 7): EnrichedPlay[] {
   let state = seed;
-  const rand = (n: number) => ((state = (state * 1103515245 + 12345) % 2147483648), state % n);
+  const rand = (n: number) => ((state = (state * 1103515245 + 12345) % 2147483648), Math.floor(state / 65536) % n);
   const plays: EnrichedPlay[] = [];
   let balls = 0, strikes = 0, batter = 0;
   for (let id = 1; id <= count; id++) {
@@ -79,27 +80,19 @@ export function syntheticGame(count: number, seed = 7): EnrichedPlay[] {
 }
 
 /**
- * The project's game as enriched plays built from the ground truth (a perfect extractor's output),
- * or null while `data/` is not there yet.
+ * The project's game as enriched plays built from the ground truth (a perfect extractor's output)
+ * joined with the CSV, or null when `data/` has not been generated.
  */
-export async function groundTruthGame(): Promise<{ plays: EnrichedPlay[]; refs: ReferenceTables } | null> {
+export function groundTruthGame(): { plays: EnrichedPlay[]; refs: ReferenceTables } | null {
   const dir = path.join(findProjectRoot(), "data");
-  const truthFile = path.join(dir, "ground_truth.jsonl");
-  if (!existsSync(truthFile) || !existsSync(path.join(dir, "playbyplay.csv"))) return null;
-  // Loaded lazily: the reader is written by another helper and may not exist yet.
-  const readerPath = "../../src/extract/reference-reader";
-  const reader = (await import(readerPath)) as { readReferenceTables(dir: string): ReferenceTables | Promise<ReferenceTables> };
-  const refs = await reader.readReferenceTables(dir);
-  const truth = new Map<string, GroundTruthRow>();
-  for (const line of readFileSync(truthFile, "utf8").split("\n")) if (line.trim()) {
-    const row = JSON.parse(line) as GroundTruthRow;
-    truth.set(`${row.play_id}`, row);
-  }
+  if (!existsSync(path.join(dir, "ground_truth.jsonl")) || !existsSync(path.join(dir, "playbyplay.csv"))) return null;
+  const refs = readReferenceTables(dir);
+  const truth = new Map(readGroundTruth(dir).map((row) => [row.play_id, row]));
   const names = new Map(refs.pitchTypes.map((t) => [t.code as string, t.name]));
   const plays = readPlays(path.join(dir, "playbyplay.csv")).plays.map((raw): EnrichedPlay => {
-    const t = truth.get(`${raw.play_id}`)!;
+    const t = truth.get(raw.play_id)!;
     const { event_kind: _k, key_moment_reason: _r, play_id: _i, play_hash: _h, ...rest } = t;
-    const confidence = (v: unknown) => (v === null ? null : "high" as const);
+    const confidence = (v: unknown) => (v === null ? null : ("high" as const));
     return {
       ...raw, ...rest,
       pitcher_confidence: confidence(t.pitcher_id), batter_confidence: confidence(t.batter_id),
