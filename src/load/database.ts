@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 import type { Config } from "../config";
@@ -61,6 +63,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 async function openPglite(dataDir: string, schema: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
+  // PGlite creates its own folder but not the parents (.data/ on a fresh clone).
+  if (!dataDir.includes("://")) mkdirSync(path.dirname(dataDir), { recursive: true });
   const pglite = await PGlite.create(dataDir);
   await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
   const wrap = (q: Pick<PGlite, "query" | "exec">): Queryable => ({

@@ -1,0 +1,32 @@
+import type { Config } from "../config";
+import { describeConfig } from "../config";
+import { OptionsError } from "../errors";
+import { PipelineEvents } from "../events";
+import { formatSummary } from "../pipeline/summary";
+import { runPipeline } from "../pipeline/run-pipeline";
+
+export interface RunArgs {
+  rows?: string;
+  input?: string;
+  provider?: string;
+  "max-cost"?: string;
+}
+
+/** `npm start -- [--rows N] [--input file.csv] [--provider offline|openai] [--max-cost 1.00]` */
+export async function runCommand(config: Config, args: RunArgs): Promise<number> {
+  const rows = args.rows === undefined ? undefined : Number(args.rows);
+  if (rows !== undefined && (!Number.isInteger(rows) || rows < 0)) throw new OptionsError("--rows", "an integer ≥ 0", args.rows);
+  const provider = args.provider;
+  if (provider !== undefined && provider !== "offline" && provider !== "openai") throw new OptionsError("--provider", "offline or openai", provider);
+  if (provider === "openai" && !config.llm.apiKey) throw new OptionsError("--provider", "offline unless OPENAI_API_KEY is set", provider);
+  const maxCostUsd = args["max-cost"] === undefined ? undefined : Number(args["max-cost"]);
+  if (maxCostUsd !== undefined && !(maxCostUsd > 0)) throw new OptionsError("--max-cost", "a positive number of US dollars", args["max-cost"]);
+
+  const setup = describeConfig(config);
+  console.log(`Provider: ${provider === undefined ? setup.provider : provider}   Database: ${setup.database}   Environment: ${setup.environment}`);
+  const events = new PipelineEvents();
+  events.on("step:success", (e) => console.log(`  ✓ ${e.step.padEnd(10)} ${String(e.durationMs).padStart(6)} ms`));
+  const result = await runPipeline({ config, rows, input: args.input, provider, maxCostUsd, events });
+  console.log(`\n${formatSummary(result)}`);
+  return 0;
+}

@@ -1,0 +1,5 @@
+export { runPipeline, type RunPipelineOptions, type PipelineResult } from "./run-pipeline";
+export { formatSummary } from "./summary";
+export { offlineAiSteps, llmAiSteps, type AiStepsResult, type LlmUsage } from "./ai-steps";
+export { enrichPlays, extractionQuarantine } from "./enrich";
+export { timedStep, type StepTiming } from "./step-timer";

@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import type { Config } from "../config";
+import type { EnrichedPlay, QuarantinedPlay } from "../domain/index";
+import { OptionsError } from "../errors";
+import type { PipelineEvents } from "../events";
+import { readPlays } from "../extract/play-reader";
+import { readReferenceTables } from "../extract/reference-reader";
+import { openDatabaseFromConfig, type Database } from "../load/database";
+import { migrate } from "../load/migrator";
+import { loadPlays, type LoadResult } from "../load/play-loader";
+import { quarantineMalformed } from "../load/quarantine-writer";
+import { loadReferenceTables } from "../load/reference-loader";
+import { batterStats, pitcherStats } from "../summarize/analyses";
+import type { BatterStatsRow, PitcherStatsRow } from "../summarize/analysis-rows";
+import { analyzePlays } from "../transform/play-analyzer";
+import { validatePlays } from "../validate/validate-plays";
+import type { QualityReport } from "../validate/quality-report";
+import { llmAiSteps, offlineAiSteps, type AiStepsResult, type LlmUsage } from "./ai-steps";
+import { enrichPlays, extractionQuarantine } from "./enrich";
+import { timedStep, type StepTiming } from "./step-timer";
+
+export interface RunPipelineOptions {
+  config: Config;
+  /** CSV with a `playbyplay` column. Default: `<dataDir>/playbyplay.csv`. */
+  input?: string;
+  /** First N rows only (0 = all). Default: `config.rowLimit`. */
+  rows?: number;
+  /** Default: `config.llm.provider`. */
+  provider?: "offline" | "openai";
+  /** Spending cap of this run in USD. Default: `config.llm.maxCostUsd`. */
+  maxCostUsd?: number;
+  events?: PipelineEvents;
+  /** An open, migrated database to reuse; default: open the configured one (and close it at the end). */
+  db?: Database;
+  runId?: string;
+}
+
+export interface PipelineResult {
+  runId: string;
+  provider: "offline" | "openai";
+  /** Data rows in the input, malformed ones included. */
+  rowsIn: number;
+  load: LoadResult;
+  /** Valid rows, as loaded. */
+  plays: EnrichedPlay[];
+  /** Every row that was not loaded, with its reasons. `rowsIn === plays.length + quarantine.length`. */
+  quarantine: QuarantinedPlay[];
+  quality: QualityReport;
+  llm: LlmUsage;
+  stoppedReason?: string;
+  steps: StepTiming[];
+  topPitchers: PitcherStatsRow[];
+  topBatters: BatterStatsRow[];
+}
+
+/**
+ * Run the whole pipeline in this process: extract → transform (AI) → map → analyze → validate → load → summarize.
+ * The orchestrated version of the same steps (a DAG on pg-boss, with retries and resumes) is in `src/orchestrate/`.
+ *
+ * @example
+ * const result = await runPipeline({ config: loadConfig(), rows: 10 });
+ * console.log(formatSummary(result));
+ */
+export async function runPipeline(options: RunPipelineOptions): Promise<PipelineResult> {
+  const { config, events } = options;
+  const rows = options.rows ?? config.rowLimit;
+  if (!Number.isInteger(rows) || rows < 0) throw new OptionsError("rows", "an integer ≥ 0", rows);
+  const provider = options.provider ?? config.llm.provider;
+  const runId = options.runId ?? `run-${new Date().toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${randomUUID().slice(0, 6)}`;
+  const input = options.input ?? path.join(config.dataDir, "playbyplay.csv");
+  const ctx = { runId, events, timings: [] as StepTiming[] };
+  const db = options.db ?? (await openDatabaseFromConfig(config));
+  try {
+    if (!options.db) await migrate(db, path.join(config.projectRoot, "migrations"));
+    const { plays, malformed } = await timedStep(ctx, "extract", 0, () => readPlays(input, { limit: rows }), (r) => r.plays.length);
+    const rowsIn = plays.length + malformed.length;
+    events?.emit("run:start", { runId, rows: rowsIn, provider });
+    const started = Date.now();
+    const refs = readReferenceTables(config.dataDir);
+    const ai: AiStepsResult = await timedStep(
+      ctx, "transform", plays.length,
+      () => (provider === "openai" ? llmAiSteps(plays, refs, { config, db, events, runId, maxCostUsd: options.maxCostUsd }) : offlineAiSteps(plays, refs)),
+      (r) => r.records.size,
+    );
+    const extracted = plays.filter((p) => ai.records.has(p.play_hash) && ai.mappings.has(p.play_hash)).map((p) => ({ ...p, ...ai.records.get(p.play_hash)! }));
+    const analyses = await timedStep(ctx, "analyze", extracted.length, () => analyzePlays(extracted), (r) => r.length);
+    const enriched = enrichPlays(extracted, ai.mappings, analyses);
+    const validation = await timedStep(ctx, "validate", enriched.length, () => validatePlays(enriched, refs, { runId }), (r) => r.valid.length);
+    const quarantine = [
+      ...quarantineMalformed(malformed),
+      ...extractionQuarantine(plays, ai.failures.filter((f) => !ai.records.has(f.play_hash) || !ai.mappings.has(f.play_hash)), "transform"),
+      ...validation.quarantined,
+    ];
+    const load = await timedStep(ctx, "load", validation.valid.length, async () => {
+      await loadReferenceTables(db, refs);
+      return loadPlays(db, { runId, plays: validation.valid, quarantined: quarantine, report: validation.report });
+    }, (r) => r.inserted + r.updated + r.unchanged);
+    const [topPitchers, topBatters] = await timedStep(ctx, "summarize", load.inserted + load.updated + load.unchanged,
+      async () => [(await pitcherStats(db)).slice(0, 5), (await batterStats(db)).slice(0, 5)] as const, () => 10);
+    events?.emit("run:success", { runId, durationMs: Date.now() - started, loaded: validation.valid.length, quarantined: quarantine.length });
+    return {
+      runId, provider, rowsIn, load, plays: validation.valid, quarantine, quality: validation.report, llm: ai.usage,
+      stoppedReason: ai.stoppedReason, steps: ctx.timings, topPitchers: [...topPitchers], topBatters: [...topBatters],
+    };
+  } finally {
+    if (!options.db) await db.close();
+  }
+}

@@ -1,0 +1,39 @@
+import type { PipelineResult } from "./run-pipeline";
+
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
+const num = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** The run's summary as plain text: rows, quality checks, LLM usage, time per step, top pitchers and batters. */
+export function formatSummary(r: PipelineResult): string {
+  const loaded = r.plays.length;
+  const lines = [
+    `Run ${r.runId} — provider: ${r.provider === "openai" ? "OpenAI" : "offline (rule-based)"}`,
+    ``,
+    `Rows       ${num(r.rowsIn)} in = ${num(loaded)} loaded + ${num(r.quarantine.length)} quarantined` +
+      `   (new ${r.load.inserted}, updated ${r.load.updated}, unchanged ${r.load.unchanged})`,
+  ];
+  if (r.stoppedReason) lines.push(`Stopped    ${r.stoppedReason}`);
+  lines.push(``, `Quality checks`);
+  for (const c of r.quality.checks) lines.push(`  ${pad(c.check, 12)} passed ${pad(c.passed, 5)} failed ${pad(c.failed, 4)} skipped ${c.skipped}`);
+  const reasons = new Map<string, number>();
+  for (const q of r.quarantine) for (const reason of q.reasons) {
+    const key = `${reason.check}${reason.field ? `.${reason.field}` : ""}`;
+    reasons.set(key, (reasons.get(key) ?? 0) + 1);
+  }
+  if (reasons.size > 0) lines.push(`  quarantine reasons: ${[...reasons].map(([k, v]) => `${k} ×${v}`).join(", ")}`);
+  lines.push(
+    ``,
+    `LLM        ${num(r.llm.requests)} requests (${num(r.llm.retries)} retries), ${num(r.llm.tokensIn)} tokens in, ${num(r.llm.tokensOut)} out, ` +
+      `$${num(r.llm.costUsd, 4)}, ${num(r.llm.cachedRows)} rows from cache`,
+    ``,
+    `Time per step`,
+    ...r.steps.map((s) => `  ${pad(s.step, 10)} ${pad(`${num(s.durationMs)} ms`, 10)} rows ${s.rowsIn} → ${s.rowsOut}`),
+    ``,
+    `Top pitchers (by pitches)`,
+    ...r.topPitchers.map((p) => `  ${pad(p.name, 20)} ${pad(`${p.pitch_count} pitches`, 13)} avg ${p.avg_velocity_mph === null ? "—" : num(p.avg_velocity_mph, 1)} mph, most often ${p.most_frequent_pitch_name ?? "—"}`),
+    ``,
+    `Top batters (by pitches seen)`,
+    ...r.topBatters.map((b) => `  ${pad(b.name, 20)} ${pad(`${b.pitches_seen} seen`, 10)} balls ${b.balls}, strikes ${b.strikes}, in play ${b.balls_in_play}, contact ${b.contact_rate === null ? "—" : `${num(b.contact_rate * 100)}%`}`),
+  );
+  return lines.join("\n");
+}
