@@ -53,7 +53,7 @@ export function findCounts(lower: string): CountMention[] {
     if (strikes !== null && (strikes < 0 || strikes > 3)) return;
     found.push({ balls, strikes, index, role });
   };
-  const pairs = /(?<![\d.:-])([0-4])(?:\s*-\s*|\s+and\s+|-and-|\s+to\s+|\s*–\s*)([0-3])(?![\d:]|\s*(?:runs?|lead|innings?|outs?|games?|record|deficit|advantage|margin|edge|in favor|on the (?:day|night|season|year)))/g;
+  const pairs = /(?<![\d.:-])([0-4])(?:\s*-\s*|\s+and\s+|-and-|\s*–\s*)([0-3])(?![\d:]|\s*(?:runs?|lead|innings?|outs?|games?|record|deficit|advantage|margin|edge|in favor|on the (?:day|night|season|year)))/g;
   let m: RegExpExecArray | null;
   while ((m = pairs.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);

@@ -59,7 +59,7 @@ export function parseRunners(lower: string): string | null {
     candidates.push({ index, value, post: /(?:now|leaving|leaves|puts|putting|moves?|advances?|sets? up|which means|and that's)\b[^.;]{0,12}$/.test(before) });
   };
   const loaded = /\b(?:bases (?:are |now )?(?:loaded|full|juiced|packed|jammed|filled)|(?:bags|sacks) (?:are )?(?:full|loaded|packed|juiced)|loaded bases|full house|with the bases loaded|bases-loaded)\b/g;
-  const empty = /\b(?:bases (?:are )?(?:empty|clear|cleared|unoccupied)|empty bases|nobody on|no one on|none on|nobody aboard|no runners?(?: on| aboard)?|clean bases|bases-empty)\b/g;
+  const empty = /\b(?:bases (?:are )?(?:empty|clear|cleared|unoccupied)|empty bases|nobody on|no one on|no 1 on|none on|nobody aboard|no runners?(?: on| aboard)?|clean bases|bases-empty)\b/g;
   const corners = /\b(?:runners?|men|guys|ducks|traffic) (?:at|on) the corners|corners (?:are )?occupied|on the corners\b/g;
   let m: RegExpExecArray | null;
   while ((m = loaded.exec(lower)) !== null) add(m.index, "1B,2B,3B");

@@ -60,7 +60,9 @@ export function normalizeNumbers(text: string): string {
   s = s.replace(HUNDRED_RE, (_m, rest?: string) => String(100 + (rest ? Number(rest) : 0)));
   s = s.replace(ORDINAL_RE, (_m, o: string) => ordinalSuffix(ORDINALS[o]!));
   // "oh" as zero only where a count or score follows: "oh-and-2", "oh-2", "oh and 1".
+  s = s.replace(/\boh([\s-]+and[\s-]+)oh\b/g, "0$10");
   s = s.replace(/\boh(?=[\s-]+(?:and[\s-]+)?\d\b)/g, "0");
+  s = s.replace(/\b(\d[\s-]+(?:and[\s-]+)?)oh\b/g, "$10");
   s = s.replace(/\bnothing(?=[\s-]+(?:to[\s-]+)?(?:nothing|\d)\b)/g, "0").replace(/(\d[\s-]+(?:to[\s-]+)?)nothing\b/g, "$10");
   return s;
 }

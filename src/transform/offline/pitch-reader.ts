@@ -1,7 +1,7 @@
 import type { PitchResult } from "../../domain";
 import { applyResult, findCounts, reverseResult, type Count, type CountMention } from "./count-parser";
 import { findPitchTerms } from "./pitch-vocabulary";
-import { findResultCues, type ResultCue, type ResultMention } from "./result-parser";
+import { findResultCues, hasPitchEvidence, isWeakCue, type ResultCue, type ResultMention } from "./result-parser";
 
 /** The pitch fields of one paragraph; null everywhere when the paragraph describes no pitch. */
 export interface PitchReading {
@@ -40,10 +40,13 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
   const map = (cue: ResultCue): PitchResult =>
     cue === "inPlay" ? "In play - out" : cue === "strikeout" || cue === "strike" ? (swung && !looked ? "Swing and miss" : cue === "strikeout" && !looked ? "Swing and miss" : "Strike") : cue;
   const hasFoul = cues.some((c) => c.cue === "Foul");
+  // A call said outright ("called strike", "swings through it") settles what a bare "strike three" means.
+  const explicit = cues.some((c) => c.cue === "Strike" || c.cue === "Swing and miss");
   const out = new Set<PitchResult>();
   for (const c of cues) {
     // A bunt or pop fouled off is a foul, not a ball in play.
     if (c.cue === "inPlay" && hasFoul) continue;
+    if ((c.cue === "strike" || c.cue === "strikeout") && explicit) continue;
     out.add(map(c.cue));
   }
   return PRIORITY.filter((r) => out.has(r));
@@ -74,7 +77,8 @@ function pickCounts(mentions: CountMention[], resultIndex: number): { pre: Parti
  * `plain` is the same text lower-cased only, so the pitch type keeps its words as written ("four-seamer").
  */
 export function readPitch(lower: string, plain: string = lower, original?: string): PitchReading {
-  const cues = findResultCues(lower);
+  const evidence = hasPitchEvidence(lower);
+  const cues = findResultCues(lower).filter((c) => evidence || !isWeakCue(c.phrase));
   const mentions = findCounts(lower);
   const firstCue = cues.length > 0 ? cues[0]!.index : -1;
   const { pre, post } = pickCounts(mentions, firstCue);

@@ -38,24 +38,24 @@ const CUES: Array<[ResultCue, RegExp]> = [
       "double play|triple play|twin killing|fielder'?s choice|force ?out|forced out|sacrifice (?:fly|bunt)|sac (?:fly|bunt)|" +
       "thrown out|throws? (?:him |it |the runner )?(?:out|on to 1st|over to 1st|across)|out at (?:1st|2nd|3rd|home)|retire[sd] (?:him|the batter)|" +
       "caught by|makes? the (?:catch|play|grab)|hauls? (?:it )?in|gloves? it|squeezes? it|snags? it|routine (?:grounder|fly|play|out)|" +
-      "easy out|for the out|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)",
+      "easy out|for the out|roll(?:s|ed)? (?:out|over|to)|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)",
   )],
   ["inPlay", rx(
     "grounders?|ground ?balls?|choppers?|comebackers?|fly ?balls?|line drives?|liners?|bunts?|bunted|tappers?|dribblers?|bouncers?|nubbers?|rollers?|" +
       "puts? (?:it|the ball|one) in play|in play|hits (?:it|one|a ball) (?:to|toward)|slaps? (?:it|one)|chops? (?:it|one)|lofts? (?:it|one|a)",
   )],
   ["Swing and miss", rx(
-    "swing(?:s|ing)?,? and (?:a )?miss(?:es)?|swinging strike|swing(?:s|ing)? strike|swings? (?:through|over|under)|swung (?:through|over|under|and missed)|" +
+    "swing(?:s|ing)?,? and (?:a )?miss(?:es)?|swinging strike|swing(?:s|ing)? strike|swings? (?:right |clean |cleanly |completely |just )?(?:through|over|under)|swung (?:right |clean |just )?(?:through|over|under|and missed)|" +
       "whiff(?:s|ed)?|(?:struck|strikes?|strikes him|struck him|strike him) out swinging|fan(?:s|ned)|waves? (?:at|through)|waved at|empty swing|comes? up empty|" +
-      "came up empty|misses? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
-      "swings and misses|can'?t check (?:his|the) swing|chases? (?:it|one|a)|chased",
+      "came up empty|miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
+      "swings and misses|can'?t check (?:his|the) swing|chases?(?: and misses| it| one| a| after)|chased (?:it|one|a|after)",
   )],
   ["Strike", rx(
     "called strike|strike called|called (?:a )?strike|called (?:for )?strike|gets the call|got the call|caught looking|(?:called|rung) out on strikes|" +
       "(?:strikes?|struck) (?:him )?out looking|looking(?! for| to| at| ahead| back| in)|rings? (?:him )?up|rung up|punche[sd] (?:him )?out looking|" +
       "takes? (?:it |one )?(?:for|as) (?:a |strike )?(?:called )?strike|takes? strike|taken for (?:a )?strike|paints the (?:corner|black|edge)|" +
-      "freezes? (?:him|the batter)|frozen|on the black|catches the (?:corner|edge|black)|backdoor(?:s|ed)? (?:it|him)?|doesn'?t (?:offer|swing)|no swing|" +
-      "watches (?:it|strike|a strike)|takes? it (?:right )?down the middle|strike on the (?:inside |outside )?(?:corner|edge)",
+      "freezes? (?:him|the batter)|frozen|catch(?:es)? the (?:corner|edge|black)|backdoor(?:s|ed)? (?:it|him)?|doesn'?t (?:offer|swing)|no swing|" +
+      "watches (?:strike|a strike|a called strike)|takes? it (?:right )?down the middle|strike on the (?:inside |outside )?(?:corner|edge)",
   )],
   ["strikeout", rx("strikes? (?:him )?out|struck (?:him )?out|strike ?outs?|punche[sd]? (?:him )?out|sits? him down|k'?s him|3 strikes")],
   ["strike", rx("strike [1-3]|(?:a|for a|another|it's a|that's a|for strike) strike|strike(?= [,.;!])")],
@@ -65,11 +65,26 @@ const CUES: Array<[ResultCue, RegExp]> = [
   ["Ball", rx(
     "ball [1-4]|base on balls|walk(?:s|ed)?(?![\\s-]off| to| out| back| up| in| over| away)|free pass|ball (?:low|high|inside|outside|away|wide|in the dirt|up|down|just|off)|" +
       "(?:a|for a|called a|it's a|that's a|takes a|just a|call it a|another|taken for a) ball(?! in play| to| into| hit| off| back| over| past| through| up| down)|" +
-      "misses? (?:high|low|inside|outside|away|wide|up|down|off the plate|the zone|the corner|just|by)|missed (?:high|low|inside|outside|away|wide|up|down)|" +
+      "miss(?:es)? (?:high|low|inside|outside|away|wide|up|down|off the plate|the zone|the corner|just|by)|missed (?:high|low|inside|outside|away|wide|up|down)|" +
       "in the dirt|spiked|bounce[sd] it|too (?:high|low|far)|just off|off the plate|out of the zone|outside the zone|doesn'?t get the call|" +
       "no good|lays? off|laid off|takes? it (?:low|high|outside|inside|away|wide)|checks? (?:his|the) swing|checked swing|high and tight|up and in",
   )],
 ];
+
+// Phrases that also turn up in colour commentary ("hitters have chased out of the zone all year"):
+// they count only when the paragraph shows a pitch being thrown.
+const WEAK = /^(?:out of the zone|outside the zone|in the dirt|high and tight|up and in|no good|just off|off the plate|lays? off|laid off|too (?:high|low|far)|spiked|looking|rings? (?:him )?up|rung up|frozen|freezes?.*|doesn'?t (?:offer|swing)|no swing|catch(?:es)? the .*|paints the .*|chase.*|bites? on|waves? .*|waved at|in play|fly ?balls?|ground ?balls?|line drives?|liners?|bunts?|grounders?|rollers?|fans?|fanned|strike ?outs?|gets the call|got the call|takes? strike|walk|walks|walked)$/;
+const PITCH_EVIDENCE = /\b(?:pitch|pitches|offering|delivery|deals|delivers|fires|throws|threw|hurls|comes with|goes with|works to|snaps off|spins|the \d-\d|count|mph|miles|on the gun|swings?|swung|takes|took|sees|watches|fastball|heater|slider|sweeper|curve|curveball|changeup|change-up|cutter|sinker|splitter|seamer|knuckle)\b/;
+
+/** Whether a cue phrase can stand on its own, or needs other signs of a pitch in the paragraph. */
+export function isWeakCue(phrase: string): boolean {
+  return WEAK.test(phrase);
+}
+
+/** Whether the paragraph shows a pitch being thrown or taken, beyond a bare cue word. */
+export function hasPitchEvidence(lower: string): boolean {
+  return PITCH_EVIDENCE.test(lower);
+}
 
 /** Every result cue in a lower-cased, number-normalized paragraph, in reading order. */
 export function findResultCues(lower: string): ResultMention[] {
