@@ -4,8 +4,9 @@ import { OptionsError } from "../errors";
  * How a task is retried. pg-boss does the retrying: these map onto its queue options
  * (`retryLimit`, `retryDelay`, `retryBackoff`, `retryDelayMax`, `expireInSeconds`).
  *
- * With backoff, the wait before retry n (1-based) is `delaySeconds · 2^(n-1)`, jittered by pg-boss
- * to between half and all of that, and never above `maxDelaySeconds`.
+ * With backoff, the wait before retry n (1-based) is `delaySeconds · 2^(n-1)` plus a random jitter
+ * of up to as much again (pg-boss's formula), and never above `maxDelaySeconds`. A base of 0
+ * counts as 1 second with backoff.
  */
 export interface RetryPolicy {
   /** Attempts in all, the first included. Default 3. */
@@ -62,8 +63,8 @@ export function queueOptionsFor(policy: RetryPolicy): {
   };
 }
 
-/** The longest wait before retry number `retry` (1-based): pg-boss jitters it down to half. In ms. */
+/** The shortest wait before retry number `retry` (1-based); pg-boss's jitter adds up to as much again. In ms. */
 export function nominalDelayMs(policy: RetryPolicy, retry: number): number {
   if (!policy.backoff) return policy.delaySeconds * 1000;
-  return Math.min(policy.maxDelaySeconds, policy.delaySeconds * 2 ** Math.min(16, retry - 1)) * 1000;
+  return Math.min(policy.maxDelaySeconds, Math.max(policy.delaySeconds, 1) * 2 ** Math.min(16, retry - 1)) * 1000;
 }
