@@ -5,3 +5,7 @@ export {
   appendReleaseLog, defaultActor, readReleaseLog, readReleaseState, setReleaseState,
   type ReleaseAction, type ReleaseLogEntry, type ReleaseState,
 } from "./release-log";
+export {
+  canarySample, defaultCanaryValidate, runCanary,
+  type CanaryMargins, type CanaryOptions, type CanaryReport, type ExtractorOutput, type ExtractorVersion, type VersionQuality,
+} from "./canary";
