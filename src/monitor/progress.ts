@@ -1,0 +1,159 @@
+import { OptionsError } from "../errors";
+import type { PipelineEvents } from "../events";
+import { kernelDisplay } from "../notebook/kernel";
+
+/** What a progress display shows: figures so far for the run being watched. */
+export interface ProgressSnapshot {
+  runId: string | undefined;
+  step: string | undefined;
+  rowsDone: number;
+  rowsTotal: number;
+  requests: number;
+  retries: number;
+  cacheHits: number;
+  tokensIn: number;
+  tokensOut: number;
+  costUsd: number;
+  elapsedMs: number;
+  finished: boolean;
+}
+
+/** The part of tslab's display the notebook mode uses (`tslab.newDisplay()` gives one). */
+export interface ProgressDisplay {
+  html(s: string): void;
+  text(s: string): void;
+}
+
+export interface ProgressOptions {
+  /**
+   * `notebook`: one output replaced in place (tslab); `tty`: a bar redrawn on one line; `lines`:
+   * plain lines every `intervalMs` (CI logs); `silent`. Default `auto`: notebook inside a tslab
+   * kernel, else tty when the stream is a terminal, else lines.
+   */
+  mode?: "auto" | "notebook" | "tty" | "lines" | "silent";
+  /** Where tty and lines output go. Default `process.stdout`. */
+  stream?: { write(s: string): unknown; isTTY?: boolean };
+  /** The notebook display to update. Default: `tslab.newDisplay()`, loaded only when needed. */
+  display?: ProgressDisplay;
+  /** Least time between two updates: default 5000 ms for lines, 150 ms otherwise. */
+  intervalMs?: number;
+  /** Width of the tty bar in characters. Default 24. */
+  barWidth?: number;
+  /** Clock, for tests. Default `Date.now`. */
+  now?: () => number;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+/** One line: `extract 412/729 rows (57%) · 52 requests · 41,200/8,100 tokens · $0.0123 · 12.3s`. */
+export function formatProgress(s: ProgressSnapshot): string {
+  const pct = s.rowsTotal > 0 ? ` (${Math.floor((100 * s.rowsDone) / s.rowsTotal)}%)` : "";
+  const rows = s.rowsTotal > 0 ? `${fmt(s.rowsDone)}/${fmt(s.rowsTotal)} rows${pct}` : `${fmt(s.rowsDone)} rows`;
+  const extra = [s.retries ? `${s.retries} retries` : "", s.cacheHits ? `${fmt(s.cacheHits)} cached` : ""].filter(Boolean);
+  return [
+    `${s.step ?? "run"} ${rows}`,
+    `${fmt(s.requests)} requests`,
+    ...extra,
+    `${fmt(s.tokensIn)} in / ${fmt(s.tokensOut)} out tokens`,
+    `$${s.costUsd.toFixed(4)}`,
+    `${(s.elapsedMs / 1000).toFixed(1)}s${s.finished ? " done" : ""}`,
+  ].join(" · ");
+}
+
+/**
+ * Shows a run's progress from its events: rows done, LLM requests, tokens and cost so far.
+ *
+ * @example
+ * const progress = new ProgressReporter();         // picks notebook / tty / lines itself
+ * const detach = progress.attach(events);
+ */
+export class ProgressReporter {
+  private readonly o: Required<Omit<ProgressOptions, "display">> & { display?: ProgressDisplay };
+  private s: ProgressSnapshot = empty();
+  private startedAt: number | undefined;
+  private lastDraw = -Infinity;
+  private mode: "notebook" | "tty" | "lines" | "silent";
+
+  constructor(options: ProgressOptions = {}) {
+    const mode = options.mode ?? "auto";
+    if (!["auto", "notebook", "tty", "lines", "silent"].includes(mode)) throw new OptionsError("mode", "auto, notebook, tty, lines or silent", mode);
+    const stream = options.stream ?? process.stdout;
+    this.mode = mode !== "auto" ? mode : options.display || kernelDisplay() ? "notebook" : stream.isTTY ? "tty" : "lines";
+    this.o = { mode, stream, barWidth: 24, now: Date.now, intervalMs: this.mode === "lines" ? 5000 : 150, ...options };
+    if (!(this.o.intervalMs >= 0)) throw new OptionsError("intervalMs", "a number ≥ 0", this.o.intervalMs);
+    if (this.mode === "notebook" && !this.o.display) {
+      const tslab = kernelDisplay();
+      if (!tslab) throw new OptionsError("mode", "notebook only inside a tslab kernel (or pass `display`)", mode);
+      this.o.display = tslab.newDisplay();
+    }
+  }
+
+  /** The mode in use after `auto` was resolved. */
+  get activeMode(): "notebook" | "tty" | "lines" | "silent" {
+    return this.mode;
+  }
+
+  /** The figures so far. */
+  snapshot(): ProgressSnapshot {
+    return { ...this.s, elapsedMs: this.startedAt === undefined ? 0 : this.o.now() - this.startedAt };
+  }
+
+  /** Subscribe to `events`; returns the function that unsubscribes. */
+  attach(events: PipelineEvents): () => void {
+    const offs = [
+      events.on("run:start", (e) => {
+        this.s = { ...empty(), runId: e.runId, rowsTotal: e.rows };
+        this.startedAt = this.o.now();
+        this.lastDraw = -Infinity;
+        this.draw(false);
+      }),
+      events.on("rows:progress", (e) => this.update({ step: e.step, rowsDone: e.done, rowsTotal: e.total })),
+      events.on("step:start", (e) => this.update({ step: e.step })),
+      events.on("llm:response", (e) =>
+        this.update({ requests: this.s.requests + 1, tokensIn: this.s.tokensIn + e.tokensIn, tokensOut: this.s.tokensOut + e.tokensOut, costUsd: this.s.costUsd + e.costUsd })),
+      events.on("llm:retry", () => this.update({ retries: this.s.retries + 1 })),
+      events.on("llm:cache-hit", (e) => this.update({ cacheHits: this.s.cacheHits + e.rows })),
+      events.on("run:success", (e) => this.finish({ rowsDone: e.loaded + e.quarantined, step: "finished" })),
+      events.on("run:error", () => this.finish({ step: "failed" })),
+    ];
+    return () => offs.forEach((off) => off());
+  }
+
+  private update(change: Partial<ProgressSnapshot>): void {
+    this.s = { ...this.s, ...change };
+    this.draw(false);
+  }
+
+  private finish(change: Partial<ProgressSnapshot>): void {
+    this.s = { ...this.s, ...change, finished: true };
+    this.draw(true);
+  }
+
+  private draw(force: boolean): void {
+    const now = this.o.now();
+    if (this.mode === "silent" || (!force && now - this.lastDraw < this.o.intervalMs)) return;
+    this.lastDraw = now;
+    const snap = this.snapshot();
+    const line = formatProgress(snap);
+    if (this.mode === "lines") {
+      this.o.stream.write(`[progress] ${line}\n`);
+    } else if (this.mode === "tty") {
+      const share = snap.rowsTotal > 0 ? Math.min(1, snap.rowsDone / snap.rowsTotal) : 0;
+      const filled = Math.round(share * this.o.barWidth);
+      this.o.stream.write(`\r\x1b[2K[${"█".repeat(filled)}${"░".repeat(this.o.barWidth - filled)}] ${line}${snap.finished ? "\n" : ""}`);
+    } else {
+      const share = snap.rowsTotal > 0 ? Math.min(1, snap.rowsDone / snap.rowsTotal) : 0;
+      this.o.display!.html(
+        `<div style="font-family:monospace"><progress value="${share.toFixed(3)}" max="1" style="width:16em"></progress> ${escapeHtml(line)}</div>`,
+      );
+    }
+  }
+}
+
+function empty(): ProgressSnapshot {
+  return { runId: undefined, step: undefined, rowsDone: 0, rowsTotal: 0, requests: 0, retries: 0, cacheHits: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, elapsedMs: 0, finished: false };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

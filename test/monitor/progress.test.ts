@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { PipelineEvents } from "../../src/events";
+import { ProgressReporter } from "../../src/monitor/progress";
+
+/** A run of 100 rows in 4 batches, each batch one LLM request. */
+function simulate(events: PipelineEvents, tick: () => void): void {
+  events.emit("run:start", { runId: "r1", rows: 100, provider: "openai" });
+  for (let b = 1; b <= 4; b++) {
+    tick();
+    events.emit("llm:response", { runId: "r1", step: "extract", model: "m", rows: 25, tokensIn: 1000, tokensOut: 250, costUsd: 0.0025, durationMs: 1 });
+    events.emit("rows:progress", { runId: "r1", step: "extract", done: b * 25, total: 100 });
+  }
+  events.emit("llm:retry", { runId: "r1", step: "extract", attempt: 1, delayMs: 1, reason: "429" });
+  tick();
+  events.emit("run:success", { runId: "r1", durationMs: 4000, loaded: 97, quarantined: 3 });
+}
+
+function collect(isTTY: boolean) {
+  const out: string[] = [];
+  return { out, stream: { isTTY, write: (s: string) => out.push(s) } };
+}
+
+describe("progress on long work", () => {
+  it("prints plain periodic lines in a CI log (no terminal)", () => {
+    let now = 0;
+    const { out, stream } = collect(false);
+    const progress = new ProgressReporter({ stream, now: () => now, intervalMs: 2000 });
+    expect(progress.activeMode).toBe("lines");
+    const events = new PipelineEvents();
+    progress.attach(events);
+    simulate(events, () => (now += 1000));
+    // start, then at most one line per 2 s, then the final line.
+    expect(out).toEqual([
+      "[progress] run 0/100 rows (0%) · 0 requests · 0 in / 0 out tokens · $0.0000 · 0.0s\n",
+      "[progress] extract 25/100 rows (25%) · 2 requests · 2,000 in / 500 out tokens · $0.0050 · 2.0s\n",
+      "[progress] extract 75/100 rows (75%) · 4 requests · 4,000 in / 1,000 out tokens · $0.0100 · 4.0s\n",
+      "[progress] finished 100/100 rows (100%) · 4 requests · 1 retries · 4,000 in / 1,000 out tokens · $0.0100 · 5.0s done\n",
+    ]);
+    expect(out.join("")).not.toMatch(/\r|\x1b/);
+  });
+
+  it("redraws one bar in place on a terminal", () => {
+    let now = 0;
+    const { out, stream } = collect(true);
+    const events = new PipelineEvents();
+    const progress = new ProgressReporter({ stream, now: () => now, barWidth: 10 });
+    expect(progress.activeMode).toBe("tty");
+    progress.attach(events);
+    simulate(events, () => (now += 1000));
+    expect(out.every((s) => s.startsWith("\r\x1b[2K["))).toBe(true);
+    expect(out.join("").split("\n")).toHaveLength(2); // one line, ended once when the run finishes
+    expect(out[out.length - 1]).toContain("[██████████] finished 100/100 rows");
+    expect(out.some((s) => s.includes("[█████░░░░░] extract 50/100 rows"))).toBe(true);
+  });
+
+  it("updates one notebook output in place with rows, requests, tokens and cost", () => {
+    const shown: string[] = [];
+    const display = { html: (s: string) => shown.push(s), text: (s: string) => shown.push(s) };
+    const events = new PipelineEvents();
+    const progress = new ProgressReporter({ display, intervalMs: 0, now: () => 0 });
+    expect(progress.activeMode).toBe("notebook");
+    progress.attach(events);
+    simulate(events, () => undefined);
+    expect(shown.length).toBeGreaterThan(4);
+    expect(shown[shown.length - 1]).toContain('<progress value="1.000"');
+    expect(shown[shown.length - 1]).toContain("4 requests · 1 retries · 4,000 in / 1,000 out tokens · $0.0100");
+    expect(progress.snapshot()).toMatchObject({ rowsDone: 100, requests: 4, tokensIn: 4000, costUsd: 0.01, finished: true });
+  });
+});
