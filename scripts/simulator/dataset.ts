@@ -13,14 +13,20 @@ export interface DatasetOptions {
   rows?: number;
 }
 
-/** A seed whose game, told in 729 rows, keeps non-pitch rows between 26% and 32% (found by `findSeed`). */
-export const DEFAULT_SEED = 529;
+/**
+ * The workbook's game: one of the seeds `findSeed` accepts (529 is the first), picked for its story:
+ * fourteen innings, three home runs, a lead change and a walk-off win for the home side, 9-8.
+ */
+export const DEFAULT_SEED = 13600;
 
 export interface Dataset {
   files: DataFiles;
   truth: GroundTruthRow[];
   texts: string[];
   game: SimulatedGame;
+  /** The events told, one per row (the game's events less the batter introductions left out). */
+  events: GameEvent[];
+  /** The voice of each row. */
   voices: VoiceId[];
 }
 
@@ -53,25 +59,37 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
   const textRng = root.fork("text");
   const voiceOf = new Map<string, VoiceId>();
   let last: VoiceId | null = null;
+  let rotation: VoiceId[] = [];
   const texts: string[] = [];
   const truth: GroundTruthRow[] = [];
   const voices: VoiceId[] = [];
   for (const ev of events) {
     const key = `${ev.inning}-${ev.half}`;
     if (!voiceOf.has(key)) {
-      const choices: VoiceId[] = VOICE_IDS.filter((v) => v !== last);
-      last = voiceRng.pick(choices);
+      // Every voice takes a turn before any repeats, as a booth rotation would; order shuffled per round.
+      if (rotation.length === 0) rotation = shuffledRound(voiceRng, last);
+      last = rotation.shift()!;
       voiceOf.set(key, last);
     }
     const voice = voiceOf.get(key)!;
     const para = narrate(textRng, VOICES[voice], ev);
-    const text = para.finish(textRng, VOICES[voice].color);
+    const text = para.finish(textRng, VOICES[voice].color, VOICES[voice].chatter);
     texts.push(text);
     voices.push(voice);
     truth.push(truthRow(truth.length + 1, text, ev, para.facts));
   }
   const files: DataFiles = { "playbyplay.csv": playByPlayCsv(texts), ...referenceCsvs(), "ground_truth.jsonl": groundTruthJsonl(truth) };
-  return { files, truth, texts, game, voices };
+  return { files, truth, texts, game, events, voices };
+}
+
+function shuffledRound(rng: Rng, last: VoiceId | null): VoiceId[] {
+  const round = [...VOICE_IDS];
+  for (let i = round.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [round[i], round[j]] = [round[j]!, round[i]!];
+  }
+  if (round[0] === last) round.push(round.shift()!);
+  return round;
 }
 
 /** Drop batter introductions, chosen at random, until the game fills exactly `rows` rows. */

@@ -74,7 +74,7 @@ export function ballInPlay(
       ["double", 0.14 + batter.power * 0.1],
       ["single", 0.62 + batter.contact * 0.1],
     ]);
-    return { outcome, fielder: rng.pick(outcome === "single" ? ["left", "center", "right", "up the middle"] : AIR_FIELDERS) };
+    return { outcome, fielder: rng.pick(outcome === "single" ? ["left", "center", "right"] : AIR_FIELDERS) };
   }
   const kind = rng.weighted<Outcome>([["groundout", 0.46], ["flyout", 0.3], ["lineout", 0.12], ["popout", 0.12]]);
   if (kind === "groundout") {

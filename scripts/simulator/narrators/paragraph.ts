@@ -37,13 +37,18 @@ export class Paragraph {
    * The finished text, padded with fact-free asides until it reaches the minimum length.
    * Asides go before or after the call so a reader cannot rely on position.
    */
-  finish(rng: Rng, color: readonly string[]): string {
+  finish(rng: Rng, color: readonly string[], chatter = 0): string {
     const pool = [...color];
-    while (this.text().length < MIN_LENGTH && pool.length > 0) {
+    // Talkative voices keep going after the minimum, so paragraph lengths vary as broadcasts do.
+    const extra = rng.chance(chatter) ? 1 + rng.int(3) : 0;
+    let added = 0;
+    while ((this.text().length < MIN_LENGTH || added < extra) && pool.length > 0) {
+      if (this.text().length >= MIN_LENGTH) added++;
       const aside = pool.splice(rng.int(pool.length), 1)[0]!;
       if (rng.chance(0.3) && this.parts.length > 1) this.parts.splice(1, 0, aside);
       else this.parts.push(aside);
     }
+    while (this.text().length > MAX_LENGTH - 20 && this.parts.length > 1 && color.includes(this.parts[this.parts.length - 1]!)) this.parts.pop();
     const text = this.text();
     if (text.length > MAX_LENGTH) throw new Error(`Paragraph too long (${text.length}): ${text}`);
     return text;

@@ -2,7 +2,7 @@ import type { PitchEvent } from "../game-state";
 import type { Rng } from "../rng";
 import { batterById } from "../roster";
 import { Paragraph, type Phrase } from "./paragraph";
-import { countAfter, countLead, pitchDescriptor } from "./pitch-words";
+import { countAfter, countWords, pitchDescriptor, type CountWords } from "./pitch-words";
 import { aftermath, resultClause } from "./results";
 import { batterName, batterPronoun, inningPhrase, inningTag, outsPhrase, pitcherName, pitcherPronoun, runnersPhrase, scorePhrase, surname } from "./situation";
 import type { Voice } from "./voices";
@@ -34,7 +34,8 @@ export function narratePitch(rng: Rng, voice: Voice, ev: PitchEvent): Paragraph 
 
   // Situation first, in one of three shapes.
   let lead = "";
-  const shape = rng.int(3);
+  const signature = rng.chance(0.4);
+  const shape = signature ? 1 : rng.int(3);
   if (shape === 0 && scene.length > 0) {
     lead = `With ${scene.map((x) => x.text).join(" and ")}${inning && !/^(Top|Bottom) /.test(inning.text) ? ` in ${inning.text}` : ""}, `;
     if (inning && /^(Top|Bottom) /.test(inning.text)) p.add(inning.text);
@@ -48,7 +49,7 @@ export function narratePitch(rng: Rng, voice: Voice, ev: PitchEvent): Paragraph 
   const batter = sayBatter ? batterName(rng, voice, ev.batterId) : null;
   if (pitcher) p.merge(pitcher.facts);
   if (batter) p.merge(batter.facts);
-  const count = sayCount ? countLead(rng, voice, ev.balls, ev.strikes) : null;
+  const count = sayCount ? countWords(rng, voice, ev.balls, ev.strikes) : null;
   if (count) p.merge(count.facts);
   const desc = pitchDescriptor(rng, voice, ev.code, ev.mph, rng.chance(say.type), rng.chance(say.velo));
   p.merge(desc.facts);
@@ -57,22 +58,24 @@ export function narratePitch(rng: Rng, voice: Voice, ev: PitchEvent): Paragraph 
   const pName = pitcher ? pitcher.text : pitcherPronoun(rng, ev.pitcherId);
   const verb = rng.pick(past ? DELIVER_PAST : DELIVER_PRESENT);
   const result = resultClause(rng, ev, past, sayCount);
-  const frame = rng.int(4);
+  const frame = signature ? 4 : rng.int(4);
   let call: string;
-  if (frame === 0 || !batter) {
+  if (frame === 4) {
+    call = signatureCall(rng, voice, pName, batter?.text ?? null, desc.text, count, result);
+  } else if (frame === 0 || !batter) {
     const subject = batter ? "he" : batterPronoun(rng) === "him" ? "the hitter" : "the batter";
     const to = batter ? ` to ${batter.text}` : "";
     call = count && rng.chance(0.6)
-      ? `${capitalize(count.text)}, ${pName} ${verb} ${desc.text}${to}, and ${subject} ${result}`
-      : `${capitalize(pName)} ${verb} ${desc.text}${to}${count ? ` ${count.text}` : ""}, and ${subject} ${result}`;
+      ? `${capitalize(count.lead)}, ${pName} ${verb} ${desc.text}${to}, and ${subject} ${result}`
+      : `${capitalize(pName)} ${verb} ${desc.text}${to}${count ? ` ${count.tail}` : ""}, and ${subject} ${result}`;
   } else if (frame === 1) {
     const from = pitcher ? ` from ${pitcher.text}` : "";
-    call = `${count ? `${capitalize(count.text)}, ` : ""}${batter.text} ${past ? "saw" : "sees"} ${desc.text}${from} and ${result}`;
+    call = `${count ? `${capitalize(count.lead)}, ` : ""}${batter.text} ${past ? "saw" : "sees"} ${desc.text}${from} and ${result}`;
   } else if (frame === 2) {
-    const head = `${capitalize(pName)} ${past ? "worked to" : "works to"} ${batter.text}${count ? `, ${count.text}` : ""}`;
+    const head = `${capitalize(pName)} ${past ? "worked to" : "works to"} ${batter.text}${count ? `, ${count.tail}` : ""}`;
     call = `${head}. ${capitalize(desc.text)}, and ${surnameOf(batter.text)} ${result}`;
   } else {
-    call = `${capitalize(pName)} ${verb} ${desc.text}${count ? ` ${count.text}` : ""}, and ${batter.text} ${result}`;
+    call = `${capitalize(pName)} ${verb} ${desc.text}${count ? ` ${count.tail}` : ""}, and ${batter.text} ${result}`;
   }
   p.add(lead ? lead + lowerFirst(call) : call);
 
@@ -83,6 +86,23 @@ export function narratePitch(rng: Rng, voice: Voice, ev: PitchEvent): Paragraph 
   const names = (id: number) => (rng.chance(voice.fullName) ? batterById(id).name : surname(batterById(id).name));
   for (const line of aftermath(rng, ev, names, past)) p.add(line);
   return p;
+}
+
+/** Each broadcaster's own way of calling a pitch. */
+function signatureCall(rng: Rng, voice: Voice, pName: string, batter: string | null, desc: string, count: CountWords | null, result: string): string {
+  const hitter = batter ?? "the hitter";
+  switch (voice.id) {
+    case "radio":
+      return `Here's the pitch from ${pName}${count ? ` ${count.tail}` : ""}... ${desc}... and ${hitter} ${result}!`;
+    case "analyst":
+      return `${capitalize(pName)} to ${hitter}${count ? `, ${count.tail}` : ""}: ${desc}, and ${batter ? surnameOf(batter) : "he"} ${result}`;
+    case "folksy":
+      return `Well, ${pName} rears back${count ? ` ${count.tail}` : ""}, here comes ${desc}, and ${hitter} ${result}`;
+    case "booth":
+      return `${capitalize(pName)} sets, and ${count ? `${count.tail}, ` : ""}delivers ${desc}; ${hitter} ${result}`;
+    case "wire":
+      return `${count ? `${capitalize(count.lead)}, ` : ""}${hitter} faced ${desc} from ${pName} and ${result}`;
+  }
 }
 
 function surnameOf(text: string): string {

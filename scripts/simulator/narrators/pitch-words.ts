@@ -31,17 +31,28 @@ export function pitchDescriptor(rng: Rng, voice: Voice, code: PitchTypeCode, mph
   return phrase(rng.pick(["the pitch", "the next one", "his next delivery", "the offering"]));
 }
 
-/**
- * The count before the pitch as an opening phrase: "On the 2-1 pitch", "With the count
- * two balls and one strike", "Full count", "First pitch".
- */
-export function countLead(rng: Rng, voice: Voice, balls: number, strikes: number): Phrase {
+/** The count before the pitch, as a sentence opener ("On the 2-1 pitch") and as a tail ("on a 2-1 count"). */
+export interface CountWords {
+  lead: string;
+  tail: string;
+  facts: { pre_pitch_balls: number; pre_pitch_strikes: number };
+}
+
+export function countWords(rng: Rng, voice: Voice, balls: number, strikes: number): CountWords {
   const facts = { pre_pitch_balls: balls, pre_pitch_strikes: strikes };
-  if (balls === 0 && strikes === 0 && rng.chance(0.6)) return phrase(rng.pick(["on the first pitch", "first pitch of the at-bat", "to start the at-bat, on an 0-0 count"]), facts);
-  if (balls === 3 && strikes === 2 && rng.chance(0.6)) return phrase(rng.pick(["on the full-count pitch", "with the count full", "at three and two, the payoff pitch", "on a full count"]), facts);
+  const two = (lead: string, tail: string) => ({ lead, tail, facts });
+  if (balls === 0 && strikes === 0) {
+    return rng.pick([two("on the first pitch", "on the first pitch"), two("first pitch of the at-bat", "to open the at-bat, an 0-0 count"), two("on an 0-0 count", "on the first pitch he sees")]);
+  }
+  if (balls === 3 && strikes === 2 && rng.chance(0.6)) {
+    return rng.pick([two("on the full-count pitch", "on a full count"), two("with the count full", "with the count full"), two("at three and two, the payoff pitch", "on the payoff pitch at 3-2"), two("full count", "with the count full at 3-2")]);
+  }
   const c = countText(balls, strikes, rng.pick(voice.countStyles));
-  if (c.includes("ball")) return phrase(rng.pick([`with the count at ${c}`, `with ${c}`, `at ${c}`]), facts);
-  return phrase(rng.pick([`on the ${c} pitch`, `on a ${c} count`, `with the count ${c}`, `${c} count`, `ahead ${c}`].filter((x) => !x.startsWith("ahead") || strikes > balls)), facts);
+  if (c.includes("ball")) return rng.pick([two(`with the count at ${c}`, `with the count at ${c}`), two(`at ${c}`, `with ${c} on him`)]);
+  const options = [two(`on the ${c} pitch`, `on the ${c} pitch`), two(`on a ${c} count`, `on a ${c} count`), two(`with the count ${c}`, `with the count ${c}`), two(`${c} count`, `on a ${c} count`)];
+  if (strikes > balls) options.push(two(`ahead ${c}`, `ahead in the count ${c}`));
+  if (balls > strikes) options.push(two(`behind ${c}`, `behind in the count ${c}`));
+  return rng.pick(options);
 }
 
 /** The count afterwards, said only when the count before is also in the text. */
