@@ -132,12 +132,12 @@ export class AlertManager {
       `UPDATE alert_deliveries SET state = $3, attempts = attempts + $4, last_error = $5, last_attempt_at = now(),
          delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE NULL END
        WHERE alert_id = $1 AND channel = $2 RETURNING attempts::int AS attempts`,
-      [alert.id, channel.name, r.ok ? "delivered" : "failed", r.attempts, r.ok ? null : r.error],
+      [alert.id, channel.name, r.ok ? "delivered" : "failed", r.attempts, r.ok ? null : r.error ?? "unknown error"],
     );
     if (r.ok) return undefined;
     const attempts = row?.attempts ?? r.attempts;
     this.o.report(`Alert #${alert.id} (${alert.rule}, run ${alert.runId}) could not be delivered to ${channel.name} after ${attempts} attempt(s): ${r.error}. It is kept; \`alerts retry\` sends it again.`);
-    return { alert, channel: channel.name, attempts, error: r.error };
+    return { alert, channel: channel.name, attempts, error: r.error ?? "unknown error" };
   }
 }
 

@@ -12,7 +12,12 @@ export interface AlertMessage {
   message: string;
 }
 
-export type DeliveryResult = { ok: true; attempts: number } | { ok: false; attempts: number; error: string };
+/** `error` says why when `ok` is false (never containing the webhook URL). */
+export interface DeliveryResult {
+  ok: boolean;
+  attempts: number;
+  error?: string;
+}
 
 /** Where alerts go. `deliver` never throws: a failure comes back as `{ ok: false, error }`. */
 export interface AlertChannel {
