@@ -10,7 +10,8 @@ import type { BatterStatsRow, ExcitementPoint, PitcherStatsRow, PitchMixRow } fr
  */
 export function excitementTimeline(db: Queryable): Promise<ExcitementPoint[]> {
   return db.query<ExcitementPoint>(
-    `SELECT play_id, play_hash, inning_number, inning_half, excitement, key_moment, rolling_avg_excitement
+    `SELECT play_id, play_hash, inning_number, inning_half, excitement, key_moment, rolling_avg_excitement,
+            game_inning, game_half
      FROM v_excitement_timeline ORDER BY play_id, play_hash COLLATE "C"`,
   );
 }

@@ -1,4 +1,4 @@
-import type { InningHalf } from "../domain";
+import type { InningHalf } from "../domain/index";
 
 /** Number of plays in the excitement timeline's rolling mean (this play and the 9 before it). */
 export const ROLLING_WINDOW = 10;
@@ -13,6 +13,10 @@ export interface ExcitementPoint {
   key_moment: boolean;
   /** Mean excitement of this play and the 9 before it. */
   rolling_avg_excitement: number;
+  /** The last inning stated at or before this play (null before the first): commentary rarely restates it. */
+  game_inning: number | null;
+  /** The last half stated at or before this play. */
+  game_half: InningHalf | null;
 }
 
 /** Per pitcher (view `v_pitcher_stats`), over his pitches (rows with a pitch_result). */

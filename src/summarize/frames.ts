@@ -1,5 +1,5 @@
 import type { DataFrame } from "danfojs-node";
-import type { EnrichedPlay, ReferenceTables } from "../domain";
+import type { EnrichedPlay, ReferenceTables } from "../domain/index";
 import {
   CONTACT_RESULTS, ROLLING_WINDOW, STRIKE_RESULTS, SWING_RESULTS,
   type BatterStatsRow, type ExcitementPoint, type PitcherStatsRow, type PitchMixRow,
@@ -39,15 +39,21 @@ const byPlayOrder = (a: EnrichedPlay, b: EnrichedPlay) =>
 export async function excitementTimelineFrame(plays: readonly EnrichedPlay[]): Promise<DataFrame> {
   const dfd = await loadDanfo();
   const ordered = [...plays].sort(byPlayOrder);
+  let inning: number | null = null;
+  let half: ExcitementPoint["game_half"] = null;
   const rows: ExcitementPoint[] = ordered.map((p, i) => {
     const window = ordered.slice(Math.max(0, i - ROLLING_WINDOW + 1), i + 1);
     const mean = window.reduce((s, w) => s + w.excitement, 0) / window.length;
+    inning = p.inning_number ?? inning;
+    half = p.inning_half ?? half;
     return {
       play_id: p.play_id, play_hash: p.play_hash, inning_number: p.inning_number, inning_half: p.inning_half,
-      excitement: p.excitement, key_moment: p.key_moment, rolling_avg_excitement: mean,
+      excitement: p.excitement, key_moment: p.key_moment, rolling_avg_excitement: mean, game_inning: inning, game_half: half,
     };
   });
-  return frame(dfd, rows, ["play_id", "play_hash", "inning_number", "inning_half", "excitement", "key_moment", "rolling_avg_excitement"]);
+  return frame(dfd, rows, [
+    "play_id", "play_hash", "inning_number", "inning_half", "excitement", "key_moment", "rolling_avg_excitement", "game_inning", "game_half",
+  ]);
 }
 
 function pitchMixRows(dfd: Danfo, plays: readonly EnrichedPlay[], refs: ReferenceTables): PitchMixRow[] {

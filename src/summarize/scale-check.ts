@@ -1,4 +1,4 @@
-import type { EnrichedPlay, ReferenceTables } from "../domain";
+import type { EnrichedPlay, ReferenceTables } from "../domain/index";
 import { OptionsError } from "../errors";
 import type { Database } from "../load/database";
 import { loadPlays } from "../load/play-loader";

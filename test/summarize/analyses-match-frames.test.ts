@@ -55,6 +55,16 @@ describe.each(DB_KINDS)("analyses on %s", (kind) => {
     expect(timeline[9]!.rolling_avg_excitement).toBeCloseTo(first10, 12);
     expect(timeline[0]!.rolling_avg_excitement).toBe(timeline[0]!.excitement);
   });
+
+  it("carries the last stated inning forward for plays whose text does not restate it", async () => {
+    const timeline = await excitementTimeline(t.db);
+    let last: number | null = null;
+    for (const point of timeline) {
+      last = point.inning_number ?? last;
+      expect(point.game_inning).toBe(last);
+    }
+    expect(timeline.at(-1)!.game_inning).toBeGreaterThanOrEqual(9);
+  });
 });
 
 describe.each(DB_KINDS)("batter and pitcher definitions on %s", (kind) => {
