@@ -1,4 +1,4 @@
-import type { Extraction, PlayAnalysis, RawPlay } from "../domain";
+import type { Extraction, PlayAnalysis, RawPlay } from "../domain/index";
 
 type Row = RawPlay & Extraction;
 
@@ -19,6 +19,26 @@ const HOME_RUN = /\b(?:home[\s-]?runs?|homers?|homered|grand slam|goes yard|leav
 const EXTRA_BASES = /\b(?:doubles?|doubled|triples?|tripled|gapper|two-bagger|three-bagger)\b(?![\s-]*play)/i;
 const RUN_SCORES = /\b(?:scores?|scoring|rbi|runs? (?:in|home|scores?)|comes (?:in|home) to score|crosses the plate|plates? (?:a|the|two|three|\d) runs?)\b/i;
 const GAME_OVER = /\b(?:ball ?game(?: over)?!|game over|that'?s the (?:ball ?)?game|final out of the game|and that'?ll do it|ends the game|wins? the game|walk[\s-]?off)\b/i;
+
+/**
+ * Fill what a paragraph leaves unsaid from the rows before it: the inning, score and runners stay
+ * as last stated until the text says otherwise (runners clear when the half-inning changes).
+ */
+function carryState(rows: Row[]): Row[] {
+  let inning: number | null = null;
+  let half: Row["inning_half"] = null;
+  let home: number | null = null;
+  let away: number | null = null;
+  let runners: string | null = null;
+  return rows.map((row) => {
+    if ((row.inning_number !== null && row.inning_number !== inning) || (row.inning_half !== null && row.inning_half !== half)) runners = null;
+    inning = row.inning_number ?? inning;
+    half = row.inning_half ?? half;
+    if (row.score_home !== null && row.score_away !== null) [home, away] = [row.score_home, row.score_away];
+    runners = row.runners_on_base ?? runners;
+    return { ...row, inning_number: inning, inning_half: half, score_home: home, score_away: away, runners_on_base: runners };
+  });
+}
 
 const diff = (r: Extraction) => (r.score_home !== null && r.score_away !== null ? r.score_home - r.score_away : null);
 
@@ -67,13 +87,15 @@ function factsOf(rows: Row[], i: number): Facts {
  * - two outs +1; 7th inning or later +1 (9th or later +2); a one-run or tied game +1; full count +1;
  * - the final out of the game +3.
  *
- * A key moment is a lead change, a tying run, a home run, a run in the 7th or later, a strikeout
- * or out with runners in scoring position and two outs, the final out, or any play scoring 8+.
+ * A key moment is a lead change (go-ahead run), a tying run, a home run, a strikeout with runners in
+ * scoring position, a late (7th+) run-scoring or two-out out with runners in scoring position, or the final out.
+ * Inning, score and runners not stated in a paragraph carry over from the rows before it.
  *
  * @example
  * analyzePlays(rows).filter((a) => a.key_moment).length
  */
-export function analyzePlays(rows: Array<RawPlay & Extraction>): PlayAnalysis[] {
+export function analyzePlays(input: Array<RawPlay & Extraction>): PlayAnalysis[] {
+  const rows = carryState(input);
   return rows.map((row, i) => {
     const f = factsOf(rows, i);
     const isPitch = row.pitch_result !== null;
@@ -98,7 +120,7 @@ export function analyzePlays(rows: Array<RawPlay & Extraction>): PlayAnalysis[] 
     const excitement = Math.max(1, Math.min(10, score));
     const lateRun = f.runsScored > 0 && (row.inning_number ?? 0) >= 7;
     const clutchOut = (f.strikeout || row.pitch_result === "In play - out") && f.risp && row.outs === 2;
-    const key_moment = f.leadChange || f.tiesGame || f.homeRun || lateRun || clutchOut || f.finalOut || excitement >= 8;
+    const key_moment = f.leadChange || f.tiesGame || f.homeRun || (f.strikeout && f.risp) || (lateRun && clutchOut) || f.finalOut;
     return { key_moment, excitement };
   });
 }

@@ -1,4 +1,4 @@
-import type { PitchResult } from "../../domain";
+import type { PitchResult } from "../../domain/index";
 
 /** Whether a count in the text is the one the pitch was thrown on, the one after it, or unclear. */
 export type CountRole = "pre" | "post" | "unknown";
@@ -53,7 +53,7 @@ export function findCounts(lower: string): CountMention[] {
     if (strikes !== null && (strikes < 0 || strikes > 3)) return;
     found.push({ balls, strikes, index, role });
   };
-  const pairs = /(?<![\d.:-])([0-4])(?:\s*-\s*|\s+and\s+|-and-|\s*–\s*)([0-3])(?![\d:]|\s*(?:runs?|lead|innings?|outs?|games?|record|deficit|advantage|margin|edge|in favor|on the (?:day|night|season|year)))/g;
+  const pairs = /(?<![\d.:-])([0-4])(?:\s*-\s*|\s+and\s+|-and-|\s*–\s*)([0-3])(?!\d|:\d|\s*(?:runs?|lead|innings?|outs?|games?|record|deficit|advantage|margin|edge|in favor|on the (?:day|night|season|year)))/g;
   let m: RegExpExecArray | null;
   while ((m = pairs.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
@@ -64,6 +64,17 @@ export function findCounts(lower: string): CountMention[] {
     if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 12)))) continue;
     push(Number(m[1]), Number(m[2]), m.index, roleOf(before, after));
   }
+  // A count standing alone as a clause: "Two and two." / "| 1-0 |" / "So it's 1-2."
+  const bare = /(?:^|[.!?;:|,]\s*)(?:(?:so |and )?(?:it's |that's |still |now )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=\s*(?:[.!?;:|,]|$|\s+to\s+[a-z]))/g;
+  while ((m = bare.exec(lower)) !== null) {
+    const at = m.index + m[0].search(/\d/);
+    if (found.some((f) => f.index === at)) continue;
+    const before = lower.slice(Math.max(0, at - 40), at);
+    if (SCORE_CONTEXT.test(before)) continue;
+    push(Number(m[1]), Number(m[2]), at, /(?:still|now|it's|that's)\s*$/.test(before) ? "post" : "unknown");
+  }
+  const evens = /\bevens? (?:it |things |the count )?(?:up )?at (\d)\b|\b(?:it's |count )even at (\d)\b/g;
+  while ((m = evens.exec(lower)) !== null) push(Number(m[1] ?? m[2]), Number(m[1] ?? m[2]), m.index, "post");
   const words = /\b(\d|no|an?) balls? (?:and |, ?|with )?(\d|no|an?) strikes?\b/g;
   while ((m = words.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);

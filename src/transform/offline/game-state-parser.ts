@@ -1,4 +1,4 @@
-import type { InningHalf } from "../../domain";
+import type { InningHalf } from "../../domain/index";
 
 /** Inning and half from "top of the 7th", "bottom 9", "B9", "home half of the 3rd", "in the 10th". */
 export function parseInning(lower: string, original: string): { number: number | null; half: InningHalf | null } {
@@ -13,7 +13,8 @@ export function parseInning(lower: string, original: string): { number: number |
   const half = /\b(top|bottom) (?:half|of (?:the|this) (?:inning|frame))\b/.exec(lower);
   m = /\b(\d{1,2})(?:st|nd|rd|th)[\s-](?:inning|frame|stanza|canto)\b/.exec(lower) ??
     /\b(?:in|of|into|through|during) the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:pitch|out|base|baseman|batter|time|straight|consecutive|hit|strike|ball|run|homer|of the))/.exec(lower) ??
-    /\binning (?:no\.? |number )?(\d{1,2})\b/.exec(lower);
+    /\binning (?:no\.? |number )?(\d{1,2})\b/.exec(lower) ??
+    /\b(?:start|open|begin|lead off) the (\d{1,2})(?:st|nd|rd|th)\b/.exec(lower);
   return { number: m ? Number(m[1]) : null, half: half ? halfWord(half[1]!) : null };
 }
 
@@ -58,7 +59,7 @@ export function parseRunners(lower: string): string | null {
     const before = lower.slice(Math.max(0, index - 25), index);
     candidates.push({ index, value, post: /(?:now|leaving|leaves|puts|putting|moves?|advances?|sets? up|which means|and that's)\b[^.;]{0,12}$/.test(before) });
   };
-  const loaded = /\b(?:bases (?:are |now )?(?:loaded|full|juiced|packed|jammed|filled)|(?:bags|sacks) (?:are )?(?:full|loaded|packed|juiced)|loaded bases|full house|with the bases loaded|bases-loaded)\b/g;
+  const loaded = /\b(?:bases (?:are |now )?(?:loaded|full|juiced|packed|jammed|filled)|(?:bags|sacks) (?:are )?(?:full|loaded|packed|juiced)|loaded bases|full house|with the bases loaded|bases-loaded|(?:every|each) (?:base|bag) (?:is )?(?:occupied|taken|filled)|runners? (?:on|at) (?:every|each) (?:base|bag))\b/g;
   const empty = /\b(?:bases (?:are )?(?:empty|clear|cleared|unoccupied)|empty bases|nobody on|no one on|no 1 on|none on|nobody aboard|no runners?(?: on| aboard)?|clean bases|bases-empty)\b/g;
   const corners = /\b(?:runners?|men|guys|ducks|traffic) (?:at|on) the corners|corners (?:are )?occupied|on the corners\b/g;
   let m: RegExpExecArray | null;
@@ -66,7 +67,7 @@ export function parseRunners(lower: string): string | null {
   while ((m = empty.exec(lower)) !== null) add(m.index, "None");
   while ((m = corners.exec(lower)) !== null) add(m.index, "1B,3B");
   const listed = new RegExp(
-    `\\b(?:runners?|men|man|baserunners?|runner's|a runner|a man|somebody|someone|aboard|occupied|[a-z.'-]+) (?:at|on|in) ${BASE_LIST.source}`,
+    `\\b(?:runners?|men|man|baserunners?|runner's|a runner|a man|somebody|someone|aboard|occupied|position|[a-z.'-]+),? (?:at|on|in) ${BASE_LIST.source}|\\brunners? ${BASE_LIST.source}`,
     "g",
   );
   while ((m = listed.exec(lower)) !== null) {

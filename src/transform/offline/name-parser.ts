@@ -54,7 +54,10 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         const start = map[m.index]!;
         const end = map[m.index + m[0].length] ?? original.length;
         const before = folded.slice(Math.max(0, m.index - 22), m.index);
-        const departing = role === "pitcher" && /(?:replac(?:es|ing)|in place of|relieves|relieving|lifts?|lifted|pulls?|removes?|for|after) $/.test(before);
+        const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 30);
+        const departing = role === "pitcher" &&
+          (/(?:replac(?:es|ing)|in place of|relieves|relieving|lifts?|lifted|pulls?|removes?|for|after) $/.test(before) ||
+            /^(?:'s? (?:night|work|day|outing)|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs)/.test(after));
         found.push({ role, index: start, text: original.slice(start, end), full: m[0] !== sur || !full.includes(" "), departing });
       }
     }
@@ -72,15 +75,16 @@ const STOP = new Set(
     "home away visitors hosts after before but so then just still high low inside outside oh wow yes and, ball, strike, " +
     "we well meanwhile meanwhile, pitching mound visit time score tied leads end middle bot btm t b").split(" "),
 );
-const PITCHER_AFTER = "(?:'s? (?:\\w+ )?(?:pitch|fastball|heater|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|sweeper|offering|delivery|four-seamer|two-seamer|knuckle-curve)|\\s(?:delivers|deals|fires|throws|pitches|hurls|comes set|kicks|rears|winds|toes|looks in|gets the sign|uncorks|spins|snaps|sends|serves|offers|goes to|is on the mound|on the mound|from the stretch|sets|checks the runner|bounces|misses|paints|freezes|buries|drops|spots|challenges|dots|works|starts|gets|pumps|brings|climbs|comes (?:back )?with|dials|unleashes|flips|lobs|tosses|feeds|zips|blows|strikes|rings|punches|sits|fans|whiffs|hits (?:him|the batter)|plunks|drills|walks (?:him|the batter)|comes in|comes on|enters|takes over|jogs in|is summoned|takes the mound|will pitch|trots in|is coming in|heads to the showers|is done|replaces))";
-const BATTER_AFTER = "\\s(?:swings|takes|fouls|grounds|flies|lines|pops|singles|doubles|triples|homers|watches|checks|lays off|steps in|digs in|at the plate|is at the plate|rips|lofts|chops|hits|drives|smacks|bunts|is hit|gets hit|waves|chases|laces|slaps|launches|crushes|fights|spoils|flails|can't|cannot|taps|tops|skies|bloops|barrels|jumps on|turns on|goes down|strikes out|struck out|is rung up|is caught|draws|earns|walks|works a walk|reaches|legs|dumps|sends a|rolls|puts|offers at|holds up|is down|is ahead|is behind|batting|up to bat|leads off)";
-const PITCHER_BEFORE = "(?:pitcher|righty|lefty|right-hander|left-hander|righthander|lefthander|southpaw|hurler|reliever|starter|closer|ace|on the mound,?|now pitching:?|pitching:?|arm of)\\s";
-const BATTER_BEFORE = "(?:(?:strikes?|balls?|count|pitch|count is \\d-\\d) on|batter|hitter|at bat:?|at the plate:?|up is|up:|now batting:?|batting:?|to|faces|facing|against|vs\\.?|versus|pinch-hitter|pinch hitter|leadoff man|catcher|shortstop|outfielder|infielder|slugger|rookie|veteran|designated hitter)\\s";
+const PITCHER_AFTER = "(?:'s? (?:\\w+ )?(?:pitch|fastball|heater|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|sweeper|offering|delivery|four-seamer|two-seamer|knuckle-curve)|\\s(?:delivers|deals|fires|throws|pitches|hurls|comes set|kicks|rears|winds|toes|looks in|gets the sign|uncorks|spins|snaps|serves|reaches back|with (?:a|an|his|the) (?:\w+[\s-])?(?:fastball|heater|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|splitty|sweeper|four-seamer|two-seamer|knuckle-curve|hook)|,[^,.]{3,30}, (?:spins|fires|deals|delivers|throws|snaps)|offers|is on the mound|on the mound|from the stretch|sets|checks the runner|bounces|misses|paints|freezes|buries|drops|spots|challenges|dots|works|starts|gets|pumps|brings|climbs|comes (?:back )?with|dials|unleashes|flips|lobs|tosses|feeds|zips|blows|strikes|rings|punches|sits|hits (?:him|the batter)|plunks|drills|walks (?:him|the batter)|comes in|comes on|enters|takes over|jogs in|is summoned|takes the mound|will pitch|trots in|is coming in|heads to the showers|is done|replaces))";
+const BATTER_AFTER = "\\s(?:swings|takes|fouls|grounds|flies|lines|pops|singles|doubles|triples|homers|watches|checks|lays off|steps in|digs in|at the plate|is at the plate|rips|lofts|chops|hits|drives|smacks|bunts|is hit|gets hit|waves|chases|laces|slaps|launches|crushes|fights|spoils|flails|can't|cannot|taps|tops|skies|bloops|barrels|jumps on|turns on|goes down|strikes out|struck out|is rung up|is caught|draws|earns|walks|works a walk|reaches(?! back)|legs|dumps|sends a|sends (?:a|an|the|it) [a-z -]{0,30}(?:soaring|deep|over|into|out)|rolls|puts|offers at|holds up|is down|is ahead|is behind|batting|up to bat|leads off)";
+const PITCHER_BEFORE = "(?:pitcher|righty|lefty|right-hander|left-hander|righthander|lefthander|southpaw|hurler|reliever|starter|closer|ace|on the mound,?|now pitching:?|pitching:?|arm of|from|(?:steps|digs|stands) in against)\\s";
+const BATTER_BEFORE = "(?:(?:strikes?|balls?|count|pitch|count is \\d-\\d) on|batter|hitter|at bat:?|at the plate:?|up is|up:|now batting:?|batting:?|to|faces|facing|vs\\.?|(?:count|full) on|versus|pinch-hitter|pinch hitter|leadoff man|catcher|shortstop|outfielder|infielder|slugger|rookie|veteran|designated hitter)\\s";
 
 function cleanName(raw: string, exclude: Set<string>): string | null {
   const words = raw.split(/\s+/);
   while (words.length > 0 && (STOP.has(words[0]!.toLowerCase()) || exclude.has(words[0]!.toLowerCase()))) words.shift();
-  const name = words.join(" ").replace(/['’]s$/, "").replace(/[.,]$/, "");
+  const name = words.join(" ").replace(/['’]s$/, "").replace(/[.,!?:;]+$/, "");
+  if (/^(?:one|two|three|oh|zero|no|full)(?:-|$)/i.test(name) || /\d/.test(name)) return null;
   if (!name || STOP.has(name.toLowerCase()) || exclude.has(name.toLowerCase())) return null;
   return name;
 }
@@ -98,6 +102,8 @@ function grammarNames(original: string, teamWords: string[]): Names {
   return { pitcher: pitcher ?? duel, batter: batter ?? duelBatter };
 }
 
+const CHANGE = /pitching change|hands the ball over|is done for|night (?:is|was) over|jogs in|trots in|call goes to|coming in|in comes|in came|from the bullpen|to the bullpen|new pitcher|now pitching|takes over|replaces|summon/i;
+
 /**
  * Pitcher and batter as written in the paragraph. With a roster, known names are found directly
  * (full name or unique surname, accents and case ignored); otherwise the grammar of the call decides
@@ -110,10 +116,17 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   const pick = (role: Mention["role"]) => {
     const mine = mentions.filter((m) => m.role === role);
     const arriving = mine.filter((m) => !m.departing);
-    const first = (arriving[0] ?? mine[0]) as Mention | undefined;
+    // In a pitching change the newcomer is named after the pitcher leaving.
+    const change = role === "pitcher" && CHANGE.test(original);
+    const first = (change ? arriving[arriving.length - 1] ?? mine[mine.length - 1] : arriving[0] ?? mine[0]) as Mention | undefined;
     if (!first) return null;
     const fuller = mine.find((m) => m.full && m.text.toLowerCase().endsWith(first.text.toLowerCase()));
     return (fuller ?? first).text;
   };
-  return { pitcher: pick("pitcher") ?? fromGrammar.pitcher, batter: pick("batter") ?? fromGrammar.batter };
+  // A name the roster gives to the other role is not a guess worth keeping.
+  const known = (name: string | null, names: string[]) => name !== null && names.some((n) => surnameOf(n) === surnameOf(name));
+  return {
+    pitcher: pick("pitcher") ?? (known(fromGrammar.pitcher, roster.batters) ? null : fromGrammar.pitcher),
+    batter: pick("batter") ?? (known(fromGrammar.batter, roster.pitchers) ? null : fromGrammar.batter),
+  };
 }

@@ -1,4 +1,4 @@
-import type { PitchResult } from "../../domain";
+import type { PitchResult } from "../../domain/index";
 import { applyResult, findCounts, reverseResult, type Count, type CountMention } from "./count-parser";
 import { findPitchTerms } from "./pitch-vocabulary";
 import { findResultCues, hasPitchEvidence, isWeakCue, type ResultCue, type ResultMention } from "./result-parser";
@@ -14,10 +14,10 @@ export interface PitchReading {
 }
 
 const VELOCITY = [
-  /(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:-\s*)?(?:mph|m\.p\.h\.?|miles[\s-]per[\s-]hour|miles an hour|mi\/h|kmh|on the (?:gun|radar|board|stadium gun|scoreboard|readout)|per hour)/,
+  /(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:-\s*)?(?:mph|m\.p\.h\.?|miles?[\s-](?:per|an|a)[\s-]hour|mi\/h|kmh|on the (?:gun|radar|board|stadium gun|scoreboard|readout)|per hour)/,
   /\b(?:clocked|registering|registers|registered|reading|reads|touching|touches|touched|at|hits|hit|lights up the gun|sitting|gun shows|radar shows|velo(?:city)? of|reaching|reached|topping out at|tops out at|comes in at|came in at|lighting up the gun at)(?: at| with)?\s*(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d|\s*(?:percent|%|feet|ft|pitches|innings|games|hits|homers|runs))/,
   /(?<![\d.-])(\d{2,3}(?:\.\d)?)(?:[\s-]+(?:mph|miles))?[\s-]+(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\s)?(?:four-seam|four-seamer|fastball|heater|sinker|cutter|two-seamer|slider|sweeper|curve|curveball|change|changeup|splitter|knuckle-curve|heat|cheese|gas|4-seam|2-seam|fourseamer|4-seamer|2-seamer)/,
-  /(?:fastball|heater|four-seamer|4-seamer|two-seamer|2-seamer|sinker|cutter|slider|sweeper|curve|curveball|changeup|change-up|change|splitter|knuckle-curve|\b[a-z]{2})[,:]?\s+\(?(\d{2,3}(?:\.\d)?)\)?(?![\d.]|\s*(?:-|and|to)\s*\d)/,
+  /(?:fastball|heater|four-seamer|4-seamer|two-seamer|2-seamer|sinker|cutter|slider|sweeper|curve|curveball|changeup|change-up|change|splitter|knuckle-curve|\b[a-z]{2})[,:]?\s+\(?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d)/,
 ];
 
 /** Miles per hour, when stated and plausible for a pitch (55–106). */
@@ -97,7 +97,7 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
   }
   if (result === "Ball" && /\bball 4\b|\bwalk|\bbase on balls|\bfree pass/.test(lower) && post.balls === undefined) post.balls = 4;
-  if ((result === "Strike" || result === "Swing and miss") && /strikes? (?:him )?out|struck (?:him )?out|strike ?out|strike 3|punche[sd]? (?:him )?out|rung up|rings? (?:him )?up|goes down swinging|caught looking/.test(lower) && post.strikes === undefined) post.strikes = 3;
+  if ((result === "Strike" || result === "Swing and miss") && /strikes? (?:him )?out|struck (?:him )?out|strike ?out(?!s)|strike 3|punche[sd]? (?:him )?out|rung up|rings? (?:him )?up|goes down swinging|caught looking/.test(lower) && post.strikes === undefined) post.strikes = 3;
   let preCount: Partial<Count> = { ...pre };
   let postCount: Partial<Count> = { ...post };
   if (preFull) {

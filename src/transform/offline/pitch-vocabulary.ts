@@ -1,4 +1,4 @@
-import type { Confidence, PitchTypeCode } from "../../domain";
+import type { Confidence, PitchTypeCode } from "../../domain/index";
 
 /** One way broadcasters name a pitch, and what it means. */
 export interface PitchTerm {
@@ -25,7 +25,7 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `sliders?|slurves?`, code: "SL", confidence: "high" },
   { pattern: `circle${SEP}change(?:${SEP}ups?)?|change${SEP}ups?|changeups?|change of pace`, code: "CH", confidence: "high" },
   { pattern: `split${SEP}finger(?:ed)?(?:${SEP}fast${SEP}balls?)?|splitters?|splitty|splitties|split${SEP}fingers?|forkballs?|fork${SEP}balls?|splits?`, code: "FS", confidence: "high" },
-  { pattern: `curve${SEP}balls?|curves?|(?:12|twelve)${SEP}to${SEP}(?:6|six)(?:${SEP}curve(?:ball)?s?)?|yakkers?|uncle charlie|benders?|hooks?|deuces?`, code: "CU", confidence: "high" },
+  { pattern: `curve${SEP}balls?|curves?|(?:12|twelve)${SEP}to${SEP}(?:6|six)(?:${SEP}(?:curve(?:ball)?s?|hooks?|benders?))?|yakkers?|uncle charlie|benders?|hooks?|deuces?`, code: "CU", confidence: "high" },
   { pattern: `fast${SEP}balls?|heaters?|high heat|heat|cheese|hard ones?`, code: "FF", confidence: "medium" },
   { pattern: `changes?`, code: "CH", confidence: "medium" },
 ];
@@ -44,7 +44,7 @@ export interface PitchTermMatch {
 const FALSE_FRIENDS = [
   /\bpitching changes?\b/g, /\bchange(?:s|d)? (?:pitchers|sides|of pitchers|the (?:pitcher|count))\b/g,
   /\b(?:gets?|got|give[sn]?|gave) (?:him )?the hook\b/g, /\bsplits? the (?:gap|outfielders|defense)\b/g,
-  /\bno change\b/g, /\bchange (?:in|at) (?:the )?\w+/g, /\bchanges? (?:speeds|eye levels|his|the|things)\b/g,
+  /\bno change\b/g, /\bchange in (?:the )?\w+/g, /\bchanges? (?:speeds|eye levels|his|the|things)\b/g,
   /\bheat (?:index|of the)\b/g, /\bfeels? the heat\b/g,
 ];
 

@@ -1,4 +1,4 @@
-import type { PitchResult } from "../../domain";
+import type { PitchResult } from "../../domain/index";
 
 /**
  * What a phrase says happened on the pitch. `inPlay` is a ball put in play whose outcome
@@ -38,7 +38,7 @@ const CUES: Array<[ResultCue, RegExp]> = [
       "double play|triple play|twin killing|fielder'?s choice|force ?out|forced out|sacrifice (?:fly|bunt)|sac (?:fly|bunt)|" +
       "thrown out|throws? (?:him |it |the runner )?(?:out|on to 1st|over to 1st|across)|out at (?:1st|2nd|3rd|home)|retire[sd] (?:him|the batter)|" +
       "caught by|makes? the (?:catch|play|grab)|hauls? (?:it )?in|gloves? it|squeezes? it|snags? it|routine (?:grounder|fly|play|out)|" +
-      "easy out|for the out|roll(?:s|ed)? (?:out|over|to)|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)",
+      "easy out|for the out|bounce[sd]? out|roll(?:s|ed)? (?:out|over|to)|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)",
   )],
   ["inPlay", rx(
     "grounders?|ground ?balls?|choppers?|comebackers?|fly ?balls?|line drives?|liners?|bunts?|bunted|tappers?|dribblers?|bouncers?|nubbers?|rollers?|" +
@@ -48,11 +48,11 @@ const CUES: Array<[ResultCue, RegExp]> = [
     "swing(?:s|ing)?,? and (?:a )?miss(?:es)?|swinging strike|swing(?:s|ing)? strike|swings? (?:right |clean |cleanly |completely |just )?(?:through|over|under)|swung (?:right |clean |just )?(?:through|over|under|and missed)|" +
       "whiff(?:s|ed)?|(?:struck|strikes?|strikes him|struck him|strike him) out swinging|fan(?:s|ned)|waves? (?:at|through)|waved at|empty swing|comes? up empty|" +
       "came up empty|miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
-      "swings and misses|can'?t check (?:his|the) swing|chases?(?: and misses| it| one| a| after)|chased (?:it|one|a|after)",
+      "swings and misses|swung on and missed|swung on and a miss|can'?t check (?:his|the) swing|chases?(?: and misses| it| one| a| after|(?=[.!,;]))|chased (?:it|one|a|after)",
   )],
   ["Strike", rx(
     "called strike|strike called|called (?:a )?strike|called (?:for )?strike|gets the call|got the call|caught looking|(?:called|rung) out on strikes|" +
-      "(?:strikes?|struck) (?:him )?out looking|looking(?! for| to| at| ahead| back| in)|rings? (?:him )?up|rung up|punche[sd] (?:him )?out looking|" +
+      "(?:strikes?|struck) (?:him )?out looking|looking at (?:a called )?strike|rings? (?:him )?up|rung up|punche[sd] (?:him )?out looking|" +
       "takes? (?:it |one )?(?:for|as) (?:a |strike )?(?:called )?strike|takes? strike|taken for (?:a )?strike|paints the (?:corner|black|edge)|" +
       "freezes? (?:him|the batter)|frozen|catch(?:es)? the (?:corner|edge|black)|backdoor(?:s|ed)? (?:it|him)?|doesn'?t (?:offer|swing)|no swing|" +
       "watches (?:strike|a strike|a called strike)|takes? it (?:right )?down the middle|strike on the (?:inside |outside )?(?:corner|edge)",
@@ -87,7 +87,9 @@ export function hasPitchEvidence(lower: string): boolean {
 }
 
 /** Every result cue in a lower-cased, number-normalized paragraph, in reading order. */
-export function findResultCues(lower: string): ResultMention[] {
+export function findResultCues(text: string): ResultMention[] {
+  // Sentences about other times ("a foul ball earlier tonight landed in a popcorn bucket") say nothing of this pitch.
+  const lower = text.replace(/[^.!?]*\b(?:earlier (?:tonight|today|in the (?:game|series|season|year))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d)\b[^.!?]*/g, (s) => " ".repeat(s.length));
   const found: ResultMention[] = [];
   for (const [cue, re] of CUES) {
     re.lastIndex = 0;

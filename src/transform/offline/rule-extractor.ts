@@ -1,4 +1,4 @@
-import type { Extraction, RawPlay, ReferenceTables } from "../../domain";
+import type { Extraction, RawPlay, ReferenceTables } from "../../domain/index";
 import { OptionsError } from "../../errors";
 import { parseInning, parseOuts, parseRunners } from "./game-state-parser";
 import { parseNames, type NameRoster } from "./name-parser";

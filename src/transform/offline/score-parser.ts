@@ -31,11 +31,11 @@ const NUM_PAIR = "(\\d{1,2})\\s*(?:-|–|to)\\s*(\\d{1,2})";
  */
 export function parseScore(lower: string, teams?: TeamAliases): Score {
   const tie =
-    /\b(?:tied|knotted|deadlocked|all square|level|even|tie game|a tie)(?: up| game)?(?: at|,)? (\d{1,2})(?:\s*(?:-|–|to|all|apiece)\s*(\d{1,2}))?\b/.exec(lower) ??
+    /\b(?:tied|knotted|deadlocked|all square|level|tie game|a tie)(?: up| game)?(?: at|,)? (\d{1,2})(?:\s*(?:-|–|to|all|apiece)\s*(\d{1,2}))?\b/.exec(lower) ??
     /\b(\d{1,2})[\s-](?:all|apiece)\b/.exec(lower) ??
-    /\b(\d{1,2})-(\d{1,2}) tie\b/.exec(lower);
+    /\b(\d{1,2})-(\d{1,2}) (?:tie|game|ballgame|contest)\b/.exec(lower);
   if (tie && (tie[2] === undefined || tie[2] === tie[1])) return { home: Number(tie[1]), away: Number(tie[1]) };
-  if (/\b(?:scoreless|no score|0-0 (?:game|tie|ballgame)|nobody has scored|neither team has scored)\b/.test(lower)) return { home: 0, away: 0 };
+  if (/\b(?:scoreless|no score|nothing across|no runs? (?:across|yet|on the board)|neither (?:side|club) has scored|0-0 (?:game|tie|ballgame)|nobody has scored|neither team has scored)\b/.test(lower)) return { home: 0, away: 0 };
 
   const home = [...GENERIC_HOME, ...(teams?.home ?? [])];
   const away = [...GENERIC_AWAY, ...(teams?.away ?? [])];

@@ -1,4 +1,4 @@
-import type { Extraction, ReferenceTables } from "../../domain";
+import type { Extraction, ReferenceTables } from "../../domain/index";
 import { foldName, surnameOf } from "./name-parser";
 
 /**
