@@ -5,3 +5,4 @@ export { createCanonicalMapper, type CanonicalMapper, type PitchTypeMatch } from
 export { createNameMatcher, normalizeName, type NameMatch, type NamedEntity } from "./mapping/name-matcher";
 export { analyzePlays } from "./play-analyzer";
 export { measureAccuracy, formatAccuracyTable, sameValue, type AccuracyReport, type FieldAccuracy, type MeasureOptions } from "./accuracy";
+export { evaluateOffline } from "./offline/offline-evaluation";
