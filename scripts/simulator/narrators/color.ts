@@ -92,5 +92,11 @@ export const VOICE_COLOR: Record<VoiceId, string[]> = {
     "Bullpen phones rang more than once during the inning.",
     "Neither manager had much left on the bench by then.",
     "The umpires conferred briefly before play resumed.",
+    "Fans in the upper deck waved rally towels throughout.",
+    "The harbor wind had eased by then.",
+    "Managers on both sides paced their dugouts.",
+    "Camera flashes flickered around the lower bowl.",
+    "The organist was drowned out by the crowd.",
+    "Few among the 41,388 in attendance were sitting.",
   ],
 };

@@ -59,16 +59,17 @@ export function narrateAtBatStart(rng: Rng, voice: Voice, ev: Ev<"at_bat_start">
   const with_ = bits.length > 0 ? ` with ${bits.join(" and ")}` : "";
   p.add(rng.pick(past
     ? [`${bn.text} stepped in${with_}`, `${bn.text}, ${hand}, came to the plate${with_}`]
-    : [`Now batting, ${bn.text}${with_}`, `Here is ${bn.text}, ${hand}${with_}`, `${bn.text} digs in${with_}`, `Up steps ${bn.text}${with_}`]));
+    : [`Now batting, ${bn.text}${with_}`, `Here is ${bn.text}, ${hand}${with_}`, `${bn.text} digs in${with_}`, `Up steps ${bn.text}${with_}`,
+      `${bn.text} makes his way to the plate${with_}`, `Next up for the ${TEAMS[battingSide(ev.half)].nickname}, ${bn.text}${with_}`]));
   if (rng.chance(0.45)) {
     const pn = pitcherName(rng, voice, ev.pitcherId);
     p.merge(pn.facts);
-    p.add(rng.pick([`${pn.text} ${past ? "looked" : "looks"} in for the sign`, past ? `${pn.text} checked the runners and got set` : `${pn.text} checks the runners and gets set`, `He ${past ? "faced" : "faces"} ${pn.text}`]));
+    p.add(rng.pick([`${pn.text} ${past ? "looked" : "looks"} in for the sign`, ev.bases.some((b) => b !== null) ? (past ? `${pn.text} checked the runners and got set` : `${pn.text} checks the runners and gets set`) : past ? `${pn.text} went into his windup` : `${pn.text} goes into the windup`, `He ${past ? "faced" : "faces"} ${pn.text}`]));
   }
   if (rng.chance(0.35)) {
     const i = inningPhrase(rng, voice, ev.inning, ev.half);
     p.merge(i.facts);
-    p.add(`This is ${i.text}`);
+    p.add(past ? `It was ${i.text}` : rng.pick([`This is ${i.text}`, `We are in ${i.text}`]));
   }
   if (rng.chance(0.3)) {
     const s = scorePhrase(rng, voice, ev.score);
@@ -178,7 +179,7 @@ export function narrateRecap(rng: Rng, voice: Voice, ev: Ev<"inning_recap">): Pa
   const hits = ev.hitsInHalf === 0 ? "no hits" : ev.hitsInHalf === 1 ? "one hit" : `${numberWord(ev.hitsInHalf)} hits`;
   const lob = ev.leftOnBase === 0 ? "nobody left on" : `${numberWord(ev.leftOnBase)} left on base`;
   p.add(rng.pick(past
-    ? [`${capitalize(inn.text)} ended with ${runs} on ${hits}`, `The ${inn.text} produced ${runs} and ${hits}, ${lob}`]
+    ? [`${capitalize(inn.text)} ended with ${runs} on ${hits}`, `${capitalize(inn.text)} produced ${runs} and ${hits}, ${lob}`]
     : [`That will end ${inn.text}: ${runs}, ${hits}, ${lob}`, `And we are through ${inn.text}, ${runs} on ${hits}`, `In the books goes ${inn.text}, ${runs}, ${hits}, ${lob}`]));
   if (rng.chance(0.85)) {
     const s = scorePhrase(rng, voice, ev.score);

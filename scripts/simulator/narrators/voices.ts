@@ -50,7 +50,8 @@ export const VOICES: Record<VoiceId, Voice> = {
   wire: {
     id: "wire", chatter: 0.15, tense: "past", fullName: 0.5, numberWords: 0.1, countStyles: ["digits", "digits", "long"], pitchWords: "plain", decimals: false,
     say: { inning: 0.6, outs: 0.5, runners: 0.4, score: 0.45, pitcher: 0.9, batter: 0.9, count: 0.8, type: 0.85, velo: 0.75 },
-    color: [...VOICE_COLOR.wire, ...SHARED_COLOR],
+    // The shared asides are in the present tense; the wire report keeps to its own.
+    color: [...VOICE_COLOR.wire],
   },
 };
 
