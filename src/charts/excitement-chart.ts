@@ -1,6 +1,6 @@
 import { OptionsError } from "../errors";
 import { baseSpec, resolveChartOptions, type ChartOptions } from "./chart-options";
-import type { ExcitementPoint, VegaLiteSpec } from "./types";
+import type { ExcitementArcPoint, VegaLiteSpec } from "./types";
 
 export interface ExcitementChartOptions extends ChartOptions {
   /**
@@ -13,24 +13,33 @@ export interface ExcitementChartOptions extends ChartOptions {
 /**
  * The excitement arc: every play's excitement in game order, a rolling-mean
  * trend, inning boundaries as labelled rules and key moments as red points
- * with a tooltip.
+ * with a tooltip. Takes `excitementTimeline(db)` rows as they are. Commentary
+ * rarely restates the inning, so a play with a null inning (or half) is placed
+ * in the last one stated before it; plays before any stated inning show
+ * "unknown" and open no boundary.
  *
- * @example showChart(excitementArcChart(points, { title: "Excitement, full game" }))
+ * @example showChart(excitementArcChart(await excitementTimeline(db), { title: "Excitement, full game" }))
  */
-export function excitementArcChart(points: readonly ExcitementPoint[], options: ExcitementChartOptions = {}): VegaLiteSpec {
+export function excitementArcChart(points: readonly ExcitementArcPoint[], options: ExcitementChartOptions = {}): VegaLiteSpec {
   const base = resolveChartOptions(options, { title: "Excitement over the game", width: 720, height: 280 });
   const window = options.window ?? Math.max(2, Math.round(points.length / 40));
   if (!Number.isInteger(window) || window < 1) throw new OptionsError("window", "an integer ≥ 1", options.window);
 
-  const values = points.map((p, i) => ({
-    order: i + 1,
-    play_id: String(p.play_id),
-    inning: p.inning_number,
-    half: p.inning_half,
-    excitement: p.excitement,
-    key_moment: p.key_moment,
-    label: p.label ?? "",
-  }));
+  let inning: number | null = null;
+  let half: string | null = null;
+  const values = points.map((p, i) => {
+    inning = p.inning_number ?? inning;
+    half = p.inning_half ?? half;
+    return {
+      order: i + 1,
+      play_id: String(p.play_id),
+      inning,
+      half: half ?? "unknown",
+      excitement: p.excitement,
+      key_moment: p.key_moment,
+      label: p.label ?? "",
+    };
+  });
   const boundaries = inningStarts(values);
 
   return {
@@ -90,11 +99,12 @@ export function excitementArcChart(points: readonly ExcitementPoint[], options: 
   };
 }
 
-/** The first play of each inning, labelled "Inn 1", "Inn 2", … */
-function inningStarts(values: readonly { order: number; inning: number }[]): { order: number; label: string }[] {
+/** The first play of each inning, labelled "Inn 1", "Inn 2", …; plays before any known inning open none. */
+function inningStarts(values: readonly { order: number; inning: number | null }[]): { order: number; label: string }[] {
   const starts: { order: number; label: string }[] = [];
   let previous: number | undefined;
   for (const v of values) {
+    if (v.inning === null) continue;
     if (v.inning !== previous) starts.push({ order: v.order, label: `Inn ${v.inning}` });
     previous = v.inning;
   }

@@ -1,12 +1,9 @@
 export type {
-  BatterStat,
   Chart,
   CostRow,
-  ExcitementPoint,
+  ExcitementArcPoint,
   FieldAccuracy,
   PitchInningRow,
-  PitchMixRow,
-  PitcherStat,
   PlotlyChart,
   PlotlyFigure,
   QualityCheckRow,

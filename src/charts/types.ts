@@ -2,45 +2,21 @@
  * Row shapes the chart builders accept, and the chart objects they return.
  * Rows are plain data (what a SQL query or an analysis step hands back); the
  * builders copy them inline into the spec, so a chart never fetches a URL.
+ * The player charts take summarize's row types (`PitcherStatsRow`,
+ * `BatterStatsRow`, `PitchMixRow`) as they are; only chart-specific rows live here.
  */
+import type { ExcitementPoint } from "../summarize/analysis-rows";
 
-/** One play on the excitement arc, in game order. */
-export interface ExcitementPoint {
-  play_id: string | number;
-  inning_number: number;
-  inning_half: string;
-  excitement: number;
-  key_moment: boolean;
+/**
+ * One play on the excitement arc, in game order: the fields the chart reads
+ * from summarize's `ExcitementPoint`, so `excitementTimeline(db)` rows (or
+ * `frameRows` of its frame) pass straight in. A play whose inning is unknown
+ * (null) is still drawn; it just opens no inning boundary.
+ */
+export type ExcitementArcPoint = Pick<ExcitementPoint, "play_id" | "inning_number" | "inning_half" | "excitement" | "key_moment"> & {
   /** Shown in the key-moment tooltip, e.g. "Home run, 2 RBI". */
   label?: string;
-}
-
-export interface PitcherStat {
-  pitcher_id: string | number;
-  name: string;
-  pitches: number;
-  /** Average release speed in mph; null when no pitch had a speed. */
-  avg_velocity: number | null;
-  most_frequent_pitch: string | null;
-}
-
-export interface BatterStat {
-  batter_id: string | number;
-  name: string;
-  pitches_seen: number;
-  balls: number;
-  strikes: number;
-  balls_in_play: number;
-  /** Share of swings that made contact, 0..1. */
-  contact_rate: number | null;
-}
-
-export interface PitchMixRow {
-  pitcher: string;
-  pitch_type_code: string;
-  pitch_type_name: string;
-  pitches: number;
-}
+};
 
 /** Pitches of one type thrown in one inning (the plotly heatmap's cells). */
 export interface PitchInningRow {

@@ -31,16 +31,27 @@ describe("chart builders render their data as marks", () => {
     expect(svg).toContain("Inn 9");
   });
 
+  it("excitement arc: a play with no stated inning stays in the last stated one and opens no new inning", async () => {
+    const spec = excitementArcChart(rows.excitementWithUnknownInnings);
+    const svg = await renderSvg(spec);
+    expect(countMarks(svg, "rule")).toBe(9);
+    expect(countMarks(svg, "symbol", "key_moments")).toBe(rows.keyMomentCount);
+    const values = (spec.data as { values: { inning: number | null; half: string }[] }).values;
+    expect(values).toHaveLength(rows.excitement.length);
+    expect(values[0]).toMatchObject({ inning: null, half: "unknown" });
+    for (const v of values.slice(43, 46)) expect(v).toMatchObject({ inning: 5, half: "Top" });
+  });
+
   it("excitement arc: the trend is a rolling mean over the chosen window", () => {
     const spec = excitementArcChart(rows.excitement, { window: 5 });
     expect(JSON.stringify(spec)).toContain('"frame":[-5,5]');
     expect(() => excitementArcChart(rows.excitement, { window: 0 })).toThrow(/`window`/);
   });
 
-  it("pitchers: a workload bar and a velocity dot per pitcher, names on the axis", async () => {
+  it("pitchers: a workload bar per pitcher, a velocity dot only where a speed is known, names on the axis", async () => {
     const svg = await renderSvg(pitcherChart(rows.pitchers));
-    expect(countMarks(svg, "rect")).toBe(3);
-    expect(countMarks(svg, "symbol")).toBe(3);
+    expect(countMarks(svg, "rect")).toBe(rows.pitchers.length);
+    expect(countMarks(svg, "symbol")).toBe(rows.pitchers.filter((p) => p.avg_velocity_mph !== null).length);
     for (const p of rows.pitchers) expect(svg).toContain(p.name);
   });
 
