@@ -1,16 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import {
-  EXTRACTION_FIELDS,
-  type Batter,
-  type Extraction,
-  type GroundTruthRow,
-  type Pitcher,
-  type PitchTypeCode,
-  type ReferenceTables,
-} from "../../src/domain";
-import { parseCsv } from "../../src/extract";
-import { playHash } from "../../src/extract";
+import { EXTRACTION_FIELDS, type Extraction, type PitchTypeCode } from "../../src/domain";
+import { playHash, readGroundTruth, readReferenceTables } from "../../src/extract";
 
 /**
  * What the simulated model "knows": the ground truth of the project's plays and the
@@ -25,26 +14,12 @@ export interface AnswerBook {
   readonly size: number;
 }
 
-/** The reference tables from the data folder's CSVs. */
-export function readReference(dataDir: string): ReferenceTables {
-  return {
-    pitchers: readCsv(path.join(dataDir, "pitchers.csv")).map((r) => ({ pitcher_id: Number(r.pitcher_id), name: r.name!, team: r.team!, throws: r.throws as Pitcher["throws"] })),
-    batters: readCsv(path.join(dataDir, "batters.csv")).map((r) => ({ batter_id: Number(r.batter_id), name: r.name!, team: r.team!, position: r.position!, bats: r.bats as Batter["bats"] })),
-    pitchTypes: readCsv(path.join(dataDir, "pitch_types.csv")).map((r) => ({ code: r.code as PitchTypeCode, name: r.name! })),
-  };
-}
-
-/** Every line of ground_truth.jsonl. */
-export function readGroundTruth(dataDir: string): GroundTruthRow[] {
-  return readFileSync(path.join(dataDir, "ground_truth.jsonl"), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as GroundTruthRow);
-}
+/** The reference tables and ground truth, read by the project's own readers. */
+export { readGroundTruth, readReferenceTables as readReference } from "../../src/extract";
 
 export function loadAnswerBook(dataDir: string): AnswerBook {
   const truth = readGroundTruth(dataDir);
-  const { pitchers, batters, pitchTypes } = readReference(dataDir);
+  const { pitchers, batters, pitchTypes } = readReferenceTables(dataDir);
 
   const byHash = new Map<string, Extraction>();
   const pitcherByName = new Map<string, number>();
@@ -74,10 +49,4 @@ export function loadAnswerBook(dataDir: string): AnswerBook {
 
 function norm(s: string): string {
   return s.trim().toLowerCase().replace(/\s+/g, " ");
-}
-
-function readCsv(file: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(readFileSync(file, "utf8"));
-  if (!header) return [];
-  return rows.map((r) => Object.fromEntries(header.fields.map((h, i) => [h.trim(), r.fields[i] ?? ""])));
 }

@@ -1,14 +1,13 @@
 import path from "node:path";
 import { findProjectRoot } from "../../../src/config";
 import { EXTRACTION_FIELDS, type Extraction, type GroundTruthRow, type RawPlay } from "../../../src/domain";
-import { readPlays } from "../../../src/extract";
+import { readGroundTruth, readPlays, readReferenceTables } from "../../../src/extract";
 import { PipelineEvents, type PipelineEventName } from "../../../src/events";
 import { LlmExtractor, type LlmExtractorOptions } from "../../../src/transform/llm";
-import { readGroundTruth, readReference } from "../../../scripts/simulated-model/answer-book";
 import { startSimulatedModel, type SimulatedModel, type SimulatedModelOptions } from "../../../scripts/simulated-model/server";
 
 /** Shared by the LLM-path tests: the project's data, the simulated model, an extractor pointed at it. */
-export const DATA_DIR = process.env.LLM_TEST_DATA_DIR ?? path.join(findProjectRoot(), "data");
+export const DATA_DIR = path.join(findProjectRoot(), "data");
 export const API_KEY = "sk-test-h4-DO-NOT-LEAK-7f3a9c";
 
 export function loadPlays(): RawPlay[] {
@@ -40,7 +39,7 @@ export function extractorFor(sim: SimulatedModel, options: Partial<LlmExtractorO
     apiKey: API_KEY,
     baseURL: sim.baseURL,
     model: sim.modelId,
-    reference: readReference(DATA_DIR),
+    reference: readReferenceTables(DATA_DIR),
     retry: { baseDelayMs: 5, capDelayMs: 200 },
     random: () => 0.5,
     ...options,
