@@ -1,0 +1,150 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { Config } from "../config";
+import { OptionsError } from "../errors";
+import { readPlays, readReferenceTables } from "../extract/index";
+import { openDatabaseFromConfig, type Database } from "../load/database";
+import { migrate } from "../load/migrator";
+import { createAlertManager, readHealth } from "../monitor/index";
+import { BlueGreenRelease, readReleaseLog, readReleaseState, runCanary, type ExtractorVersion } from "../release/index";
+import { RuleExtractor } from "../transform/offline/rule-extractor";
+
+export const OPS_HELP = `Operations:
+  health                         success rate, p50/p95 per task, errors, retries, cost per run and day, quarantine per check
+  alerts [list]                  recent alerts and where each was delivered
+  alerts evaluate <run>          evaluate the alert rules for a run (one alert per rule per run)
+  alerts retry                   send again the alerts that could not be delivered
+  release list                   versions of published_plays, the live one, and the release log
+  release publish [--run R]      copy plays (of run R) into a new version, validate it, switch the view to it
+  release switch <version>       make a validated version live        [--reason TEXT]
+  release rollback               switch back to the previous version  [--reason TEXT]
+  canary [--candidate NAME]      run NAME next to the current extractor on a sample; promote only if not worse
+         [--sample N]            (NAME: rules-v1, rules-grammar-only; default sample: CANARY_SAMPLE_SIZE)
+`;
+
+/** Extractor versions the `canary` command knows; add an LLM prompt/model version here. */
+export const EXTRACTOR_VERSIONS: Record<string, (config: Config) => ExtractorVersion> = {
+  "rules-v1": (config) => {
+    const rules = new RuleExtractor({ references: readReferenceTables(config.dataDir) });
+    return { id: "rules-v1", extract: (plays) => rules.extract(plays) };
+  },
+  "rules-grammar-only": () => {
+    const rules = new RuleExtractor();
+    return { id: "rules-grammar-only", extract: (plays) => rules.extract(plays) };
+  },
+};
+
+type Print = (line: string) => void;
+
+/** `health`, `alerts`, `release` and `canary`: `argv` is everything after the command's name. Returns the exit code. */
+export async function opsCommand(command: "health" | "alerts" | "release" | "canary", config: Config, argv: string[], print: Print = console.log): Promise<number> {
+  const db = await openDatabaseFromConfig(config);
+  try {
+    await migrate(db, path.join(config.projectRoot, "migrations"));
+    if (command === "health") return await healthCommand(db, print);
+    if (command === "alerts") return await alertsCommand(db, config, argv, print);
+    if (command === "release") return await releaseCommand(db, argv, print);
+    return await canaryCommand(db, config, argv, print);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Align rows of cells under their headers. */
+export function table(rows: Record<string, unknown>[]): string {
+  if (rows.length === 0) return "  (none)";
+  const cols = Object.keys(rows[0]!);
+  const cell = (v: unknown) => (v instanceof Date ? v.toISOString().replace(/\.\d+Z$/, "Z") : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(4) : String(v ?? ""));
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join("  ")}`.trimEnd();
+  return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join("\n");
+}
+
+async function healthCommand(db: Database, print: Print): Promise<number> {
+  const h = await readHealth(db);
+  const sections: [string, Record<string, unknown>[]][] = [
+    ["Success rate", h.successRate.map(({ last_finished_at: _, ...r }) => r)],
+    ["Task durations (ms)", h.taskDurations as unknown as Record<string, unknown>[]],
+    ["Error rate (failed attempts)", h.errorRate as unknown as Record<string, unknown>[]],
+    ["Retries", h.retries as unknown as Record<string, unknown>[]],
+    ["Cost per run (last 10)", h.costPerRun.slice(0, 10).map((r) => ({ run: r.run_id, state: r.state, rows: r.rows_in, requests: r.llm_requests, tokens: r.tokens_in + r.tokens_out, cost_usd: r.cost_usd }))],
+    ["Cost per day", h.costPerDay as unknown as Record<string, unknown>[]],
+    ["Rows quarantined per check", h.quarantineByCheck as unknown as Record<string, unknown>[]],
+  ];
+  for (const [title, rows] of sections) print(`${title}\n${table(rows)}\n`);
+  return 0;
+}
+
+async function alertsCommand(db: Database, config: Config, argv: string[], print: Print): Promise<number> {
+  const [sub = "list", runId] = argv;
+  const manager = createAlertManager(db, config, { report: print });
+  if (sub === "evaluate") {
+    if (!runId) throw new OptionsError("run", "a run id: alerts evaluate <run>", runId);
+    const r = await manager.evaluate(runId);
+    print(`${r.fired.length} fired, ${r.resolved.length} resolved, ${r.undelivered.length} undelivered`);
+    return r.undelivered.length > 0 ? 1 : 0;
+  }
+  if (sub === "retry") {
+    const still = await manager.retryUndelivered();
+    print(still.length === 0 ? "Every alert is delivered." : `${still.length} alert deliveries still failing.`);
+    return still.length > 0 ? 1 : 0;
+  }
+  if (sub !== "list") throw new OptionsError("alerts", "list, evaluate <run> or retry", sub);
+  const rows = await db.query(
+    `SELECT a.id::int AS id, a.created_at AS at, a.kind, a.severity, a.rule, a.run_id AS run,
+            string_agg(d.channel || ':' || d.state || '(' || d.attempts || ')', ' ' ORDER BY d.channel) AS deliveries, a.message
+     FROM alerts a LEFT JOIN alert_deliveries d ON d.alert_id = a.id GROUP BY a.id ORDER BY a.id DESC LIMIT 20`,
+  );
+  print(table(rows));
+  return 0;
+}
+
+async function releaseCommand(db: Database, argv: string[], print: Print): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { reason: { type: "string" }, run: { type: "string" } } });
+  const [sub = "list", arg] = positionals;
+  const release = new BlueGreenRelease(db);
+  if (sub === "publish") {
+    const staged = await release.stageFromTemplate({ runId: values.run });
+    const v = await release.validate(staged.version);
+    if (v.ok) await release.switchTo(staged.version, values.reason);
+    print(v.ok ? `Version ${v.version} (${v.rows} rows) is live.` : `Version ${v.version} rejected: ${v.problems.join("; ")}`);
+    return v.ok ? 0 : 1;
+  }
+  if (sub === "switch") {
+    const version = Number(arg);
+    if (!Number.isInteger(version) || version < 1) throw new OptionsError("version", "a version number: release switch <version>", arg);
+    await release.switchTo(version, values.reason);
+    print(`published_plays now shows version ${version}.`);
+    return 0;
+  }
+  if (sub === "rollback") {
+    print(`Rolled back: published_plays now shows version ${await release.rollback(values.reason)}.`);
+    return 0;
+  }
+  if (sub !== "list") throw new OptionsError("release", "list, publish, switch <version> or rollback", sub);
+  print(`Versions of published_plays\n${table((await release.versions()).map((v) => ({ version: v.version, live: v.live ? "●" : "", rows: v.rows, state: v.state, run: v.run_id, created: v.created_at })))}\n`);
+  const extractor = await readReleaseState(db, "extractor");
+  print(`Extractor: ${extractor ? `${extractor.current_version} (previous ${extractor.previous_version ?? "none"})` : "no canary promoted yet"}\n`);
+  print(`Release log\n${table((await readReleaseLog(db, { limit: 15 })).map((e) => ({ at: e.at, target: e.target, action: e.action, from: e.from_version, to: e.to_version, who: e.actor, reason: e.reason })))}`);
+  return 0;
+}
+
+async function canaryCommand(db: Database, config: Config, argv: string[], print: Print): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { candidate: { type: "string" }, sample: { type: "string" } } });
+  const names = Object.keys(EXTRACTOR_VERSIONS);
+  const candidateName = values.candidate ?? "rules-grammar-only";
+  const makeCandidate = EXTRACTOR_VERSIONS[candidateName];
+  if (!makeCandidate) throw new OptionsError("--candidate", `one of ${names.join(", ")}`, candidateName);
+  const sampleSize = values.sample === undefined ? config.canary.sampleSize : Number(values.sample);
+  if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new OptionsError("--sample", "an integer ≥ 1", values.sample);
+  const currentName = (await readReleaseState(db, "extractor"))?.current_version ?? "rules-v1";
+  const makeCurrent = EXTRACTOR_VERSIONS[currentName] ?? EXTRACTOR_VERSIONS["rules-v1"]!;
+  const { plays } = readPlays(path.join(config.dataDir, "playbyplay.csv"));
+  const r = await runCanary(db, plays, { current: makeCurrent(config), candidate: makeCandidate(config), sampleSize,
+    margins: { maxDisagreement: config.canary.maxDisagreement, maxQuarantineIncrease: config.canary.maxQuarantineIncrease, maxCostIncrease: config.canary.maxCostIncrease },
+  });
+  print(table([r.current, r.candidate].map((q) => ({ version: q.id, rows: q.rows, quarantined: q.quarantined, quarantine_rate: q.quarantineRate, cost_per_row: q.costPerRow }))));
+  print(`Agreement with ${r.current.id}: ${(r.agreement * 100).toFixed(1)}%`);
+  print(r.promoted ? `Promoted ${r.candidate.id}.` : `Rejected ${r.candidate.id}: ${r.reasons.join("; ")}`);
+  return r.promoted ? 0 : 1;
+}

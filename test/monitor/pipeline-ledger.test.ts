@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config";
+import { PipelineEvents } from "../../src/events";
+import { AlertManager, ConsoleChannel, defaultRules } from "../../src/monitor/alerts";
+import { readHealth, type HealthReport } from "../../src/monitor/health";
+import { RunLedger } from "../../src/monitor/run-ledger";
+import { runPipeline, type PipelineResult } from "../../src/pipeline/run-pipeline";
+import { BlueGreenRelease } from "../../src/release";
+import { createTestDatabase, DB_KINDS, type TestDatabase } from "../support/databases";
+
+/** The in-process pipeline, watched by the ledger subscriber, then alerted on and published. */
+describe.each(DB_KINDS)("the simple pipeline's run in the ledger (%s)", (kind) => {
+  let t: TestDatabase;
+  let result: PipelineResult;
+  let health: HealthReport;
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    const config = loadConfig({ env: { LLM_PROVIDER: "offline" }, loadDotenv: false });
+    const events = new PipelineEvents();
+    const ledger = new RunLedger(t.db, { env: config.appEnv });
+    ledger.attach(events);
+    result = await runPipeline({ config, rows: 60, provider: "offline", events, db: t.db, runId: "run-60" });
+    await ledger.flush();
+    health = await readHealth(t.db);
+  });
+  afterAll(() => t?.dispose());
+
+  it("records the run with its rows and each step as a task", async () => {
+    const run = health.costPerRun.find((r) => r.run_id === "run-60")!;
+    expect(run).toMatchObject({ state: "success", env: "dev", rows_in: 60, rows_loaded: result.plays.length, rows_quarantined: result.quarantine.length });
+    expect(run.rows_loaded + run.rows_quarantined).toBe(60);
+    const tasks = await t.db.query<{ task: string; state: string }>(`SELECT task, state FROM pipeline_tasks WHERE run_id = 'run-60' ORDER BY started_at, task`);
+    expect(tasks.length).toBe(result.steps.length);
+    expect(tasks.every((x) => x.state === "success")).toBe(true);
+    expect(health.successRate).toEqual([expect.objectContaining({ runs: 1, succeeded: 1, success_rate: 1 })]);
+  });
+
+  it("alerts only on what is wrong with the run, then publishes its rows as a blue-green version", async () => {
+    const lines: string[] = [];
+    const manager = new AlertManager(t.db, {
+      rules: defaultRules({ errorRate: 0.05, maxCostUsd: 1, qualityMaxFailedRate: 0.5, lateAfterMs: 60_000 }),
+      channels: [new ConsoleChannel((l) => lines.push(l))],
+    });
+    expect((await manager.evaluate("run-60")).fired).toEqual([]);
+    expect(lines).toEqual([]);
+    const release = new BlueGreenRelease(t.db, { actor: "ci@test" });
+    const staged = await release.stageFromTemplate({ runId: "run-60" });
+    expect((await release.validate(staged.version)).ok).toBe(true);
+    await release.switchTo(staged.version);
+    const [published] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM published_plays`);
+    expect(published!.n).toBe(result.plays.length);
+  });
+});
