@@ -13,14 +13,23 @@ describe.each(DB_KINDS)("the simple pipeline's run in the ledger (%s)", (kind) =
   let t: TestDatabase;
   let result: PipelineResult;
   let health: HealthReport;
+  let manager: AlertManager;
+  const lines: string[] = [];
   beforeAll(async () => {
     t = await createTestDatabase(kind);
     const config = loadConfig({ env: { LLM_PROVIDER: "offline" }, loadDotenv: false });
     const events = new PipelineEvents();
     const ledger = new RunLedger(t.db, { env: config.appEnv });
     ledger.attach(events);
+    manager = new AlertManager(t.db, {
+      rules: defaultRules({ errorRate: 0.05, maxCostUsd: 1, qualityMaxFailedRate: 0.5, lateAfterMs: 60_000 }),
+      channels: [new ConsoleChannel((l) => lines.push(l))],
+    });
+    manager.attach(events, { before: () => ledger.flush() });
+    // Scheduled an hour ago with a one-minute deadline: this run is late.
+    await ledger.describeRun("run-60", { trigger: "schedule", scheduledFor: new Date(Date.now() - 3_600_000) });
     result = await runPipeline({ config, rows: 60, provider: "offline", events, db: t.db, runId: "run-60" });
-    await ledger.flush();
+    await manager.settled();
     health = await readHealth(t.db);
   });
   afterAll(() => t?.dispose());
@@ -35,14 +44,11 @@ describe.each(DB_KINDS)("the simple pipeline's run in the ledger (%s)", (kind) =
     expect(health.successRate).toEqual([expect.objectContaining({ runs: 1, succeeded: 1, success_rate: 1 })]);
   });
 
-  it("alerts only on what is wrong with the run, then publishes its rows as a blue-green version", async () => {
-    const lines: string[] = [];
-    const manager = new AlertManager(t.db, {
-      rules: defaultRules({ errorRate: 0.05, maxCostUsd: 1, qualityMaxFailedRate: 0.5, lateAfterMs: 60_000 }),
-      channels: [new ConsoleChannel((l) => lines.push(l))],
-    });
+  it("alerts when the run ends on what was wrong with it (it was late), then publishes its rows as a blue-green version", async () => {
+    // Evaluated when the run ended: only the late-run rule fired, once (a second look adds nothing).
+    expect(await t.db.query(`SELECT rule, run_id FROM alerts`)).toEqual([{ rule: "run-late", run_id: "run-60" }]);
     expect((await manager.evaluate("run-60")).fired).toEqual([]);
-    expect(lines).toEqual([]);
+    expect(lines).toEqual([expect.stringMatching(/^\[ALERT warning\] run-late \(ingest\): Run run-60 scheduled for .* finished 60 min later \(deadline 1 min\)$/)]);
     const release = new BlueGreenRelease(t.db, { actor: "ci@test" });
     const staged = await release.stageFromTemplate({ runId: "run-60" });
     expect((await release.validate(staged.version)).ok).toBe(true);

@@ -49,11 +49,35 @@ const toMessage = (r: AlertRow): AlertMessage => ({ id: r.id, rule: r.rule, seve
  */
 export class AlertManager {
   private readonly o: Required<Omit<AlertManagerOptions, "events">> & Pick<AlertManagerOptions, "events">;
+  private pending: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Queryable, options: AlertManagerOptions) {
     this.o = { now: () => new Date(), report: (line) => console.warn(line), ...options };
     if (!Array.isArray(this.o.rules)) throw new OptionsError("rules", "an array of alert rules", this.o.rules);
     if (!Array.isArray(this.o.channels) || this.o.channels.length === 0) throw new OptionsError("channels", "at least one alert channel", this.o.channels);
+  }
+
+  /**
+   * Evaluate each run when it ends (`run:success` / `run:error`). With the in-process pipeline pass
+   * `before: () => ledger.flush()` so the ledger is written first; the orchestrator writes its own.
+   * `settled()` waits for the evaluations started so far. Returns the function that unsubscribes.
+   */
+  attach(events: PipelineEvents, options: { before?: () => Promise<void> } = {}): () => void {
+    const onEnd = (e: { runId: string }) => {
+      this.pending = this.pending
+        .then(async () => {
+          await options.before?.();
+          await this.evaluate(e.runId);
+        })
+        .catch((err) => this.o.report(`Alert evaluation of run ${e.runId} failed: ${err instanceof Error ? err.message : String(err)}`));
+    };
+    const offs = [events.on("run:success", onEnd), events.on("run:error", onEnd)];
+    return () => offs.forEach((off) => off());
+  }
+
+  /** Wait for the evaluations `attach` started. */
+  settled(): Promise<void> {
+    return this.pending;
   }
 
   /** Evaluate every rule for `runId` (read from the ledger), or for facts given directly. */
