@@ -9,3 +9,7 @@ export { stageGet, stageGetAll, stagePut } from "./staging";
 export { TaskTimeoutError } from "./task-runner";
 export { taskQueue, deadLetterQueue, triggerQueue, completedEvent } from "./queues";
 export type { ResumeResult } from "./resume";
+export { workbookDag } from "./workbook-dag";
+export { gameReportDag } from "./game-report-dag";
+export { ingestParams, ingestKey, defaultInput, type IngestParams } from "./workbook-params";
+export type { GateDecision } from "./workbook-gate-tasks";

@@ -1,0 +1,89 @@
+import type { EnrichedPlay, PlayAnalysis, QuarantinedPlay } from "../domain/index";
+import type { MalformedRow } from "../extract/play-reader";
+import { loadPlays } from "../load/play-loader";
+import { writeQualityReport } from "../load/quality-writer";
+import { quarantineMalformed, writeQuarantine } from "../load/quarantine-writer";
+import { loadReferenceTables } from "../load/reference-loader";
+import { batterStats, pitcherStats } from "../summarize/analyses";
+import type { QualityReport } from "../validate/quality-report";
+import { validatePlays } from "../validate/validate-plays";
+import type { TaskContext } from "./task-context";
+import { enrichPlays, extractedPlays, paramsOf, refsOf } from "./workbook-tasks";
+
+/** What the quality gate decided, staged by `validate` for the tasks after it. */
+export interface GateDecision {
+  rows: number;
+  valid: number;
+  quarantined: number;
+  rate: number;
+  maxRate: number;
+  passed: boolean;
+}
+
+/** validate: the quality checks, then the gate: load when few enough rows fail, else report and alert. */
+export async function validateTask(ctx: TaskContext): Promise<{ branch: string }> {
+  const { plays, extracted, mappings, quarantine } = await extractedPlays(ctx);
+  const analyses = (await ctx.get<PlayAnalysis[]>("analyze_plays", "analyses")) ?? [];
+  const enriched = enrichPlays(extracted, mappings, analyses);
+  const validation = validatePlays(enriched, refsOf(ctx), { runId: ctx.runId, events: ctx.events });
+  const malformed = (await ctx.get<MalformedRow[]>("load_csv", "malformed")) ?? [];
+  const quarantined: QuarantinedPlay[] = [...quarantineMalformed(malformed), ...quarantine, ...validation.quarantined];
+  const rows = plays.length + malformed.length;
+  const maxRate = paramsOf(ctx).maxQuarantineRate;
+  const rate = rows === 0 ? 0 : quarantined.length / rows;
+  const gate: GateDecision = { rows, valid: validation.valid.length, quarantined: quarantined.length, rate, maxRate, passed: rate <= maxRate };
+  await ctx.put("valid", validation.valid);
+  await ctx.put("quarantined", quarantined);
+  await ctx.put("report", validation.report);
+  await ctx.put("gate", gate);
+  ctx.record({ rowsIn: enriched.length, rowsOut: validation.valid.length, rowsQuarantined: quarantined.length });
+  return { branch: gate.passed ? "load" : "quarantine_report" };
+}
+
+/** load: reference tables, then the plays (idempotent upserts), quarantine and quality report. */
+export async function loadTask(ctx: TaskContext): Promise<void> {
+  const valid = (await ctx.get<EnrichedPlay[]>("validate", "valid")) ?? [];
+  const quarantined = (await ctx.get<QuarantinedPlay[]>("validate", "quarantined")) ?? [];
+  const report = await ctx.get<QualityReport>("validate", "report");
+  await loadReferenceTables(ctx.db, refsOf(ctx));
+  const result = await loadPlays(ctx.db, { runId: ctx.runId, plays: valid, quarantined, report });
+  await ctx.put("load", result);
+  ctx.record({ rowsIn: valid.length, rowsOut: result.inserted + result.updated + result.unchanged, rowsQuarantined: result.quarantined });
+  ctx.recordRun({ rowsLoaded: valid.length, rowsQuarantined: quarantined.length });
+}
+
+/** quarantine_report: the gate failed, so nothing loads; every rejected row is kept with its reasons. */
+export async function quarantineReportTask(ctx: TaskContext): Promise<void> {
+  const quarantined = (await ctx.get<QuarantinedPlay[]>("validate", "quarantined")) ?? [];
+  const report = await ctx.get<QualityReport>("validate", "report");
+  const written = await writeQuarantine(ctx.db, ctx.runId, quarantined);
+  if (report) await writeQualityReport(ctx.db, ctx.runId, report);
+  const reasons = new Map<string, number>();
+  for (const q of quarantined) for (const r of q.reasons) {
+    const k = `${r.check}${r.field ? `.${r.field}` : ""}`;
+    reasons.set(k, (reasons.get(k) ?? 0) + 1);
+  }
+  await ctx.put("top_reasons", [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5));
+  ctx.record({ rowsIn: quarantined.length, rowsQuarantined: written });
+  ctx.recordRun({ rowsLoaded: 0, rowsQuarantined: quarantined.length });
+}
+
+/** alert: tell whoever is on call that the gate stopped the load. */
+export async function alertTask(ctx: TaskContext): Promise<void> {
+  const gate = await ctx.get<GateDecision>("validate", "gate");
+  const top = (await ctx.get<[string, number][]>("quarantine_report", "top_reasons")) ?? [];
+  const message =
+    `Quality gate failed for run ${ctx.runId}: ${gate?.quarantined ?? "?"} of ${gate?.rows ?? "?"} rows quarantined ` +
+    `(${((gate?.rate ?? 0) * 100).toFixed(1)}% > ${((gate?.maxRate ?? 0) * 100).toFixed(1)}%); nothing was loaded. ` +
+    `Top reasons: ${top.map(([k, n]) => `${k} ×${n}`).join(", ") || "none"}`;
+  ctx.events.emit("alert:fired", { runId: ctx.runId, rule: "quality_gate", severity: "critical", message });
+  await ctx.put("alert", message);
+}
+
+/** summarize: the headline analyses over what is loaded. */
+export async function summarizeTask(ctx: TaskContext): Promise<void> {
+  const pitchers = (await pitcherStats(ctx.db)).slice(0, 5);
+  const batters = (await batterStats(ctx.db)).slice(0, 5);
+  await ctx.put("summary", { pitchers, batters, gate: await ctx.get<GateDecision>("validate", "gate") });
+  ctx.record({ rowsOut: pitchers.length + batters.length });
+}
