@@ -38,7 +38,7 @@ export interface SimulatedModelStats {
   tokensIn: number;
   tokensOut: number;
   faults: Partial<Record<FaultKind, number>>;
-  /** Authorization headers seen, as `present` / `missing` counts; the key itself is never kept. */
+  /** Requests that carried a bearer key (the key itself is never kept). */
   authorized: number;
 }
 
