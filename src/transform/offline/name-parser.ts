@@ -55,9 +55,12 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         const end = map[m.index + m[0].length] ?? original.length;
         const before = folded.slice(Math.max(0, m.index - 22), m.index);
         const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 30);
-        const departing = role === "pitcher" &&
+        // A batter replaced by a pinch-hitter, or a runner who scores, is not the one at the plate.
+        const departing = (role === "batter" && (/(?:(?:hitting|batting|running) for|in place of|replac(?:es|ing)|out goes) $/.test(before) ||
+            /^,? (?:scored|scores|comes (?:around|in|home)|came (?:around|in|home)|crosses|crossed|races home|raced home|steals|stole|advances|advanced|is thrown out|was thrown out)/.test(after))) ||
+          (role === "pitcher" &&
           (/(?:replac(?:es|ing)|in place of|relieves|relieving|lifts?|lifted|pulls?|removes?|for|after) $/.test(before) ||
-            /^(?:'s? (?:night|work|day|outing)|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs)/.test(after));
+            /^(?:'s? (?:night|work|day|outing)|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs)/.test(after)));
         found.push({ role, index: start, text: original.slice(start, end), full: m[0] !== sur || !full.includes(" "), departing });
       }
     }
@@ -67,7 +70,7 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-const NAME = "(\\p{Lu}[\\p{L}'’.-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]+|de|del|de la|van|von|da|Jr\\.?|Sr\\.?|II|III|IV))*)";
+const NAME = "(\\p{Lu}(?:\\.|[\\p{L}'’-]+)(?:\\s+(?:\\p{Lu}(?:\\.|[\\p{L}'’-]+)|de|del|de la|van|von|da|Jr\\.?|Sr\\.?|II|III|IV))*)";
 const STOP = new Set(
   ("the a an on with ball strike top bottom he his him it that this here and now foul count pitch swing what there they " +
     "two one three four full first second third fourth inning bases runners runner nobody no out outs in at of to for " +
@@ -93,7 +96,10 @@ function grammarNames(original: string, teamWords: string[]): Names {
   const exclude = new Set(teamWords.flatMap((t) => t.split(/\s+/)));
   const find = (re: RegExp, group = 1) => {
     const m = re.exec(original);
-    return m ? cleanName(m[group]!, exclude) : null;
+    if (!m) return null;
+    // Coaches, managers and umpires are named too, but they neither pitch nor bat.
+    if (/\b(?:coach|manager|skipper|umpire|partner|announcer|owner|trainer)\s+$/i.test(original.slice(Math.max(0, m.index - 12), m.index + m[0].indexOf(m[group]!)))) return null;
+    return cleanName(m[group]!, exclude);
   };
   const duel = find(new RegExp(`${NAME}\\s(?:vs\\.?|versus|against|faces|facing|to|deals to|pitching to|throws to|delivers to)\\s${NAME}`, "u"));
   const duelBatter = find(new RegExp(`${NAME}\\s(?:vs\\.?|versus|against|faces|facing|pitching to|deals to|throws to|delivers to)\\s${NAME}`, "u"), 2);
@@ -116,6 +122,7 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   const pick = (role: Mention["role"]) => {
     const mine = mentions.filter((m) => m.role === role);
     const arriving = mine.filter((m) => !m.departing);
+    if (role === "batter" && arriving.length === 0) return null;
     // In a pitching change the newcomer is named after the pitcher leaving.
     const change = role === "pitcher" && CHANGE.test(original);
     const first = (change ? arriving[arriving.length - 1] ?? mine[mine.length - 1] : arriving[0] ?? mine[0]) as Mention | undefined;

@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { CanonicalMapping, PlayAnalysis } from "../../domain";
-import { readGroundTruth, readPlays, readReferenceTables } from "../../extract";
+import type { CanonicalMapping, PlayAnalysis } from "../../domain/index";
+import { readGroundTruth, readPlays, readReferenceTables } from "../../extract/index";
 import { measureAccuracy, type AccuracyReport } from "../accuracy";
 import { createCanonicalMapper } from "../canonical-mapper";
 import { analyzePlays } from "../play-analyzer";
