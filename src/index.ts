@@ -1,18 +1,30 @@
 /**
  * The workbook's public surface: notebooks and the CLI import only from here.
  * Grouped by pipeline stage, in the order data flows.
+ *
+ * @example import * as wb from "./src/index"; const config = wb.loadConfig();
  */
 export { loadConfig, describeConfig, findProjectRoot, redactUrl, APP_ENVS, type Config, type AppEnv } from "./config";
 export * from "./errors";
 export { PipelineEvents, type PipelineEventMap, type PipelineEventName } from "./events";
 export * from "./domain/index";
 
-// extract
+// extract → transform → validate → load → summarize
 export * from "./extract/index";
+export * from "./transform/index";
+export * from "./transform/llm/index";
+export * from "./validate/index";
+export * from "./load/index";
+export * from "./summarize/index";
 
-// load (database access is needed by every later stage)
-export { openDatabase, openDatabaseFromConfig, type Database, type Queryable, type OpenDatabaseOptions } from "./load/database";
-export { migrate, type MigrationResult } from "./load/migrator";
+// the in-process pipeline and the orchestrated one
+export * from "./pipeline/index";
 
-// notebooks
+// monitoring, cost, charts, notebooks
+export * from "./monitor/cost/index";
+export * from "./charts/index";
 export * from "./notebook/index";
+
+// Names two barrels share: the analysis/accuracy rows are the canonical ones (charts accept them).
+export type { FieldAccuracy } from "./transform/index";
+export type { ExcitementPoint, PitchMixRow } from "./summarize/index";

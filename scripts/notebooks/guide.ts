@@ -1,4 +1,5 @@
 import { code, md, type Cell } from "./notebook-format";
+import { TEXT } from "./guide-text";
 
 export interface GuideOptions {
   rows: number | "all";
@@ -40,7 +41,8 @@ whether they are *configured*.
 import * as wb from "./src/index";
 
 const ROWS = ${limit}; // 0 = every row
-const config = wb.loadConfig();
+// Each guide keeps its own embedded database (when no server is configured), so its tables hold only its rows.
+const config = wb.loadConfig({ overrides: { PGLITE_DIR: ".data/pglite-${rows === "all" ? "guide-full" : "guide-test"}" } });
 wb.showSetup(config);
 `),
     md(`
@@ -60,12 +62,96 @@ instead of dropping them silently.
 `),
     code(`
 const input = wb.readPlays(config.dataDir + "/playbyplay.csv", { limit: ROWS });
-console.log(\`\${input.plays.length} plays read, \${input.malformed.length} malformed\`);
-wb.showTable(input.plays, { columns: ["play_id", "play_hash", "line", "playbyplay"], maxRows: 10, title: "Plays with their canonical IDs" });
+const plays = input.plays;
+console.log(\`\${plays.length} plays read, \${input.malformed.length} malformed\`);
+const dfd = await wb.loadDanfo();
+const playsFrame = new dfd.DataFrame(plays.map(({ play_id, play_hash, line, playbyplay }) => ({ play_id, play_hash, line, playbyplay })));
+wb.showTable(playsFrame, { maxRows: 8, title: "Plays with their canonical IDs (a danfojs DataFrame)" });
 `),
     md(`
 What to look at: \`play_id\` runs from 1 in input order; \`line\` is the CSV line the row starts on (the header is
 line 1), which is what an error message about a bad row names; every \`play_hash\` is 16 hex characters.
+`),
+    md(TEXT.extraction),
+    code(`
+const refs = wb.readReferenceTables(config.dataDir);
+const db = await wb.openDatabaseFromConfig(config);
+await wb.migrate(db, config.projectRoot + "/migrations");
+const runId = "guide-" + (ROWS || "all");
+${rows === "all" ? `// Before paying for any request: what would the LLM step cost? Counted offline with the model's tokenizer.
+const forecast = await wb.forecastLlmRun(plays, config, db);
+console.log(\`Forecast for \${config.llm.model} (prices as of \${forecast.pricesAsOf}): \${forecast.requests} requests, \${forecast.tokensIn.toLocaleString()} input tokens, expected $\${forecast.expectedCostUsd.toFixed(4)}, worst case $\${forecast.worstCaseCostUsd.toFixed(4)}\`);
+// An explicit budget: the run stops before a request that would go over it. Raise it on purpose, never by accident.
+const BUDGET_USD = 0.50;
+` : `const BUDGET_USD = 0.05; // the LLM path stops before a request that would go over this
+`}const ai = config.llm.provider === "openai"
+  ? await wb.llmAiSteps(plays, refs, { config: config, db: db, runId: runId, maxCostUsd: BUDGET_USD })
+  : wb.offlineAiSteps(plays, refs);
+console.log(\`provider: \${config.llm.provider}; \${ai.records.size} plays extracted, \${ai.failures.length} failed; \${ai.usage.requests} requests, $\${ai.usage.costUsd.toFixed(4)}\`);
+const extracted = plays.filter((p) => ai.records.has(p.play_hash)).map((p) => ({ ...p, ...ai.records.get(p.play_hash)! }));
+wb.showTable(extracted, { columns: ["play_id", "inning_number", "inning_half", "outs", "pitcher_name", "batter_name", "pre_pitch_balls", "pre_pitch_strikes", "pitch_type", "pitch_velocity_mph", "pitch_result"], maxRows: 10, title: "Extracted records (null = not in the text)" });
+`),
+    md(TEXT.accuracy),
+    code(`
+const truth = wb.readGroundTruth(config.dataDir).slice(0, plays.length);
+const accuracy = wb.measureAccuracy(ai.records, truth);
+console.log(\`overall \${(accuracy.overall * 100).toFixed(1)}%, weakest pitch field \${(accuracy.pitchFieldsMin * 100).toFixed(1)}%\`);
+await wb.showChart(wb.fieldAccuracyChart(accuracy.fields, { title: "Offline extractor accuracy per field (vs ground truth)" }));
+`),
+    md(TEXT.mapping),
+    code(`
+const mapper = wb.createCanonicalMapper(refs);
+const names = [...new Set(extracted.flatMap((e) => [e.pitcher_name, e.batter_name]).filter((n): n is string => n !== null))];
+wb.showTable(names.map((name) => {
+  const m = mapper.mapPitcher(name) ?? mapper.mapBatter(name);
+  return { name_as_written: name, id: m?.id ?? null, confidence: m?.confidence ?? "unresolved" };
+}), { maxRows: 12, title: \`\${names.length} distinct names, each resolved once\` });
+const pitchWords = [...new Set(extracted.map((e) => e.pitch_type).filter((t): t is string => t !== null))];
+wb.showTable(pitchWords.map((text) => ({ as_written: text, ...(mapper.mapPitchType(text) ?? { code: null, name: null, confidence: "unresolved" }) })), { maxRows: 20, title: "Pitch types as written → canonical" });
+`),
+    md(TEXT.analysis),
+    code(`
+const analyses = wb.analyzePlays(extracted);
+const enriched = wb.enrichPlays(extracted, ai.mappings, analyses);
+const keyMoments = enriched.filter((p) => p.key_moment);
+console.log(\`\${keyMoments.length} key moments in \${enriched.length} plays\`);
+wb.showTable(keyMoments, { columns: ["play_id", "inning_number", "inning_half", "score_away", "score_home", "pitch_result", "excitement", "playbyplay"], maxRows: 8, maxChars: 90, title: "Key moments" });
+`),
+    md(TEXT.validation),
+    code(`
+const validation = wb.validatePlays(enriched, refs, { runId: runId });
+const quarantine = [...wb.extractionQuarantine(plays, ai.failures, "transform"), ...validation.quarantined];
+console.log(\`\${plays.length} rows in = \${validation.valid.length} valid + \${quarantine.length} quarantined\`);
+await wb.showChart(wb.qualityChecksChart(validation.report.checks, { title: "Data-quality checks: rows passed and failed" }));
+wb.showTable(quarantine.map((q) => ({ play_id: q.play.play_id, step: q.step, reasons: q.reasons.map((r) => \`\${r.check}\${r.field ? "." + r.field : ""}: \${r.message}\`).join("; ") })), { maxRows: 10, maxChars: 120, title: "Quarantined rows and why" });
+`),
+    md(TEXT.load),
+    code(`
+await wb.loadReferenceTables(db, refs);
+const first = await wb.loadPlays(db, { runId: runId, plays: validation.valid, quarantined: quarantine, report: validation.report });
+const again = await wb.loadPlays(db, { runId: runId, plays: validation.valid, quarantined: quarantine, report: validation.report });
+wb.showTable([{ load: "first", ...first }, { load: "same input again", ...again }], { title: "Idempotent loads: the second changes nothing" });
+const [count] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM plays WHERE play_hash = ANY($1)", [validation.valid.map((p) => p.play_hash)]);
+console.log(\`rows in the plays table for this input: \${count.n}\`);
+`),
+    md(TEXT.analyses),
+    code(`
+const timeline = (await wb.excitementTimeline(db)).filter((p) => p.play_id <= plays.length);
+await wb.showChart(wb.excitementArcChart(timeline, { title: "Excitement through the game (key moments in red)" }));
+`),
+    code(`
+const pitchers = await wb.pitcherStats(db);
+wb.showTable(pitchers, { columns: ["name", "pitch_count", "avg_velocity_mph", "most_frequent_pitch_name"], maxRows: 15, title: "Pitchers (SQL view v_pitcher_stats)" });
+await wb.showChart(wb.pitcherChart(pitchers, { title: "Pitchers: pitch count and average velocity" }));
+`),
+    code(`
+const batters = await wb.batterStats(db);
+await wb.showChart(wb.batterChart(batters, { title: "Batters: balls, strikes and balls in play" }));
+const batterFrame = await wb.batterStatsFrame(validation.valid, refs);
+wb.showTable(batterFrame, { maxRows: 8, title: "The same batter statistics computed in danfojs from the enriched rows" });
+`),
+    code(`
+await wb.showChart(wb.pitchMixChart(await wb.pitchMix(db), { title: "Pitch-type mix per pitcher" }));
 `),
   ];
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import { BatterSchema, PitchTypeSchema, PitcherSchema, type GroundTruthRow, type ReferenceTables } from "../domain";
+import { BatterSchema, PitchTypeSchema, PitcherSchema, type GroundTruthRow, type ReferenceTables } from "../domain/index";
 import { InputError } from "../errors";
 import { parseCsv } from "./csv-parser";
 

@@ -5,8 +5,8 @@ import { showTable } from "./table";
  * The notebooks' setup report: which provider, database and environment are in use.
  * Never shows any part of a key: secrets appear only as "configured" or "not set".
  */
-export function showSetup(config: Config): string {
+export function showSetup(config: Config): void {
   const rows = Object.entries(describeConfig(config)).map(([setting, value]) => ({ setting, value }));
   rows.push({ setting: "node", value: process.version });
-  return showTable(rows, { title: "Workbook setup", maxRows: 50 });
+  showTable(rows, { title: "Workbook setup", maxRows: 50 });
 }

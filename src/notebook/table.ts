@@ -16,11 +16,11 @@ type Row = Record<string, unknown>;
 /** Anything with danfojs DataFrame's shape, without importing danfojs here. */
 interface FrameLike {
   columns: string[];
-  values: unknown[][];
+  values: unknown;
 }
 
 function isFrame(x: unknown): x is FrameLike {
-  return typeof x === "object" && x !== null && Array.isArray((x as FrameLike).columns) && Array.isArray((x as FrameLike).values);
+  return typeof x === "object" && x !== null && Array.isArray((x as FrameLike).columns) && Array.isArray((x as FrameLike).values) && !Array.isArray(x);
 }
 
 function cell(v: unknown, maxChars: number): string {
@@ -33,14 +33,14 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 
 /**
  * Show rows (or a danfojs DataFrame) as an HTML table in a notebook, with a plain-text
- * version for logs and static viewers. Returns the text version.
+ * version for logs and static viewers (printed instead when not in a kernel).
  *
  * @example showTable(plays, { columns: ["play_id", "play_hash", "playbyplay"], maxRows: 5 })
  */
-export function showTable(data: readonly object[] | FrameLike, options: ShowTableOptions = {}): string {
+export function showTable(data: readonly object[] | FrameLike, options: ShowTableOptions = {}): void {
   const { maxRows = 10, maxChars = 80, title } = options;
   const rows: Row[] = isFrame(data)
-    ? data.values.map((vals) => Object.fromEntries(data.columns.map((c, i) => [c, vals[i]])))
+    ? (data.values as unknown[][]).map((vals) => Object.fromEntries(data.columns.map((c, i) => [c, vals[i]])))
     : (data as Row[]);
   const columns = options.columns ?? (rows[0] ? Object.keys(rows[0]) : []);
   const shown = rows.slice(0, maxRows);
@@ -58,5 +58,4 @@ export function showTable(data: readonly object[] | FrameLike, options: ShowTabl
     `</tbody></table>` +
     (more ? `<p><i>${esc(more)}</i></p>` : "");
   if (!displayBundle({ "text/html": html, "text/plain": text })) console.log(text);
-  return text;
 }

@@ -3,3 +3,4 @@ export { formatSummary } from "./summary";
 export { offlineAiSteps, llmAiSteps, type AiStepsResult, type LlmUsage } from "./ai-steps";
 export { enrichPlays, extractionQuarantine } from "./enrich";
 export { timedStep, type StepTiming } from "./step-timer";
+export { forecastLlmRun } from "./forecast";

@@ -6,7 +6,7 @@ import {
   type Extraction,
   type GroundTruthRow,
   type PlayAnalysis,
-} from "../domain";
+} from "../domain/index";
 
 export interface FieldAccuracy {
   field: string;

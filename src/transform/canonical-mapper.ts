@@ -5,7 +5,7 @@ import {
   type Extraction,
   type PitchTypeCode,
   type ReferenceTables,
-} from "../domain";
+} from "../domain/index";
 import { createNameMatcher, normalizeName, type NameMatch } from "./mapping/name-matcher";
 import { lookupPitchTerm } from "./offline/pitch-vocabulary";
 

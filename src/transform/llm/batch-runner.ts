@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type OpenAI from "openai";
 import { AbortError, BudgetExceededError, LlmResponseError, toError } from "../../errors";
 import type { PipelineEvents } from "../../events";
-import { costUsd, type CostBudget, type ModelPrice, type TokenCounter } from "../../monitor/cost";
+import { costUsd, type CostBudget, type ModelPrice, type TokenCounter } from "../../monitor/cost/index";
 import type { CallLedger } from "./call-ledger";
 import { BilledResponseError, completeJson, type ChatMessage } from "./chat-client";
 import type { RequestLimiter } from "./request-limiter";

@@ -1,6 +1,6 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { AbortError, LlmError, LlmRateLimitError, LlmResponseError, toError } from "../../errors";
-import type { TokenUsage } from "../../monitor/cost";
+import type { TokenUsage } from "../../monitor/cost/index";
 import { isRetryableStatus } from "./retry-policy";
 
 export interface ChatMessage {

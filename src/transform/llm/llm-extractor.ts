@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type OpenAI from "openai";
-import { ExtractionSchema, type Extraction, type RawPlay } from "../../domain";
+import { ExtractionSchema, type Extraction, type RawPlay } from "../../domain/index";
 import { OptionsError, type AbortError, type BudgetExceededError } from "../../errors";
-import { CostBudget, forecastCost, loadTokenCounter, requirePrice, type CostForecast, type ModelPrice } from "../../monitor/cost";
+import { CostBudget, forecastCost, loadTokenCounter, requirePrice, type CostForecast, type ModelPrice } from "../../monitor/cost/index";
 import { createCanonicalMapper } from "../canonical-mapper";
 import { runBatches, type BatchStep, type RunnerDeps, type RunnerStats } from "./batch-runner";
 import { CallLedger } from "./call-ledger";

@@ -6,7 +6,7 @@ import {
   type Extraction,
   type PitchTypeCode,
   type ReferenceTables,
-} from "../../domain";
+} from "../../domain/index";
 import { LlmResponseError, type AbortError, type BudgetExceededError } from "../../errors";
 import { runBatches, type BatchStep, type RunnerDeps, type RunnerStats } from "./batch-runner";
 import { mappingMessages } from "./prompts";

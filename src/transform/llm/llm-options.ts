@@ -1,9 +1,9 @@
 import type { Config } from "../../config";
-import type { ReferenceTables } from "../../domain";
+import type { ReferenceTables } from "../../domain/index";
 import { OptionsError } from "../../errors";
 import type { PipelineEvents } from "../../events";
 import type { Database } from "../../load/database";
-import type { ModelPrice } from "../../monitor/cost";
+import type { ModelPrice } from "../../monitor/cost/index";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry-policy";
 
 /** Options of the LLM path (extraction and mapping). */

@@ -1,4 +1,4 @@
-import { ExtractionSchema, type Extraction } from "../../domain";
+import { ExtractionSchema, type Extraction } from "../../domain/index";
 import { LlmResponseError } from "../../errors";
 
 /**

@@ -1,4 +1,4 @@
-import type { RawPlay, ReferenceTables } from "../../domain";
+import type { RawPlay, ReferenceTables } from "../../domain/index";
 import type { ChatMessage } from "./chat-client";
 import { versionOf } from "./response-schemas";
 

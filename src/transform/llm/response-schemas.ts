@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { CONFIDENCES, ExtractionSchema, PITCH_TYPE_CODES } from "../../domain";
+import { CONFIDENCES, ExtractionSchema, PITCH_TYPE_CODES } from "../../domain/index";
 
 /** One play of a batch answer: its play_hash, then the extraction fields of `ExtractionSchema`. */
 export const BatchExtractionItemSchema = z.object({ play_hash: z.string() }).extend(ExtractionSchema.shape);

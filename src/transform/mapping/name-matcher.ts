@@ -1,4 +1,4 @@
-import type { Confidence } from "../../domain";
+import type { Confidence } from "../../domain/index";
 import { editDistance } from "./edit-distance";
 
 /** A person the matcher can resolve to. */
