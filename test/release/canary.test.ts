@@ -52,11 +52,9 @@ describe.each(DB_KINDS)("canary releases of an extractor version (%s)", (kind) =
   });
 
   it("rejects a degraded candidate on agreement and quarantine rate, and leaves the current version live", async () => {
-    // Misreads every third play: outs out of range, post-pitch strikes off by one, no result, velocity doubled.
+    // Misreads every third play: outs and post-pitch count out of range, the home score wrong.
     const degraded = variant("rules-degraded", (e, p) =>
-      p.play_id % 3 === 0
-        ? { ...e, outs: 3, post_pitch_strikes: (e.post_pitch_strikes ?? 0) + 1, pitch_result: null, pitch_velocity_mph: e.pitch_velocity_mph && e.pitch_velocity_mph * 2 }
-        : e);
+      p.play_id % 3 === 0 ? { ...e, outs: 3, post_pitch_balls: 9, post_pitch_strikes: 9, score_home: 99 } : e);
     const report = await runCanary(t.db, plays, { current: { ...current, id: "rules-v2" }, candidate: degraded, sampleSize: 80, actor: "ci@test" });
     expect(report.promoted).toBe(false);
     expect(report.candidate.quarantineRate).toBeGreaterThan(report.current.quarantineRate + 0.2);
