@@ -1,4 +1,4 @@
-import type { EnrichedPlay } from "../domain";
+import type { EnrichedPlay } from "../domain/index";
 
 /** The typed columns of `plays`, one per field of EnrichedPlay, in insert order (run_id is appended). */
 export const PLAY_COLUMNS = [

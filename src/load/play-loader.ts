@@ -1,4 +1,4 @@
-import type { EnrichedPlay, QuarantinedPlay } from "../domain";
+import type { EnrichedPlay, QuarantinedPlay } from "../domain/index";
 import { OptionsError, toError } from "../errors";
 import type { PipelineEvents } from "../events";
 import type { QualityReport } from "../validate/quality-report";

@@ -1,4 +1,4 @@
-import type { QuarantinedPlay } from "../domain";
+import type { QuarantinedPlay } from "../domain/index";
 import { playHash, type MalformedRow } from "../extract/play-reader";
 import type { Database } from "./database";
 import { LoadBatchError } from "./load-errors";

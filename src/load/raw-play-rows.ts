@@ -1,4 +1,4 @@
-import type { RawPlay } from "../domain";
+import type { RawPlay } from "../domain/index";
 import type { Queryable } from "./database";
 import { valuesPlaceholders } from "./sql-batches";
 

@@ -1,4 +1,4 @@
-import type { ReferenceTables } from "../domain";
+import type { ReferenceTables } from "../domain/index";
 import type { Database, Queryable } from "./database";
 import { chunk, valuesPlaceholders } from "./sql-batches";
 

@@ -1,4 +1,4 @@
-import type { EnrichedPlay } from "../domain";
+import type { EnrichedPlay } from "../domain/index";
 import { OptionsError } from "../errors";
 import { playHash } from "../extract/play-reader";
 

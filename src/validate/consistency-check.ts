@@ -1,4 +1,4 @@
-import type { PitchResult } from "../domain";
+import type { PitchResult } from "../domain/index";
 import { outcomeOf, SKIPPED, type QualityCheck } from "./quality-report";
 
 /**

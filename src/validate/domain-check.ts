@@ -1,4 +1,4 @@
-import { INNING_HALVES, PITCH_RESULTS, type EnrichedPlay, type QuarantineReason } from "../domain";
+import { INNING_HALVES, PITCH_RESULTS, type EnrichedPlay, type QuarantineReason } from "../domain/index";
 import { outcomeOf, type QualityCheck } from "./quality-report";
 
 /** Integer ranges of the numeric fields; null always passes (the text did not give the value). */

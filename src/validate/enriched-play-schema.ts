@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CanonicalMappingSchema, ExtractionSchema, PlayAnalysisSchema } from "../domain";
+import { CanonicalMappingSchema, ExtractionSchema, PlayAnalysisSchema } from "../domain/index";
 
 /** The raw row's identity (section 9.1) as a zod schema. */
 export const RawPlaySchema = z.object({

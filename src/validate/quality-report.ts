@@ -1,4 +1,4 @@
-import type { EnrichedPlay, QuarantineReason, ReferenceTables } from "../domain";
+import type { EnrichedPlay, QuarantineReason, ReferenceTables } from "../domain/index";
 
 /** The named data-quality checks, in the order they run. */
 export const CHECK_NAMES = ["schema", "domain", "consistency", "referential", "uniqueness"] as const;

@@ -1,4 +1,4 @@
-import type { QuarantineReason } from "../domain";
+import type { QuarantineReason } from "../domain/index";
 import { outcomeOf, SKIPPED, type QualityCheck } from "./quality-report";
 
 /**

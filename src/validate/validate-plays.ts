@@ -1,4 +1,4 @@
-import type { EnrichedPlay, QuarantinedPlay, QuarantineReason, ReferenceTables } from "../domain";
+import type { EnrichedPlay, QuarantinedPlay, QuarantineReason, ReferenceTables } from "../domain/index";
 import { OptionsError, toError } from "../errors";
 import type { PipelineEvents } from "../events";
 import { EnrichedPlaySchema } from "./enriched-play-schema";
