@@ -5,5 +5,5 @@ export {
   type QuarantineByCheckRow,
 } from "./health";
 export { ProgressReporter, formatProgress, type ProgressDisplay, type ProgressOptions, type ProgressSnapshot } from "./progress";
-export * from "./alerts";
-export * from "./cost";
+export * from "./alerts/index";
+export * from "./cost/index";

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { EXTRACTION_FIELDS, type EnrichedPlay, type Extraction, type QuarantineReason, type RawPlay, type ReferenceTables } from "../domain";
+import { EXTRACTION_FIELDS, type EnrichedPlay, type Extraction, type QuarantineReason, type RawPlay, type ReferenceTables } from "../domain/index";
 import { OptionsError } from "../errors";
 import type { Queryable } from "../load/database";
-import { consistencyCheck, domainCheck } from "../validate";
+import { consistencyCheck, domainCheck } from "../validate/index";
 import { createCheckContext } from "../validate/quality-report";
 import { appendReleaseLog, defaultActor, readReleaseState, setReleaseState } from "./release-log";
 
