@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parsePlays } from "../../src/extract";
 import { PipelineEvents } from "../../src/events";
-import { LoadBatchError, loadPlays, loadReferenceTables, quarantineMalformed, readQualityResults, snapshotPlays } from "../../src/load";
+import { LoadBatchError, PLAY_COLUMNS, loadPlays, loadReferenceTables, quarantineMalformed, readQualityResults, snapshotPlays } from "../../src/load";
 import { validatePlays } from "../../src/validate";
 import { createTestDatabase, DB_KINDS, type TestDatabase } from "../support/databases";
 import { makePlay, REFS, syntheticGame } from "../validate/fixtures";
@@ -43,6 +43,17 @@ describe.each(DB_KINDS)("loadPlays on %s", (kind) => {
     ]);
     const quality = await readQualityResults(t.db, "run-1");
     expect(quality.find((q) => q.check_name === "domain")).toMatchObject({ passed: 60, failed: 1 });
+  });
+
+  it("stores every field of an enriched play in a typed column and reports the load as events", async () => {
+    const play = makePlay({ play_id: 7, pitch_velocity_mph: 97.3, runners_on_base: "1B,3B" });
+    const events = new PipelineEvents();
+    const seen: string[] = [];
+    events.onAny((name) => seen.push(name));
+    await loadPlays(t.db, { runId: "typed", plays: [play] }, { events });
+    const [row] = await t.db.query(`SELECT ${PLAY_COLUMNS.join(", ")} FROM plays`);
+    expect(row).toEqual(play);
+    expect(seen).toEqual(["step:start", "rows:progress", "step:success"]);
   });
 
   it("re-loading the same input leaves the same rows and checksum", async () => {
