@@ -13,6 +13,7 @@ export const OPS_HELP = `Operations:
   health                         success rate, p50/p95 per task, errors, retries, cost per run and day, quarantine per check
   alerts [list]                  recent alerts and where each was delivered
   alerts evaluate <run>          evaluate the alert rules for a run (one alert per rule per run)
+  alerts check                   evaluate runs still queued or running (late scheduled runs)
   alerts retry                   send again the alerts that could not be delivered
   release list                   versions of published_plays, the live one, and the release log
   release publish [--run R]      copy plays (of run R) into a new version, validate it, switch the view to it
@@ -84,12 +85,18 @@ async function alertsCommand(db: Database, config: Config, argv: string[], print
     print(`${r.fired.length} fired, ${r.resolved.length} resolved, ${r.undelivered.length} undelivered`);
     return r.undelivered.length > 0 ? 1 : 0;
   }
+  if (sub === "check") {
+    const results = await manager.evaluateOpenRuns();
+    const fired = results.reduce((n, r) => n + r.fired.length, 0);
+    print(`${results.length} open scheduled run(s) checked, ${fired} alert(s) fired`);
+    return results.some((r) => r.undelivered.length > 0) ? 1 : 0;
+  }
   if (sub === "retry") {
     const still = await manager.retryUndelivered();
     print(still.length === 0 ? "Every alert is delivered." : `${still.length} alert deliveries still failing.`);
     return still.length > 0 ? 1 : 0;
   }
-  if (sub !== "list") throw new OptionsError("alerts", "list, evaluate <run> or retry", sub);
+  if (sub !== "list") throw new OptionsError("alerts", "list, evaluate <run>, check or retry", sub);
   const rows = await db.query(
     `SELECT a.id::int AS id, a.created_at AS at, a.kind, a.severity, a.rule, a.run_id AS run,
             string_agg(d.channel || ':' || d.state || '(' || d.attempts || ')', ' ' ORDER BY d.channel) AS deliveries, a.message

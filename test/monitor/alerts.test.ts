@@ -116,6 +116,17 @@ describe.each(DB_KINDS)("alerts (%s)", (kind) => {
     expect(hook.received.filter((b) => b.alert.runId === "bad-4")).toHaveLength(5);
   });
 
+  it("reports a scheduled run that has not finished by its deadline while it is still open", async () => {
+    const ledger = new RunLedger(t.db, { clock: () => NOW });
+    await ledger.describeRun("stuck-7", { trigger: "schedule", scheduledFor: new Date(NOW.getTime() - 45 * 60_000) });
+    await ledger.describeRun("fresh-8", { trigger: "schedule", scheduledFor: new Date(NOW.getTime() - 5 * 60_000) });
+    await ledger.flush();
+    const results = await manager.evaluateOpenRuns();
+    expect(results.flatMap((r) => r.fired.map((a) => [a.rule, a.runId]))).toEqual([["run-late", "stuck-7"]]);
+    expect(hook.received[hook.received.length - 1]!.text).toContain("Run stuck-7 scheduled for 2026-03-02T07:15:00.000Z has not finished after 45 min (deadline 30 min)");
+    expect((await manager.evaluateOpenRuns()).flatMap((r) => r.fired)).toEqual([]);
+  });
+
   it("keeps an alert whose webhook is unreachable (closed port, hanging server)", async () => {
     const closed = await startWebhookReceiver();
     await closed.close();

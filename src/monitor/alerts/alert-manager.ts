@@ -109,6 +109,19 @@ export class AlertManager {
     return result;
   }
 
+  /**
+   * Evaluate every run still queued or running that has a scheduled time: what a periodic check
+   * calls so a run that hangs or never starts is reported late without waiting for it to end.
+   */
+  async evaluateOpenRuns(): Promise<EvaluationResult[]> {
+    const open = await this.db.query<{ run_id: string }>(
+      `SELECT run_id FROM pipeline_runs WHERE state IN ('queued', 'running') AND scheduled_for IS NOT NULL ORDER BY scheduled_for`,
+    );
+    const results: EvaluationResult[] = [];
+    for (const { run_id } of open) results.push(await this.evaluate(run_id));
+    return results;
+  }
+
   /** Deliveries that have not succeeded yet, oldest first. */
   async listUndelivered(): Promise<UndeliveredAlert[]> {
     const rows = await this.db.query<AlertRow & { channel: string; attempts: number; last_error: string | null }>(
