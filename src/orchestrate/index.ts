@@ -13,3 +13,7 @@ export { workbookDag } from "./workbook-dag";
 export { gameReportDag } from "./game-report-dag";
 export { ingestParams, ingestKey, defaultInput, type IngestParams } from "./workbook-params";
 export type { GateDecision } from "./workbook-gate-tasks";
+export { scheduleDag, unscheduleDag, listSchedules, type CronSchedule } from "./schedule";
+export { watchInbox, type InboxWatcher, type InboxWatcherOptions } from "./inbox-watcher";
+export { openOrchestrator, type OpenOrchestratorOptions, type OpenedOrchestrator } from "./open-orchestrator";
+export { formatRunStatus, formatRuns, formatDuration } from "./status-format";

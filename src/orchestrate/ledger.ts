@@ -42,6 +42,11 @@ export interface LedgerTaskRow extends TaskRow {
   generation: number;
   job_id: string | null;
   error: string | null;
+  rows_in: number | null;
+  rows_out: number | null;
+  rows_quarantined: number | null;
+  llm_requests: number | null;
+  cost_usd: number | null;
 }
 
 const RUN_COLUMNS = `run_id, dag, run_key, state, trigger, env, input_path, params, upstream_run_id,
@@ -49,7 +54,7 @@ const RUN_COLUMNS = `run_id, dag, run_key, state, trigger, env, input_path, para
   cache_hits, error, resumes, started_at, finished_at, created_at`;
 
 const TASK_COLUMNS = `run_id, task, state, attempts, started_at, finished_at, duration_ms, parent, fan_index,
-  fan_out, branch, generation, job_id, error`;
+  fan_out, branch, generation, job_id, error, rows_in, rows_out, rows_quarantined, llm_requests, cost_usd::float8 AS cost_usd`;
 
 export async function getRun(db: Queryable, runId: string, lock = false): Promise<RunRow | undefined> {
   const rows = await db.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM pipeline_runs WHERE run_id = $1${lock ? " FOR UPDATE" : ""}`, [runId]);

@@ -1,0 +1,206 @@
+import path from "node:path";
+import type { Config } from "../config";
+import { OptionsError, toError } from "../errors";
+import { PipelineEvents } from "../events";
+import { openDatabaseFromConfig, type Database } from "../load/database";
+import { migrate } from "../load/migrator";
+import {
+  defaultInput, formatDuration, formatRuns, formatRunStatus, getRun, ingestParams, listRuns, listSchedules, listTasks,
+  openOrchestrator, scheduleDag, unscheduleDag, watchInbox, type IngestParams, type OpenedOrchestrator, type RunRow,
+} from "../orchestrate/index";
+
+/**
+ * CLI handlers for the orchestrator (`trigger`, `status`, `runs`, `resume`, `worker`, `schedule`,
+ * `watch`). Each takes the parsed flags and positionals and the config, prints what a data engineer
+ * needs to see, and resolves to the process exit code. The router (src/cli/main.ts) parses argv.
+ */
+export interface OrchestrateArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** `trigger [--rows N] [--input FILE] [--batch-rows N] [--provider P] [--force] [--detach]`: start (or find) a run and follow it. */
+export async function trigger(args: OrchestrateArgs, config: Config): Promise<number> {
+  const params = paramsFrom(args, config);
+  const input = path.resolve(str(args, "input") ?? defaultInput(config));
+  const detach = args.values.detach === true && config.database.kind === "postgres";
+  const events = new PipelineEvents();
+  const opened = await openOrchestrator(config, { events, work: !detach });
+  try {
+    followTasks(events, config);
+    const { run, status } = await opened.orch.trigger("ingest", { inputPath: input, params: { ...params }, force: args.values.force === true });
+    console.log(`${status === "started" ? "Started" : status === "resumed" ? "Resumed failed" : "Found existing"} run ${run.run_id} (key ${run.run_key.slice(0, 12)}…)`);
+    if (status === "existing" && run.state === "success") console.log("Same input and settings as a finished run: nothing to redo.");
+    if (detach) {
+      console.log("Queued; workers on this database will run it. Follow with `status`.");
+      return 0;
+    }
+    return await finish(opened, run.run_id);
+  } finally {
+    await opened.close();
+  }
+}
+
+/** `status [run]`: a run (default: the latest) with its tasks. */
+export async function status(args: OrchestrateArgs, config: Config): Promise<number> {
+  return withLedger(config, async (opened) => {
+    const runId = args.positionals[0] ?? (await listRuns(opened.db, 1))[0]?.run_id;
+    if (!runId) {
+      console.log("No runs yet.");
+      return 0;
+    }
+    const run = await getRun(opened.db, runId);
+    if (!run) {
+      console.error(`No run ${runId}.`);
+      return 1;
+    }
+    console.log(formatRunStatus(run, await listTasks(opened.db, runId)));
+    return 0;
+  });
+}
+
+/** `runs [--limit N]`: recent runs. */
+export async function runs(args: OrchestrateArgs, config: Config): Promise<number> {
+  return withLedger(config, async (opened) => {
+    console.log(formatRuns(await listRuns(opened.db, int(args, "limit") ?? 20)));
+    return 0;
+  });
+}
+
+/** `resume <run>`: continue a failed or interrupted run; finished tasks are not redone. */
+export async function resume(args: OrchestrateArgs, config: Config): Promise<number> {
+  const runId = args.positionals[0];
+  if (!runId) throw new OptionsError("run", "a run id (see `runs`)", undefined);
+  const events = new PipelineEvents();
+  const opened = await openOrchestrator(config, { events });
+  try {
+    followTasks(events, config);
+    const r = await opened.orch.resume(runId);
+    if (!r.resumed) {
+      console.log(`Run ${runId} already succeeded: nothing to resume.`);
+      return 0;
+    }
+    console.log(`Resuming ${runId}: ${r.requeued.length} unfinished task(s) sent again (${r.requeued.join(", ") || "none"}).`);
+    return await finish(opened, runId);
+  } finally {
+    await opened.close();
+  }
+}
+
+/** `worker`: work every queue on the configured (server) database until SIGINT/SIGTERM. */
+export async function worker(_args: OrchestrateArgs, config: Config): Promise<number> {
+  const events = new PipelineEvents();
+  const opened = await openOrchestrator(config, { events, boss: { instanceName: "worker" } });
+  followTasks(events, config);
+  console.log(`Worker ${process.pid} working dags ingest, game_report on ${config.database.kind} (schema ${config.database.schema}); Ctrl-C to stop.`);
+  if (config.database.kind === "pglite") console.log("Note: on PGlite only this process can use the database; start workers against a server to share runs.");
+  await untilSignal();
+  console.log("Stopping: waiting for running tasks…");
+  await opened.close();
+  return 0;
+}
+
+/** `schedule [--remove]`: register this environment's cron schedule for `ingest` and show it. */
+export async function schedule(args: OrchestrateArgs, config: Config): Promise<number> {
+  const opened = await openOrchestrator(config, { work: false });
+  try {
+    if (args.values.remove === true) {
+      await unscheduleDag(opened.orch, "ingest", config.appEnv);
+      console.log(`Removed the ${config.appEnv} schedule of ingest.`);
+    } else {
+      const params = paramsFrom(args, config);
+      await scheduleDag(opened.orch, "ingest", { ...config.schedule, key: config.appEnv, inputPath: path.resolve(str(args, "input") ?? defaultInput(config)), params: { ...params } });
+    }
+    const all = await listSchedules(opened.orch);
+    if (all.length === 0) console.log("No schedules.");
+    for (const s of all) {
+      console.log(`${s.name} [${s.key || "default"}]  cron "${s.cron}"  tz ${s.timezone}`);
+      console.log(`  next: ${s.next.map((d) => d.toISOString().replace("T", " ").slice(0, 16) + "Z").join(", ")}`);
+    }
+    console.log("Runs start when a `worker` (or `watch`) process is running against this database.");
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+/** `watch <folder>`: start an ingest run for each complete CSV dropped into the folder. */
+export async function watch(args: OrchestrateArgs, config: Config): Promise<number> {
+  const folder = args.positionals[0];
+  if (!folder) throw new OptionsError("folder", "a folder to watch", undefined);
+  const params = paramsFrom(args, config);
+  const events = new PipelineEvents();
+  const opened = await openOrchestrator(config, { events });
+  followTasks(events, config);
+  events.on("run:success", (e) => console.log(`run ${e.runId} succeeded in ${formatDuration(e.durationMs)}: ${e.loaded} loaded, ${e.quarantined} quarantined`));
+  events.on("run:error", (e) => console.log(`run ${e.runId} FAILED: ${e.error.message}`));
+  const watcher = watchInbox({
+    folder: path.resolve(folder),
+    onFile: async (file) => {
+      const { run, status: s } = await opened.orch.trigger("ingest", { inputPath: file, params: { ...params }, trigger: "event" });
+      console.log(`${path.basename(file)} → ${s === "existing" ? "already ingested as" : "run"} ${run.run_id}`);
+    },
+    onError: (file, e) => console.error(`${path.basename(file)}: ${toError(e).message}`),
+  });
+  console.log(`Watching ${path.resolve(folder)} for .csv files; Ctrl-C to stop.`);
+  await untilSignal();
+  watcher.close();
+  await opened.close();
+  return 0;
+}
+
+function paramsFrom(args: OrchestrateArgs, config: Config): IngestParams {
+  const provider = str(args, "provider");
+  return ingestParams(config, {
+    rows: int(args, "rows"),
+    batchRows: int(args, "batch-rows"),
+    provider: provider === undefined ? undefined : (provider as IngestParams["provider"]),
+  });
+}
+
+function str(args: OrchestrateArgs, key: string): string | undefined {
+  const v = args.values[key];
+  return typeof v === "string" ? v : undefined;
+}
+
+function int(args: OrchestrateArgs, key: string): number | undefined {
+  const v = str(args, key);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new OptionsError(`--${key}`, "an integer ≥ 0", v);
+  return n;
+}
+
+async function finish(opened: OpenedOrchestrator, runId: string): Promise<number> {
+  const run: RunRow = await opened.orch.waitForRun(runId, 24 * 3600_000);
+  console.log(`\n${formatRunStatus(run, await listTasks(opened.db, runId))}`);
+  return run.state === "success" ? 0 : 1;
+}
+
+/** Reading the ledger needs only the database, not pg-boss. */
+async function withLedger(config: Config, fn: (o: { db: Database }) => Promise<number>): Promise<number> {
+  const db = await openDatabaseFromConfig(config);
+  try {
+    await migrate(db, path.join(config.projectRoot, "migrations"));
+    return await fn({ db });
+  } finally {
+    await db.close();
+  }
+}
+
+/** One line per task event, unless LOG_LEVEL=silent. */
+function followTasks(events: PipelineEvents, config: Config): void {
+  if (config.logLevel === "silent") return;
+  events.on("task:start", (e) => console.log(`  ▸ ${e.task}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ""}`));
+  events.on("task:success", (e) => console.log(`  ✓ ${e.task}  ${formatDuration(e.durationMs)}`));
+  events.on("task:retry", (e) => console.log(`  ↻ ${e.task} attempt ${e.attempt} failed: ${e.error.message}; retrying in ≥ ${formatDuration(e.delayMs)}`));
+  events.on("task:error", (e) => console.log(`  ✗ ${e.task} failed after ${e.attempt} attempt(s): ${e.error.message}`));
+  events.on("alert:fired", (e) => console.log(`  ! ALERT [${e.severity}] ${e.message}`));
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once("SIGINT", () => resolve());
+    process.once("SIGTERM", () => resolve());
+  });
+}
