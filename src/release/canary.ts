@@ -102,6 +102,7 @@ export async function runCanary(db: Queryable, plays: readonly RawPlay[], option
   for (const k of ["current", "candidate"] as const) {
     if (!o[k] || typeof o[k].extract !== "function" || !o[k].id) throw new OptionsError(k, "an extractor version { id, extract }", o[k]);
   }
+  if (o.candidate.id === o.current.id) throw new OptionsError("candidate", `a version other than the current one (${o.current.id})`, o.candidate.id);
   const sample = canarySample(plays, o.sampleSize, o.seed);
   if (sample.length === 0) throw new OptionsError("plays", "at least one play", plays.length);
 

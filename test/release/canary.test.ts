@@ -67,6 +67,10 @@ describe.each(DB_KINDS)("canary releases of an extractor version (%s)", (kind) =
     expect(last.details).toMatchObject({ sample: 80, candidate: { quarantined: report.candidate.quarantined } });
   });
 
+  it("refuses to compare a version with itself", async () => {
+    await expect(runCanary(t.db, plays, { current, candidate: current })).rejects.toThrow(/Expected `candidate` to be a version other than the current one \(rules-v1\), got "rules-v1"/);
+  });
+
   it("rejects a candidate that answers the same but costs too much more per row", async () => {
     const cheap = variant("prompt-v1", (e) => e, 0.0001);
     const pricey = variant("prompt-v2", (e) => e, 0.0003);
