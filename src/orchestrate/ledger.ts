@@ -26,6 +26,7 @@ export interface RunRow {
   cache_hits: number | null;
   error: string | null;
   resumes: number;
+  scheduled_for: Date | null;
   started_at: Date | null;
   finished_at: Date | null;
   created_at: Date;
@@ -51,7 +52,7 @@ export interface LedgerTaskRow extends TaskRow {
 
 const RUN_COLUMNS = `run_id, dag, run_key, state, trigger, env, input_path, params, upstream_run_id,
   rows_in, rows_loaded, rows_quarantined, llm_requests, tokens_in, tokens_out, cost_usd::float8 AS cost_usd,
-  cache_hits, error, resumes, started_at, finished_at, created_at`;
+  cache_hits, error, resumes, scheduled_for, started_at, finished_at, created_at`;
 
 const TASK_COLUMNS = `run_id, task, state, attempts, started_at, finished_at, duration_ms, parent, fan_index,
   fan_out, branch, generation, job_id, error, rows_in, rows_out, rows_quarantined, llm_requests, cost_usd::float8 AS cost_usd`;
