@@ -105,7 +105,7 @@ describe.each(DB_KINDS)("alerts (%s)", (kind) => {
     const result = await manager.evaluate("bad-4");
     expect(result.fired).toHaveLength(5);
     expect(result.undelivered.map((u) => [u.channel, u.attempts, u.error])).toEqual(Array(5).fill(["webhook", 3, "HTTP 500"]));
-    expect(hook.hits - hitsBefore).toBe(15);
+    expect(hook.hits - hitsBefore).toBe(15); // 3 tries per alert, no more
     expect(reports.filter((r) => r.includes("could not be delivered to webhook after 3 attempt(s): HTTP 500"))).toHaveLength(5);
     const kept = await t.db.query<{ state: string; attempts: number; last_error: string }>(
       `SELECT d.state, d.attempts, d.last_error FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id WHERE a.run_id = 'bad-4' AND d.channel = 'webhook'`);
@@ -146,9 +146,14 @@ describe.each(DB_KINDS)("alerts (%s)", (kind) => {
     const timedOut = await lone(hanging.url).evaluate("bad-6");
     expect(timedOut.undelivered.map((u) => [u.attempts, u.error])).toEqual([[2, "timed out after 200 ms"]]);
     expect(hanging.hits).toBe(2);
+    hanging.mode = 404; // a wrong URL is not retried: trying again cannot help
+    await recordRun(t, "bad-9", true);
+    const notFound = await lone(hanging.url).evaluate("bad-9");
+    expect(notFound.undelivered.map((u) => [u.attempts, u.error])).toEqual([[1, "HTTP 404"]]);
+    expect(hanging.hits).toBe(3);
     await hanging.close();
     const still = await manager.listUndelivered();
-    expect(still.map((u) => u.alert.runId)).toEqual(["bad-5", "bad-6"]);
+    expect(still.map((u) => u.alert.runId)).toEqual(["bad-5", "bad-6", "bad-9"]);
     expect(JSON.stringify(reports)).not.toContain("/services/T1");
   });
 });
