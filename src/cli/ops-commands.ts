@@ -19,6 +19,7 @@ export const OPS_HELP = `Operations:
   release publish [--run R]      copy plays (of run R) into a new version, validate it, switch the view to it
   release switch <version>       make a validated version live        [--reason TEXT]
   release rollback               switch back to the previous version  [--reason TEXT]
+  release prune [--keep N]       drop old version tables (never the live one or the rollback target; default keep 2)
   canary [--candidate NAME]      run NAME next to the current extractor on a sample; promote only if not worse
          [--sample N]            (NAME: rules-v1, rules-grammar-only; default sample: CANARY_SAMPLE_SIZE)
 `;
@@ -107,7 +108,7 @@ async function alertsCommand(db: Database, config: Config, argv: string[], print
 }
 
 async function releaseCommand(db: Database, argv: string[], print: Print): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { reason: { type: "string" }, run: { type: "string" } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { reason: { type: "string" }, run: { type: "string" }, keep: { type: "string" } } });
   const [sub = "list", arg] = positionals;
   const release = new BlueGreenRelease(db);
   if (sub === "publish") {
@@ -124,11 +125,16 @@ async function releaseCommand(db: Database, argv: string[], print: Print): Promi
     print(`published_plays now shows version ${version}.`);
     return 0;
   }
+  if (sub === "prune") {
+    const dropped = await release.prune(values.keep === undefined ? 2 : Number(values.keep));
+    print(dropped.length === 0 ? "Nothing to prune." : `Dropped versions ${dropped.join(", ")}.`);
+    return 0;
+  }
   if (sub === "rollback") {
     print(`Rolled back: published_plays now shows version ${await release.rollback(values.reason)}.`);
     return 0;
   }
-  if (sub !== "list") throw new OptionsError("release", "list, publish, switch <version> or rollback", sub);
+  if (sub !== "list") throw new OptionsError("release", "list, publish, switch <version>, rollback or prune", sub);
   print(`Versions of published_plays\n${table((await release.versions()).map((v) => ({ version: v.version, live: v.live ? "●" : "", rows: v.rows, state: v.state, run: v.run_id, created: v.created_at })))}\n`);
   const extractor = await readReleaseState(db, "extractor");
   print(`Extractor: ${extractor ? `${extractor.current_version} (previous ${extractor.previous_version ?? "none"})` : "no canary promoted yet"}\n`);

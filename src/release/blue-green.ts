@@ -43,7 +43,7 @@ export interface VersionInfo {
   table_name: string;
   run_id: string | null;
   rows: number;
-  state: "loading" | "validated" | "rejected";
+  state: "loading" | "validated" | "rejected" | "dropped";
   created_at: Date;
   live: boolean;
 }
@@ -143,6 +143,29 @@ export class BlueGreenRelease {
     const outcome = await this.validate(staged.version, meta.checks);
     if (outcome.ok) await this.switchTo(staged.version, meta.reason);
     return outcome;
+  }
+
+  /**
+   * Drop the tables of old versions, keeping the newest `keep` and always the live one and the
+   * rollback target. Returns the versions dropped (their rows in `release_versions` say 'dropped').
+   */
+  async prune(keep = 2): Promise<number[]> {
+    if (!Number.isInteger(keep) || keep < 1) throw new OptionsError("keep", "an integer ≥ 1", keep);
+    const state = await readReleaseState(this.db, this.o.view);
+    const protect = new Set([state?.current_version, state?.previous_version].filter(Boolean).map(Number));
+    const all = await this.versions();
+    const doomed = all.filter((v, i) => i >= keep && !protect.has(v.version) && v.state !== "dropped");
+    for (const v of doomed) {
+      await this.db.transaction(async (tx) => {
+        await tx.exec(`DROP TABLE IF EXISTS ${v.table_name}`);
+        await tx.query(`UPDATE release_versions SET state = 'dropped' WHERE target = $1 AND version = $2`, [this.o.view, v.version]);
+      });
+    }
+    const dropped = doomed.map((v) => v.version);
+    if (dropped.length > 0) {
+      await appendReleaseLog(this.db, { target: this.o.view, action: "prune", actor: this.o.actor, reason: `kept the newest ${keep}`, details: { dropped } });
+    }
+    return dropped;
   }
 
   /** The live version, or undefined before the first switch. */

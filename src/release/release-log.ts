@@ -2,7 +2,7 @@ import os from "node:os";
 import { OptionsError } from "../errors";
 import type { Queryable } from "../load/database";
 
-export type ReleaseAction = "stage" | "validate" | "reject" | "switch" | "rollback" | "promote" | "canary-reject";
+export type ReleaseAction = "stage" | "validate" | "reject" | "switch" | "rollback" | "promote" | "canary-reject" | "prune";
 
 /** One line of `release_log`: who did what to which target, when. */
 export interface ReleaseLogEntry {

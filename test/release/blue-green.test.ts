@@ -64,6 +64,18 @@ describe.each(DB_KINDS)("blue-green release of the published plays (%s)", (kind)
     await expect(release.switchTo(3)).rejects.toThrow(/rejected, not validated/);
     expect((await readReleaseLog(t.db, { limit: 1 }))[0]).toMatchObject({ action: "reject", to_version: "3", reason: "12 pitches faster than 95 mph" });
   });
+
+  it("prunes old versions but never the live one or the rollback target", async () => {
+    await release.publish(plays(10, "run-d")); // v4 live, v1 the rollback target
+    expect(await release.prune(1)).toEqual([3, 2]);
+    const tables = await t.db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'plays_v%' ORDER BY table_name`);
+    expect(tables.map((r) => r.table_name)).toEqual(["plays_v1", "plays_v4"]);
+    expect(await release.rollback()).toBe(1);
+    expect(await count(t.db as never)).toBe(100);
+    await expect(release.switchTo(2)).rejects.toThrow(/is dropped, not validated/);
+    expect((await readReleaseLog(t.db, { target: "published_plays" })).find((e) => e.action === "prune")?.details).toEqual({ dropped: [3, 2] });
+  });
 });
 
 describe.skipIf(!DB_KINDS.includes("postgres"))("readers during a blue-green switch (postgres)", () => {
