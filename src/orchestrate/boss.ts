@@ -9,6 +9,11 @@ export interface BossOptions {
   supervise?: boolean;
   /** Name shown in pg-boss's instance registry, e.g. `worker`. Default `orchestrator`. */
   instanceName?: string;
+  /**
+   * Background errors pg-boss reports (a maintenance query that failed, a lost connection it will
+   * retry). Task failures never come here: they are in the ledger. Default: ignored.
+   */
+  onError?: (error: Error) => void;
 }
 
 /** pg-boss keeps its tables in a schema of its own, one per workbook schema (environment). */
@@ -40,10 +45,8 @@ export async function startBoss(db: Database, options: BossOptions = {}): Promis
     const connectionString = (db.pool as unknown as { options?: { connectionString?: string } } | undefined)?.options?.connectionString;
     boss = new PgBoss({ ...common, connectionString, max: 4, application_name: "pipeline-orchestrator" });
   }
-  boss.on("error", () => {
-    // pg-boss reports background hiccups (a maintenance query racing a shutdown) here; without a
-    // listener Node would throw them. Task failures are recorded in the ledger instead.
-  });
+  // Without a listener Node would throw these background hiccups (e.g. maintenance racing a shutdown).
+  boss.on("error", (e) => options.onError?.(e));
   await boss.start();
   return boss;
 }

@@ -39,7 +39,11 @@ export async function openOrchestrator(config: Config, options: OpenOrchestrator
   const db = options.db ?? (await openDatabaseFromConfig(config));
   try {
     await migrate(db, path.join(config.projectRoot, "migrations"));
-    const orch = await Orchestrator.start({ db, dags: [workbookDag(config), gameReportDag()], env: config.appEnv, events: options.events, boss: options.boss });
+    const boss: BossOptions = {
+      onError: config.logLevel === "debug" ? (e) => console.error(`pg-boss: ${e.message}`) : undefined,
+      ...options.boss,
+    };
+    const orch = await Orchestrator.start({ db, dags: [workbookDag(config), gameReportDag()], env: config.appEnv, events: options.events, boss });
     if (options.work !== false) await orch.work();
     return {
       orch,
