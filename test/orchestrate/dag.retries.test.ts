@@ -72,7 +72,12 @@ describe.each(DB_KINDS)("task retries on %s", (kind) => {
     expect(done.error).toBe("task doomed failed after 3 attempt(s): upstream 503 on attempt 3");
     const state = Object.fromEntries((await listTasks(t.db, run.run_id)).map((r) => [r.task, r.state]));
     expect(state).toEqual({ doomed: "failed" }); // after_doomed never started
-    const dead = await orch.boss.findJobs<{ runId: string; task: string }>(deadLetterQueue("doomed"), { data: { runId: run.run_id } });
+    // pg-boss moves the job to the dead-letter queue as it settles it, just after the run is marked failed.
+    let dead: { data: { task: string } }[] = [];
+    for (let i = 0; i < 50 && dead.length === 0; i++) {
+      dead = await orch.boss.findJobs<{ runId: string; task: string }>(deadLetterQueue("doomed"), { data: { runId: run.run_id } });
+      if (dead.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
     expect(dead.map((j) => j.data.task)).toEqual(["doomed"]);
     expect((await getRun(t.db, run.run_id))?.finished_at).not.toBeNull();
   });
