@@ -56,7 +56,7 @@ export async function opsCommand(command: "health" | "alerts" | "release" | "can
 export function table(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return "  (none)";
   const cols = Object.keys(rows[0]!);
-  const cell = (v: unknown) => (v instanceof Date ? v.toISOString().replace(/\.\d+Z$/, "Z") : typeof v === "number" && !Number.isInteger(v) ? v.toFixed(4) : String(v ?? ""));
+  const cell = (v: unknown) => (v instanceof Date ? v.toISOString().replace(/\.\d+Z$/, "Z") : typeof v === "number" ? String(Number(v.toFixed(4))) : String(v ?? ""));
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join("  ")}`.trimEnd();
   return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join("\n");

@@ -1,6 +1,7 @@
 import { OptionsError } from "../errors";
 import type { PipelineEvents } from "../events";
 import { kernelDisplay } from "../notebook/kernel";
+import { withDefaults } from "./with-defaults";
 
 /** What a progress display shows: figures so far for the run being watched. */
 export interface ProgressSnapshot {
@@ -79,7 +80,7 @@ export class ProgressReporter {
     if (!["auto", "notebook", "tty", "lines", "silent"].includes(mode)) throw new OptionsError("mode", "auto, notebook, tty, lines or silent", mode);
     const stream = options.stream ?? process.stdout;
     this.mode = mode !== "auto" ? mode : options.display || kernelDisplay() ? "notebook" : stream.isTTY ? "tty" : "lines";
-    this.o = { mode, stream, barWidth: 24, now: Date.now, intervalMs: this.mode === "lines" ? 5000 : 150, ...options };
+    this.o = withDefaults({ mode, stream, barWidth: 24, now: Date.now, intervalMs: this.mode === "lines" ? 5000 : 150 }, options);
     if (!(this.o.intervalMs >= 0)) throw new OptionsError("intervalMs", "a number ≥ 0", this.o.intervalMs);
     if (this.mode === "notebook" && !this.o.display) {
       const tslab = kernelDisplay();
@@ -131,7 +132,8 @@ export class ProgressReporter {
 
   private draw(force: boolean): void {
     const now = this.o.now();
-    if (this.mode === "silent" || (!force && now - this.lastDraw < this.o.intervalMs)) return;
+    if (this.mode === "silent" || this.startedAt === undefined) return; // nothing to show before run:start
+    if (!force && now - this.lastDraw < this.o.intervalMs) return;
     this.lastDraw = now;
     const snap = this.snapshot();
     const line = formatProgress(snap);

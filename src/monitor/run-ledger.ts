@@ -1,6 +1,7 @@
 import { OptionsError, PipelineError, toError } from "../errors";
 import type { PipelineEventMap, PipelineEventName, PipelineEvents } from "../events";
 import type { Queryable } from "../load/database";
+import { withDefaults } from "./with-defaults";
 
 export interface RunLedgerOptions {
   /** DAG recorded for runs first seen through `run:start`. Default `"ingest"`. */
@@ -41,7 +42,7 @@ export class RunLedger {
   private readonly failures: Error[] = [];
 
   constructor(private readonly db: Queryable, options: RunLedgerOptions = {}) {
-    this.options = { ...DEFAULTS, ...options };
+    this.options = withDefaults(DEFAULTS, options);
     for (const field of ["dag", "env", "trigger"] as const) {
       if (!this.options[field].trim()) throw new OptionsError(field, "a non-empty string", this.options[field]);
     }

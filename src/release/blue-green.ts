@@ -1,5 +1,6 @@
 import { OptionsError, PipelineError } from "../errors";
 import type { Database, Queryable } from "../load/database";
+import { withDefaults } from "../monitor/with-defaults";
 import { appendReleaseLog, checkIdentifier, defaultActor, readReleaseState, setReleaseState } from "./release-log";
 
 export interface BlueGreenOptions {
@@ -64,7 +65,7 @@ export class BlueGreenRelease {
   private readonly o: Required<BlueGreenOptions>;
 
   constructor(private readonly db: Database, options: BlueGreenOptions = {}) {
-    this.o = { view: "published_plays", template: "plays", actor: defaultActor(), batchSize: 500, minRows: 1, ...options };
+    this.o = withDefaults({ view: "published_plays", template: "plays", actor: defaultActor(), batchSize: 500, minRows: 1 }, options);
     checkIdentifier("view", this.o.view);
     checkIdentifier("template", this.o.template);
     if (!Number.isInteger(this.o.batchSize) || this.o.batchSize < 1) throw new OptionsError("batchSize", "an integer ≥ 1", this.o.batchSize);

@@ -4,6 +4,7 @@ import { OptionsError } from "../errors";
 import type { Queryable } from "../load/database";
 import { consistencyCheck, domainCheck } from "../validate/index";
 import { createCheckContext } from "../validate/quality-report";
+import { withDefaults } from "../monitor/with-defaults";
 import { appendReleaseLog, defaultActor, readReleaseState, setReleaseState } from "./release-log";
 
 /** What an extractor version gives back: extractions by play_hash, and optionally what they cost. */
@@ -95,8 +96,8 @@ export function canarySample(plays: readonly RawPlay[], size: number, seed = "ca
  * report.promoted; report.reasons; // ["quarantine rate 18.0% vs 2.0% (allowed +2.0 points)"]
  */
 export async function runCanary(db: Queryable, plays: readonly RawPlay[], options: CanaryOptions): Promise<CanaryReport> {
-  const o = { sampleSize: 50, seed: "canary", validate: defaultCanaryValidate, target: "extractor", actor: defaultActor(), ...options };
-  const m: CanaryMargins = { maxDisagreement: 0.05, maxQuarantineIncrease: 0.02, maxCostIncrease: 0.1, ...options.margins };
+  const o = withDefaults({ sampleSize: 50, seed: "canary", validate: defaultCanaryValidate, target: "extractor", actor: defaultActor() }, options);
+  const m: CanaryMargins = withDefaults({ maxDisagreement: 0.05, maxQuarantineIncrease: 0.02, maxCostIncrease: 0.1 }, options.margins ?? {});
   if (!Number.isInteger(o.sampleSize) || o.sampleSize < 1) throw new OptionsError("sampleSize", "an integer ≥ 1", o.sampleSize);
   for (const [k, v] of Object.entries(m)) if (!(typeof v === "number" && v >= 0)) throw new OptionsError(`margins.${k}`, "a number ≥ 0", v);
   for (const k of ["current", "candidate"] as const) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PipelineEvents, type PipelineEventMap } from "../../src/events";
-import { AlertManager, ConsoleChannel, defaultRules, WebhookChannel } from "../../src/monitor/alerts";
+import { loadConfig } from "../../src/config";
+import { AlertManager, ConsoleChannel, createAlertManager, defaultRules, WebhookChannel } from "../../src/monitor/alerts";
 import { RunLedger } from "../../src/monitor/run-ledger";
 import { createTestDatabase, DB_KINDS, type TestDatabase } from "../support/databases";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
@@ -155,5 +156,17 @@ describe.each(DB_KINDS)("alerts (%s)", (kind) => {
     const still = await manager.listUndelivered();
     expect(still.map((u) => u.alert.runId)).toEqual(["bad-5", "bad-6", "bad-9"]);
     expect(JSON.stringify(reports)).not.toContain("/services/T1");
+  });
+
+  it("builds rules and channels from the configuration (budget, thresholds, webhook URL)", async () => {
+    const config = loadConfig({ env: { APP_ENV: "staging", ALERT_CHANNELS: "webhook", ALERT_WEBHOOK_URL: hook.url, MAX_COST_USD: "2.5" }, loadDotenv: false });
+    const fromConfig = createAlertManager(t.db, config, { now: () => NOW, report: (l) => reports.push(l) });
+    const before = hook.received.length;
+    await recordRun(t, "bad-10", true);
+    const result = await fromConfig.evaluate("bad-10");
+    expect(result.fired.map((a) => a.rule)).toContain("cost-over-budget");
+    expect(result.undelivered).toEqual([]);
+    const cost = hook.received.slice(before).find((b) => b.alert.rule === "cost-over-budget")!;
+    expect(cost.text).toContain("over the budget of $2.50");
   });
 });

@@ -2,6 +2,7 @@ import type { Config } from "../../config";
 import { OptionsError } from "../../errors";
 import type { PipelineEvents } from "../../events";
 import type { Queryable } from "../../load/database";
+import { withDefaults } from "../with-defaults";
 import { ConsoleChannel, WebhookChannel, type AlertChannel, type AlertMessage } from "./channels";
 import { defaultRules, readRunFacts, type AlertRule, type RunFacts } from "./rules";
 
@@ -52,7 +53,7 @@ export class AlertManager {
   private pending: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Queryable, options: AlertManagerOptions) {
-    this.o = { now: () => new Date(), report: (line) => console.warn(line), ...options };
+    this.o = withDefaults({ now: () => new Date(), report: (line: string) => console.warn(line) }, options);
     if (!Array.isArray(this.o.rules)) throw new OptionsError("rules", "an array of alert rules", this.o.rules);
     if (!Array.isArray(this.o.channels) || this.o.channels.length === 0) throw new OptionsError("channels", "at least one alert channel", this.o.channels);
   }

@@ -1,4 +1,5 @@
 import { OptionsError, toError } from "../../errors";
+import { withDefaults } from "../with-defaults";
 import type { AlertSeverity } from "./rules";
 
 /** One alert as channels see it. */
@@ -68,7 +69,7 @@ export class WebhookChannel implements AlertChannel {
   private readonly o: Required<WebhookChannelOptions>;
 
   constructor(options: WebhookChannelOptions) {
-    this.o = { attempts: 3, timeoutMs: 5000, backoffMs: 250, maxBackoffMs: 5000, ...options };
+    this.o = withDefaults({ attempts: 3, timeoutMs: 5000, backoffMs: 250, maxBackoffMs: 5000 }, options);
     if (!/^https?:\/\//.test(this.o.url ?? "")) throw new OptionsError("url", "an http(s) URL", "(not shown)");
     if (!Number.isInteger(this.o.attempts) || this.o.attempts < 1) throw new OptionsError("attempts", "an integer ≥ 1", this.o.attempts);
     if (!(this.o.timeoutMs > 0)) throw new OptionsError("timeoutMs", "a number > 0", this.o.timeoutMs);
