@@ -19,9 +19,11 @@ export * from "./summarize/index";
 
 // the in-process pipeline and the orchestrated one
 export * from "./pipeline/index";
+export * from "./orchestrate/index";
 
-// monitoring, cost, charts, notebooks
-export * from "./monitor/cost/index";
+// monitoring (ledger, health, progress, alerts, cost), releases, charts, notebooks
+export * from "./monitor/index";
+export * from "./release/index";
 export * from "./charts/index";
 export * from "./notebook/index";
 

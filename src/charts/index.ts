@@ -8,7 +8,7 @@ export type {
   PlotlyFigure,
   QualityCheckRow,
   TaskSpan,
-  TaskState,
+  SpanState,
   VegaLiteSpec,
 } from "./types";
 export { isPlotlyChart } from "./types";

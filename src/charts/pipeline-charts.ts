@@ -1,8 +1,8 @@
 import { OptionsError } from "../errors";
 import { bandHeight, baseSpec, resolveChartOptions, type ChartOptions } from "./chart-options";
-import type { CostRow, FieldAccuracy, QualityCheckRow, TaskSpan, TaskState, VegaLiteSpec } from "./types";
+import type { CostRow, FieldAccuracy, QualityCheckRow, TaskSpan, SpanState, VegaLiteSpec } from "./types";
 
-const STATE_COLOURS: Record<TaskState, string> = { success: "#54a24b", failed: "#e45756", retried: "#f58518", skipped: "#bab0ac" };
+const STATE_COLOURS: Record<SpanState, string> = { success: "#54a24b", failed: "#e45756", retried: "#f58518", skipped: "#bab0ac" };
 
 /**
  * The run's task timeline (a Gantt chart): one row per task, one bar per

@@ -25,7 +25,7 @@ export interface PitchInningRow {
   pitches: number;
 }
 
-export type TaskState = "success" | "failed" | "retried" | "skipped";
+export type SpanState = "success" | "failed" | "retried" | "skipped";
 
 /** One attempt of one task in a pipeline run; a retried task has one span per attempt. */
 export interface TaskSpan {
@@ -33,7 +33,7 @@ export interface TaskSpan {
   attempt: number;
   start: Date | string;
   end: Date | string;
-  state: TaskState;
+  state: SpanState;
 }
 
 export interface CostRow {

@@ -1,20 +1,47 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { PipelineError, toError } from "../errors";
+import { OPS_HELP, opsCommand } from "./ops-commands";
+import * as orchestrate from "./orchestrate-commands";
 import { runCommand } from "./run-command";
 
 const HELP = `Usage: npm start -- [command] [options]
 
-Commands:
-  run (default)            run the whole pipeline in this process
+Pipeline (in this process):
+  run (default)            run the whole pipeline and print a summary
       --rows N             only the first N plays (default: all)
       --input FILE         a CSV with a playbyplay column (default: data/playbyplay.csv)
       --provider NAME      offline | openai (default: openai when OPENAI_API_KEY is set)
       --max-cost USD       stop before spending more than this on LLM calls
+
+Orchestration (the DAG on pg-boss):
+  trigger [--rows N] [--input FILE] [--batch-rows N] [--provider NAME] [--force] [--detach]
+                           start (or find) the ingest run for this input and settings
+  status [RUN]             tasks of a run with state, attempts, duration, rows (default: latest)
+  runs [--limit N]         recent runs
+  resume RUN               continue a failed or killed run from what did not finish
+  worker                   work the queues (run several, on several machines, against one server)
+  schedule [--remove]      register the environment's cron schedule (SCHEDULE_CRON, SCHEDULE_TZ)
+  watch FOLDER             start a run for every complete .csv dropped into FOLDER
+
+${OPS_HELP}
   help                     this text
 `;
 
+const ORCHESTRATE = { trigger: orchestrate.trigger, status: orchestrate.status, runs: orchestrate.runs, resume: orchestrate.resume,
+  worker: orchestrate.worker, schedule: orchestrate.schedule, watch: orchestrate.watch } as const;
+const OPS = ["health", "alerts", "release", "canary"] as const;
+
 async function main(argv: string[]): Promise<number> {
+  const first = argv.find((a) => !a.startsWith("-"));
+  const command = first ?? "run";
+  if (command === "help" || argv.includes("--help") || argv.includes("-h")) {
+    console.log(HELP);
+    return 0;
+  }
+  if ((OPS as readonly string[]).includes(command)) {
+    return opsCommand(command as (typeof OPS)[number], loadConfig(), argv.slice(argv.indexOf(command) + 1));
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -24,22 +51,19 @@ async function main(argv: string[]): Promise<number> {
       input: { type: "string" },
       provider: { type: "string" },
       "max-cost": { type: "string" },
-      help: { type: "boolean", short: "h" },
+      "batch-rows": { type: "string" },
+      limit: { type: "string" },
+      force: { type: "boolean" },
+      detach: { type: "boolean" },
+      remove: { type: "boolean" },
     },
   });
-  const command = positionals[0] ?? "run";
-  if (values.help || command === "help") {
-    console.log(HELP);
-    return 0;
-  }
   const config = loadConfig();
-  switch (command) {
-    case "run":
-      return runCommand(config, values);
-    default:
-      console.error(`Unknown command "${command}".\n\n${HELP}`);
-      return 2;
-  }
+  if (command === "run") return runCommand(config, values);
+  const handler = ORCHESTRATE[command as keyof typeof ORCHESTRATE];
+  if (handler) return handler({ values, positionals: positionals.slice(1) }, config);
+  console.error(`Unknown command "${command}".\n\n${HELP}`);
+  return 2;
 }
 
 main(process.argv.slice(2)).then(
@@ -47,7 +71,8 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     const err = toError(e);
     // Expected failures get one clear line; anything else keeps its stack for debugging.
-    console.error(err instanceof PipelineError || err.name === "TypeError" && /parseArgs|Unknown option/.test(err.message) ? `Error: ${err.message}` : err.stack ?? err.message);
+    const expected = err instanceof PipelineError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    console.error(expected ? `Error: ${err.message}` : (err.stack ?? err.message));
     process.exit(1);
   },
 );

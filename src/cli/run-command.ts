@@ -1,7 +1,13 @@
+import path from "node:path";
 import type { Config } from "../config";
 import { describeConfig } from "../config";
 import { OptionsError } from "../errors";
 import { PipelineEvents } from "../events";
+import { openDatabaseFromConfig } from "../load/database";
+import { migrate } from "../load/migrator";
+import { createAlertManager } from "../monitor/alerts/index";
+import { ProgressReporter } from "../monitor/progress";
+import { RunLedger } from "../monitor/run-ledger";
 import { formatSummary } from "../pipeline/summary";
 import { runPipeline } from "../pipeline/run-pipeline";
 
@@ -26,7 +32,21 @@ export async function runCommand(config: Config, args: RunArgs): Promise<number>
   console.log(`Provider: ${provider === undefined ? setup.provider : provider}   Database: ${setup.database}   Environment: ${setup.environment}`);
   const events = new PipelineEvents();
   events.on("step:success", (e) => console.log(`  ✓ ${e.step.padEnd(10)} ${String(e.durationMs).padStart(6)} ms`));
-  const result = await runPipeline({ config, rows, input: args.input, provider, maxCostUsd, events });
-  console.log(`\n${formatSummary(result)}`);
-  return 0;
+  const db = await openDatabaseFromConfig(config);
+  try {
+    await migrate(db, path.join(config.projectRoot, "migrations"));
+    // Monitoring subscribes to the run's events: the ledger (for `health`), progress, and alerts.
+    const ledger = new RunLedger(db, { env: config.appEnv, dag: "pipeline", trigger: "manual" });
+    ledger.attach(events);
+    new ProgressReporter().attach(events);
+    const alerts = createAlertManager(db, config, { events });
+    alerts.attach(events, { before: () => ledger.flush() });
+    const result = await runPipeline({ config, rows, input: args.input, provider, maxCostUsd, events, db });
+    await ledger.flush();
+    await alerts.settled();
+    console.log(`\n${formatSummary(result)}`);
+    return 0;
+  } finally {
+    await db.close();
+  }
 }

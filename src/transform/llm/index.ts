@@ -1,7 +1,12 @@
 export { LlmExtractor, type LlmRunContext, type LlmFailure, type LlmExtractResult, type LlmStepStats } from "./llm-extractor";
 export { llmOptionsFromConfig, resolveLlmOptions, type LlmExtractorOptions } from "./llm-options";
 export { type DeterministicMapper, type LlmMapResult, type NameItem, type NameKind } from "./llm-mapper";
-export { DEFAULT_RETRY_POLICY, resolveRetryPolicy, backoffDelayMs, type RetryPolicy } from "./retry-policy";
+export {
+  DEFAULT_RETRY_POLICY as DEFAULT_LLM_RETRY_POLICY,
+  resolveRetryPolicy as resolveLlmRetryPolicy,
+  backoffDelayMs,
+  type RetryPolicy as LlmRetryPolicy,
+} from "./retry-policy";
 export { secretRedactor } from "./chat-client";
 export { EXTRACTION_SYSTEM_PROMPT, EXTRACTION_PROMPT_VERSION, MAPPING_PROMPT_VERSION, extractionMessages, playLine } from "./prompts";
 export { EXTRACTION_JSON_SCHEMA, MAPPING_JSON_SCHEMA, EXTRACTION_SCHEMA_VERSION, MAPPING_SCHEMA_VERSION } from "./response-schemas";
