@@ -2,12 +2,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Config } from "../config";
 import { OptionsError } from "../errors";
-import { readPlays, readReferenceTables } from "../extract/index";
+import { readPlays } from "../extract/index";
 import { openDatabaseFromConfig, type Database } from "../load/database";
 import { migrate } from "../load/migrator";
 import { createAlertManager, readHealth } from "../monitor/index";
-import { BlueGreenRelease, readReleaseLog, readReleaseState, runCanary, type ExtractorVersion } from "../release/index";
-import { RuleExtractor } from "../transform/offline/rule-extractor";
+import { BlueGreenRelease, EXTRACTOR_VERSIONS, readReleaseLog, readReleaseState, runCanary } from "../release/index";
 
 export const OPS_HELP = `Operations:
   health                         success rate, p50/p95 per task, errors, retries, cost per run and day, quarantine per check
@@ -23,18 +22,6 @@ export const OPS_HELP = `Operations:
   canary [--candidate NAME]      run NAME next to the current extractor on a sample; promote only if not worse
          [--sample N]            (NAME: rules-v1, rules-grammar-only; default sample: CANARY_SAMPLE_SIZE)
 `;
-
-/** Extractor versions the `canary` command knows; add an LLM prompt/model version here. */
-export const EXTRACTOR_VERSIONS: Record<string, (config: Config) => ExtractorVersion> = {
-  "rules-v1": (config) => {
-    const rules = new RuleExtractor({ references: readReferenceTables(config.dataDir) });
-    return { id: "rules-v1", extract: (plays) => rules.extract(plays) };
-  },
-  "rules-grammar-only": () => {
-    const rules = new RuleExtractor();
-    return { id: "rules-grammar-only", extract: (plays) => rules.extract(plays) };
-  },
-};
 
 type Print = (line: string) => void;
 

@@ -9,3 +9,4 @@ export {
   canarySample, defaultCanaryValidate, runCanary,
   type CanaryMargins, type CanaryOptions, type CanaryReport, type ExtractorOutput, type ExtractorVersion, type VersionQuality,
 } from "./canary";
+export { EXTRACTOR_VERSIONS } from "./extractor-versions";
