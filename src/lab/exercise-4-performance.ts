@@ -1,0 +1,78 @@
+import path from "node:path";
+import { findProjectRoot } from "../config";
+import type { RawPlay } from "../domain/index";
+import { readPlays } from "../extract/index";
+import type { Database } from "../load/database";
+import { LlmExtractor } from "../transform/llm/llm-extractor";
+import type { LlmExtractorOptions } from "../transform/llm/llm-options";
+import { fromError, reportCheck, verdicts, type CheckResult } from "./check-result";
+import { openLabDatabase } from "./lab-database";
+import { startSimulatedModelProcess, type SimulatedModelProcess } from "./simulated-model-process";
+
+/** What exercise 4 asks for: extractor options (batching, concurrency, cache) given the run's database. */
+export type LlmTuning = (db: Database) => Partial<LlmExtractorOptions>;
+
+const ROWS = 40;
+const LATENCY_MS = 100;
+const HINT = "batchSize puts several plays in one request (fewer requests), concurrency keeps several requests in flight (less waiting), and db: db keeps the response cache in the database so a new extractor, a new run, finds it.";
+
+interface Measured {
+  requests: number;
+  ms: number;
+  extracted: number;
+  failed: number;
+}
+
+async function measure(sim: SimulatedModelProcess, options: LlmExtractorOptions, plays: RawPlay[], runId: string): Promise<Measured> {
+  const before = (await sim.stats()).requests;
+  const started = Date.now();
+  const result = await new LlmExtractor(options).extract(plays, { runId });
+  const ms = Date.now() - started;
+  return { requests: (await sim.stats()).requests - before, ms, extracted: result.records.size, failed: result.failures.length + result.unfinished.length };
+}
+
+/**
+ * Exercise 4 (performance): extract 40 plays from the simulated model (100 ms a request) once
+ * as the baseline (one play per request, one request at a time, no cache) and twice with the
+ * learner's options, each time with a new extractor. Passes with ≥ 5× fewer requests, ≥ 3× less
+ * wall time, every play extracted, and no request at all on the second run.
+ */
+export async function evaluateExercise4(tune: LlmTuning): Promise<CheckResult> {
+  const v = verdicts(4);
+  const plays = readPlays(path.join(findProjectRoot(), "data", "playbyplay.csv"), { limit: ROWS }).plays;
+  let sim: SimulatedModelProcess | undefined;
+  const db = await openLabDatabase();
+  try {
+    let tuned: Partial<LlmExtractorOptions>;
+    try {
+      tuned = tune(db);
+    } catch (e) {
+      return fromError(4, e, HINT);
+    }
+    sim = await startSimulatedModelProcess(LATENCY_MS);
+    const connection = { apiKey: "sk-lab-simulated", baseURL: sim.baseURL, model: sim.modelId };
+    const baseline = await measure(sim, { ...connection, batchSize: 1, concurrency: 1 }, plays, "lab-baseline");
+    const first = await measure(sim, { ...tuned, ...connection }, plays, "lab-tuned-1");
+    const second = await measure(sim, { ...tuned, ...connection }, plays, "lab-tuned-2");
+    const fewer = baseline.requests / Math.max(first.requests, 1);
+    const faster = baseline.ms / Math.max(first.ms, 1);
+    const figures = `baseline ${baseline.requests} requests in ${(baseline.ms / 1000).toFixed(2)} s; yours ${first.requests} requests in ${(first.ms / 1000).toFixed(2)} s (${fewer.toFixed(1)}× fewer, ${faster.toFixed(1)}× faster); second run ${second.requests} requests`;
+    if (first.extracted !== plays.length || first.failed > 0) {
+      return v.notYet(`${figures}, but only ${first.extracted} of ${plays.length} plays came back (${first.failed} failed or unfinished).`, "keep batchSize modest (8–20) so each answer fits its token limit.");
+    }
+    if (fewer < 5) return v.notYet(`${figures}: that is under 5× fewer requests.`, `raise batchSize (plays per request). ${HINT}`);
+    if (faster < 3) return v.notYet(`${figures}: that is under 3× faster.`, `raise concurrency (requests in flight at once). ${HINT}`);
+    if (second.requests > 0) return v.notYet(`${figures}: the second run should send none.`, "pass db: db so the cache is kept in the database, not in one extractor's memory.");
+    return v.pass(`${figures} (the cache answered all ${second.extracted} plays).`);
+  } catch (e) {
+    return fromError(4, e, HINT);
+  } finally {
+    await sim?.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+  }
+}
+
+/** Run the exercise 4 check and show the verdict. */
+export async function checkExercise4(tune: LlmTuning): Promise<void> {
+  reportCheck(await evaluateExercise4(tune));
+}

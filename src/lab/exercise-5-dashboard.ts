@@ -1,0 +1,112 @@
+import { renderSvg } from "../charts/render";
+import type { Chart } from "../charts/types";
+import type { Queryable } from "../load/database";
+import { RunLedger } from "../monitor/run-ledger";
+import { fromError, reportCheck, verdicts, type CheckResult } from "./check-result";
+import { openLabDatabase } from "./lab-database";
+
+/** What exercise 5 asks for: the dashboard's figures and its chart. */
+export interface Dashboard {
+  /** One row per task: the 95th percentile of its successful executions, ms (PostgreSQL's percentile_cont). */
+  taskP95: { task: string; p95_ms: number }[];
+  /** Finished runs that succeeded, 0..1. */
+  successRate: number;
+  /** A chart of the per-task p95 (vega-lite spec or a chart builder's result). */
+  chart: Chart;
+}
+
+export type DashboardBuilder = (db: Queryable) => Promise<Dashboard>;
+
+const HINT = "wb.readTaskDurations(db) has p95_ms per task and wb.readSuccessRate(db) the success rate per DAG (or write the SQL: percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) over successful pipeline_tasks rows); chart the p95 as bars with a vega-lite spec { mark: \"bar\", data: { values }, encoding: { … } }.";
+
+const TASKS = ["extract", "validate", "load"] as const;
+/** Base durations (ms) per task; each run adds a deterministic wobble, run 3 an outlier extract. */
+const BASE = { extract: 4200, validate: 350, load: 900 } as const;
+
+/**
+ * Seed six runs of `ingest` through the real run ledger (events recorded with a fixed clock):
+ * five succeed, run 4 fails in `load`. Returns nothing; the rows are the ledger's.
+ */
+export async function seedLedger(db: Queryable): Promise<void> {
+  const ledger = new RunLedger(db, { dag: "ingest", env: "dev" });
+  let clock = Date.parse("2025-03-03T06:30:00Z");
+  const at = () => new Date(clock);
+  for (let r = 1; r <= 6; r++) {
+    const runId = `lab-run-${r}`;
+    const started = clock;
+    await ledger.record("run:start", { runId, rows: 729, provider: "offline" }, at());
+    let failed = false;
+    for (const task of TASKS) {
+      const durationMs = BASE[task] + ((r * 37 + task.length * 53) % 200) + (task === "extract" && r === 3 ? 2600 : 0);
+      await ledger.record("task:start", { runId, task, attempt: 1 }, at());
+      clock += durationMs;
+      if (task === "load" && r === 4) {
+        await ledger.record("task:error", { runId, task, attempt: 1, durationMs, error: new Error("duplicate key value violates unique constraint") }, at());
+        await ledger.record("run:error", { runId, durationMs: clock - started, error: new Error("task load failed") }, at());
+        failed = true;
+        break;
+      }
+      await ledger.record("task:success", { runId, task, attempt: 1, durationMs }, at());
+    }
+    if (!failed) await ledger.record("run:success", { runId, durationMs: clock - started, loaded: 700, quarantined: 29 }, at());
+    clock += 3_600_000;
+  }
+}
+
+/** percentile_cont: linear interpolation between the two closest ranks. */
+export function percentileCont(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const pos = (s.length - 1) * p;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
+}
+
+/**
+ * Exercise 5 (monitoring dashboard): seed the ledger, call the learner's builder, and compare its
+ * per-task p95 and success rate with figures computed here from the raw ledger rows; the chart
+ * must render to SVG (vega, in Node) and name every task.
+ */
+export async function evaluateExercise5(build: DashboardBuilder): Promise<CheckResult> {
+  const v = verdicts(5);
+  const db = await openLabDatabase();
+  try {
+    await seedLedger(db);
+    let dash: Dashboard;
+    try {
+      dash = await build(db);
+    } catch (e) {
+      return fromError(5, e, HINT);
+    }
+    const rows = await db.query<{ task: string; duration_ms: number }>(`SELECT task, duration_ms FROM pipeline_tasks WHERE state = 'success'`);
+    const runs = await db.query<{ state: string }>(`SELECT state FROM pipeline_runs WHERE state IN ('success', 'failed')`);
+    const expectedRate = runs.filter((r) => r.state === "success").length / runs.length;
+    const expected = TASKS.map((task) => ({ task, p95: percentileCont(rows.filter((r) => r.task === task).map((r) => r.duration_ms), 0.95) }));
+    for (const e of expected) {
+      const got = dash.taskP95?.find((t) => t.task === e.task);
+      if (!got) return v.notYet(`taskP95 has no row for ${e.task}.`, HINT);
+      if (Math.abs(Number(got.p95_ms) - e.p95) > 0.5) return v.notYet(`p95 of ${e.task} is ${got.p95_ms} ms; the ledger's successful executions give ${e.p95.toFixed(1)} ms.`, `only successful executions count, and p95 interpolates between ranks (percentile_cont). ${HINT}`);
+    }
+    if (!(Math.abs(Number(dash.successRate) - expectedRate) < 1e-9)) {
+      return v.notYet(`successRate is ${dash.successRate}; ${runs.filter((r) => r.state === "success").length} of ${runs.length} finished runs succeeded (${expectedRate.toFixed(3)}).`, "a rate between 0 and 1: succeeded / finished runs.");
+    }
+    let svg: string;
+    try {
+      svg = await renderSvg(dash.chart);
+    } catch (e) {
+      return fromError(5, e, "the chart must be a vega-lite spec that compiles: { $schema, data: { values }, mark, encoding }.");
+    }
+    const unnamed = TASKS.filter((t) => !svg.includes(`>${t}<`));
+    if (!svg.startsWith("<svg") || unnamed.length > 0) return v.notYet(`the chart renders but does not show ${unnamed.join(", ")}.`, "put the task on one axis and p95_ms on the other.");
+    return v.pass(`p95 per task (${expected.map((e) => `${e.task} ${Math.round(e.p95)} ms`).join(", ")}) and the success rate (${(expectedRate * 100).toFixed(1)}%) match the ledger, and the chart renders (${svg.length.toLocaleString("en-US")} bytes of SVG).`);
+  } catch (e) {
+    return fromError(5, e, HINT);
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+/** Run the exercise 5 check and show the verdict. */
+export async function checkExercise5(build: DashboardBuilder): Promise<void> {
+  reportCheck(await evaluateExercise5(build));
+}

@@ -1,0 +1,112 @@
+import type { Database, Queryable } from "../load/database";
+import { BlueGreenRelease } from "../release/blue-green";
+import { readReleaseLog, type ReleaseLogEntry } from "../release/release-log";
+import { fromError, reportCheck, verdicts, type CheckResult } from "./check-result";
+import { openLabDatabase } from "./lab-database";
+
+export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
+export type EnvName = (typeof ENVIRONMENTS)[number];
+
+/** One database per environment, as in production (here three in-memory PGlites). */
+export type Environments = Record<EnvName, Database>;
+
+/** Checks a live environment after a switch; returns problems (empty when healthy). */
+export type SmokeTest = (env: EnvName, db: Queryable) => Promise<string[]>;
+
+/** What exercise 6 asks for: promote `candidate` dev → staging → prod, rolling back where the smoke test fails. */
+export type Deploy = (envs: Environments, candidate: Record<string, unknown>[], smokeTest: SmokeTest) => Promise<void>;
+
+const HINT = "for each of dev, staging, prod in order: new wb.BlueGreenRelease(envs[name]).publish(candidate) (stage → validate → switch); stop if outcome.ok is false; then run smokeTest(name, db) and, if it reports problems, release.rollback(reason) and stop.";
+
+/** `n` publishable plays of a release (the template's NOT NULL columns and a few more). */
+export function releaseRows(n: number, release: string): Record<string, unknown>[] {
+  return Array.from({ length: n }, (_, i) => ({
+    play_hash: (i + 1).toString(16).padStart(16, "0"),
+    play_id: i + 1,
+    playbyplay: `Pitch ${i + 1} (${release})`,
+    line: i + 2,
+    pitch_velocity_mph: 88 + (i % 9),
+    key_moment: i % 6 === 0,
+    excitement: 1 + (i % 10),
+    run_id: release,
+  }));
+}
+
+const entries = (log: ReleaseLogEntry[]) => [...log].reverse().map((e) => `${e.action} ${e.from_version ?? "-"}→${e.to_version ?? "-"}`);
+const live = (db: Database) => new BlueGreenRelease(db).live();
+
+/**
+ * Exercise 6 (multi-environment deploy): three environments each serve release 1. The learner's
+ * `deploy` runs twice: with a good release 2 whose smoke test fails only in prod, then with a
+ * an empty release 3 (its upstream run loaded nothing). Passes when the release logs and the stable
+ * views show dev and staging on release 2, prod rolled back to release 1's rows, the environments
+ * promoted in order, and release 3 rejected in dev and never staged further.
+ */
+export async function evaluateExercise6(deploy: Deploy): Promise<CheckResult> {
+  const v = verdicts(6);
+  const opened: Database[] = [];
+  try {
+    for (let i = 0; i < ENVIRONMENTS.length; i++) opened.push(await openLabDatabase());
+    const envs: Environments = { dev: opened[0]!, staging: opened[1]!, prod: opened[2]! };
+    const v1 = releaseRows(24, "release-1");
+    for (const name of ENVIRONMENTS) await new BlueGreenRelease(envs[name], { actor: "lab-seed" }).publish(v1, { runId: "release-1" });
+
+    const smoked: EnvName[] = [];
+    const smokeTest: SmokeTest = async (env, db) => {
+      smoked.push(env);
+      const [r] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM published_plays WHERE run_id = 'release-2'`);
+      // Prod's dashboards read a column the new release changed: only prod notices.
+      return env === "prod" && r!.n > 0 ? ["prod dashboards: excitement scale changed on 30 live rows"] : [];
+    };
+    try {
+      await deploy(envs, releaseRows(30, "release-2"), smokeTest);
+    } catch (e) {
+      return fromError(6, e, HINT);
+    }
+    const logs = {} as Record<EnvName, ReleaseLogEntry[]>;
+    for (const name of ENVIRONMENTS) logs[name] = await readReleaseLog(envs[name], { target: "published_plays" });
+    const lives = [await live(envs.dev), await live(envs.staging), await live(envs.prod)];
+    if (lives.join() !== "2,2,1") {
+      return v.notYet(`live versions after the deploy: dev ${lives[0]}, staging ${lives[1]}, prod ${lives[2]} (prod log: ${entries(logs.prod).join(", ")}); expected 2, 2 and 1 (prod rolled back).`, HINT);
+    }
+    if (smoked.join() !== "dev,staging,prod") return v.notYet(`the smoke test ran for [${smoked.join(", ")}]; it should run after each switch, dev, staging, prod.`, HINT);
+    const prodSteps = entries(logs.prod).slice(-4).join(", ");
+    if (prodSteps !== "stage -→2, validate -→2, switch 1→2, rollback 2→1") return v.notYet(`prod's release log ends ${prodSteps}.`, HINT);
+    const at = (env: EnvName, action: string) => logs[env].find((e) => e.action === action && e.to_version === "2")?.at.getTime() ?? NaN;
+    if (!(at("dev", "switch") <= at("staging", "stage") && at("staging", "switch") <= at("prod", "stage"))) {
+      return v.notYet("the environments were not promoted in order: staging must start after dev is live, prod after staging.", HINT);
+    }
+    const prodRows = await envs.prod.query<{ n: number; runs: string }>(`SELECT count(*)::int AS n, string_agg(DISTINCT run_id, ',') AS runs FROM published_plays`);
+    if (prodRows[0]!.n !== v1.length || prodRows[0]!.runs !== "release-1") {
+      return v.notYet(`prod's published_plays holds ${prodRows[0]!.n} rows of ${prodRows[0]!.runs}; the rollback should restore release 1's ${v1.length} rows.`, HINT);
+    }
+
+    const before = { staging: logs.staging.length, prod: logs.prod.length };
+    smoked.length = 0;
+    try {
+      await deploy(envs, releaseRows(0, "release-3"), smokeTest);
+    } catch (e) {
+      return fromError(6, e, "a rejected release is an outcome, not an error: publish returns { ok: false, problems }.");
+    }
+    const devLog = entries(await readReleaseLog(envs.dev, { target: "published_plays" })).slice(-2).join(", ");
+    const later = {
+      staging: (await readReleaseLog(envs.staging, { target: "published_plays" })).length - before.staging,
+      prod: (await readReleaseLog(envs.prod, { target: "published_plays" })).length - before.prod,
+    };
+    if (devLog !== "stage -→3, reject -→3" || later.staging > 0 || later.prod > 0 || (await live(envs.dev)) !== 2) {
+      return v.notYet(`with an empty release, dev's log ends ${devLog}, staging got ${later.staging} and prod ${later.prod} new entries.`, "a version that fails validation in dev must stop there: nothing is staged in staging or prod.");
+    }
+    return v.pass(
+      "release 2 went live in dev, then staging, then prod, where the smoke test failed and the rollback put release 1's 24 rows back behind published_plays; an empty release 3 was rejected by validation in dev and never reached staging or prod.",
+    );
+  } catch (e) {
+    return fromError(6, e, HINT);
+  } finally {
+    for (const db of opened) await db.close().catch(() => undefined);
+  }
+}
+
+/** Run the exercise 6 check and show the verdict. */
+export async function checkExercise6(deploy: Deploy): Promise<void> {
+  reportCheck(await evaluateExercise6(deploy));
+}
