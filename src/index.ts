@@ -26,6 +26,7 @@ export * from "./monitor/index";
 export * from "./release/index";
 export * from "./charts/index";
 export * from "./notebook/index";
+export * from "./lab/index";
 
 // Names two barrels share: the analysis/accuracy rows are the canonical ones (charts accept them).
 export type { FieldAccuracy } from "./transform/index";
