@@ -153,5 +153,98 @@ wb.showTable(batterFrame, { maxRows: 8, title: "The same batter statistics compu
     code(`
 await wb.showChart(wb.pitchMixChart(await wb.pitchMix(db), { title: "Pitch-type mix per pitcher" }));
 `),
+    md(TEXT.orchestration),
+    code(`
+const events = new wb.PipelineEvents();
+new wb.ProgressReporter().attach(events); // one output, updated in place while the run goes
+const orchestrator = await wb.openOrchestrator(config, { db: db, events: events });
+const ingest = { inputPath: wb.defaultInput(config), params: { ...wb.ingestParams(config, { rows: ROWS, batchRows: ${rows === "all" ? 100 : 4} }) } };
+const started = await orchestrator.orch.trigger("ingest", ingest);
+const run = await orchestrator.orch.waitForRun(started.run.run_id);
+console.log(wb.formatRunStatus(run, await wb.listTasks(db, run.run_id)));
+`),
+    md(`
+The \`extract\` task **fanned out** into one task per batch of rows, a number decided at run time from the input
+size, and \`map_canonical\` waited for all of them (fan-in). \`reuse_cache\` was skipped (the LLM response cache did
+not cover the rows, or the offline provider needs none), and so were \`quarantine_report\` and \`alert\`: the quality
+gate passed. The Gantt chart shows every task attempt; a retried attempt would appear in orange before its
+successful one.
+`),
+    code(`
+await wb.showChart(wb.taskTimelineChart(await wb.readTaskSpans(db, run.run_id), { title: "Task timeline of the run (one bar per attempt)" }));
+const again = await orchestrator.orch.trigger("ingest", ingest);
+console.log(\`Triggering the same input and settings again: \${again.status} run \${again.run.run_id}, nothing redone.\`);
+await orchestrator.close();
+`),
+    md(`
+### Failures, retries and cost, for free: the simulated model
+
+The LLM path is where production pipelines fail: rate limits (HTTP 429 with \`retry-after\`), server errors,
+timeouts, malformed answers. The workbook ships an OpenAI-compatible **simulated model** (a local HTTP server that
+answers from the ground truth and reports realistic token usage). Here it runs in a child process and injects
+faults into a fraction of requests; the real OpenAI SDK talks to it. Watch the retries: every failed request is
+retried with exponential backoff and jitter (honouring \`retry-after\`), and every row ends loaded or quarantined.
+`),
+    code(`
+const sim = await wb.startSimulatedModelProcess(40, { faults: ["server_error=0.15", "rate_limit=0.1"] });
+const llmConfig = wb.loadConfig({ overrides: { PGLITE_DIR: ".data/pglite-${rows === "all" ? "guide-full" : "guide-test"}", LLM_PROVIDER: "openai",
+  OPENAI_API_KEY: "simulated-key", OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId } });
+const llmEvents = new wb.PipelineEvents();
+let retries = 0;
+llmEvents.on("llm:retry", () => { retries += 1; });
+const ledger = new wb.RunLedger(db, { env: config.appEnv, dag: "pipeline", trigger: "manual" });
+ledger.attach(llmEvents);
+new wb.ProgressReporter().attach(llmEvents);
+const llmForecast = await wb.forecastLlmRun(plays, llmConfig, db);
+const llmRun = await wb.runPipeline({ config: llmConfig, db: db, events: llmEvents, rows: ROWS, provider: "openai", maxCostUsd: BUDGET_USD });
+await ledger.flush();
+await sim.close();
+console.log(\`\${llmRun.rowsIn} rows in = \${llmRun.plays.length} loaded + \${llmRun.quarantine.length} quarantined; \${llmRun.llm.requests} requests (\${retries} retried after an injected fault), \${llmRun.llm.tokensIn.toLocaleString()} tokens in, $\${llmRun.llm.costUsd.toFixed(4)} at \${sim.modelId} prices\`);
+`),
+    md(TEXT.monitoring),
+    code(`
+const costs = await wb.costByStep(db, llmRun.runId);
+await wb.showChart(wb.costChart([
+  { step: "extract", model: llmForecast.model, usd: llmForecast.expectedCostUsd, kind: "forecast" },
+  ...costs.map((c) => ({ step: c.step, model: c.model, usd: c.costUsd, kind: "actual" as const })),
+], { title: "LLM cost per step: forecast before the run vs actual" }));
+const health = await wb.readHealth(db);
+wb.showTable(health.successRate, { title: "Success rate per DAG (view health_success_rate)" });
+wb.showTable(health.taskDurations, { maxRows: 12, title: "Task durations, p50 and p95 (view health_task_durations)" });
+const alerts = wb.createAlertManager(db, config);
+const evaluated = await alerts.evaluate(llmRun.runId);
+console.log(\`alert rules evaluated for \${llmRun.runId}: \${evaluated.fired.length} fired, \${evaluated.resolved.length} resolved\`);
+`),
+    md(TEXT.environments),
+    code(`
+// Each profile, as start-up would parse it (a local webhook URL stands in for staging's and prod's Slack hook).
+const profiles = wb.APP_ENVS.map((env) => wb.describeConfig(wb.loadConfig({ env: { APP_ENV: env, ALERT_WEBHOOK_URL: "http://127.0.0.1:9/hook" }, loadDotenv: false })));
+wb.showTable(profiles, { columns: ["environment", "schema", "budget_usd", "schedule", "alerts", "provider"], title: "dev, staging and prod profiles" });
+for (const bad of [{ APP_ENV: "qa" }, { MAX_COST_USD: "-1" }, { APP_ENV: "prod" }]) {
+  try { wb.loadConfig({ env: bad, loadDotenv: false }); } catch (e) { console.log(\`\${JSON.stringify(bad)} → \${(e as Error).message}\`); }
+}
+`),
+    code(`
+// Blue-green: publish this run as a new version of the stable view \`published_plays\`, then roll back.
+const release = new wb.BlueGreenRelease(db, { actor: "guide notebook" });
+const firstRelease = await release.publish(validation.valid.slice(0, Math.ceil(validation.valid.length / 2)).map((p) => ({ ...p, run_id: runId })), { runId: runId, reason: "first half of the game" });
+const secondRelease = await release.publish(validation.valid.map((p) => ({ ...p, run_id: runId })), { runId: runId, reason: "whole game" });
+const [live] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM published_plays");
+await release.rollback("demo: roll back to the previous version");
+const [rolledBack] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM published_plays");
+console.log(\`published_plays: version \${secondRelease.version} had \${live.n} rows; after rollback it shows version \${firstRelease.version} with \${rolledBack.n} rows\`);
+const canary = await wb.runCanary(db, plays, { current: wb.EXTRACTOR_VERSIONS["rules-v1"](config), candidate: wb.EXTRACTOR_VERSIONS["rules-grammar-only"](config), sampleSize: Math.min(50, plays.length), actor: "guide notebook" });
+console.log(canary.promoted ? \`canary promoted \${canary.candidate.id}\` : \`canary rejected \${canary.candidate.id}: \${canary.reasons.join("; ")}\`);
+wb.showTable(await wb.readReleaseLog(db, { limit: 8 }), { columns: ["at", "target", "action", "from_version", "to_version", "actor", "reason"], title: "Release log: every switch, promotion and rollback" });
+await db.close();
+`),
+    md(`
+## Where to go next
+
+- \`9_lab.ipynb\`: six exercises with checks that say pass or fail.
+- The CLI runs the same code: \`npm start -- trigger\`, \`status\`, \`runs\`, \`resume <run>\`, \`worker\`, \`schedule\`,
+  \`watch <folder>\`, \`health\`, \`alerts\`, \`release\`, \`canary\` (\`npm start -- help\`).
+- With \`DATABASE_URL\` set, start \`npm start -- worker\` on as many machines as share the database: they share the tasks.
+`),
   ];
 }

@@ -7,3 +7,4 @@ export {
 export { ProgressReporter, formatProgress, type ProgressDisplay, type ProgressOptions, type ProgressSnapshot } from "./progress";
 export * from "./alerts/index";
 export * from "./cost/index";
+export { readTaskSpans } from "./task-spans";

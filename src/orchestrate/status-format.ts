@@ -1,3 +1,5 @@
+import path from "node:path";
+import { findProjectRoot } from "../config";
 import type { LedgerTaskRow, RunRow } from "./ledger";
 
 /** 1,234 ms / 2.3 s / 4 min 05 s */
@@ -20,11 +22,17 @@ function runDuration(run: RunRow): number | null {
   return (run.finished_at ?? new Date()).getTime() - run.started_at.getTime();
 }
 
+/** A path as people want to read it: relative to the project when inside it (no machine paths in notebooks). */
+function displayPath(p: string): string {
+  const rel = path.relative(findProjectRoot(), p);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
+}
+
 /** A run and its tasks: state, attempts, duration, rows, and the error of anything that failed. */
 export function formatRunStatus(run: RunRow, tasks: readonly LedgerTaskRow[]): string {
   const head = [
     `run ${run.run_id}  (${run.dag}, ${run.trigger}, ${run.env})  ${run.state.toUpperCase()}  ${formatDuration(runDuration(run))}`,
-    run.input_path ? `input ${run.input_path}` : "",
+    run.input_path ? `input ${displayPath(run.input_path)}` : "",
     `rows in ${run.rows_in ?? "-"}, loaded ${run.rows_loaded ?? "-"}, quarantined ${run.rows_quarantined ?? "-"}` +
       (run.llm_requests ? `; LLM ${run.llm_requests} requests, $${(run.cost_usd ?? 0).toFixed(4)}, ${run.cache_hits ?? 0} cache hits` : ""),
     run.resumes > 0 ? `resumed ${run.resumes} time(s)` : "",
