@@ -7,7 +7,7 @@ import { findProjectRoot } from "../../src/config";
 // before running anything. Those outputs must be clean: no secrets, no machine paths, no
 // TensorFlow.js banner, no errors.
 const dir = path.join(findProjectRoot(), "notebooks");
-const notebooks = readdirSync(dir).filter((f) => f.endsWith(".ipynb"));
+const notebooks = readdirSync(dir).filter((f) => f.endsWith(".ipynb") && !f.startsWith("."));
 
 interface Output { output_type: string; text?: string | string[]; data?: Record<string, unknown>; ename?: string }
 interface Cell { cell_type: string; source: string | string[]; outputs?: Output[] }
