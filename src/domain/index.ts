@@ -4,3 +4,4 @@ export * from "./reference";
 export * from "./mapping";
 export * from "./enriched-play";
 export * from "./ground-truth";
+export * from "./count-rules";

@@ -1,24 +1,9 @@
-import type { PitchResult } from "../domain/index";
+import { postPitchCount, type Count, type PitchResult } from "../domain/index";
 import { outcomeOf, SKIPPED, type QualityCheck } from "./quality-report";
 
-/**
- * The count after a pitch, from the count before it and the result (the rules of
- * `src/domain/extraction.ts`): a ball adds one (the fourth reads 4), a called or swinging
- * strike adds one (the third reads 3), a foul adds a strike unless there are two already,
- * and a ball in play or a hit batsman leaves the count as it was.
- */
-export function expectedPostCount(balls: number, strikes: number, result: PitchResult): { balls: number; strikes: number } {
-  switch (result) {
-    case "Ball":
-      return { balls: Math.min(balls + 1, 4), strikes };
-    case "Strike":
-    case "Swing and miss":
-      return { balls, strikes: Math.min(strikes + 1, 3) };
-    case "Foul":
-      return { balls, strikes: strikes >= 2 ? strikes : strikes + 1 };
-    default:
-      return { balls, strikes };
-  }
+/** The count after a pitch (the shared rule in `src/domain/count-rules.ts`), as the validator calls it. */
+export function expectedPostCount(balls: number, strikes: number, result: PitchResult): Count {
+  return postPitchCount({ balls, strikes }, result);
 }
 
 /** Cross-field consistency: the post-pitch count follows from the pre-pitch count and the result. Skipped when any of the five is null. */
