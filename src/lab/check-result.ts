@@ -55,12 +55,12 @@ export function isTodo(error: unknown): boolean {
 
 /**
  * Turn an error thrown while running the learner's code into a "not yet": a TODO stub says
- * so plainly; anything else shows its message with the exercise's hint.
+ * so plainly (without giving the answer away); anything else shows its message with the hint.
  */
 export function fromError(exercise: number, error: unknown, hint: string): CheckResult {
   const e = toError(error);
   if (isTodo(e)) {
-    return { exercise, passed: false, message: `the TODO cell still throws (${e.message}).`, hint: `fill in the TODO cell above, run it, then run this check again. ${hint}` };
+    return { exercise, passed: false, message: `the TODO cell still throws (${e.message}).`, hint: "fill in the TODO cell above (the comments in it point the way), run it, then run this check again." };
   }
   return { exercise, passed: false, message: `your code threw ${e.name}: ${e.message}`, hint };
 }
