@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { findProjectRoot } from "../../src/config";
 import { guideCells } from "./guide";
+import { labCells } from "./lab";
 import { notebook } from "./notebook-format";
 
 const dir = path.join(findProjectRoot(), "notebooks");
@@ -13,3 +14,4 @@ const write = (name: string, text: string) => {
 };
 write("9_guide_test.ipynb", notebook(guideCells({ rows: 10, title: "Chapter 9 guide — test run (first 10 plays)" })));
 write("9_guide_full.ipynb", notebook(guideCells({ rows: "all", title: "Chapter 9 guide — full run (all 729 plays)" })));
+write("9_lab.ipynb", notebook(labCells()));
