@@ -33,14 +33,14 @@ const ORCHESTRATE = { trigger: orchestrate.trigger, status: orchestrate.status, 
 const OPS = ["health", "alerts", "release", "canary"] as const;
 
 async function main(argv: string[]): Promise<number> {
-  const first = argv.find((a) => !a.startsWith("-"));
-  const command = first ?? "run";
+  // The command comes first (`npm start -- trigger --rows 5`); with options only, it is `run`.
+  const command = argv[0] !== undefined && !argv[0].startsWith("-") ? argv[0] : "run";
   if (command === "help" || argv.includes("--help") || argv.includes("-h")) {
     console.log(HELP);
     return 0;
   }
   if ((OPS as readonly string[]).includes(command)) {
-    return opsCommand(command as (typeof OPS)[number], loadConfig(), argv.slice(argv.indexOf(command) + 1));
+    return opsCommand(command as (typeof OPS)[number], loadConfig(), argv.slice(1));
   }
   const { values, positionals } = parseArgs({
     args: argv,

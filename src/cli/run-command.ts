@@ -29,7 +29,8 @@ export async function runCommand(config: Config, args: RunArgs): Promise<number>
   if (maxCostUsd !== undefined && !(maxCostUsd > 0)) throw new OptionsError("--max-cost", "a positive number of US dollars", args["max-cost"]);
 
   const setup = describeConfig(config);
-  console.log(`Provider: ${provider === undefined ? setup.provider : provider}   Database: ${setup.database}   Environment: ${setup.environment}`);
+  const shownProvider = provider === undefined ? setup.provider : provider === "openai" ? `openai (${config.llm.model})` : "offline (rule-based, no network)";
+  console.log(`Provider: ${shownProvider}   OPENAI_API_KEY: ${setup.OPENAI_API_KEY}   Database: ${setup.database}   Environment: ${setup.environment}`);
   const events = new PipelineEvents();
   events.on("step:success", (e) => console.log(`  ✓ ${e.step.padEnd(10)} ${String(e.durationMs).padStart(6)} ms`));
   const db = await openDatabaseFromConfig(config);

@@ -1,0 +1,68 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulatedModel, type SimulatedModel } from "../../scripts/simulated-model/server";
+import { findProjectRoot } from "../../src/config";
+
+// `npm start` as a user runs it: a child process on the pinned Node, with its own embedded database.
+const root = findProjectRoot();
+const run = promisify(execFile);
+const KEY = "sk-test-cli-0123456789abcdefghijklmnop";
+
+async function start(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+  const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PGLITE_DIR: mkdtempSync(path.join(os.tmpdir(), "wb-cli-")), LOG_LEVEL: "info" };
+  try {
+    const { stdout, stderr } = await run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "src/cli/main.ts", ...args], {
+      cwd: root, env: { ...base, ...env }, timeout: 120_000,
+    });
+    return { code: 0, out: stdout + stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof err.code === "number" ? err.code : 1, out: `${err.stdout ?? ""}${err.stderr ?? ""}` };
+  }
+}
+
+describe("npm start", () => {
+  let sim: SimulatedModel;
+  beforeAll(async () => {
+    sim = await startSimulatedModel({ latencyMs: 20 });
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it("runs offline with no keys and prints the summary: rows in = loaded + quarantined, checks, steps, top players", async () => {
+    const { code, out } = await start(["--rows", "25"]);
+    expect(code).toBe(0);
+    expect(out).toContain("offline (rule-based");
+    const m = /Rows\s+(\d+) in = (\d+) loaded \+ (\d+) quarantined/.exec(out);
+    expect(m).not.toBeNull();
+    expect(Number(m![1])).toBe(25);
+    expect(Number(m![2]) + Number(m![3])).toBe(25);
+    expect(out).toMatch(/consistency\s+passed \d+/);
+    expect(out).toMatch(/Top pitchers/);
+    expect(out).toMatch(/LLM\s+0 requests/);
+  }, 120_000);
+
+  it("calls the OpenAI path when a key is set, counts requests and cost, and never prints the key", async () => {
+    const { code, out } = await start(["--rows", "24", "--provider", "openai", "--max-cost", "0.50"], {
+      OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId,
+    });
+    expect(code).toBe(0);
+    const requests = Number(/LLM\s+(\d+) requests/.exec(out)?.[1]);
+    expect(requests).toBeGreaterThanOrEqual(3); // 24 plays, 8 per request
+    expect(requests).toBeLessThanOrEqual(6);
+    expect(out).toMatch(/\$0\.0\d{3}/);
+    expect(out).not.toContain(KEY.slice(0, 12));
+    expect(out).toContain("configured");
+  }, 120_000);
+
+  it("rejects a bad option with one line naming it", async () => {
+    const { code, out } = await start(["--rows", "ten"]);
+    expect(code).toBe(1);
+    expect(out.trim()).toBe('Error: Expected `--rows` to be an integer ≥ 0, got "ten"');
+  }, 60_000);
+});
