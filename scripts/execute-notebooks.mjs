@@ -25,7 +25,8 @@ execFileSync(process.execPath, [path.join(root, "scripts", "register-kernel.mjs"
 
 const nbDir = path.join(root, "notebooks");
 const notebooks = readdirSync(nbDir)
-  .filter((f) => f.endsWith(".ipynb") && (filters.length === 0 || filters.some((x) => f.includes(x))))
+  // Dot-files are scratch copies (the lab's solved copy, test notebooks): run only when named.
+  .filter((f) => f.endsWith(".ipynb") && (filters.length === 0 ? !f.startsWith(".") : filters.some((x) => f.includes(x))))
   .sort();
 if (notebooks.length === 0) {
   console.error("No notebooks matched.");
