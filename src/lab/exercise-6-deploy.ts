@@ -46,7 +46,10 @@ export async function evaluateExercise6(deploy: Deploy): Promise<CheckResult> {
   const v = verdicts(6);
   const opened: Database[] = [];
   try {
-    for (let i = 0; i < ENVIRONMENTS.length; i++) opened.push(await openLabDatabase());
+    const settled = await Promise.allSettled(ENVIRONMENTS.map(() => openLabDatabase()));
+    for (const s of settled) if (s.status === "fulfilled") opened.push(s.value);
+    const failedOpen = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+    if (failedOpen) throw failedOpen.reason;
     const envs: Environments = { dev: opened[0]!, staging: opened[1]!, prod: opened[2]! };
     const v1 = releaseRows(24, "release-1");
     for (const name of ENVIRONMENTS) await new BlueGreenRelease(envs[name], { actor: "lab-seed" }).publish(v1, { runId: "release-1" });
