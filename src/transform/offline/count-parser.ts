@@ -15,16 +15,19 @@ export interface Count {
   strikes: number;
 }
 
-const PITCH_NOUN = "(?:pitch|offering|delivery|toss|count|fastball|heater|four-seamer|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|sweeper|knuckle-curve|two-seamer|breaking ball|offspeed)";
+// Nouns that make a number pair a count ("a 2-1 slider"), scorer's pitch codes included ("1-0 FF 96").
+const PITCH_NOUN =
+  "(?:pitch|offering|delivery|toss|count|fastball|heater|(?:four|4|two|2)-seam(?:er)?|seamer|slider|curve|curveball|changeup|change-up|change|cutter|cut fastball|" +
+  "sinker|splitter|split|splitty|sweeper|knuckle[- ]curve|hook|breaking ball|offspeed|(?:ff|fb|ft|si|fc|sl|st|cu|cb|kc|ch|fs)\\b)";
 // Words right before a count that say it is the count *after* the pitch.
 const POST_BEFORE = new RegExp(
   "(?:now|makes? it|made it|goes to|go to|went to|moves? to|moved to|runs? (?:it |the count )?(?:to|at)|ran (?:it |the count )?to|" +
     "brings? (?:it|the count|him) (?:to|back to)|evens? (?:it|things|the count|the at-bat)(?: up)?(?: at)?|evened (?:it|things)(?: up)?(?: at)?|" +
     "that makes it|leaves? (?:it|the count|him) at|to|count (?:is|goes|moves|runs|climbs|sits|stands|becomes|jumps|falls|evens|now|reads|shows)(?: now| up)?(?: at| to)?|" +
-    "falls? behind|fell behind|gets? ahead|got ahead|jumps? ahead|it's|that's|and it's|count now|and the count)[\\s,:]*$",
+    "falls? behind|fell behind|gets? ahead|got ahead|jumps? ahead|it's|that's|and it's|count now|and the count|stays|remains|still)[\\s,:]*$",
 );
-const PRE_BEFORE = /(?:(?:on|with|throws|deals|delivers|fires) (?:an?|the|his)|with the count(?: at)?|count at|count of|working (?:a|the)?|from|ahead|behind|even at|in an?|at)[\s,:]*$/;
-const COUNT_CONTEXT = /(count|pitch|offering|delivery|ahead|behind|even|evens|makes it|now|on an?|in an?|at|balls?|strikes?)[\s,:]*$/;
+const PRE_BEFORE = /(?:(?:on|with|throws|deals|delivers|fires) (?:an?|the|his)|\bon|with the count(?: at)?|count at|count of|count (?:was|had been|stood at|sat at)|working (?:a|the)?|from|ahead|behind|even at|in an?|at)[\s,:]*$/;
+const COUNT_CONTEXT = /(count|pitch|offering|delivery|ahead|behind|even|evens|makes it|now|\bon(?: an?)?|in an?|at|balls?|strikes?|stays|remains)[\s,:]*$/;
 const SCORE_CONTEXT = /(lead|leads|leading|led|tied|tie|trail|trails|trailing|up|down|score|scored|game|win|winning|lose|losing|ahead by|edge|margin|inning|innings|final|runs?)\b[^.;]{0,14}$/;
 
 function side(word: string): number | null {
@@ -36,6 +39,7 @@ function side(word: string): number | null {
 
 function roleOf(before: string, after: string): CountRole {
   if (new RegExp(`^[\\s-]*${PITCH_NOUN}`).test(after)) return "pre";
+  if (/^\s*(?:stays|remains)\b/.test(after)) return "pre";
   if (POST_BEFORE.test(before)) return "post";
   if (PRE_BEFORE.test(before)) return "pre";
   return "unknown";
@@ -59,13 +63,13 @@ export function findCounts(lower: string): CountMention[] {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
     const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 25);
     const clause = before.split(/[.;!?]/).pop() ?? "";
-    const countish = COUNT_CONTEXT.test(before) || new RegExp(`^[\\s-]*${PITCH_NOUN}`).test(after) || /count/.test(clause) || /^[\s,]*(?:count|now)/.test(after);
+    const countish = COUNT_CONTEXT.test(before) || new RegExp(`^[\\s-]*${PITCH_NOUN}`).test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
     const scoreish = SCORE_CONTEXT.test(before) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
     if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 12)))) continue;
     push(Number(m[1]), Number(m[2]), m.index, roleOf(before, after));
   }
   // A count standing alone as a clause: "Two and two." / "| 1-0 |" / "So it's 1-2."
-  const bare = /(?:^|[.!?;:|,]\s*)(?:(?:so |and )?(?:it's |that's |still |now )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=\s*(?:[.!?;:|,]|$|\s+to\s+[a-z]))/g;
+  const bare = /(?:^|[.!?;:|,/]\s*)(?:(?:so |and )?(?:it's |that's |still |now )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=\s*(?:[.!?;:|,/]|$|\s+to\s+[a-z]))/g;
   while ((m = bare.exec(lower)) !== null) {
     const at = m.index + m[0].search(/\d/);
     if (found.some((f) => f.index === at)) continue;
@@ -75,12 +79,12 @@ export function findCounts(lower: string): CountMention[] {
   }
   const evens = /\bevens? (?:it |things |the count )?(?:up )?at (\d)\b|\b(?:it's |count )even at (\d)\b/g;
   while ((m = evens.exec(lower)) !== null) push(Number(m[1] ?? m[2]), Number(m[1] ?? m[2]), m.index, "post");
-  const words = /\b(\d|no|an?) balls? (?:and |, ?|with )?(\d|no|an?) strikes?\b/g;
+  const words = /\b(\d|no|an?) balls?,? (?:and |with )?(\d|no|an?) strikes?\b/g;
   while ((m = words.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
     push(side(m[1]!), side(m[2]!), m.index, roleOf(before, lower.slice(m.index + m[0].length)));
   }
-  const reversed = /\b(\d|no|an?) strikes? (?:and |, ?)(\d|no|an?) balls?\b/g;
+  const reversed = /\b(\d|no|an?) strikes?,? (?:and )?(\d|no|an?) balls?\b/g;
   while ((m = reversed.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
     push(side(m[2]!), side(m[1]!), m.index, roleOf(before, lower.slice(m.index + m[0].length)));

@@ -63,6 +63,8 @@ export function normalizeNumbers(text: string): string {
   s = s.replace(/\boh([\s-]+and[\s-]+)oh\b/g, "0$10");
   s = s.replace(/\boh(?=[\s-]+(?:and[\s-]+)?\d\b)/g, "0");
   s = s.replace(/\b(\d[\s-]+(?:and[\s-]+)?)oh\b/g, "$10");
-  s = s.replace(/\bnothing(?=[\s-]+(?:to[\s-]+)?(?:nothing|\d)\b)/g, "0").replace(/(\d[\s-]+(?:to[\s-]+)?)nothing\b/g, "$10");
+  // "nothing and two", "nought and nought", "one-nil": zero words, only next to another number.
+  s = s.replace(/\b(?:nothing|nought|naught|nil|zip)(?=[\s-]+(?:(?:to|and)[\s-]+)?(?:nothing|nought|naught|nil|zip|\d)\b)/g, "0");
+  s = s.replace(/(\d[\s-]+(?:(?:to|and)[\s-]+)?)(?:nothing|nought|naught|nil|zip)\b/g, "$10");
   return s;
 }

@@ -1,7 +1,7 @@
 import type { PitchResult } from "../../domain/index";
 import { applyResult, findCounts, reverseResult, type Count, type CountMention } from "./count-parser";
 import { findPitchTerms } from "./pitch-vocabulary";
-import { findResultCues, hasPitchEvidence, isWeakCue, type ResultCue, type ResultMention } from "./result-parser";
+import { findResultCues, hasPitchEvidence, isRecap, isWeakCue, type ResultCue, type ResultMention } from "./result-parser";
 
 /** The pitch fields of one paragraph; null everywhere when the paragraph describes no pitch. */
 export interface PitchReading {
@@ -77,6 +77,7 @@ function pickCounts(mentions: CountMention[], resultIndex: number): { pre: Parti
  * `plain` is the same text lower-cased only, so the pitch type keeps its words as written ("four-seamer").
  */
 export function readPitch(lower: string, plain: string = lower, original?: string): PitchReading {
+  if (isRecap(lower)) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
   const evidence = hasPitchEvidence(lower);
   const cues = findResultCues(lower).filter((c) => evidence || !isWeakCue(c.phrase));
   const mentions = findCounts(lower);
@@ -96,7 +97,7 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   if (result === null) {
     return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
   }
-  if (result === "Ball" && /\bball 4\b|\bwalk|\bbase on balls|\bfree pass/.test(lower) && post.balls === undefined) post.balls = 4;
+  if (result === "Ball" && /\bball 4\b|\bwalk|\bbase on balls|\bfree pass|\bi?bb\b/.test(lower) && post.balls === undefined) post.balls = 4;
   if ((result === "Strike" || result === "Swing and miss") && /strikes? (?:him )?out|struck (?:him )?out|strike ?out(?!s)|strike 3|punche[sd]? (?:him )?out|rung up|rings? (?:him )?up|goes down swinging|caught looking/.test(lower) && post.strikes === undefined) post.strikes = 3;
   let preCount: Partial<Count> = { ...pre };
   let postCount: Partial<Count> = { ...post };

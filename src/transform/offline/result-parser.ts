@@ -1,4 +1,5 @@
 import type { PitchResult } from "../../domain/index";
+import { findPitchTerms } from "./pitch-vocabulary";
 
 /**
  * What a phrase says happened on the pitch. `inPlay` is a ball put in play whose outcome
@@ -21,37 +22,37 @@ const rx = (source: string) => new RegExp(`${B}(?:${source})${E}`, "g");
 const CUES: Array<[ResultCue, RegExp]> = [
   ["Ball", /(?<=\d{2} |\d mph )ball\b|\bball(?=[,;] ?\d-\d)/g],
   ["Hit by pitch", rx(
-    "hit by (?:the |a )?pitch|hbp|hit (?:the batter|him|the hitter)|plunk(?:s|ed|ing)?|drill(?:s|ed)? (?:him|the batter)|" +
+    "hit[\\s-]by[\\s-](?:the |a )?pitch|hbp|hit (?:the batter|him|the hitter)|plunk(?:s|ed|ing)?|drill(?:s|ed)? (?:him|the batter)|" +
       "(?:takes|wears|took|wore) (?:one|it|a pitch|the pitch) (?:off|on|in) |nick(?:s|ed)? (?:him|the batter)|" +
-      "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|hit (?:him )?(?:in|on) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist)|" +
+      "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|catches|caught|plunks|plunked) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
       "(?:catches|caught) him on the|free base on a hit|awarded 1st",
   )],
   ["In play - hit", rx(
-    "singles?|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|off|him|up|digits))|doubled(?! off| up)|triples?(?![\\s-]*play)|tripled|" +
-      "homers?|homered|home[\\s-]?runs?|grand slam|base (?:hit|knock)|[23][\\s-]?bagger|goes yard|leaves the (?:yard|park)|" +
+    "singles?|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits))|doubled(?! off| up)|triples?(?![\\s-]*play)|tripled|" +
+      "homers?|homered|home[\\s-]?runs?|hr|[123]b (?:to|into|up|down|through|past|over|off) (?:the )?(?:lf|cf|rf|left|center|centre|right|short|middle|gap|wall|hole)|grand slam|base (?:hit|knock)|[23][\\s-]?bagger|goes yard|leaves the (?:yard|park)|" +
       "out of (?:here|the park)|outta here|over the (?:wall|fence)|gapper|for a hit|infield hit|bloop(?:er)? (?:hit|single)|dingers?|" +
       "moon ?shot|tater|round[\\s-]?tripper|clean hit|knock(?:s|ed)? in|rbi hit|off the foul pole|hit safely|safe at (?:1st|2nd|3rd) with a",
   )],
   ["In play - out", rx(
     "ground(?:s|ed)? (?:out|into|to|back|sharply|weakly|softly|routinely)|groundout|fl(?:y|ies|ied) (?:out|to)|flyout|fly ?ball (?:to|caught|out)|" +
       "line[sd]? (?:out|to|right at|directly)|lineout|pop(?:s|ped)? (?:out|up|to)|pop[\\s-]?up|pop[\\s-]?fly|foul(?:s|ed)? out|" +
-      "double play|triple play|twin killing|fielder'?s choice|force ?out|forced out|sacrifice (?:fly|bunt)|sac (?:fly|bunt)|" +
+      "double play|triple play|dp|gidp|gdp|twin killing|fielder'?s choice|force ?out|forced out|sacrifice (?:fly|bunt)|sac (?:fly|bunt)|" +
       "thrown out|throws? (?:him |it |the runner )?(?:out|on to 1st|over to 1st|across)|out at (?:1st|2nd|3rd|home)|retire[sd] (?:him|the batter)|" +
-      "caught by|caught (?:in|at|near|on) (?:the )?(?:left|right|center|shallow|deep|warning|track|gap|short)|makes? the (?:catch|play|grab)|hauls? (?:it )?in|gloves? it|squeezes? it|snags? it|routine (?:grounder|fly|play|out)|" +
+      "caught by|(?:caught|catches|grabs|snags|catching) it|(?:outfielder|fielder|baseman|shortstop|catcher|pitcher) (?:caught|catches|grabs|snags|gloves|squeezes)|caught (?:in|at|near|on) (?:the )?(?:left|right|center|shallow|deep|warning|track|gap|short)|makes? the (?:catch|play|grab)|hauls? (?:it )?in|gloves? it|squeezes? it|snags? it|routine (?:grounder|fly|play|out)|" +
       "easy out|for the out|bounce[sd]? out|roll(?:s|ed)? (?:out|over|to)|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)",
   )],
   ["inPlay", rx(
     "grounders?|ground ?balls?|choppers?|comebackers?|fly ?balls?|line drives?|liners?|bunts?|bunted|tappers?|dribblers?|bouncers?|nubbers?|rollers?|" +
-      "puts? (?:it|the ball|one) in play|in play|hits (?:it|one|a ball) (?:to|toward)|slaps? (?:it|one)|chops? (?:it|one)|lofts? (?:it|one|a)",
+      "puts? (?:it|the ball|one) in play|in play|hit (?:it|the ball)|hits (?:it|the ball|the (?:[\\w-]+ )?(?:pitch|offering|delivery))|hits (?:it|one|a ball) (?:to|toward)|slaps? (?:it|one)|chops? (?:it|one)|lofts? (?:it|one|a)",
   )],
   ["Swing and miss", rx(
-    "swing(?:s|ing)?,? and (?:a )?miss(?:es)?|swinging strike|swing(?:s|ing)? strike|swings? (?:right |clean |cleanly |completely |just )?(?:through|over|under)|swung (?:right |clean |just )?(?:through|over|under|and missed)|" +
+    "swing(?:s|ing)?,? (?:and|&) (?:a )?miss(?:es)?|swinging k|swinging strike|swing(?:s|ing)? strike|swings? (?:right |clean |cleanly |completely |just )?(?:through|over|under)|swung (?:right |clean |just )?(?:through|over|under|and missed)|" +
       "whiff(?:s|ed)?|(?:struck|strikes?|strikes him|struck him|strike him) out swinging|fan(?:s|ned) (?:him|the (?:batter|hitter|side))|fanned|waves? (?:at|through)|waved at|empty swing|comes? up empty|" +
       "came up empty|miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
       "swings and misses|swung on and missed|swung on and a miss|can'?t check (?:his|the) swing|chases?(?: and misses| it| one| a| after|(?=[.!,;]))|chased (?:it|one|a|after)",
   )],
   ["Strike", rx(
-    "called strike|called (?:1st|2nd|3rd) strike|strike called|called (?:a )?strike|called (?:for )?strike|gets the call|got the call|caught looking|(?:called|rung) out on strikes|" +
+    "called strike|k looking|looking k|backwards k|called k|called (?:1st|2nd|3rd) strike|strike called|called (?:a )?strike|called (?:for )?strike|gets the call|got the call|caught looking|(?:called|rung) out on strikes|" +
       "(?:strikes?|struck) (?:him )?out looking|looking at (?:a called )?strike|rings? (?:him )?up|rung up|punche[sd] (?:him )?out looking|" +
       "takes? (?:it |one )?(?:for|as) (?:a |strike )?(?:called )?strike|takes? strike|taken for (?:a )?strike|paints the (?:corner|black|edge)|" +
       "freezes? (?:him|the batter)|frozen|catch(?:es)? the (?:corner|edge|black)|backdoor(?:s|ed)? (?:it|him)?|doesn'?t (?:offer|swing)|no swing|" +
@@ -63,7 +64,7 @@ const CUES: Array<[ResultCue, RegExp]> = [
     "foul(?:s|ed)?(?! pole| territory| line)|fouled off|fights? (?:it|one) off|fought (?:it|one) off|spoils? (?:it|one|the pitch)|tips? it back|foul tip",
   )],
   ["Ball", rx(
-    "ball [1-4]|base on balls|walk(?:s|ed)?(?![\\s-]off| to| out| back| up| in| over| away)|free pass|ball (?:low|high|inside|outside|away|wide|in the dirt|up|down|just|off)|" +
+    "ball [1-4]|base on balls|bb|ibb|walk(?:s|ed)?(?![\\s-]off| to| out| back| up| in| over| away)|free pass|ball (?:low|high|inside|outside|away|wide|in the dirt|up|down|just|off)|" +
       "(?:a|for a|called a|it's a|that's a|takes a|just a|call it a|another|taken for a) ball(?! in play| to| into| hit| off| back| over| past| through| up| down)|" +
       "miss(?:es)? (?:high|low|inside|outside|away|wide|up|down|off the plate|the zone|the corner|just|by)|missed (?:high|low|inside|outside|away|wide|up|down)|" +
       "in the dirt|spiked|bounce[sd] it|too (?:high|low|far)|just off|off the plate|out of the zone|outside the zone|doesn'?t get the call|" +
@@ -89,8 +90,16 @@ export function hasPitchEvidence(lower: string): boolean {
 /** Every result cue in a lower-cased, number-normalized paragraph, in reading order. */
 export function findResultCues(text: string): ResultMention[] {
   // Sentences about other times ("a foul ball earlier tonight landed in a popcorn bucket") say nothing of this pitch.
-  const lower = text.replace(/[^.!?]*\b(?:earlier (?:tonight|today|in the (?:game|series|season|year))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d)\b[^.!?]*/g, (s) => " ".repeat(s.length));
+  let lower = text.replace(/[^.!?]*\b(?:earlier (?:tonight|today|in the (?:game|series|season|year))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d)\b[^.!?]*/g, (s) => " ".repeat(s.length));
+  // A pitch's name is not a call: "a fast ball, low" is no ball yet, a "spiked curve" no spiked pitch.
+  const blank = (t: string, start: number, end: number) => t.slice(0, start) + " ".repeat(end - start) + t.slice(end);
+  for (const term of findPitchTerms(lower)) lower = blank(lower, term.index, term.index + term.text.length);
   const found: ResultMention[] = [];
+  // Scorer's pitch codes between separators: "| B |", "/ F /", "/ X".
+  const codes: Record<string, ResultCue> = { b: "Ball", s: "Strike", cs: "Strike", ss: "Swing and miss", sw: "Swing and miss", f: "Foul", x: "inPlay", k: "strikeout" };
+  const coded = /(?:^|[|/])\s*(b|s|cs|ss|sw|f|x|k)\s*(?=[|/]|$)/g;
+  let c: RegExpExecArray | null;
+  while ((c = coded.exec(lower)) !== null) found.push({ cue: codes[c[1]!]!, index: c.index + c[0].indexOf(c[1]!), phrase: c[1]! });
   for (const [cue, re] of CUES) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -102,4 +111,14 @@ export function findResultCues(text: string): ResultMention[] {
     while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index + m[0].length - m[1]!.length, phrase: m[1]! });
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+// Outcomes of whole plate appearances told in the past tense: a list of them is a recap, not a pitch.
+const OUTCOME = /\b(?:singled|doubled|tripled|homered|walked|struck out|fanned|flied out|flew out|grounded (?:out|into)|lined out|popped (?:out|up)|fouled out|reached (?:on|base)|was hit by|hit into|sacrificed)\b/g;
+const RECAP_WORD = /\b(?:recap|summary|summing up|in the inning|that inning|the half(?:-inning)?|end of|through \d|after \d|line ?score|box score)\b/;
+
+/** Whether the paragraph sums up several plays ("Pike singled, Winslow struck out, Beaumont grounded into a double play"). */
+export function isRecap(lower: string): boolean {
+  const n = (lower.match(OUTCOME) ?? []).length;
+  return n >= 3 || (n >= 2 && RECAP_WORD.test(lower));
 }
