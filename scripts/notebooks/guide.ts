@@ -41,8 +41,8 @@ whether they are *configured*.
 import * as wb from "./src/index";
 
 const ROWS = ${limit}; // 0 = every row
-// Each guide keeps its own embedded database (when no server is configured), so its tables hold only its rows.
-const config = wb.loadConfig({ overrides: { PGLITE_DIR: ".data/pglite-${rows === "all" ? "guide-full" : "guide-test"}" } });
+// With no server configured, the guide uses an in-memory PGlite: every run starts clean (the CLI keeps its database in .data/).
+const config = wb.loadConfig({ overrides: { PGLITE_DIR: "memory://" } });
 wb.showSetup(config);
 `),
     md(`
@@ -187,7 +187,7 @@ retried with exponential backoff and jitter (honouring \`retry-after\`), and eve
 `),
     code(`
 const sim = await wb.startSimulatedModelProcess(40, { faults: ["server_error=0.15", "rate_limit=0.1"] });
-const llmConfig = wb.loadConfig({ overrides: { PGLITE_DIR: ".data/pglite-${rows === "all" ? "guide-full" : "guide-test"}", LLM_PROVIDER: "openai",
+const llmConfig = wb.loadConfig({ overrides: { PGLITE_DIR: "memory://", LLM_PROVIDER: "openai",
   OPENAI_API_KEY: "simulated-key", OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId } });
 const llmEvents = new wb.PipelineEvents();
 let retries = 0;
@@ -200,6 +200,34 @@ const llmRun = await wb.runPipeline({ config: llmConfig, db: db, events: llmEven
 await ledger.flush();
 await sim.close();
 console.log(\`\${llmRun.rowsIn} rows in = \${llmRun.plays.length} loaded + \${llmRun.quarantine.length} quarantined; \${llmRun.llm.requests} requests (\${retries} retried after an injected fault), \${llmRun.llm.tokensIn.toLocaleString()} tokens in, $\${llmRun.llm.costUsd.toFixed(4)} at \${sim.modelId} prices\`);
+`),
+    md(`
+### A provider outage: task retries, a failed run, and a resume
+
+One bad answer is that row's problem: the row is quarantined and its neighbours load. A batch with **no** answer
+at all is an outage, so the extract task fails and the orchestrator retries it (3 attempts, exponential backoff).
+When the attempts run out the run is marked failed, with the reason. Here the simulated model answers every
+request with HTTP 500; then it comes back (on the same address) and \`resume\` continues the run from what did not
+finish: \`load_csv\`, which succeeded, is not redone.
+`),
+    code(`
+const port = await wb.freePort();
+const downModel = await wb.startSimulatedModelProcess(20, { faults: ["server_error=1"], port: port });
+// Another model name than the run above, so the response cache cannot answer for it.
+const outageConfig = wb.loadConfig({ overrides: { PGLITE_DIR: "memory://", LLM_PROVIDER: "openai",
+  OPENAI_API_KEY: "simulated-key", OPENAI_BASE_URL: downModel.baseURL, OPENAI_MODEL: "gpt-4o-mini", LLM_MAX_RETRIES: "1" } });
+const outage = await wb.openOrchestrator(outageConfig, { db: db });
+const outageRun = await outage.orch.trigger("ingest", { inputPath: wb.defaultInput(outageConfig), params: { ...wb.ingestParams(outageConfig, { rows: ROWS || 40, batchRows: 5 }) } });
+const failedRun = await outage.orch.waitForRun(outageRun.run.run_id);
+console.log(\`run \${failedRun.state}: \${failedRun.error}\`);
+await downModel.close();
+const upModel = await wb.startSimulatedModelProcess(20, { port: port });
+await outage.orch.resume(failedRun.run_id);
+const resumedRun = await outage.orch.waitForRun(failedRun.run_id);
+console.log(wb.formatRunStatus(resumedRun, await wb.listTasks(db, resumedRun.run_id)));
+await wb.showChart(wb.taskTimelineChart(await wb.readTaskSpans(db, resumedRun.run_id), { title: "The outage run: failed attempts (red, orange), then the resume" }));
+await upModel.close();
+await outage.close();
 `),
     md(TEXT.monitoring),
     code(`

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from "node:net";
 import { spawn, type ChildProcess } from "node:child_process";
 import { findProjectRoot } from "../config";
 import { PipelineError } from "../errors";
@@ -16,16 +17,28 @@ export interface SimulatedModelProcess {
   close(): Promise<void>;
 }
 
+/** A TCP port on 127.0.0.1 that is free right now (to restart a server on the same address). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * Start the project's OpenAI-compatible simulated model (`scripts/simulated-model`) on a free
  * port of 127.0.0.1 in a child process. A child, because the notebook kernel compiles only
  * what lies under the notebooks' `src/`; the server is the same one the tests and the bench use.
  */
-export async function startSimulatedModelProcess(latencyMs: number, options: { faults?: string[]; seed?: number } = {}): Promise<SimulatedModelProcess> {
+export async function startSimulatedModelProcess(latencyMs: number, options: { faults?: string[]; seed?: number; port?: number } = {}): Promise<SimulatedModelProcess> {
   const root = findProjectRoot();
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/simulated-model/main.ts", "--port", "0", "--latency", String(latencyMs), "--seed", String(options.seed ?? 1),
+    ["--import", "tsx", "scripts/simulated-model/main.ts", "--port", String(options.port ?? 0), "--latency", String(latencyMs), "--seed", String(options.seed ?? 1),
       ...(options.faults ?? []).flatMap((f) => ["--fault", f])],
     { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_OPTIONS: "" } },
   );

@@ -3,6 +3,7 @@ import type { CanonicalMapping, Extraction, PlayAnalysis, QuarantinedPlay, RawPl
 import type { MalformedRow } from "../extract/play-reader";
 import { readPlays } from "../extract/play-reader";
 import { readReferenceTables } from "../extract/reference-reader";
+import { LlmError } from "../errors";
 import { CostBudget } from "../monitor/cost/index";
 import { enrichPlays, extractionQuarantine } from "../pipeline/enrich";
 import { createCanonicalMapper } from "../transform/canonical-mapper";
@@ -54,6 +55,11 @@ export async function extractTask(ctx: TaskContext, config: Config): Promise<voi
     ...r.unfinished.map((u) => ({ play_hash: u.play_hash, reason: `not extracted: ${r.stopped?.message ?? "run stopped"}` })),
   ];
   ctx.record({ llmRequests: r.stats.requests, tokensIn: r.stats.tokensIn, tokensOut: r.stats.tokensOut, costUsd: r.stats.costUsd, cacheHits: r.stats.cachedRows });
+  // One bad row is that row's problem (quarantine it); a batch with no answer at all is an outage:
+  // fail the task so the orchestrator retries it, and the run can be resumed when the provider is back.
+  if (batch.length > 0 && r.records.size === 0 && !r.stopped) {
+    throw new LlmError(`The LLM provider answered none of the ${batch.length} plays of this batch (${failures[0]?.reason ?? "no answer"})`, true);
+  }
   await stageExtraction(ctx, r.records, failures, batch.length);
 }
 
