@@ -4,8 +4,12 @@ import type { InningHalf } from "../../domain/index";
 export function parseInning(lower: string, original: string): { number: number | null; half: InningHalf | null } {
   const halfWord = (w: string): InningHalf | null =>
     /^(?:top|1st|visitors'?|visiting|road|away|upper)$/.test(w) ? "Top" : /^(?:bottom|bot|btm|2nd|home|lower)$/.test(w) ? "Bottom" : null;
-  let m = /\b(top|bottom|bot|btm|1st|2nd|home|visitors'?|visiting|road|away|upper|lower|middle|end)(?: half)?(?: of)?(?: the)? (\d{1,2})(?:st|nd|rd|th)?\b(?! (?:pitch|out|run|batter|base))/.exec(lower);
-  if (m && !(/^(?:1st|2nd)$/.test(m[1]!) && !/half/.test(m[0]))) {
+  // "the last of the 7th" is the home half, as old radio put it; "the home nine" is a team, not an inning.
+  const last = /\blast (?:half )?of the (\d{1,2})(?:st|nd|rd|th)\b/.exec(lower);
+  if (last) return { number: Number(last[1]), half: "Bottom" };
+  let m = /\b(top|bottom|bot|btm|1st|2nd|home|visitors'?|visiting|road|away|upper|lower|middle|end)(?: half)?(?: of)?(?: the)? (\d{1,2})(st|nd|rd|th)?\b(?! (?:pitch|out|run|batter|base))/.exec(lower);
+  const sideWord = m !== null && /^(?:1st|2nd|home|visitors'?|visiting|road|away|upper|lower)$/.test(m[1]!);
+  if (m && !(sideWord && !/half/.test(m[0]) && !(m[3] && /^(?:home|visitors'?|visiting|road|away)$/.test(m[1]!)))) {
     return { number: Number(m[2]), half: halfWord(m[1]!) };
   }
   m = /(?<![A-Za-z])([TB])(\d{1,2})\b/.exec(original) ?? /([▲▼])\s?(\d{1,2})\b/.exec(original);
@@ -80,6 +84,18 @@ export function parseRunners(lower: string): string | null {
   }
   const bare = new RegExp(`(?:^|with |, )${BASE} and ${BASE}(?:,| with| \\d out| and \\d out|$)`, "g");
   while ((m = bare.exec(lower)) !== null) add(m.index, listToRunners([m[1]!, m[2]!]));
+  // Scorecard notation: "| 1B,2B |", "runner 3B", "2 out 1B,3B", "2B occupied", "(1B 2B 3B)"; not "1B to LF" (a single).
+  const codes = /(?<![\w-])([123]b)(?:\s*(?:,|&|\band\b|\s)\s*([123]b))?(?:\s*(?:,|&|\band\b|\s)\s*([123]b))?(?![\w-])/g;
+  while ((m = codes.exec(lower)) !== null) {
+    const before = lower.slice(Math.max(0, m.index - 25), m.index);
+    const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (/^\s*(?:to|into|up|down|through|past|over|off|for)\b/.test(after) || /\b(?:to|at|into|toward|towards|by|from)\s*$/.test(before)) continue;
+    if (!/(?:^|[|/(]|\bouts?,?|\brunners?|\bm[ae]n|\bon|\boccupied:?|\bbases:?)\s*$/.test(before) && !/^\s*(?:occupied|[|/)]|[.;]|$)/.test(after)) continue;
+    const bases = [m[1], m[2], m[3]].filter((b): b is string => !!b).map((b) => `${b[0]}${b[0] === "1" ? "st" : b[0] === "2" ? "nd" : "rd"}`);
+    add(m.index, listToRunners(bases));
+  }
+  const emptyCode = /\b(?:\d|no) outs?,? (?:bases )?empty\b|(?:^|[|/])\s*empty\s*(?=[|/]|$)/g;
+  while ((m = emptyCode.exec(lower)) !== null) add(m.index, "None");
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => a.index - b.index);
   const pre = candidates.filter((c) => !c.post);

@@ -15,19 +15,23 @@ export interface PitchReading {
 
 const VELOCITY = [
   /(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:-\s*)?(?:mph|m\.p\.h\.?|miles?[\s-](?:per|an|a)[\s-]hour|mi\/h|kmh|on the (?:gun|radar|board|stadium gun|scoreboard|readout)|per hour)/,
-  /\b(?:clocked|registering|registers|registered|reading|reads|touching|touches|touched|at|hits|hit|lights up the gun|sitting|gun shows|radar shows|velo(?:city)? of|reaching|reached|topping out at|tops out at|comes in at|came in at|lighting up the gun at)(?: at| with)?\s*(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d|\s*(?:percent|%|feet|ft|pitches|innings|games|hits|homers|runs))/,
+  /\b(?:clocked|been|registering|registers|registered|reading|reads|touching|touches|touched|at|hits|hit|lights up the gun|sitting|gun shows|radar shows|velo(?:city)? of|reaching|reached|topping out at|tops out at|comes in at|came in at|lighting up the gun at)(?: at| with)?\s*(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d|\s*(?:percent|%|feet|ft|pitches|innings|games|hits|homers|runs))/,
   /(?<![\d.-])(\d{2,3}(?:\.\d)?)(?:[\s-]+(?:mph|miles))?[\s-]+(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\s)?(?:four-seam|four-seamer|fastball|heater|sinker|cutter|two-seamer|slider|sweeper|curve|curveball|change|changeup|splitter|knuckle-curve|heat|cheese|gas|4-seam|2-seam|fourseamer|4-seamer|2-seamer)/,
   /(?:fastball|heater|four-seamer|4-seamer|two-seamer|2-seamer|sinker|cutter|slider|sweeper|curve|curveball|changeup|change-up|change|splitter|knuckle-curve|\b[a-z]{2})[,:]?\s+\(?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d)/,
 ];
+
+const plausible = (v: number) => v >= 55 && v <= 106;
 
 /** Miles per hour, when stated and plausible for a pitch (55–106). */
 export function parseVelocity(lower: string): number | null {
   for (const re of VELOCITY) {
     const m = re.exec(lower);
-    if (m) {
-      const v = Number(m[1]);
-      if (v >= 55 && v <= 106) return v;
-    }
+    if (m && plausible(Number(m[1]))) return Number(m[1]);
+  }
+  // A bare number right after any pitch name: "split, 85", "SINKER 96", "a cut fastball (91)".
+  for (const term of findPitchTerms(lower)) {
+    const m = /^[,:]?\s*\(?(\d{2,3}(?:\.\d)?)\)?(?![\d.]|\s*(?:-|and|to)\s*\d|\s*(?:%|percent|feet|ft|pitches|innings|games|runs|inches))/.exec(lower.slice(term.index + term.text.length));
+    if (m && plausible(Number(m[1]))) return Number(m[1]);
   }
   return null;
 }
@@ -117,7 +121,7 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     if (pre.strikes !== undefined && post.strikes === undefined) postCount.strikes = applyResult({ balls: 0, strikes: pre.strikes }, result).strikes;
   }
   const terms = findPitchTerms(plain);
-  const code = original ? /\b(FF|SI|FC|SL|ST|CU|KC|CH|FS)\b/.exec(original) : null;
+  const code = original ? /\b(FF|FB|FT|SI|FC|SL|ST|CU|CB|KC|CH|FS)\b/.exec(original) : null;
   return {
     pitch_type: terms.length > 0 ? terms[0]!.text : code ? code[1]! : null,
     pitch_velocity_mph: parseVelocity(lower),

@@ -16,7 +16,7 @@ const SEP = "[\\s-]?";
  * so "knuckle curve" is read before "curve" and "cut fastball" before "fastball".
  */
 export const PITCH_TERMS: PitchTerm[] = [
-  { pattern: `knuckle${SEP}curve(?:ball)?s?|spike${SEP}curve(?:ball)?s?|knuckle${SEP}curves?`, code: "KC", confidence: "high" },
+  { pattern: `knuckle${SEP}curve(?:ball)?s?|spiked?${SEP}curve(?:ball)?s?|knuckle${SEP}curves?`, code: "KC", confidence: "high" },
   { pattern: `(?:4|four)${SEP}seam(?:ed)?(?:er)?s?(?:${SEP}fast${SEP}balls?)?|(?:4|four)${SEP}seamers?`, code: "FF", confidence: "high" },
   { pattern: `(?:2|two)${SEP}seam(?:ed)?(?:er)?s?(?:${SEP}fast${SEP}balls?)?|(?:2|two)${SEP}seamers?`, code: "SI", confidence: "high" },
   { pattern: `sinking${SEP}fast${SEP}balls?|sinkers?|power sinkers?`, code: "SI", confidence: "high" },
@@ -79,6 +79,9 @@ export function lookupPitchTerm(text: string): { code: PitchTypeCode; confidence
   const lower = text.toLowerCase().replace(/[\u2010-\u2015]/g, "-").trim();
   if (lower === "") return null;
   if (lower === "four-seam fb" || lower === "ff") return { code: "FF", confidence: "high" };
+  // Scorer's abbreviations that are not codes of the reference table.
+  const abbreviation: Record<string, PitchTypeCode> = { fb: "FF", ft: "SI", cb: "CU", ct: "FC", sf: "FS", spl: "FS" };
+  if (abbreviation[lower]) return { code: abbreviation[lower]!, confidence: lower === "fb" ? "medium" : "high" };
   const matches = findPitchTerms(lower);
   if (matches.length === 0) return null;
   // The most specific match is the one from the earliest vocabulary entry.

@@ -75,7 +75,7 @@ const CUES: Array<[ResultCue, RegExp]> = [
 // Phrases that also turn up in colour commentary ("hitters have chased out of the zone all year"):
 // they count only when the paragraph shows a pitch being thrown.
 const WEAK = /^(?:out of the zone|outside the zone|in the dirt|high and tight|up and in|no good|just off|off the plate|lays? off|laid off|too (?:high|low|far)|spiked|looking|rings? (?:him )?up|rung up|frozen|freezes?.*|doesn'?t (?:offer|swing)|no swing|catch(?:es)? the .*|paints the .*|chase.*|bites? on|waves? .*|waved at|in play|fly ?balls?|ground ?balls?|line drives?|liners?|bunts?|grounders?|rollers?|fans?|fanned|strike ?outs?|gets the call|got the call|takes? strike|walk|walks|walked)$/;
-const PITCH_EVIDENCE = /\b(?:pitch|pitches|offering|delivery|deals|delivers|fires|throws|threw|hurls|comes with|goes with|works to|snaps off|spins|the \d-\d|count|mph|miles|on the gun|swings?|swung|takes|took|sees|watches|fastball|heater|slider|sweeper|curve|curveball|changeup|change-up|cutter|sinker|splitter|seamer|knuckle)\b/;
+const PITCH_EVIDENCE = /\b(?:(?:ff|fb|ft|si|fc|sl|st|cu|cb|kc|ch|fs) \d{2}|pitch|pitches|offering|delivery|deals|delivers|fires|throws|threw|hurls|comes with|goes with|works to|snaps off|spins|the \d-\d|count|mph|miles|on the gun|swings?|swung|takes|took|sees|watches|fastball|heater|slider|sweeper|curve|curveball|changeup|change-up|cutter|sinker|splitter|seamer|knuckle)\b/;
 
 /** Whether a cue phrase can stand on its own, or needs other signs of a pitch in the paragraph. */
 export function isWeakCue(phrase: string): boolean {

@@ -4,6 +4,7 @@ import { parseInning, parseOuts, parseRunners } from "./game-state-parser";
 import { parseNames, type NameRoster } from "./name-parser";
 import { normalizeNumbers } from "./number-words";
 import { readPitch } from "./pitch-reader";
+import { isRecap } from "./result-parser";
 import { parseScore, teamAliases, type TeamAliases } from "./score-parser";
 import { inferHomeAway } from "./team-sides";
 
@@ -29,7 +30,8 @@ export function extractPlay(text: string, context: ExtractionContext = {}): Extr
   const plain = text.toLowerCase().replace(/[\u2010-\u2015\u2212]/g, "-").replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ");
   const inning = parseInning(lower, text);
   const score = parseScore(lower, context.teams);
-  const names = parseNames(text, context.roster);
+  // A recap of several plate appearances names players who are no longer at the plate or on the mound.
+  const names = isRecap(lower) ? { pitcher: null, batter: null } : parseNames(text, context.roster);
   const pitch = readPitch(lower, plain, text);
   const { outs, postOuts } = parseOuts(lower);
   const madeOut = pitch.pitch_result === "In play - out" || pitch.post.strikes === 3;

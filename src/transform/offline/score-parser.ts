@@ -35,6 +35,9 @@ export function parseScore(lower: string, teams?: TeamAliases): Score {
     /\b(\d{1,2})[\s-](?:all|apiece)\b/.exec(lower) ??
     /\b(\d{1,2})-(\d{1,2}) (?:tie|game|ballgame|contest)\b/.exec(lower);
   if (tie && (tie[2] === undefined || tie[2] === tie[1])) return { home: Number(tie[1]), away: Number(tie[1]) };
+  // An even pair no count can be ("still 3-3", "7-7.") is a tied score.
+  const even = /(?<![\d.:-])([3-9]|1\d)\s*-\s*\1(?![\d:-])(?!\s*(?:count|pitch|in the count))/.exec(lower);
+  if (even) return { home: Number(even[1]), away: Number(even[1]) };
   if (/\b(?:scoreless|no score|nothing across|no runs? (?:across|yet|on the board)|neither (?:side|club) has scored|0-0 (?:game|tie|ballgame)|nobody has scored|neither team has scored)\b/.test(lower)) return { home: 0, away: 0 };
 
   const home = [...GENERIC_HOME, ...(teams?.home ?? [])];
@@ -52,6 +55,11 @@ export function parseScore(lower: string, teams?: TeamAliases): Score {
   if (m) return { home: Number(m[2]), away: Number(m[4]) };
   m = new RegExp(`\\b${A},? (\\d{1,2}),? ${H},? (\\d{1,2})\\b`).exec(lower);
   if (m) return { home: Number(m[4]), away: Number(m[2]) };
+  // "the Herons have 3 runs and the Coyotes have 3 runs"
+  const runsOf = (side: string) => new RegExp(`\\b${side}\\b,? (?:have|has|had|with|are at|sit at|sits at|on) (\\d{1,2}) runs?\\b`).exec(lower);
+  const homeRuns = runsOf(H);
+  const awayRuns = runsOf(A);
+  if (homeRuns && awayRuns) return { home: Number(homeRuns[2]), away: Number(awayRuns[2]) };
   const T = `(?:the )?(${alias([...home, ...away])})`;
   // "Boston leads 4-2", "the visitors trail 2-5", "Yankees up 3 to 1", "Red Sox are on top 5-4"
   m = new RegExp(`\\b${T}(?:'s?)?\\b[^.;!?\\d]{0,40}?\\b(lead|leads|leading|led|up|ahead|on top|in front|trail|trails|trailing|down|behind|holds?|holding|have|has)\\b[^.;!?\\d]{0,15}?${NUM_PAIR}`).exec(lower);
