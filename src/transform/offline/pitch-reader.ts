@@ -30,7 +30,7 @@ export function parseVelocity(lower: string): number | null {
   }
   // A bare number right after any pitch name: "split, 85", "SINKER 96", "a cut fastball (91)".
   for (const term of findPitchTerms(lower)) {
-    const m = /^[,:]?\s*\(?(\d{2,3}(?:\.\d)?)\)?(?![\d.]|\s*(?:-|and|to)\s*\d|\s*(?:%|percent|feet|ft|pitches|innings|games|runs|inches))/.exec(lower.slice(term.index + term.text.length));
+    const m = /^[,:]?\s*\(?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d|\s*(?:%|percent|feet|ft|pitches|innings|games|runs|inches))/.exec(lower.slice(term.index + term.text.length));
     if (m && plausible(Number(m[1]))) return Number(m[1]);
   }
   return null;

@@ -1,0 +1,63 @@
+import type { Names } from "./name-parser";
+
+const NAME = "(\\p{Lu}(?:\\.|[\\p{L}'’-]+)(?:\\s+(?:\\p{Lu}(?:\\.|[\\p{L}'’-]+)|de|del|de la|van|von|da|Jr\\.?|Sr\\.?|II|III|IV))*)";
+const STOP = new Set(
+  ("the a an on with ball strike top bottom he his him it that this here and now foul count pitch swing what there they " +
+    "two one three four full first second third fourth inning bases runners runner nobody no out outs in at of to for " +
+    "off fastball slider curve curveball changeup cutter sinker splitter sweeper looking swinging called umpire mph " +
+    "home away visitors hosts after before but so then just still high low inside outside oh wow yes and, ball, strike, " +
+    "we well meanwhile meanwhile, pitching mound visit time score tied leads end middle bot btm t b").split(" "),
+);
+const PITCHER_AFTER = "(?:'s? (?:\\w+ )?(?:pitch|fastball|heater|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|sweeper|offering|delivery|four-seamer|two-seamer|knuckle-curve)|(?:,[^,.]{3,30},)?\\s(?:delivers|deals|fires|throws|pitches|hurls|comes set|kicks|rears|winds|toes|looks in|gets the sign|uncorks|spins|snaps|serves|reaches back|with (?:a|an|his|the) (?:\w+[\s-])?(?:fastball|heater|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|splitty|sweeper|four-seamer|two-seamer|knuckle-curve|hook)|,[^,.]{3,30}, (?:spins|fires|deals|delivers|throws|snaps|takes over|comes in|enters|jogs in|trots in|is summoned|takes the ball|takes the mound|will pitch)|offers|is on the mound|on the mound|from the stretch|sets|checks the runner|bounces|misses|paints|freezes|buries|drops|spots|challenges|dots|works|starts|gets|pumps|brings|climbs|comes (?:back )?with|dials|unleashes|flips|lobs|tosses|feeds|zips|blows|strikes|rings|punches|sits|hits (?:him|the batter)|plunks|drills|walks (?:him|the batter)|comes in|comes on|enters|takes over|jogs in|is summoned|takes the mound|will pitch|trots in|is coming in|heads to the showers|is done|replaces))";
+const BATTER_AFTER = "(?:,[^,.]{2,30}){0,2},?\\s(?:is up there|is up|steps up|comes up|at the dish|in the box|gets (?:a|an) [\\d.]+|sees (?:a|an)|swings|takes(?! over| the (?:ball|mound))|fouls|grounds|flies|lines|pops|singles|doubles|triples|homers|watches|checks|lays off|steps in|digs in|at the plate|is at the plate|rips|lofts|chops|hits|drives|smacks|bunts|is hit|gets hit|waves|chases|laces|slaps|launches|crushes|fights|spoils|flails|can't|cannot|taps|tops|skies|bloops|barrels|jumps on|turns on|goes down|strikes out|struck out|is rung up|is caught|draws|earns|walks|works a walk|reaches(?! back)|legs|dumps|sends a|sends (?:a|an|the|it) [a-z -]{0,30}(?:soaring|deep|over|into|out)|rolls|puts|offers at|holds up|is down|is ahead|is behind|batting|up to bat|leads off)";
+const PITCHER_BEFORE = "(?:pitcher|righty|lefty|right-hander|left-hander|righthander|lefthander|southpaw|hurler|reliever|starter|closer|ace|on the mound,?|now pitching:?|pitching:?|arm of|from|(?:steps|digs|stands) in against)\\s";
+const BATTER_BEFORE = "(?:(?:strikes?|balls?|count|pitch|count is \\d-\\d) on|batter|hitter|at bat:?|at the plate:?|up is|up:|now batting:?|batting:?|to|faces|facing|vs\\.?|(?:count|full) on|versus|pinch-hitter|pinch hitter|leadoff man|catcher|shortstop|outfielder|infielder|slugger|rookie|veteran|designated hitter)\\s";
+
+function cleanName(raw: string, exclude: Set<string>): string | null {
+  const words = raw.split(/\s+/);
+  while (words.length > 0 && (STOP.has(words[0]!.toLowerCase()) || exclude.has(words[0]!.toLowerCase()))) words.shift();
+  const name = words.join(" ").replace(/['’]s$/, "").replace(/[.,!?:;]+$/, "");
+  if (/^(?:one|two|three|oh|zero|no|full)(?:-|$)/i.test(name) || /\d/.test(name)) return null;
+  if (!name || STOP.has(name.toLowerCase()) || exclude.has(name.toLowerCase())) return null;
+  return name;
+}
+
+/** Names found by the grammar of the call, and the two sides of a duel ("Redcloud vs. Marsh") in the order written. */
+export interface GrammarNames extends Names {
+  duel: [string, string] | null;
+}
+
+/**
+ * Pitcher and batter from the grammar of the call alone ("Cole deals to Judge", "Judge swings",
+ * "righty Cole", "Okafor–Okoye"), for players the roster does not know.
+ */
+export function grammarNames(original: string, teamWords: string[]): GrammarNames {
+  const exclude = new Set(teamWords.flatMap((t) => t.split(/\s+/)));
+  const find = (re: RegExp, group = 1) => {
+    const m = re.exec(original);
+    if (!m) return null;
+    // Coaches, managers and umpires are named too, but they neither pitch nor bat.
+    if (/\b(?:coach|manager|skipper|umpire|partner|announcer|owner|trainer)\s+$/i.test(original.slice(Math.max(0, m.index - 12), m.index + m[0].indexOf(m[group]!)))) return null;
+    return cleanName(m[group]!, exclude);
+  };
+  // Scorer's "Okafor–Okoye", "Sandoval→Lindqvist", "Ocampo/Quiroga": pitcher first, as in "X to Y".
+  const SCORER = "\\s?(?:–|→|->|/)\\s?";
+  const duelRe = new RegExp(`${NAME}(?:\\s(?:vs\\.?|versus|against|faces|facing|to|deals to|pitching to|throws to|delivers to)\\s|${SCORER})${NAME}`, "u");
+  const duel = find(duelRe);
+  const duelBatter = find(new RegExp(`${NAME}(?:\\s(?:vs\\.?|versus|against|faces|facing|pitching to|deals to|throws to|delivers to)\\s|${SCORER})${NAME}`, "u"), 2);
+  const pitcher = find(new RegExp(`${NAME}${PITCHER_AFTER}`, "u")) ?? find(new RegExp(`(?<![\\p{L}])${PITCHER_BEFORE}${NAME}`, "u"));
+  const batter = find(new RegExp(`${NAME}${BATTER_AFTER}`, "u")) ?? find(new RegExp(`(?<![\\p{L}])${BATTER_BEFORE}${NAME}`, "u"));
+  const pair = find(duelRe, 2);
+  const fuller = (name: string | null) => name && fullestForm(original, name);
+  return { pitcher: fuller(pitcher ?? duel), batter: fuller(batter ?? duelBatter), duel: duel && pair ? [duel, pair] : null };
+}
+
+/** "Harker" said once as "Luis Harker" is written in full: the fullest form in the paragraph. */
+function fullestForm(original: string, name: string): string {
+  if (/\s/.test(name)) return name;
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{L}'’-]+)\\s+${esc}(?![\\p{L}])`, "u").exec(original);
+  return m && !STOP.has(m[1]!.toLowerCase()) ? `${m[1]} ${name}` : name;
+}
+
+
