@@ -7,7 +7,7 @@ import { LlmExtractor } from "../transform/llm/llm-extractor";
 import type { LlmExtractorOptions } from "../transform/llm/llm-options";
 import { fromError, reportCheck, verdicts, type CheckResult } from "./check-result";
 import { openLabDatabase } from "./lab-database";
-import { startSimulatedModelProcess, type SimulatedModelProcess } from "./simulated-model-process";
+import { startSimulatedModelProcess, type SimulatedModelProcess } from "../notebook/simulated-model-process";
 
 /** What exercise 4 asks for: extractor options (batching, concurrency, cache) given the run's database. */
 export type LlmTuning = (db: Database) => Partial<LlmExtractorOptions>;

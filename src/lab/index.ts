@@ -6,4 +6,3 @@ export { checkExercise3, evaluateExercise3, type LabPlay, type RecoveryPlan } fr
 export { checkExercise4, evaluateExercise4, type LlmTuning } from "./exercise-4-performance";
 export { checkExercise5, evaluateExercise5, type Dashboard, type DashboardBuilder } from "./exercise-5-dashboard";
 export { checkExercise6, evaluateExercise6, ENVIRONMENTS, type Deploy, type EnvName, type Environments, type SmokeTest } from "./exercise-6-deploy";
-export { freePort, startSimulatedModelProcess, type SimulatedModelProcess } from "./simulated-model-process";
