@@ -1,4 +1,6 @@
-import type { PitchResult } from "../../domain/index";
+import { postPitchCount, type Count, type PitchResult } from "../../domain/index";
+
+export type { Count };
 
 /** Whether a count in the text is the one the pitch was thrown on, the one after it, or unclear. */
 export type CountRole = "pre" | "post" | "unknown";
@@ -10,10 +12,6 @@ export interface CountMention {
   role: CountRole;
 }
 
-export interface Count {
-  balls: number;
-  strikes: number;
-}
 
 // Nouns that make a number pair a count ("a 2-1 slider"), scorer's pitch codes included ("1-0 FF 96").
 const PITCH_NOUN =
@@ -107,19 +105,9 @@ export function findCounts(lower: string): CountMention[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** The count after a pitch with this result: a fourth ball gives 4, a third strike 3, a foul with two strikes stays. */
+/** The count after a pitch with this result (the shared rule in `src/domain/count-rules.ts`). */
 export function applyResult(pre: Count, result: PitchResult): Count {
-  switch (result) {
-    case "Ball":
-      return { balls: pre.balls + 1, strikes: pre.strikes };
-    case "Strike":
-    case "Swing and miss":
-      return { balls: pre.balls, strikes: pre.strikes + 1 };
-    case "Foul":
-      return { balls: pre.balls, strikes: Math.min(pre.strikes + 1, 2) };
-    default:
-      return { ...pre };
-  }
+  return postPitchCount(pre, result);
 }
 
 /** The count before a pitch, given the count after it; a two-strike foul is read as "stayed" only when `stayed`. */
