@@ -195,7 +195,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     database: {
       kind: hasServer ? "postgres" : "pglite",
       url: e.DATABASE_URL,
-      pgliteDir: path.resolve(root, e.PGLITE_DIR ?? path.join(".data", `pglite-${e.APP_ENV}`)),
+      // "memory://" (or any other URL-like PGlite target) is kept as is; a folder is resolved from the project root.
+      pgliteDir: e.PGLITE_DIR?.includes("://") ? e.PGLITE_DIR : path.resolve(root, e.PGLITE_DIR ?? path.join(".data", `pglite-${e.APP_ENV}`)),
       schema: e.DB_SCHEMA,
     },
     schedule: { cron: e.SCHEDULE_CRON, timezone: e.SCHEDULE_TZ },

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { describeConfig, loadConfig } from "../../src/config";
+import { describeConfig, findProjectRoot, loadConfig } from "../../src/config";
 import { ConfigError } from "../../src/errors";
 
 const HOOK = "http://127.0.0.1:9/hooks/T000/B000/s3cr3t-token";
@@ -31,6 +31,11 @@ describe("environment profiles chosen by APP_ENV", () => {
       ["staging", 2, "0 * * * *", ["console", "webhook"]]);
     expect([prod.database.schema, prod.llm.maxCostUsd, prod.schedule.cron]).toEqual(["prod", 5, "0 6 * * *"]);
     expect(prod.database.pgliteDir).toMatch(/pglite-prod$/);
+  });
+
+  it("keeps PGLITE_DIR=memory:// as an in-memory database instead of a folder named memory:", () => {
+    expect(load({ PGLITE_DIR: "memory://" }).database.pgliteDir).toBe("memory://");
+    expect(load({ PGLITE_DIR: "tmp/db" }).database.pgliteDir).toBe(path.join(findProjectRoot(), "tmp", "db"));
   });
 
   describe("with .env files", () => {
