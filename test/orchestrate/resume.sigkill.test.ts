@@ -4,6 +4,7 @@ import { listTasks, Orchestrator } from "../../src/orchestrate";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { numbersDag } from "./fixtures/numbers-dag";
 import { spawnWorker } from "./fixtures/spawn-worker";
+import { until } from "../support/until";
 
 async function checksum(db: Database, runId: string): Promise<{ rows: number; md5: string }> {
   const r = await db.query<{ rows: number; md5: string }>(
@@ -13,15 +14,6 @@ async function checksum(db: Database, runId: string): Promise<{ rows: number; md
   return r[0]!;
 }
 
-async function until<T>(fn: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("a run whose worker process is killed with SIGKILL mid-task", () => {
   let t: TestDatabase;

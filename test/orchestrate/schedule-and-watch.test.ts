@@ -7,19 +7,11 @@ import {
   gameReportDag, ingestParams, listRuns, listSchedules, Orchestrator, scheduleDag, triggerQueue, watchInbox, workbookDag, type InboxWatcher,
 } from "../../src/orchestrate";
 import { createTestDatabase, DB_KINDS, type TestDatabase } from "../support/databases";
+import { until } from "../support/until";
 
 const config = loadConfig({ env: { LLM_PROVIDER: "offline", APP_ENV: "staging", ALERT_CHANNELS: "console", SCHEDULE_CRON: "15 6 * * 1-5", SCHEDULE_TZ: "America/Chicago" } });
 const INPUT = path.join(config.dataDir, "playbyplay.csv");
 
-async function until<T>(fn: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.each(DB_KINDS)("schedules and file drops on %s", (kind) => {
   let t: TestDatabase;

@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config";
 import { gameReportDag, ingestParams, listTasks, Orchestrator, workbookDag } from "../../src/orchestrate";
 import { startSimulatedModel, type SimulatedModel } from "../../scripts/simulated-model/server";
 import { createTestDatabase, DB_KINDS, type TestDatabase } from "../support/databases";
+import { until } from "../support/until";
 
 const config = loadConfig({ env: { LLM_PROVIDER: "offline" } });
 const INPUT = path.join(config.dataDir, "playbyplay.csv");
@@ -113,12 +114,3 @@ describe("the workbook DAG with the LLM provider (simulated model)", () => {
   });
 });
 
-async function until<T>(fn: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
