@@ -226,7 +226,9 @@ export function describeConfig(config: Config): Record<string, string | number> 
     provider: config.llm.provider === "openai" ? `openai (${config.llm.model})` : "offline (rule-based, no network)",
     OPENAI_API_KEY: config.llm.apiKey ? "configured" : "not set",
     OPENAI_BASE_URL: config.llm.baseURL ? redactUrl(config.llm.baseURL) : "default",
-    database: config.database.kind === "postgres" ? `PostgreSQL server (${config.database.url ? redactUrl(config.database.url) : "PG* variables"})` : "PGlite (embedded, .data/)",
+    database: config.database.kind === "postgres"
+      ? `PostgreSQL server (${config.database.url ? redactUrl(config.database.url) : "PG* variables"})`
+      : `PGlite (embedded, ${config.database.pgliteDir.includes("://") ? "in memory" : path.relative(config.projectRoot, config.database.pgliteDir) || "."})`,
     schema: config.database.schema,
     budget_usd: config.llm.maxCostUsd,
     row_limit: config.rowLimit === 0 ? "all rows" : config.rowLimit,

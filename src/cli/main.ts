@@ -17,7 +17,7 @@ Pipeline (in this process):
 Orchestration (the DAG on pg-boss):
   trigger [--rows N] [--input FILE] [--batch-rows N] [--provider NAME] [--force] [--detach]
                            start (or find) the ingest run for this input and settings
-  status [RUN]             tasks of a run with state, attempts, duration, rows (default: latest)
+  status [RUN]             tasks of a run with state, attempts, duration, rows (default: the latest ingest run)
   runs [--limit N]         recent runs
   resume RUN               continue a failed or killed run from what did not finish
   worker                   work the queues (run several, on several machines, against one server)
@@ -31,6 +31,18 @@ ${OPS_HELP}
 const ORCHESTRATE = { trigger: orchestrate.trigger, status: orchestrate.status, runs: orchestrate.runs, resume: orchestrate.resume,
   worker: orchestrate.worker, schedule: orchestrate.schedule, watch: orchestrate.watch } as const;
 const OPS = ["health", "alerts", "release", "canary"] as const;
+const VALUE_OPTIONS = new Set(["--rows", "--input", "--provider", "--max-cost", "--batch-rows", "--limit"]);
+
+/** parseArgs reads `--rows -3` as an ambiguous option: join it as `--rows=-3` so our own check can name it. */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (const a of argv) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && VALUE_OPTIONS.has(prev) && /^-\d/.test(a)) out[out.length - 1] = `${prev}=${a}`;
+    else out.push(a);
+  }
+  return out;
+}
 
 async function main(argv: string[]): Promise<number> {
   // The command comes first (`npm start -- trigger --rows 5`); with options only, it is `run`.
@@ -43,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     return opsCommand(command as (typeof OPS)[number], loadConfig(), argv.slice(1));
   }
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: joinNegativeValues(argv),
     allowPositionals: true,
     strict: true,
     options: {

@@ -44,7 +44,9 @@ export async function trigger(args: OrchestrateArgs, config: Config): Promise<nu
 /** `status [run]`: a run (default: the latest) with its tasks. */
 export async function status(args: OrchestrateArgs, config: Config): Promise<number> {
   return withLedger(config, async (opened) => {
-    const runId = args.positionals[0] ?? (await listRuns(opened.db, 1))[0]?.run_id;
+    // Default: the latest ingest run (a downstream report run it started is listed by `runs`).
+    const recent = await listRuns(opened.db, 50);
+    const runId = args.positionals[0] ?? (recent.find((r) => r.dag === "ingest") ?? recent[0])?.run_id;
     if (!runId) {
       console.log("No runs yet.");
       return 0;

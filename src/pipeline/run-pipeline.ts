@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Config } from "../config";
 import type { EnrichedPlay, QuarantinedPlay } from "../domain/index";
-import { OptionsError } from "../errors";
+import { OptionsError, toError } from "../errors";
 import type { PipelineEvents } from "../events";
 import { readPlays } from "../extract/play-reader";
 import { readReferenceTables } from "../extract/reference-reader";
@@ -11,7 +11,7 @@ import { migrate } from "../load/migrator";
 import { loadPlays, type LoadResult } from "../load/play-loader";
 import { quarantineMalformed } from "../load/quarantine-writer";
 import { loadReferenceTables } from "../load/reference-loader";
-import { batterStats, pitcherStats } from "../summarize/analyses";
+import { batterStatsFrame, frameRows, pitcherStatsFrame } from "../summarize/frames";
 import type { BatterStatsRow, PitcherStatsRow } from "../summarize/analysis-rows";
 import { analyzePlays } from "../transform/play-analyzer";
 import { validatePlays } from "../validate/validate-plays";
@@ -71,12 +71,12 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   const input = options.input ?? path.join(config.dataDir, "playbyplay.csv");
   const ctx = { runId, events, timings: [] as StepTiming[] };
   const db = options.db ?? (await openDatabaseFromConfig(config));
+  const started = Date.now();
   try {
     if (!options.db) await migrate(db, path.join(config.projectRoot, "migrations"));
     const { plays, malformed } = await timedStep(ctx, "extract", 0, () => readPlays(input, { limit: rows }), (r) => r.plays.length);
     const rowsIn = plays.length + malformed.length;
     events?.emit("run:start", { runId, rows: rowsIn, provider });
-    const started = Date.now();
     const refs = readReferenceTables(config.dataDir);
     const ai: AiStepsResult = await timedStep(
       ctx, "transform", plays.length,
@@ -96,13 +96,21 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       await loadReferenceTables(db, refs);
       return loadPlays(db, { runId, plays: validation.valid, quarantined: quarantine, report: validation.report });
     }, (r) => r.inserted + r.updated + r.unchanged);
-    const [topPitchers, topBatters] = await timedStep(ctx, "summarize", load.inserted + load.updated + load.unchanged,
-      async () => [(await pitcherStats(db)).slice(0, 5), (await batterStats(db)).slice(0, 5)] as const, () => 10);
+    // This run's plays only (the database may hold other games); the same analyses the SQL views give.
+    const [topPitchers, topBatters] = await timedStep(ctx, "summarize", validation.valid.length, async () => [
+      (await frameRows<PitcherStatsRow>(await pitcherStatsFrame(validation.valid, refs))).slice(0, 5),
+      (await frameRows<BatterStatsRow>(await batterStatsFrame(validation.valid, refs))).slice(0, 5),
+    ] as const, () => validation.valid.length);
     events?.emit("run:success", { runId, durationMs: Date.now() - started, loaded: validation.valid.length, quarantined: quarantine.length });
     return {
       runId, provider, rowsIn, load, plays: validation.valid, quarantine, quality: validation.report, llm: ai.usage,
       stoppedReason: ai.stoppedReason, steps: ctx.timings, topPitchers: [...topPitchers], topBatters: [...topBatters],
     };
+  } catch (e) {
+    // The ledger, alerts and progress hear about a failed run too; the caller gets the error.
+    const error = toError(e);
+    events?.emit("run:error", { runId, durationMs: Date.now() - started, error });
+    throw error;
   } finally {
     if (!options.db) await db.close();
   }

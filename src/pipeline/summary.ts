@@ -21,6 +21,9 @@ export function formatSummary(r: PipelineResult): string {
     reasons.set(key, (reasons.get(key) ?? 0) + 1);
   }
   if (reasons.size > 0) lines.push(`  quarantine reasons: ${[...reasons].map(([k, v]) => `${k} ×${v}`).join(", ")}`);
+  const messages = new Map<string, number>();
+  for (const q of r.quarantine) for (const reason of q.reasons) messages.set(reason.message, (messages.get(reason.message) ?? 0) + 1);
+  for (const [message, n] of [...messages].sort((a, b) => b[1] - a[1]).slice(0, 3)) lines.push(`    ${n} × ${message.slice(0, 140)}`);
   lines.push(
     ``,
     `LLM        ${num(r.llm.requests)} requests (${num(r.llm.retries)} retries), ${num(r.llm.tokensIn)} tokens in, ${num(r.llm.tokensOut)} out, ` +
@@ -29,10 +32,10 @@ export function formatSummary(r: PipelineResult): string {
     `Time per step`,
     ...r.steps.map((s) => `  ${pad(s.step, 10)} ${pad(`${num(s.durationMs)} ms`, 10)} rows ${s.rowsIn} → ${s.rowsOut}`),
     ``,
-    `Top pitchers (by pitches)`,
+    `Top pitchers of this run (by pitches)`,
     ...r.topPitchers.map((p) => `  ${pad(p.name, 20)} ${pad(`${p.pitch_count} pitches`, 13)} avg ${p.avg_velocity_mph === null ? "—" : num(p.avg_velocity_mph, 1)} mph, most often ${p.most_frequent_pitch_name ?? "—"}`),
     ``,
-    `Top batters (by pitches seen)`,
+    `Top batters of this run (by pitches seen)`,
     ...r.topBatters.map((b) => `  ${pad(b.name, 20)} ${pad(`${b.pitches_seen} seen`, 10)} balls ${b.balls}, strikes ${b.strikes}, in play ${b.balls_in_play}, contact ${b.contact_rate === null ? "—" : `${num(b.contact_rate * 100)}%`}`),
   );
   return lines.join("\n");

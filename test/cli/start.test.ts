@@ -60,9 +60,19 @@ describe("npm start", () => {
     expect(out).toContain("configured");
   }, 120_000);
 
+  it("stops with the reason, instead of quarantining every row, when the provider cannot be reached", async () => {
+    const { code, out } = await start(["--rows", "8", "--provider", "openai"], {
+      OPENAI_API_KEY: KEY, OPENAI_BASE_URL: "http://127.0.0.1:9/v1", OPENAI_MODEL: sim.modelId, LLM_MAX_RETRIES: "1",
+    });
+    expect(code).toBe(1);
+    expect(out).toMatch(/Error: The LLM provider answered none of the 8 plays: .*onnection/);
+    expect(out).not.toContain(KEY.slice(0, 12));
+  }, 120_000);
+
   it("rejects a bad option with one line naming it", async () => {
     const { code, out } = await start(["--rows", "ten"]);
     expect(code).toBe(1);
     expect(out.trim()).toBe('Error: Expected `--rows` to be an integer ≥ 0, got "ten"');
+    expect((await start(["--rows", "-3"])).out.trim()).toBe('Error: Expected `--rows` to be an integer ≥ 0, got "-3"');
   }, 60_000);
 });

@@ -78,11 +78,11 @@ export class LlmExtractor {
     this.ledger = new CallLedger(this.options.db);
     this.redact = secretRedactor(this.options.apiKey);
     this.cache = new ResponseCache(
-      { step: "extract", model: this.options.model, promptVersion: EXTRACTION_PROMPT_VERSION, schemaVersion: EXTRACTION_SCHEMA_VERSION },
+      { step: "extract", provider: providerHost(this.options.baseURL), model: this.options.model, promptVersion: EXTRACTION_PROMPT_VERSION, schemaVersion: EXTRACTION_SCHEMA_VERSION },
       this.options.db,
     );
     this.mappingCache = new ResponseCache(
-      { step: "map", model: this.options.model, promptVersion: MAPPING_PROMPT_VERSION, schemaVersion: MAPPING_SCHEMA_VERSION },
+      { step: "map", provider: providerHost(this.options.baseURL), model: this.options.model, promptVersion: MAPPING_PROMPT_VERSION, schemaVersion: MAPPING_SCHEMA_VERSION },
       this.options.db,
     );
   }
@@ -209,6 +209,15 @@ const TYPICAL_EXTRACTION: Extraction = {
   batter_name: "Tommy Okafor", runners_on_base: "1B,3B", pre_pitch_balls: 2, pre_pitch_strikes: 1, post_pitch_balls: 2,
   post_pitch_strikes: 2, pitch_type: "four-seam fastball", pitch_velocity_mph: 96.4, pitch_result: "Swing and miss", ball_in_play: false,
 };
+
+/** The API's host (no credentials, no port): whose answers the cache holds. */
+function providerHost(baseURL: string | undefined): string {
+  try {
+    return new URL(baseURL ?? "https://api.openai.com/v1").hostname;
+  } catch {
+    return "unknown";
+  }
+}
 
 /** One play per distinct text: identical commentary has one hash and gets one answer. */
 function uniqueByHash(plays: RawPlay[]): RawPlay[] {

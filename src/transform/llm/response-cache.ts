@@ -4,6 +4,8 @@ import type { Queryable } from "../../load/database";
 /** What an answer depends on besides its content: changing any of these must miss the cache. */
 export interface CacheIdentity {
   step: string;
+  /** Who answers: the host of the API (answers of a local or simulated server never stand in for OpenAI's). */
+  provider: string;
   model: string;
   promptVersion: string;
   schemaVersion: string;
@@ -11,7 +13,7 @@ export interface CacheIdentity {
 
 /**
  * Content-addressed store of answers, kept in the `llm_cache` table (memory only when no
- * database is given). The address is sha256 of (model, prompt version, schema version,
+ * database is given). The address is sha256 of (provider host, model, prompt version, schema version,
  * content), where content is one play's text or one name to map: an answer is reused
  * whatever batch its row lands in, so a rerun of the same input sends no request.
  */
@@ -22,8 +24,8 @@ export class ResponseCache {
 
   /** The cache key of one piece of request content. */
   keyOf(content: string): string {
-    const { model, promptVersion, schemaVersion } = this.identity;
-    return createHash("sha256").update(JSON.stringify([model, promptVersion, schemaVersion, content])).digest("hex");
+    const { provider, model, promptVersion, schemaVersion } = this.identity;
+    return createHash("sha256").update(JSON.stringify([provider, model, promptVersion, schemaVersion, content])).digest("hex");
   }
 
   /** Stored answers for the keys that have one. */
