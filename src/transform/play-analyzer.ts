@@ -18,7 +18,27 @@ interface Facts {
 const HOME_RUN = /\b(?:home[\s-]?runs?|homers?|homered|grand slam|goes yard|leaves the (?:yard|park)|out of here|outta here|over the (?:wall|fence)|dingers?|round[\s-]?tripper)\b/i;
 const EXTRA_BASES = /\b(?:doubles?|doubled|triples?|tripled|gapper|two-bagger|three-bagger)\b(?![\s-]*play)/i;
 const RUN_SCORES = /\b(?:scores?|scoring|rbi|runs? (?:in|home|scores?)|comes (?:in|home) to score|crosses the plate|plates? (?:a|the|two|three|\d) runs?)\b/i;
-const GAME_OVER = /\b(?:ball ?game(?: over)?!|game over|that'?s the (?:ball ?)?game|final out of the game|and that'?ll do it|ends the game|wins? the game|walk[\s-]?off)\b/i;
+/**
+ * Words that say the game itself is over (not an inning): the call on the final pitch, or a wrap-up
+ * paragraph after it. "Ballgame!" counts only as its own exclamation, not "what a ballgame".
+ */
+const GAME_OVER = new RegExp(
+  [
+    String.raw`(?:^|[.!?…]\s+)ball ?game(?: over)?!`,
+    String.raw`\bgame over\b`,
+    String.raw`\bthat'?s the (?:ball ?)?game\b`,
+    String.raw`\bfinal out of the (?:game|night|series|season)\b`,
+    String.raw`\b(?:and )?that'?ll do it\b(?! for the (?:inning|half))`,
+    String.raw`\b(?:ends|ended|end of) the (?:ball ?)?game\b`,
+    String.raw`\b(?:wins?|takes|clinch(?:es)?) the (?:ball ?game|game|series|pennant|championship|title|world series)\b`,
+    String.raw`\bwalk[\s-]?off\b`,
+    String.raw`\b(?:are|is|were|crowned) (?:the )?(?:world )?champions\b`,
+    String.raw`\bchampions of the world\b`,
+    String.raw`\bfinal score\b`,
+    String.raw`\bit ended in the (?:top|bottom) (?:half )?of the\b`,
+  ].join("|"),
+  "i",
+);
 
 /**
  * Fill what a paragraph leaves unsaid from the rows before it: the inning, score and runners stay
@@ -73,8 +93,21 @@ function factsOf(rows: Row[], i: number): Facts {
     walk: row.post_pitch_balls === 4,
     risp: /2B|3B/.test(runners),
     basesLoaded: runners === "1B,2B,3B",
-    finalOut: GAME_OVER.test(text) || (i === rows.length - 1 && row.pitch_result !== null),
+    finalOut: row.pitch_result !== null && (GAME_OVER.test(text) || gameEndsAfter(rows, i)),
   };
+}
+
+/**
+ * Whether the game is said to be over after this pitch without another pitch in between: a later row
+ * (a wrap-up paragraph) says the game ended. The end of the input alone proves nothing: a partial
+ * input simply stops mid-game.
+ */
+function gameEndsAfter(rows: Row[], i: number): boolean {
+  for (let j = i + 1; j < rows.length; j++) {
+    if (rows[j]!.pitch_result !== null) return false;
+    if (GAME_OVER.test(rows[j]!.playbyplay)) return true;
+  }
+  return false;
 }
 
 /**
@@ -85,7 +118,8 @@ function factsOf(rows: Row[], i: number): Facts {
  * - home run +4, extra-base hit +1, each run scored +1 (at most +3), lead change +3, tying run +2;
  * - strikeout +2, walk or hit-by-pitch +1; with runners in scoring position +1, bases loaded +1 more;
  * - two outs +1; 7th inning or later +1 (9th or later +2); a one-run or tied game +1; full count +1;
- * - the final out of the game +3.
+ * - the final out of the game +3: a pitch whose text, or a wrap-up paragraph after it with no pitch
+ *   in between, says the game is over (the last row of a partial input is not the end of the game).
  *
  * A key moment is a lead change (go-ahead run), a tying run, a home run, a strikeout with runners in
  * scoring position, a late (7th+) run-scoring or two-out out with runners in scoring position, or the final out.
