@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { RawPlay } from "../domain/index";
-import { InputError, OptionsError } from "../errors";
+import { InputError, OptionsError, toError } from "../errors";
 import { parseCsv } from "./csv-parser";
 
 /** A row of the input that could not be read, with its line number and the reason. */
@@ -84,7 +84,9 @@ export function readPlays(file: string, options: ReadPlaysOptions = {}): ReadPla
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    throw new InputError(`Cannot read input file ${file}`, undefined, undefined, e);
+    const code = (e as { code?: string }).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : toError(e).message;
+    throw new InputError(`Cannot read input file ${file} (${why})`, undefined, undefined, e);
   }
   return parsePlays(text, options);
 }

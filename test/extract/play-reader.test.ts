@@ -55,6 +55,6 @@ describe("reading a play-by-play CSV", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "plays-"));
     writeFileSync(path.join(dir, "ok.csv"), "playbyplay\nx\n");
     expect(readPlays(path.join(dir, "ok.csv")).plays).toHaveLength(1);
-    expect(() => readPlays(path.join(dir, "missing.csv"))).toThrowError(/Cannot read input file .*missing\.csv/);
+    expect(() => readPlays(path.join(dir, "missing.csv"))).toThrowError(/Cannot read input file .*missing\.csv \(no such file\)/);
   });
 });
