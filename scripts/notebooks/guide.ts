@@ -263,7 +263,7 @@ const [rolledBack] = await db.query<{ n: number }>("SELECT count(*)::int AS n FR
 console.log(\`published_plays: version \${secondRelease.version} had \${live.n} rows; after rollback it shows version \${firstRelease.version} with \${rolledBack.n} rows\`);
 const canary = await wb.runCanary(db, plays, { current: wb.EXTRACTOR_VERSIONS["rules-v1"](config), candidate: wb.EXTRACTOR_VERSIONS["rules-grammar-only"](config), sampleSize: Math.min(50, plays.length), actor: "guide notebook" });
 console.log(canary.promoted ? \`canary promoted \${canary.candidate.id}\` : \`canary rejected \${canary.candidate.id}: \${canary.reasons.join("; ")}\`);
-wb.showTable(await wb.readReleaseLog(db, { limit: 8 }), { columns: ["at", "target", "action", "from_version", "to_version", "actor", "reason"], title: "Release log: every switch, promotion and rollback" });
+wb.showTable(await wb.readReleaseLog(db, { limit: 8 }), { columns: ["at", "target", "action", "from_version", "to_version", "actor", "reason"], title: "Release log, newest first: every switch, promotion and rollback" });
 await db.close();
 `),
     md(`

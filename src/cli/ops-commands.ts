@@ -125,7 +125,7 @@ async function releaseCommand(db: Database, argv: string[], print: Print): Promi
   print(`Versions of published_plays\n${table((await release.versions()).map((v) => ({ version: v.version, live: v.live ? "●" : "", rows: v.rows, state: v.state, run: v.run_id, created: v.created_at })))}\n`);
   const extractor = await readReleaseState(db, "extractor");
   print(`Extractor: ${extractor ? `${extractor.current_version} (previous ${extractor.previous_version ?? "none"})` : "no canary promoted yet"}\n`);
-  print(`Release log\n${table((await readReleaseLog(db, { limit: 15 })).map((e) => ({ at: e.at, target: e.target, action: e.action, from: e.from_version, to: e.to_version, who: e.actor, reason: e.reason })))}`);
+  print(`Release log (newest first)\n${table((await readReleaseLog(db, { limit: 15 })).map((e) => ({ at: e.at, target: e.target, action: e.action, from: e.from_version, to: e.to_version, who: e.actor, reason: e.reason })))}`);
   return 0;
 }
 
