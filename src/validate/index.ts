@@ -1,5 +1,6 @@
 export { validatePlays, type ValidatePlaysOptions, type ValidationResult } from "./validate-plays";
-export { QUALITY_CHECKS, domainCheck, consistencyCheck, referentialCheck, uniquenessCheck } from "./quality-checks";
+export { QUALITY_CHECKS, contentCheck, domainCheck, consistencyCheck, referentialCheck, uniquenessCheck } from "./quality-checks";
+export { soundsLikeBaseball } from "./content-check";
 export { expectedPostCount } from "./consistency-check";
 export { VELOCITY_RANGE_MPH } from "./domain-check";
 export { EnrichedPlaySchema, RawPlaySchema } from "./enriched-play-schema";

@@ -1,4 +1,5 @@
 import { consistencyCheck } from "./consistency-check";
+import { contentCheck } from "./content-check";
 import { domainCheck } from "./domain-check";
 import { SKIPPED, type QualityCheck } from "./quality-report";
 import { referentialCheck } from "./referential-check";
@@ -22,6 +23,6 @@ export const uniquenessCheck: QualityCheck = {
 };
 
 /** The row-level checks after the zod parse, in the order they run. */
-export const QUALITY_CHECKS: readonly QualityCheck[] = [domainCheck, consistencyCheck, referentialCheck, uniquenessCheck];
+export const QUALITY_CHECKS: readonly QualityCheck[] = [contentCheck, domainCheck, consistencyCheck, referentialCheck, uniquenessCheck];
 
-export { consistencyCheck, domainCheck, referentialCheck };
+export { consistencyCheck, contentCheck, domainCheck, referentialCheck };

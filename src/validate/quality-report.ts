@@ -1,7 +1,7 @@
 import type { EnrichedPlay, QuarantineReason, ReferenceTables } from "../domain/index";
 
 /** The named data-quality checks, in the order they run. */
-export const CHECK_NAMES = ["schema", "domain", "consistency", "referential", "uniqueness"] as const;
+export const CHECK_NAMES = ["schema", "content", "domain", "consistency", "referential", "uniqueness"] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** What one check says about one row. */

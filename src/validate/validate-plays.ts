@@ -25,7 +25,7 @@ export interface ValidationResult {
 const SCHEMA_CHECK = { check: "schema" as CheckName, description: "record matches the zod schemas of every step" };
 
 /**
- * Validate enriched plays: a zod parse, then the named quality checks (domain, consistency,
+ * Validate enriched plays: a zod parse, then the named quality checks (content, domain, consistency,
  * referential, uniqueness). A row that fails any of them is quarantined with every reason.
  * Never throws on data: `valid.length + quarantined.length === plays.length`, always.
  *
