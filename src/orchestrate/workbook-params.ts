@@ -16,7 +16,7 @@ export interface IngestParams {
   batchRows: number;
   /** Spending cap of the run in USD, shared evenly by the extract tasks. Default `config.llm.maxCostUsd`. */
   maxCostUsd: number;
-  /** Quality gate: above this share of quarantined rows nothing loads. Default `config.alerts.errorRate`. */
+  /** Quality gate: above this share of quarantined rows nothing loads. Default `config.alerts.qualityMaxFailedRate` (ALERT_QUALITY_MAX_FAILED_RATE). */
   maxQuarantineRate: number;
   /** Folder with the reference tables. Default `config.dataDir`. */
   dataDir: string;
@@ -30,7 +30,7 @@ export function ingestParams(config: Config, overrides: Partial<IngestParams> = 
     model: null,
     batchRows: 100,
     maxCostUsd: config.llm.maxCostUsd,
-    maxQuarantineRate: config.alerts.errorRate,
+    maxQuarantineRate: config.alerts.qualityMaxFailedRate,
     dataDir: config.dataDir,
     ...dropUndefined(overrides),
   };

@@ -1,4 +1,4 @@
-export { runPipeline, type RunPipelineOptions, type PipelineResult } from "./run-pipeline";
+export { runPipeline, type RunPipelineOptions, type PipelineResult, type QualityGate } from "./run-pipeline";
 export { formatSummary } from "./summary";
 export { offlineAiSteps, llmAiSteps, type AiStepsResult, type LlmUsage } from "./ai-steps";
 export { enrichPlays, extractionQuarantine } from "./enrich";

@@ -9,7 +9,8 @@ import { readReferenceTables } from "../extract/reference-reader";
 import { openDatabaseFromConfig, type Database } from "../load/database";
 import { migrate } from "../load/migrator";
 import { loadPlays, type LoadResult } from "../load/play-loader";
-import { quarantineMalformed } from "../load/quarantine-writer";
+import { quarantineMalformed, writeQuarantine } from "../load/quarantine-writer";
+import { writeQualityReport } from "../load/quality-writer";
 import { loadReferenceTables } from "../load/reference-loader";
 import { batterStatsFrame, frameRows, pitcherStatsFrame } from "../summarize/frames";
 import type { BatterStatsRow, PitcherStatsRow } from "../summarize/analysis-rows";
@@ -36,6 +37,13 @@ export interface RunPipelineOptions {
   runId?: string;
 }
 
+/** Whether the share of quarantined rows stayed within the limit (ALERT_QUALITY_MAX_FAILED_RATE). */
+export interface QualityGate {
+  passed: boolean;
+  rate: number;
+  maxRate: number;
+}
+
 export interface PipelineResult {
   runId: string;
   provider: "offline" | "openai";
@@ -44,7 +52,10 @@ export interface PipelineResult {
   load: LoadResult;
   /** Valid rows, as loaded. */
   plays: EnrichedPlay[];
-  /** Every row that was not loaded, with its reasons. `rowsIn === plays.length + quarantine.length`. */
+  /** Valid rows the quality gate held back (not loaded) because too many rows failed. */
+  held: EnrichedPlay[];
+  gate: QualityGate;
+  /** Every row that failed, with its reasons. `rowsIn === plays.length + held.length + quarantine.length`. */
   quarantine: QuarantinedPlay[];
   quality: QualityReport;
   llm: LlmUsage;
@@ -92,18 +103,24 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       ...extractionQuarantine(plays, ai.failures.filter((f) => !ai.records.has(f.play_hash) || !ai.mappings.has(f.play_hash)), "transform"),
       ...validation.quarantined,
     ];
+    // The quality gate, as in the orchestrated DAG: past the limit nothing loads, and the valid rows are held.
+    const rate = rowsIn === 0 ? 0 : quarantine.length / rowsIn;
+    const gate: QualityGate = { passed: rate <= config.alerts.qualityMaxFailedRate, rate, maxRate: config.alerts.qualityMaxFailedRate };
     const load = await timedStep(ctx, "load", validation.valid.length, async () => {
       await loadReferenceTables(db, refs);
-      return loadPlays(db, { runId, plays: validation.valid, quarantined: quarantine, report: validation.report });
+      if (gate.passed) return loadPlays(db, { runId, plays: validation.valid, quarantined: quarantine, report: validation.report });
+      await writeQualityReport(db, runId, validation.report);
+      return { inserted: 0, updated: 0, unchanged: 0, quarantined: await writeQuarantine(db, runId, quarantine) };
     }, (r) => r.inserted + r.updated + r.unchanged);
+    const loaded = gate.passed ? validation.valid : [];
     // This run's plays only (the database may hold other games); the same analyses the SQL views give.
-    const [topPitchers, topBatters] = await timedStep(ctx, "summarize", validation.valid.length, async () => [
-      (await frameRows<PitcherStatsRow>(await pitcherStatsFrame(validation.valid, refs))).slice(0, 5),
-      (await frameRows<BatterStatsRow>(await batterStatsFrame(validation.valid, refs))).slice(0, 5),
-    ] as const, () => validation.valid.length);
-    events?.emit("run:success", { runId, durationMs: Date.now() - started, loaded: validation.valid.length, quarantined: quarantine.length });
+    const [topPitchers, topBatters] = await timedStep(ctx, "summarize", loaded.length, async () => [
+      (await frameRows<PitcherStatsRow>(await pitcherStatsFrame(loaded, refs))).slice(0, 5),
+      (await frameRows<BatterStatsRow>(await batterStatsFrame(loaded, refs))).slice(0, 5),
+    ] as const, () => loaded.length);
+    events?.emit("run:success", { runId, durationMs: Date.now() - started, loaded: loaded.length, quarantined: quarantine.length });
     return {
-      runId, provider, rowsIn, load, plays: validation.valid, quarantine, quality: validation.report, llm: ai.usage,
+      runId, provider, rowsIn, load, plays: loaded, held: gate.passed ? [] : validation.valid, gate, quarantine, quality: validation.report, llm: ai.usage,
       stoppedReason: ai.stoppedReason, steps: ctx.timings, topPitchers: [...topPitchers], topBatters: [...topBatters],
     };
   } catch (e) {

@@ -10,8 +10,13 @@ export function formatSummary(r: PipelineResult): string {
     `Run ${r.runId} — provider: ${r.provider === "openai" ? "OpenAI" : "offline (rule-based)"}`,
     ``,
     `Rows       ${num(r.rowsIn)} in = ${num(loaded)} loaded + ${num(r.quarantine.length)} quarantined` +
+      (r.held.length > 0 ? ` + ${num(r.held.length)} held by the quality gate` : "") +
       `   (new ${r.load.inserted}, updated ${r.load.updated}, unchanged ${r.load.unchanged})`,
   ];
+  if (!r.gate.passed) {
+    lines.push(`Gate       FAILED: ${(r.gate.rate * 100).toFixed(1)}% of rows quarantined, over the ${(r.gate.maxRate * 100).toFixed(1)}% limit ` +
+      `(ALERT_QUALITY_MAX_FAILED_RATE): nothing was loaded. Fix the input, or raise the limit on purpose.`);
+  }
   if (r.stoppedReason) lines.push(`Stopped    ${r.stoppedReason}`);
   lines.push(``, `Quality checks`);
   for (const c of r.quality.checks) lines.push(`  ${pad(c.check, 12)} passed ${pad(c.passed, 5)} failed ${pad(c.failed, 4)} skipped ${c.skipped}`);

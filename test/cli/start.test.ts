@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -67,6 +67,17 @@ describe("npm start", () => {
     expect(code).toBe(1);
     expect(out).toMatch(/Error: The LLM provider answered none of the 8 plays: .*onnection/);
     expect(out).not.toContain(KEY.slice(0, 12));
+  }, 120_000);
+
+  it("holds the whole input back when the quality gate fails, and says so", async () => {
+    const lines = readFileSync(path.join(root, "data", "playbyplay.csv"), "utf8").split("\n").slice(0, 8);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "wb-gate-")), "bad.csv");
+    writeFileSync(file, [...lines, '""', '""', '""', ""].join("\n")); // 7 plays + 3 empty rows: 30% quarantined
+    const { code, out } = await start(["--input", file]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Rows\s+10 in = 0 loaded \+ 3 quarantined \+ 7 held by the quality gate/);
+    expect(out).toMatch(/Gate\s+FAILED: 30\.0% of rows quarantined, over the 5\.0% limit/);
+    expect(out).toMatch(/1 × line 9: empty commentary text/);
   }, 120_000);
 
   it("rejects a bad option with one line naming it", async () => {
