@@ -49,13 +49,16 @@ repeatable and explainable.
 
 Every record crossing a step is parsed by a zod schema, then checked:
 
+- **content**: the record says something (a row with no readable field and no baseball words is not a play);
 - **domain**: each value in its range (outs 0–2, balls 0–3 before the pitch, velocity 40–110 mph, …);
 - **consistency**: the count after the pitch follows from the count before it and the result;
 - **referential**: every pitcher, batter and pitch type exists in the reference tables;
 - **uniqueness**: no two rows share a \`play_hash\`.
 
 A row that fails goes to the **quarantine** with its reasons, never silently away: rows in = rows loaded +
-rows quarantined, always. The quality report says how many rows passed each check.
+rows quarantined, always. The quality report says how many rows passed each check. And a **quality gate** watches
+the whole batch: when more than 5% of the rows fail (\`ALERT_QUALITY_MAX_FAILED_RATE\`), nothing loads and an
+alert fires, because a batch that bad usually means a broken input or extractor, not bad plays.
 `,
   load: `
 ## Load into PostgreSQL
