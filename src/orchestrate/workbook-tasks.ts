@@ -3,11 +3,10 @@ import type { CanonicalMapping, Extraction, PlayAnalysis, QuarantinedPlay, RawPl
 import type { MalformedRow } from "../extract/play-reader";
 import { readPlays } from "../extract/play-reader";
 import { readReferenceTables } from "../extract/reference-reader";
-import { LlmError } from "../errors";
 import { CostBudget } from "../monitor/cost/index";
 import { enrichPlays, extractionQuarantine } from "../pipeline/enrich";
 import { createCanonicalMapper } from "../transform/canonical-mapper";
-import { LlmExtractor, llmOptionsFromConfig } from "../transform/llm/index";
+import { LlmExtractor, assertProviderAnswered, llmOptionsFromConfig } from "../transform/llm/index";
 import { RuleExtractor } from "../transform/offline/rule-extractor";
 import { analyzePlays } from "../transform/play-analyzer";
 import type { TaskContext } from "./task-context";
@@ -55,11 +54,8 @@ export async function extractTask(ctx: TaskContext, config: Config): Promise<voi
     ...r.unfinished.map((u) => ({ play_hash: u.play_hash, reason: `not extracted: ${r.stopped?.message ?? "run stopped"}` })),
   ];
   ctx.record({ llmRequests: r.stats.requests, tokensIn: r.stats.tokensIn, tokensOut: r.stats.tokensOut, costUsd: r.stats.costUsd, cacheHits: r.stats.cachedRows });
-  // One bad row is that row's problem (quarantine it); a batch with no answer at all is an outage:
-  // fail the task so the orchestrator retries it, and the run can be resumed when the provider is back.
-  if (batch.length > 0 && r.records.size === 0 && !r.stopped) {
-    throw new LlmError(`The LLM provider answered none of the ${batch.length} plays of this batch (${failures[0]?.reason ?? "no answer"})`, true);
-  }
+  // An outage fails the task: the orchestrator retries it, and the run can be resumed once the provider is back.
+  assertProviderAnswered(batch, r, true);
   await stageExtraction(ctx, r.records, failures, batch.length);
 }
 
@@ -77,18 +73,13 @@ export async function mapCanonicalTask(ctx: TaskContext, config: Config): Promis
     ...(await ctx.getAll<[string, Extraction][]>("extract", "records")).flat(),
     ...((await ctx.get<[string, Extraction][]>("reuse_cache", "records")) ?? []),
   ]);
-  const refs = refsOf(ctx);
-  const mapper = createCanonicalMapper(refs);
   let mappings: Map<string, CanonicalMapping>;
   if (paramsOf(ctx).provider === "openai") {
-    const r = await llmFor(ctx, config).map(records, { runId: ctx.runId, signal: ctx.signal }, {
-      mapPitcher: (n) => mapper.mapPitcher(n),
-      mapBatter: (n) => mapper.mapBatter(n),
-      mapPitchType: (t) => mapper.mapPitchType(t),
-    });
+    const r = await llmFor(ctx, config).map(records, { runId: ctx.runId, signal: ctx.signal });
     mappings = r.mappings;
     ctx.record({ llmRequests: r.stats.requests, tokensIn: r.stats.tokensIn, tokensOut: r.stats.tokensOut, costUsd: r.stats.costUsd, cacheHits: r.stats.cachedNames });
   } else {
+    const mapper = createCanonicalMapper(refsOf(ctx));
     mappings = new Map([...records].map(([hash, e]) => [hash, mapper.map(e)]));
   }
   await ctx.put("records", [...records]);

@@ -1,11 +1,10 @@
 import type { Config } from "../config";
 import type { CanonicalMapping, Extraction, RawPlay, ReferenceTables } from "../domain/index";
-import { LlmError } from "../errors";
 import type { PipelineEvents } from "../events";
 import type { Database } from "../load/database";
 import { CostBudget } from "../monitor/cost/index";
 import { createCanonicalMapper } from "../transform/canonical-mapper";
-import { LlmExtractor, llmOptionsFromConfig } from "../transform/llm/index";
+import { LlmExtractor, assertProviderAnswered, llmOptionsFromConfig } from "../transform/llm/index";
 import { RuleExtractor } from "../transform/offline/rule-extractor";
 
 /** What the LLM path cost; all zeros offline. */
@@ -48,17 +47,9 @@ export async function llmAiSteps(
   const budget = new CostBudget(options.maxCostUsd ?? options.config.llm.maxCostUsd);
   const llm = new LlmExtractor(llmOptionsFromConfig(options.config, { db: options.db, events: options.events, reference: refs }));
   const extracted = await llm.extract(plays, { runId: options.runId, budget });
-  // One bad row is that row's problem (it is quarantined); no answer at all is an outage or a
-  // misconfiguration (wrong OPENAI_BASE_URL, key or model): stop the run and say why.
-  if (plays.length > 0 && extracted.records.size === 0 && !extracted.stopped) {
-    throw new LlmError(`The LLM provider answered none of the ${plays.length} plays: ${extracted.failures[0]?.reason ?? "no answer"}`, false);
-  }
-  const mapper = createCanonicalMapper(refs);
-  const mapped = await llm.map(extracted.records, { runId: options.runId, budget }, {
-    mapPitcher: (n) => mapper.mapPitcher(n),
-    mapBatter: (n) => mapper.mapBatter(n),
-    mapPitchType: (t) => mapper.mapPitchType(t),
-  });
+  assertProviderAnswered(plays, extracted, false);
+  // Rules first (the canonical mapper over `refs`), the model only for names they leave unresolved.
+  const mapped = await llm.map(extracted.records, { runId: options.runId, budget });
   const failures = [
     ...extracted.failures.map((f) => ({ play_hash: f.play_hash, reason: f.reason })),
     ...extracted.unfinished.map((u) => ({ play_hash: u.play_hash, reason: `not extracted: ${extracted.stopped?.message ?? "run stopped"}` })),

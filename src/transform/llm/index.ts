@@ -1,4 +1,4 @@
-export { LlmExtractor, type LlmRunContext, type LlmFailure, type LlmExtractResult, type LlmStepStats } from "./llm-extractor";
+export { LlmExtractor, assertProviderAnswered, type LlmRunContext, type LlmFailure, type LlmExtractResult, type LlmStepStats } from "./llm-extractor";
 export { llmOptionsFromConfig, resolveLlmOptions, type LlmExtractorOptions } from "./llm-options";
 export { type DeterministicMapper, type LlmMapResult, type NameItem, type NameKind } from "./llm-mapper";
 export {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type OpenAI from "openai";
 import { ExtractionSchema, type Extraction, type RawPlay } from "../../domain/index";
-import { OptionsError, type AbortError, type BudgetExceededError } from "../../errors";
+import { LlmError, OptionsError, type AbortError, type BudgetExceededError } from "../../errors";
 import { CostBudget, forecastCost, loadTokenCounter, requirePrice, type CostForecast, type ModelPrice } from "../../monitor/cost/index";
 import { createCanonicalMapper } from "../canonical-mapper";
 import { runBatches, type BatchStep, type RunnerDeps, type RunnerStats } from "./batch-runner";
@@ -15,6 +15,7 @@ import { RequestLimiter } from "./request-limiter";
 import { ResponseCache } from "./response-cache";
 import { EXTRACTION_JSON_SCHEMA, EXTRACTION_SCHEMA_VERSION, MAPPING_SCHEMA_VERSION } from "./response-schemas";
 import { RetryBudget } from "./retry-policy";
+import { chunk } from "../../load/sql-batches";
 
 /** One run of the LLM path: its id, and the budget all its steps share. */
 export interface LlmRunContext {
@@ -210,6 +211,17 @@ const TYPICAL_EXTRACTION: Extraction = {
   post_pitch_strikes: 2, pitch_type: "four-seam fastball", pitch_velocity_mph: 96.4, pitch_result: "Swing and miss", ball_in_play: false,
 };
 
+/**
+ * One bad row is that row's problem (it is quarantined); a batch with no answer at all is an outage
+ * or a misconfiguration (wrong base URL, key or model): raise it, so the caller stops or retries.
+ * `retryable`: whether trying again later may help (a scheduled task) or not (an interactive run).
+ */
+export function assertProviderAnswered(plays: readonly RawPlay[], result: LlmExtractResult, retryable: boolean): void {
+  if (plays.length > 0 && result.records.size === 0 && !result.stopped) {
+    throw new LlmError(`The LLM provider answered none of the ${plays.length} plays: ${result.failures[0]?.reason ?? "no answer"}`, retryable);
+  }
+}
+
 /** The API's host (no credentials, no port): whose answers the cache holds. */
 function providerHost(baseURL: string | undefined): string {
   try {
@@ -223,10 +235,4 @@ function providerHost(baseURL: string | undefined): string {
 function uniqueByHash(plays: RawPlay[]): RawPlay[] {
   const seen = new Set<string>();
   return plays.filter((p) => (seen.has(p.play_hash) ? false : (seen.add(p.play_hash), true)));
-}
-
-export function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
