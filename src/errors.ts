@@ -78,7 +78,7 @@ export class LlmResponseError extends LlmError {
 export class BudgetExceededError extends PipelineError {
   constructor(readonly budgetUsd: number, readonly wouldSpendUsd: number) {
     super(
-      `Cost budget exceeded: the next request would bring spend to $${wouldSpendUsd.toFixed(4)}, over the budget of $${budgetUsd.toFixed(2)}`,
+      `Cost budget exceeded: the next request would bring spend to $${formatUsd(wouldSpendUsd)}, over the budget of $${formatUsd(budgetUsd)}`,
       { step: "transform" },
     );
   }
@@ -105,5 +105,38 @@ function formatValue(value: unknown): string {
     return JSON.stringify(value) ?? String(value);
   } catch {
     return String(value);
+  }
+}
+
+/**
+ * US dollars with two decimals, or as many as keep two significant digits for small amounts:
+ * `formatUsd(0.5)` is "0.50", `formatUsd(0.005)` is "0.005", `formatUsd(0.01234)` is "0.012".
+ */
+export function formatUsd(amount: number): string {
+  if (!Number.isFinite(amount) || amount === 0) return (Number.isFinite(amount) ? amount : 0).toFixed(2);
+  const decimals = Math.min(8, Math.max(2, Math.ceil(-Math.log10(Math.abs(amount))) + 1));
+  const s = amount.toFixed(decimals);
+  return decimals > 2 ? s.replace(/(\.\d\d\d*?)0+$/, "$1") : s;
+}
+
+/** The quality gate held the run's valid rows back: too many rows failed. Not retryable (the data will not change). */
+export class QualityGateError extends AbortError {
+  constructor(readonly held: number, readonly quarantined: number, readonly rows: number, readonly rate: number, readonly maxRate: number) {
+    super(
+      `Quality gate: ${quarantined} of ${rows} rows quarantined (${(rate * 100).toFixed(1)}%, over the ${(maxRate * 100).toFixed(1)}% limit ` +
+        `of ALERT_QUALITY_MAX_FAILED_RATE); nothing was loaded and ${held} valid row(s) are held`,
+      { step: "validate" },
+    );
+  }
+}
+
+/** The cost budget stopped the run before every row was extracted. Not retryable under the same budget. */
+export class BudgetStoppedError extends AbortError {
+  constructor(readonly budgetUsd: number | undefined, readonly notExtracted: number, detail?: string) {
+    super(
+      `Stopped by the cost budget${budgetUsd === undefined ? "" : ` of $${formatUsd(budgetUsd)}`}: ${notExtracted} row(s) were not extracted` +
+        (detail ? ` (${detail})` : ""),
+      { step: "transform" },
+    );
   }
 }

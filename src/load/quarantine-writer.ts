@@ -35,8 +35,8 @@ function keyOf(entry: QuarantinedPlay): { play_id: number; play_hash: string } {
 }
 
 /**
- * Write quarantine entries: one per (play_hash, play_id, step), updated in place by a re-run, each
- * batch in its own transaction. Input rows with a usable identity are recorded in `raw_plays` too.
+ * Write quarantine entries: one per (play_hash, play_id, step), updated in place by a re-run (which
+ * takes the entry over: `run_id` is the last run that quarantined the row), each batch in its own transaction. Input rows with a usable identity are recorded in `raw_plays` too.
  * Returns the number of entries the table now holds for this input.
  */
 export async function writeQuarantine(
@@ -68,7 +68,7 @@ export async function writeQuarantine(
            VALUES ${valuesPlaceholders(batch.length, COLUMNS.length, CASTS)}
            ON CONFLICT (play_hash, play_id, step) DO UPDATE
              SET run_id = EXCLUDED.run_id, reasons = EXCLUDED.reasons, payload = EXCLUDED.payload, created_at = now()
-             WHERE (quarantine.reasons, quarantine.payload) IS DISTINCT FROM (EXCLUDED.reasons, EXCLUDED.payload)`,
+             WHERE (quarantine.run_id, quarantine.reasons, quarantine.payload) IS DISTINCT FROM (EXCLUDED.run_id, EXCLUDED.reasons, EXCLUDED.payload)`,
           params,
         );
       });

@@ -1,5 +1,6 @@
 import type { Config } from "../config";
 import type { CanonicalMapping, Extraction, RawPlay, ReferenceTables } from "../domain/index";
+import type { AbortError, BudgetExceededError } from "../errors";
 import type { PipelineEvents } from "../events";
 import type { Database } from "../load/database";
 import { CostBudget } from "../monitor/cost/index";
@@ -25,6 +26,10 @@ export interface AiStepsResult {
   usage: LlmUsage;
   /** Set when the run stopped early (budget), with a message for the summary. */
   stoppedReason?: string;
+  /** Why it stopped early: the budget (`BudgetExceededError`) or an abort. */
+  stopped?: BudgetExceededError | AbortError;
+  /** The budget the run had, in USD (LLM path only). */
+  budgetUsd?: number;
 }
 
 export const NO_USAGE: LlmUsage = { requests: 0, retries: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, cachedRows: 0 };
@@ -44,7 +49,8 @@ export async function llmAiSteps(
   refs: ReferenceTables,
   options: { config: Config; db: Database; events?: PipelineEvents; runId: string; maxCostUsd?: number },
 ): Promise<AiStepsResult> {
-  const budget = new CostBudget(options.maxCostUsd ?? options.config.llm.maxCostUsd);
+  const budgetUsd = options.maxCostUsd ?? options.config.llm.maxCostUsd;
+  const budget = new CostBudget(budgetUsd);
   const llm = new LlmExtractor(llmOptionsFromConfig(options.config, { db: options.db, events: options.events, reference: refs }));
   const extracted = await llm.extract(plays, { runId: options.runId, budget });
   assertProviderAnswered(plays, extracted, false);
@@ -69,5 +75,7 @@ export async function llmAiSteps(
       cachedRows: s.cachedRows,
     },
     stoppedReason: (extracted.stopped ?? mapped.stopped)?.message,
+    stopped: extracted.stopped ?? mapped.stopped,
+    budgetUsd,
   };
 }

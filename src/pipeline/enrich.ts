@@ -1,13 +1,23 @@
 import type { CanonicalMapping, EnrichedPlay, Extraction, PlayAnalysis, QuarantinedPlay, RawPlay } from "../domain/index";
 
-/** Plays the AI step could not turn into a record: quarantined from the step that failed, with its reason. */
+/**
+ * Plays the AI step could not turn into a record: one quarantine entry per input row whose text failed
+ * (a commentary repeated on three rows is three entries), from the step that failed, with its reason.
+ */
 export function extractionQuarantine(plays: readonly RawPlay[], failures: readonly { play_hash: string; reason: string }[], step: string): QuarantinedPlay[] {
-  const byHash = new Map(plays.map((p) => [p.play_hash, p]));
-  return failures.map((f) => ({
-    play: byHash.get(f.play_hash) ?? { play_id: 0, play_hash: f.play_hash, playbyplay: "", line: 0 },
-    step,
-    reasons: [{ check: step, message: f.reason }],
-  }));
+  const reasons = new Map<string, string>();
+  for (const f of failures) if (!reasons.has(f.play_hash)) reasons.set(f.play_hash, f.reason);
+  const entries: QuarantinedPlay[] = [];
+  for (const play of plays) {
+    const reason = reasons.get(play.play_hash);
+    if (reason !== undefined) entries.push({ play, step, reasons: [{ check: step, message: reason }] });
+  }
+  // A failure for a text no input row has (should not happen) is still kept, not dropped.
+  const known = new Set(plays.map((p) => p.play_hash));
+  for (const [hash, reason] of reasons) {
+    if (!known.has(hash)) entries.push({ play: { play_id: 0, play_hash: hash, playbyplay: "", line: 0 }, step, reasons: [{ check: step, message: reason }] });
+  }
+  return entries;
 }
 
 /** Join each extracted play with its mapping and analysis, in input order. */

@@ -2,16 +2,18 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Config } from "../config";
 import type { EnrichedPlay, QuarantinedPlay } from "../domain/index";
-import { OptionsError, toError } from "../errors";
+import { BudgetExceededError, BudgetStoppedError, OptionsError, QualityGateError, toError } from "../errors";
 import type { PipelineEvents } from "../events";
 import { readPlays } from "../extract/play-reader";
 import { readReferenceTables } from "../extract/reference-reader";
 import { openDatabaseFromConfig, type Database } from "../load/database";
 import { migrate } from "../load/migrator";
+import { releaseHeldLoadedBy, writeHeld } from "../load/held-writer";
 import { loadPlays, type LoadResult } from "../load/play-loader";
 import { quarantineMalformed, writeQuarantine } from "../load/quarantine-writer";
 import { writeQualityReport } from "../load/quality-writer";
 import { loadReferenceTables } from "../load/reference-loader";
+import { recordRunAccounting, type RunOutcome } from "../load/row-accounting";
 import { batterStatsFrame, frameRows, pitcherStatsFrame } from "../summarize/frames";
 import type { BatterStatsRow, PitcherStatsRow } from "../summarize/analysis-rows";
 import { analyzePlays } from "../transform/play-analyzer";
@@ -57,6 +59,17 @@ export interface PipelineResult {
   gate: QualityGate;
   /** Every row that failed, with its reasons. `rowsIn === plays.length + held.length + quarantine.length`. */
   quarantine: QuarantinedPlay[];
+  /**
+   * How the run ended: `loaded` (exit 0), `held` by the quality gate (exit 3), `stopped` by the cost
+   * budget (exit 4). Recorded in `run_outcomes`; the ledger says `failed` for the last two.
+   */
+  outcome: RunOutcome;
+  /** Why the run did not load everything, in one sentence (also the ledger's `error`). */
+  cause?: string;
+  /** The budget the run had (LLM path), for the summary. */
+  budgetUsd?: number;
+  /** Input lines that were repaired (mis-decoded text), one message per repair. */
+  warnings: string[];
   quality: QualityReport;
   llm: LlmUsage;
   stoppedReason?: string;
@@ -85,7 +98,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   const started = Date.now();
   try {
     if (!options.db) await migrate(db, path.join(config.projectRoot, "migrations"));
-    const { plays, malformed } = await timedStep(ctx, "extract", 0, () => readPlays(input, { limit: rows }), (r) => r.plays.length);
+    const { plays, malformed, warnings } = await timedStep(ctx, "extract", 0, () => readPlays(input, { limit: rows }), (r) => r.plays.length);
     const rowsIn = plays.length + malformed.length;
     events?.emit("run:start", { runId, rows: rowsIn, provider });
     const refs = readReferenceTables(config.dataDir);
@@ -94,33 +107,58 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       () => (provider === "openai" ? llmAiSteps(plays, refs, { config, db, events, runId, maxCostUsd: options.maxCostUsd }) : offlineAiSteps(plays, refs)),
       (r) => r.records.size,
     );
-    const extracted = plays.filter((p) => ai.records.has(p.play_hash) && ai.mappings.has(p.play_hash)).map((p) => ({ ...p, ...ai.records.get(p.play_hash)! }));
+    const done = (p: { play_hash: string }) => ai.records.has(p.play_hash) && ai.mappings.has(p.play_hash);
+    const extracted = plays.filter(done).map((p) => ({ ...p, ...ai.records.get(p.play_hash)! }));
     const analyses = await timedStep(ctx, "analyze", extracted.length, () => analyzePlays(extracted), (r) => r.length);
     const enriched = enrichPlays(extracted, ai.mappings, analyses);
     const validation = await timedStep(ctx, "validate", enriched.length, () => validatePlays(enriched, refs, { runId }), (r) => r.valid.length);
+    // Every row the AI step left without a record or a mapping is quarantined, with its reason when it gave one.
+    const reasons = new Map<string, string>();
+    for (const f of ai.failures) if (!reasons.has(f.play_hash)) reasons.set(f.play_hash, f.reason);
+    const missing = plays.filter((p) => !done(p));
     const quarantine = [
       ...quarantineMalformed(malformed),
-      ...extractionQuarantine(plays, ai.failures.filter((f) => !ai.records.has(f.play_hash) || !ai.mappings.has(f.play_hash)), "transform"),
+      ...extractionQuarantine(plays, missing.map((p) => ({ play_hash: p.play_hash, reason: reasons.get(p.play_hash) ?? "the AI step returned no record or mapping for this row" })), "transform"),
       ...validation.quarantined,
     ];
     // The quality gate, as in the orchestrated DAG: past the limit nothing loads, and the valid rows are held.
     const rate = rowsIn === 0 ? 0 : quarantine.length / rowsIn;
     const gate: QualityGate = { passed: rate <= config.alerts.qualityMaxFailedRate, rate, maxRate: config.alerts.qualityMaxFailedRate };
+    const loaded = gate.passed ? validation.valid : [];
+    const held = gate.passed ? [] : validation.valid;
+    const outcome: RunOutcome = ai.stopped ? "stopped" : gate.passed ? "loaded" : "held";
+    const failure =
+      outcome === "stopped" ? new BudgetStoppedError(ai.stopped instanceof BudgetExceededError ? ai.stopped.budgetUsd : ai.budgetUsd, missing.length, ai.stopped instanceof BudgetExceededError ? undefined : ai.stoppedReason)
+      : outcome === "held" ? new QualityGateError(held.length, quarantine.length, rowsIn, rate, gate.maxRate)
+      : undefined;
     const load = await timedStep(ctx, "load", validation.valid.length, async () => {
       await loadReferenceTables(db, refs);
-      if (gate.passed) return loadPlays(db, { runId, plays: validation.valid, quarantined: quarantine, report: validation.report });
-      await writeQualityReport(db, runId, validation.report);
-      return { inserted: 0, updated: 0, unchanged: 0, quarantined: await writeQuarantine(db, runId, quarantine) };
+      let result: LoadResult;
+      if (gate.passed) {
+        result = await loadPlays(db, { runId, plays: loaded, quarantined: quarantine, report: validation.report });
+        await releaseHeldLoadedBy(db, runId, loaded);
+      } else {
+        await writeQualityReport(db, runId, validation.report);
+        result = { inserted: 0, updated: 0, unchanged: 0, quarantined: await writeQuarantine(db, runId, quarantine) };
+        await writeHeld(db, runId, held);
+      }
+      // Where every input row ended, queryable per run (view run_row_accounting).
+      await recordRunAccounting(db, runId, {
+        rowsIn, loaded, held, quarantined: quarantine.map((q) => q.play), outcome, cause: failure?.message,
+      });
+      return result;
     }, (r) => r.inserted + r.updated + r.unchanged);
-    const loaded = gate.passed ? validation.valid : [];
     // This run's plays only (the database may hold other games); the same analyses the SQL views give.
     const [topPitchers, topBatters] = await timedStep(ctx, "summarize", loaded.length, async () => [
       (await frameRows<PitcherStatsRow>(await pitcherStatsFrame(loaded, refs))).slice(0, 5),
       (await frameRows<BatterStatsRow>(await batterStatsFrame(loaded, refs))).slice(0, 5),
     ] as const, () => loaded.length);
-    events?.emit("run:success", { runId, durationMs: Date.now() - started, loaded: loaded.length, quarantined: quarantine.length });
+    // A run that held or stopped is a failed run for the ledger and the alerts, though it returns its result.
+    if (failure) events?.emit("run:error", { runId, durationMs: Date.now() - started, error: failure });
+    else events?.emit("run:success", { runId, durationMs: Date.now() - started, loaded: loaded.length, quarantined: quarantine.length });
     return {
-      runId, provider, rowsIn, load, plays: loaded, held: gate.passed ? [] : validation.valid, gate, quarantine, quality: validation.report, llm: ai.usage,
+      runId, provider, rowsIn, load, plays: loaded, held, gate, quarantine, outcome, cause: failure?.message, budgetUsd: ai.budgetUsd,
+      warnings, quality: validation.report, llm: ai.usage,
       stoppedReason: ai.stoppedReason, steps: ctx.timings, topPitchers: [...topPitchers], topBatters: [...topBatters],
     };
   } catch (e) {
