@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { PipelineError, toError } from "../errors";
+import { EXIT_CODES_HELP } from "../pipeline/exit-codes";
+import { HELD_HELP, heldCommand } from "./held-command";
 import { OPS_HELP, opsCommand } from "./ops-commands";
 import * as orchestrate from "./orchestrate-commands";
 import { runCommand } from "./run-command";
@@ -25,7 +27,11 @@ Orchestration (the DAG on pg-boss):
   watch FOLDER             start a run for every complete .csv dropped into FOLDER
 
 ${OPS_HELP}
+${HELD_HELP}
+
   help                     this text
+
+${EXIT_CODES_HELP}
 `;
 
 const ORCHESTRATE = { trigger: orchestrate.trigger, status: orchestrate.status, runs: orchestrate.runs, resume: orchestrate.resume,
@@ -51,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  if (command === "held") return heldCommand(loadConfig(), argv.slice(1));
   if ((OPS as readonly string[]).includes(command)) {
     return opsCommand(command as (typeof OPS)[number], loadConfig(), argv.slice(1));
   }

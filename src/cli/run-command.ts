@@ -9,6 +9,7 @@ import { createAlertManager } from "../monitor/alerts/index";
 import { ProgressReporter } from "../monitor/progress";
 import { RunLedger } from "../monitor/run-ledger";
 import { formatSummary } from "../pipeline/summary";
+import { exitCodeFor } from "../pipeline/exit-codes";
 import { runPipeline } from "../pipeline/run-pipeline";
 
 export interface RunArgs {
@@ -18,7 +19,7 @@ export interface RunArgs {
   "max-cost"?: string;
 }
 
-/** `npm start -- [--rows N] [--input file.csv] [--provider offline|openai] [--max-cost 1.00]` */
+/** `npm start -- [--rows N] [--input file.csv] [--provider offline|openai] [--max-cost 1.00]`; resolves to the exit code (see `EXIT_CODES`). */
 export async function runCommand(config: Config, args: RunArgs): Promise<number> {
   const rows = args.rows === undefined ? undefined : Number(args.rows);
   if (rows !== undefined && (!Number.isInteger(rows) || rows < 0)) throw new OptionsError("--rows", "an integer ≥ 0", args.rows);
@@ -46,7 +47,8 @@ export async function runCommand(config: Config, args: RunArgs): Promise<number>
     await ledger.flush();
     await alerts.settled();
     console.log(`\n${formatSummary(result)}`);
-    return 0;
+    // 0 only when the run loaded what it should: 3 when the quality gate held rows, 4 when the budget stopped it.
+    return exitCodeFor(result.outcome);
   } finally {
     await db.close();
   }

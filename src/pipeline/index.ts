@@ -4,3 +4,4 @@ export { offlineAiSteps, llmAiSteps, type AiStepsResult, type LlmUsage } from ".
 export { enrichPlays, extractionQuarantine } from "./enrich";
 export { timedStep, type StepTiming } from "./step-timer";
 export { forecastLlmRun } from "./forecast";
+export { EXIT_CODES, EXIT_CODES_HELP, exitCodeFor } from "./exit-codes";

@@ -1,3 +1,5 @@
+import { formatUsd } from "../errors";
+import { exitCodeFor } from "./exit-codes";
 import type { PipelineResult } from "./run-pipeline";
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
@@ -13,11 +15,20 @@ export function formatSummary(r: PipelineResult): string {
       (r.held.length > 0 ? ` + ${num(r.held.length)} held by the quality gate` : "") +
       `   (new ${r.load.inserted}, updated ${r.load.updated}, unchanged ${r.load.unchanged})`,
   ];
+  for (const w of r.warnings) lines.push(`Input      ${w}`);
+  if (r.outcome === "stopped") {
+    const budget = r.budgetUsd === undefined ? "" : ` of $${formatUsd(r.budgetUsd)}`;
+    lines.push(`Stopped    by the cost budget${budget}: ${r.stoppedReason ?? "the budget ran out"}. ` +
+      `The rows not reached are quarantined; raise --max-cost (or MAX_COST_USD) and run again: rows already answered come from the cache.`);
+  } else if (r.stoppedReason) lines.push(`Stopped    ${r.stoppedReason}`);
   if (!r.gate.passed) {
+    const why = r.outcome === "stopped"
+      ? `most quarantined rows are the ones the budget stopped: raise the budget`
+      : `Fix the input, or raise the limit on purpose`;
     lines.push(`Gate       FAILED: ${(r.gate.rate * 100).toFixed(1)}% of rows quarantined, over the ${(r.gate.maxRate * 100).toFixed(1)}% limit ` +
-      `(ALERT_QUALITY_MAX_FAILED_RATE): nothing was loaded. Fix the input, or raise the limit on purpose.`);
+      `(ALERT_QUALITY_MAX_FAILED_RATE): nothing was loaded and the ${num(r.held.length)} valid rows are held (${why}). ` +
+      `\`npm start -- held load ${r.runId}\` loads them as they are.`);
   }
-  if (r.stoppedReason) lines.push(`Stopped    ${r.stoppedReason}`);
   lines.push(``, `Quality checks`);
   for (const c of r.quality.checks) lines.push(`  ${pad(c.check, 12)} passed ${pad(c.passed, 5)} failed ${pad(c.failed, 4)} skipped ${c.skipped}`);
   const reasons = new Map<string, number>();
@@ -43,5 +54,7 @@ export function formatSummary(r: PipelineResult): string {
     `Top batters of this run (by pitches seen)`,
     ...r.topBatters.map((b) => `  ${pad(b.name, 20)} ${pad(`${b.pitches_seen} seen`, 10)} balls ${b.balls}, strikes ${b.strikes}, in play ${b.balls_in_play}, contact ${b.contact_rate === null ? "—" : `${num(b.contact_rate * 100)}%`}`),
   );
+  const outcome = { loaded: "loaded", held: "held by the quality gate", stopped: "stopped by the cost budget" }[r.outcome];
+  lines.push(``, `Outcome    ${outcome} (exit ${exitCodeFor(r.outcome)})${r.cause ? `: ${r.cause}` : ""}`);
   return lines.join("\n");
 }

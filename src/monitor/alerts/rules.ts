@@ -1,3 +1,4 @@
+import { formatUsd } from "../../errors";
 import type { Queryable } from "../../load/database";
 
 /** What the alert rules look at for one run: read from the ledger by `readRunFacts`. */
@@ -19,6 +20,8 @@ export interface RunFacts {
   qualityChecks: { check: string; passed: number; failed: number }[];
   /** Set when the orchestrator decided the quality gate itself; otherwise derived from `qualityChecks`. */
   qualityGatePassed?: boolean;
+  /** Where the run's rows ended (`run_row_accounting`), when the run recorded it. */
+  rows?: { rowsIn: number; loaded: number; quarantined: number; held: number };
 }
 
 export type AlertSeverity = "warning" | "critical";
@@ -68,7 +71,7 @@ export function defaultRules(t: RuleThresholds): AlertRule[] {
       name: "cost-over-budget",
       severity: "critical",
       evaluate: (f) =>
-        f.costUsd > t.maxCostUsd ? `Run ${f.runId} spent $${f.costUsd.toFixed(4)}, over the budget of $${t.maxCostUsd.toFixed(2)}` : null,
+        f.costUsd > t.maxCostUsd ? `Run ${f.runId} spent $${formatUsd(f.costUsd)}, over the budget of $${formatUsd(t.maxCostUsd)}` : null,
     },
     {
       name: "quality-gate",
@@ -77,7 +80,10 @@ export function defaultRules(t: RuleThresholds): AlertRule[] {
         const failing = f.qualityChecks.filter((c) => c.failed > 0 && c.failed / (c.passed + c.failed) > t.qualityMaxFailedRate);
         if (f.qualityGatePassed === true || (f.qualityGatePassed === undefined && failing.length === 0)) return null;
         const detail = failing.map((c) => `${c.check} failed ${c.failed} of ${c.passed + c.failed} rows`).join(", ");
-        return `Run ${f.runId}: quality gate failed${detail ? ` (${detail}; limit ${pct(t.qualityMaxFailedRate)})` : ""}`;
+        const rows = f.rows && f.rows.held > 0
+          ? `: ${f.rows.quarantined} of ${f.rows.rowsIn} rows quarantined (limit ${pct(t.qualityMaxFailedRate)}), nothing loaded, ${f.rows.held} valid row(s) held`
+          : "";
+        return `Run ${f.runId}: quality gate failed${rows}${detail ? ` (${detail}; limit ${pct(t.qualityMaxFailedRate)})` : ""}`;
       },
     },
     {
@@ -119,9 +125,16 @@ export async function readRunFacts(db: Queryable, runId: string): Promise<RunFac
     `SELECT check_name AS check, passed::int AS passed, failed::int AS failed FROM quality_results WHERE run_id = $1 ORDER BY check_name`,
     [runId],
   );
+  // A run that held rows failed its quality gate, whatever the per-check rates say.
+  const [rows] = await db.query<{ rows_in: number; loaded: number; quarantined: number; held: number }>(
+    `SELECT rows_in, loaded, quarantined, held FROM run_row_accounting WHERE run_id = $1`,
+    [runId],
+  );
   return {
     runId,
     dag: run.dag,
+    ...(rows ? { rows: { rowsIn: rows.rows_in, loaded: rows.loaded, quarantined: rows.quarantined, held: rows.held } } : {}),
+    ...(rows && rows.held > 0 ? { qualityGatePassed: false } : {}),
     state: run.state,
     scheduledFor: run.scheduled_for,
     startedAt: run.started_at,
