@@ -4,6 +4,8 @@ import { OptionsError, toError } from "../errors";
 import { PipelineEvents } from "../events";
 import { openDatabaseFromConfig, type Database } from "../load/database";
 import { migrate } from "../load/migrator";
+import { readRunAccounting } from "../load/row-accounting";
+import { EXIT_CODES, exitCodeFor } from "../pipeline/exit-codes";
 import {
   defaultInput, formatDuration, formatRuns, formatRunStatus, getRun, ingestParams, listRuns, listSchedules, listTasks,
   openOrchestrator, scheduleDag, unscheduleDag, watchInbox, type IngestParams, type OpenedOrchestrator, type RunRow,
@@ -176,7 +178,10 @@ function int(args: OrchestrateArgs, key: string): number | undefined {
 async function finish(opened: OpenedOrchestrator, runId: string): Promise<number> {
   const run: RunRow = await opened.orch.waitForRun(runId, 24 * 3600_000);
   console.log(`\n${formatRunStatus(run, await listTasks(opened.db, runId))}`);
-  return run.state === "success" ? 0 : 1;
+  if (run.state === "success") return EXIT_CODES.loaded;
+  // A failed run that held rows or was stopped by the budget says so in its exit code (3, 4); any other failure is 1.
+  const outcome = (await readRunAccounting(opened.db, runId))?.outcome;
+  return outcome === "held" || outcome === "stopped" ? exitCodeFor(outcome) : EXIT_CODES.error;
 }
 
 /** Reading the ledger needs only the database, not pg-boss. */

@@ -1,9 +1,12 @@
 import type { EnrichedPlay, PlayAnalysis, QuarantinedPlay } from "../domain/index";
+import { BudgetStoppedError, QualityGateError } from "../errors";
 import type { MalformedRow } from "../extract/play-reader";
+import { releaseHeldLoadedBy, writeHeld } from "../load/held-writer";
 import { loadPlays } from "../load/play-loader";
 import { writeQualityReport } from "../load/quality-writer";
 import { quarantineMalformed, writeQuarantine } from "../load/quarantine-writer";
 import { loadReferenceTables } from "../load/reference-loader";
+import { recordRunAccounting } from "../load/row-accounting";
 import { batterStats, pitcherStats } from "../summarize/analyses";
 import type { QualityReport } from "../validate/quality-report";
 import { validatePlays } from "../validate/validate-plays";
@@ -18,7 +21,14 @@ export interface GateDecision {
   rate: number;
   maxRate: number;
   passed: boolean;
+  /** Rows the cost budget stopped before they were extracted (quarantined by the transform step). */
+  notExtracted?: number;
+  /** The run's budget in USD, when it had one. */
+  budgetUsd?: number;
 }
+
+// The extract tasks quarantine the rows a spent budget did not reach with this reason (see workbook-tasks.ts).
+const budgetStopped = (q: QuarantinedPlay) => q.step === "transform" && q.reasons.some((r) => /^not extracted: Cost budget exceeded/.test(r.message));
 
 /** validate: the quality checks, then the gate: load when few enough rows fail, else report and alert. */
 export async function validateTask(ctx: TaskContext): Promise<{ branch: string }> {
@@ -31,7 +41,12 @@ export async function validateTask(ctx: TaskContext): Promise<{ branch: string }
   const rows = plays.length + malformed.length;
   const maxRate = paramsOf(ctx).maxQuarantineRate;
   const rate = rows === 0 ? 0 : quarantined.length / rows;
-  const gate: GateDecision = { rows, valid: validation.valid.length, quarantined: quarantined.length, rate, maxRate, passed: rate <= maxRate };
+  const params = paramsOf(ctx);
+  const gate: GateDecision = {
+    rows, valid: validation.valid.length, quarantined: quarantined.length, rate, maxRate, passed: rate <= maxRate,
+    notExtracted: quarantined.filter(budgetStopped).length,
+    budgetUsd: params.provider === "openai" ? params.maxCostUsd : undefined,
+  };
   await ctx.put("valid", validation.valid);
   await ctx.put("quarantined", quarantined);
   await ctx.put("report", validation.report);
@@ -47,6 +62,13 @@ export async function loadTask(ctx: TaskContext): Promise<void> {
   const report = await ctx.get<QualityReport>("validate", "report");
   await loadReferenceTables(ctx.db, refsOf(ctx));
   const result = await loadPlays(ctx.db, { runId: ctx.runId, plays: valid, quarantined, report });
+  await releaseHeldLoadedBy(ctx.db, ctx.runId, valid);
+  const gate = await ctx.get<GateDecision>("validate", "gate");
+  const stopped = stopError(gate);
+  await recordRunAccounting(ctx.db, ctx.runId, {
+    rowsIn: gate?.rows ?? valid.length + quarantined.length, loaded: valid, quarantined: quarantined.map((q) => q.play), held: [],
+    outcome: stopped ? "stopped" : "loaded", cause: stopped?.message,
+  });
   await ctx.put("load", result);
   ctx.record({ rowsIn: valid.length, rowsOut: result.inserted + result.updated + result.unchanged, rowsQuarantined: result.quarantined });
   ctx.recordRun({ rowsLoaded: valid.length, rowsQuarantined: quarantined.length });
@@ -56,8 +78,17 @@ export async function loadTask(ctx: TaskContext): Promise<void> {
 export async function quarantineReportTask(ctx: TaskContext): Promise<void> {
   const quarantined = (await ctx.get<QuarantinedPlay[]>("validate", "quarantined")) ?? [];
   const report = await ctx.get<QualityReport>("validate", "report");
+  const held = (await ctx.get<EnrichedPlay[]>("validate", "valid")) ?? [];
+  const gate = await ctx.get<GateDecision>("validate", "gate");
   const written = await writeQuarantine(ctx.db, ctx.runId, quarantined);
   if (report) await writeQualityReport(ctx.db, ctx.runId, report);
+  // Nothing loads, but nothing is lost: the valid rows are kept with this run (`held load RUN` loads them).
+  await writeHeld(ctx.db, ctx.runId, held);
+  const cause = stopError(gate) ?? gateError(gate, held.length);
+  await recordRunAccounting(ctx.db, ctx.runId, {
+    rowsIn: gate?.rows ?? held.length + quarantined.length, loaded: [], quarantined: quarantined.map((q) => q.play), held,
+    outcome: stopError(gate) ? "stopped" : "held", cause: cause.message,
+  });
   const reasons = new Map<string, number>();
   for (const q of quarantined) for (const r of q.reasons) {
     const k = `${r.check}${r.field ? `.${r.field}` : ""}`;
@@ -80,10 +111,24 @@ export async function alertTask(ctx: TaskContext): Promise<void> {
   await ctx.put("alert", message);
 }
 
-/** summarize: the headline analyses over what is loaded. */
+/**
+ * summarize: the headline analyses over what is loaded. Then the run's verdict: a run the budget stopped
+ * or the gate held fails here (not retried), so the ledger says `failed` with the cause and `trigger` exits 4 or 3.
+ */
 export async function summarizeTask(ctx: TaskContext): Promise<void> {
   const pitchers = (await pitcherStats(ctx.db)).slice(0, 5);
   const batters = (await batterStats(ctx.db)).slice(0, 5);
-  await ctx.put("summary", { pitchers, batters, gate: await ctx.get<GateDecision>("validate", "gate") });
+  const gate = await ctx.get<GateDecision>("validate", "gate");
+  await ctx.put("summary", { pitchers, batters, gate });
   ctx.record({ rowsOut: pitchers.length + batters.length });
+  const failure = stopError(gate) ?? (gate && !gate.passed ? gateError(gate, gate.valid) : undefined);
+  if (failure) throw failure;
+}
+
+function stopError(gate: GateDecision | undefined): BudgetStoppedError | undefined {
+  return gate?.notExtracted ? new BudgetStoppedError(gate.budgetUsd, gate.notExtracted) : undefined;
+}
+
+function gateError(gate: GateDecision | undefined, held: number): QualityGateError {
+  return new QualityGateError(held, gate?.quarantined ?? 0, gate?.rows ?? 0, gate?.rate ?? 0, gate?.maxRate ?? 0);
 }
