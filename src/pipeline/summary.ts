@@ -18,8 +18,9 @@ export function formatSummary(r: PipelineResult): string {
   for (const w of r.warnings) lines.push(`Input      ${w}`);
   if (r.outcome === "stopped") {
     const budget = r.budgetUsd === undefined ? "" : ` of $${formatUsd(r.budgetUsd)}`;
-    lines.push(`Stopped    by the cost budget${budget}: ${r.stoppedReason ?? "the budget ran out"}. ` +
-      `The rows not reached are quarantined; raise --max-cost (or MAX_COST_USD) and run again: rows already answered come from the cache.`);
+    const detail = r.stoppedReason ? ` (${r.stoppedReason.replace(/^Cost budget exceeded: /, "")})` : "";
+    lines.push(`Stopped    by the cost budget${budget}${detail}: the rows it did not reach are quarantined. ` +
+      `Raise --max-cost (or MAX_COST_USD) and run again: rows already answered come from the cache.`);
   } else if (r.stoppedReason) lines.push(`Stopped    ${r.stoppedReason}`);
   if (!r.gate.passed) {
     const why = r.outcome === "stopped"
