@@ -67,7 +67,7 @@ export function parsePlays(csvText: string, options: ReadPlaysOptions = {}): Rea
   const names = header.fields.map((f) => f.trim());
   const col = names.indexOf(column);
   if (col < 0) {
-    const found = names.length === 0 || names.join("") === "" ? "nothing" : preview(names.join(", "), 80);
+    const found = names.length === 0 || names.join("") === "" ? "nothing" : preview(names.join(", "), 80, false);
     throw new InputError(`The CSV header has no \`${column}\` column (found: ${found})`, header.line, column);
   }
   const plays: RawPlay[] = [];

@@ -54,7 +54,7 @@ function utf8Length(b: Uint8Array, i: number): number {
 }
 
 /** A short, printable echo of untrusted text for an error message: control characters escaped, at most `max` characters. */
-export function preview(text: string, max = 40): string {
+export function preview(text: string, max = 40, quote = true): string {
   const chars = [...text];
   const shown = chars.slice(0, max).map((c) => {
     const code = c.codePointAt(0)!;
@@ -65,7 +65,8 @@ export function preview(text: string, max = 40): string {
     if (code === 0xfffd) return "\\uFFFD";
     return c;
   });
-  return `"${shown.join("")}${chars.length > max ? "…" : ""}"`;
+  const q = quote ? '"' : "";
+  return `${q}${shown.join("")}${chars.length > max ? "…" : ""}${q}`;
 }
 
 function linesText(lines: number[]): string {

@@ -74,7 +74,7 @@ describe("npm start", () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "wb-gate-")), "bad.csv");
     writeFileSync(file, [...lines, '""', '""', '""', ""].join("\n")); // 7 plays + 3 empty rows: 30% quarantined
     const { code, out } = await start(["--input", file]);
-    expect(code).toBe(0);
+    expect(code).toBe(3); // rows held by the quality gate (see test/faults/accounting-held.test.ts)
     expect(out).toMatch(/Rows\s+10 in = 0 loaded \+ 3 quarantined \+ 7 held by the quality gate/);
     expect(out).toMatch(/Gate\s+FAILED: 30\.0% of rows quarantined, over the 5\.0% limit/);
     expect(out).toMatch(/1 × line 9: empty commentary text/);

@@ -69,9 +69,13 @@ describe.each(DB_KINDS)("the workbook DAG on %s", (kind) => {
     const params = ingestParams(config, { rows: 0, batchRows: 50, maxQuarantineRate: 0.01 });
     const { run } = await orch.trigger("ingest", { inputPath: input, params: { ...params } });
     const done = await orch.waitForRun(run.run_id, 120_000);
-    expect(done.state).toBe("success");
-    expect(await states(t, run.run_id)).toMatchObject({ load: "skipped", quarantine_report: "success", alert: "success", summarize: "success" });
+    // Held rows are not a success: summarize fails the run (not retried) with the gate as the cause.
+    expect(done.state).toBe("failed");
+    expect(done.error).toMatch(/task summarize failed.*Quality gate: 1 of 21 rows quarantined/);
+    expect(await states(t, run.run_id)).toMatchObject({ load: "skipped", quarantine_report: "success", alert: "success", summarize: "failed" });
     expect(done.rows_loaded).toBe(0);
+    const held = await t.db.query<{ held: number; balanced: boolean }>("SELECT held, balanced FROM run_row_accounting WHERE run_id = $1", [run.run_id]);
+    expect(held).toEqual([{ held: 20, balanced: true }]);
     const q = await t.db.query<{ reasons: { message: string }[] }>("SELECT reasons FROM quarantine WHERE run_id = $1", [run.run_id]);
     expect(q.map((r) => r.reasons[0]!.message)).toEqual(["line 22: empty commentary text"]);
     expect(alerts.some((a) => a.startsWith(`Quality gate failed for run ${run.run_id}`))).toBe(true);

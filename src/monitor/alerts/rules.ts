@@ -71,7 +71,7 @@ export function defaultRules(t: RuleThresholds): AlertRule[] {
       name: "cost-over-budget",
       severity: "critical",
       evaluate: (f) =>
-        f.costUsd > t.maxCostUsd ? `Run ${f.runId} spent $${formatUsd(f.costUsd)}, over the budget of $${formatUsd(t.maxCostUsd)}` : null,
+        f.costUsd > t.maxCostUsd ? `Run ${f.runId} spent $${f.costUsd.toFixed(4)}, over the budget of $${formatUsd(t.maxCostUsd)}` : null,
     },
     {
       name: "quality-gate",
