@@ -23,12 +23,16 @@ export function formatSummary(r: PipelineResult): string {
       `Raise --max-cost (or MAX_COST_USD) and run again: rows already answered come from the cache.`);
   } else if (r.stoppedReason) lines.push(`Stopped    ${r.stoppedReason}`);
   if (!r.gate.passed) {
+    const failedInTransform = r.quarantine.filter((q) => q.step === "transform").length;
     const why = r.outcome === "stopped"
-      ? `most quarantined rows are the ones the budget stopped: raise the budget`
-      : `Fix the input, or raise the limit on purpose`;
+      ? `most quarantined rows are the ones the budget stopped: raise the budget.`
+      : failedInTransform * 2 > r.quarantine.length
+        ? `${num(failedInTransform)} of the ${num(r.quarantine.length)} quarantined rows failed in the AI step (the provider's answers; reasons below): ` +
+          `run again when it answers well, rows already answered come from the cache.`
+        : `the input (reasons below). Fix the input, or raise the limit on purpose.`;
     lines.push(`Gate       FAILED: ${(r.gate.rate * 100).toFixed(1)}% of rows quarantined, over the ${(r.gate.maxRate * 100).toFixed(1)}% limit ` +
-      `(ALERT_QUALITY_MAX_FAILED_RATE): nothing was loaded and the ${num(r.held.length)} valid rows are held (${why}). ` +
-      `\`npm start -- held load ${r.runId}\` loads them as they are.`);
+      `(ALERT_QUALITY_MAX_FAILED_RATE): nothing was loaded; the ${num(r.held.length)} valid rows are held. Cause: ${why} ` +
+      `\`npm start -- held load ${r.runId}\` loads the held rows as they are.`);
   }
   lines.push(``, `Quality checks`);
   for (const c of r.quality.checks) lines.push(`  ${pad(c.check, 12)} passed ${pad(c.passed, 5)} failed ${pad(c.failed, 4)} skipped ${c.skipped}`);

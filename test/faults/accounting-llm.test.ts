@@ -77,3 +77,33 @@ describe.each(DB_KINDS)("LLM path accounting on %s", (kind) => {
     expect(facts.accounting).toMatchObject({ outcome: "stopped", rows_in: 80, balanced: true });
   }, 180_000);
 });
+
+describe.each(DB_KINDS)("most LLM batches failing on %s", (kind) => {
+  let sim: SimulatedModel;
+  let store: CliDatabase;
+  beforeAll(async () => {
+    sim = await startSimulatedModel({ latencyMs: 5, faults: [{ kind: "malformed", rate: 0.9 }] });
+    store = await cliDatabase(kind);
+  });
+  afterAll(async () => {
+    await store.dispose();
+    await sim.close();
+  });
+
+  it("90% malformed answers: the gate holds, exit 3, ledger failed, alert fired, the summary blames the AI step, not the input", async () => {
+    const env = { ...store.env, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId, LLM_MAX_RETRIES: "1" };
+    const r = await cli(["--rows", "40", "--provider", "openai"], env);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/Cause: \d+ of the \d+ quarantined rows failed in the AI step/);
+    expect(r.out).not.toContain("Fix the input");
+    const facts = await store.read((db) => runFacts(db, runIdOf(r.out)));
+    expect(facts.state).toBe("failed");
+    expect(facts.alerts).toContain("quality-gate");
+    const a = facts.accounting!;
+    expect(a).toMatchObject({ outcome: "held", rows_in: 40, loaded: 0, balanced: true });
+    expect(a.quarantined).toBeGreaterThan(2);
+    expect(a.quarantined + a.held).toBe(40);
+    expect(facts.heldThisRun).toBe(a.held);
+    expect(facts.plays).toBe(0);
+  }, 180_000);
+});
