@@ -134,6 +134,16 @@ const lossy = (bytes: Uint8Array): string => Buffer.from(bytes).toString("utf8")
  * const { text, warnings, lineIssues } = decodeCsvBytes(readFileSync("game.csv"));
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
+  // The common case first: clean UTF-8 with nothing to repair is decoded in one go.
+  let whole: string | undefined;
+  try {
+    whole = utf8.decode(bytes);
+  } catch {
+    whole = undefined;
+  }
+  MOJIBAKE.lastIndex = 0;
+  if (whole !== undefined && !CONTROL.test(whole) && !MOJIBAKE.test(whole)) return { text: whole, warnings: [], lineIssues: new Map() };
+  MOJIBAKE.lastIndex = 0;
   const parts: string[] = [];
   const repaired = { cp1252: [] as number[], mojibake: [] as number[] };
   const examples: Partial<Record<"cp1252" | "mojibake", string>> = {};
