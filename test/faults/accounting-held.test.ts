@@ -100,3 +100,15 @@ describe.each(DB_KINDS)("held rows released by a later run on %s", (kind) => {
     expect(dag.out).toMatch(/ALERT \[critical\] Quality gate failed/);
   }, 300_000);
 });
+
+describe("the exit codes are documented", () => {
+  it("--help lists 0, 1, 2, 3 (held) and 4 (budget) and the held commands", async () => {
+    const r = await cli(["--help"], {});
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/0 +the run loaded what it should/);
+    expect(r.out).toMatch(/1 +an error stopped it/);
+    expect(r.out).toMatch(/3 +rows held by the quality gate/);
+    expect(r.out).toMatch(/4 +stopped by the cost budget/);
+    expect(r.out).toMatch(/held load RUN/);
+  }, 60_000);
+});
