@@ -1,9 +1,10 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 import type { Config } from "../config";
 import { DatabaseError, toError } from "../errors";
+import { readSnapshot } from "./pglite-snapshot";
 
 /** Anything that runs SQL: the database itself or an open transaction. Parameters only, never string-built SQL. */
 export interface Queryable {
@@ -65,7 +66,10 @@ async function openPglite(dataDir: string, schema: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   // PGlite creates its own folder but not the parents (.data/ on a fresh clone).
   if (!dataDir.includes("://")) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  // A new database starts from the migrated snapshot when there is one (no initdb, no migrations).
+  const fresh = dataDir === "memory://" || (!dataDir.includes("://") && !existsSync(path.join(dataDir, "PG_VERSION")));
+  const loadDataDir = fresh ? readSnapshot(schema) : undefined;
+  const pglite = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
   const wrap = (q: Pick<PGlite, "query" | "exec">): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {

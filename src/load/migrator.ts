@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DatabaseError, toError } from "../errors";
 import type { Database } from "./database";
+import { writeSnapshot } from "./pglite-snapshot";
 
 export interface MigrationResult {
   applied: string[];
@@ -40,6 +41,10 @@ export async function migrate(db: Database, migrationsDir: string): Promise<Migr
     });
     if (done) applied.push(file);
     else alreadyApplied++;
+  }
+  // Migrated from nothing: keep the result, so the next new embedded database starts here.
+  if (db.kind === "pglite" && db.pglite && alreadyApplied === 0 && applied.length > 0) {
+    await writeSnapshot(db.pglite, { migrationsDir, schema: db.schema });
   }
   return { applied, alreadyApplied };
 }
