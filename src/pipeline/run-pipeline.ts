@@ -14,7 +14,7 @@ import { quarantineMalformed, writeQuarantine } from "../load/quarantine-writer"
 import { writeQualityReport } from "../load/quality-writer";
 import { loadReferenceTables } from "../load/reference-loader";
 import { recordRunAccounting, type RunOutcome } from "../load/row-accounting";
-import { batterStatsFrame, frameRows, pitcherStatsFrame } from "../summarize/frames";
+import { batterStatsRows, pitcherStatsRows } from "../summarize/play-analyses";
 import type { BatterStatsRow, PitcherStatsRow } from "../summarize/analysis-rows";
 import { analyzePlays } from "../transform/play-analyzer";
 import { validatePlays } from "../validate/validate-plays";
@@ -150,8 +150,8 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     }, (r) => r.inserted + r.updated + r.unchanged);
     // This run's plays only (the database may hold other games); the same analyses the SQL views give.
     const [topPitchers, topBatters] = await timedStep(ctx, "summarize", loaded.length, async () => [
-      (await frameRows<PitcherStatsRow>(await pitcherStatsFrame(loaded, refs))).slice(0, 5),
-      (await frameRows<BatterStatsRow>(await batterStatsFrame(loaded, refs))).slice(0, 5),
+      pitcherStatsRows(loaded, refs).slice(0, 5),
+      batterStatsRows(loaded, refs).slice(0, 5),
     ] as const, () => loaded.length);
     // A run that held or stopped is a failed run for the ledger and the alerts, though it returns its result.
     if (failure) events?.emit("run:error", { runId, durationMs: Date.now() - started, error: failure });

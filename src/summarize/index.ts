@@ -1,4 +1,5 @@
 export { excitementTimeline, pitcherStats, batterStats, pitchMix } from "./analyses";
+export { excitementTimelineRows, pitcherStatsRows, batterStatsRows, pitchMixRows } from "./play-analyses";
 export { excitementTimelineFrame, pitcherStatsFrame, batterStatsFrame, pitchMixFrame, frameRows } from "./frames";
 export { loadDanfo, type Danfo } from "./danfo-loader";
 export {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EnrichedPlay, ReferenceTables } from "../../src/domain";
 import { loadPlays, loadReferenceTables } from "../../src/load";
 import {
-  batterStats, batterStatsFrame, excitementTimeline, excitementTimelineFrame, frameRows,
-  pitcherStats, pitcherStatsFrame, pitchMix, pitchMixFrame,
+  batterStats, batterStatsFrame, batterStatsRows, excitementTimeline, excitementTimelineFrame, excitementTimelineRows, frameRows,
+  pitcherStats, pitcherStatsFrame, pitcherStatsRows, pitchMix, pitchMixFrame, pitchMixRows,
 } from "../../src/summarize";
 import { validatePlays } from "../../src/validate";
 import { createTestDatabase, DB_KINDS, type TestDatabase } from "../support/databases";
@@ -46,6 +46,14 @@ describe.each(DB_KINDS)("analyses on %s", (kind) => {
     expectSameRows(await batterStats(t.db) as never, await frameRows(await batterStatsFrame(plays, refs)));
     expectSameRows(await pitchMix(t.db) as never, await frameRows(await pitchMixFrame(plays, refs)));
     expect((await pitcherStats(t.db)).length).toBeGreaterThan(0);
+  });
+
+  it("the SQL views and the plain rows npm start summarises with give the same numbers", async () => {
+    const { plays, refs } = game;
+    expectSameRows(await excitementTimeline(t.db) as never, excitementTimelineRows(plays) as never);
+    expectSameRows(await pitcherStats(t.db) as never, pitcherStatsRows(plays, refs) as never);
+    expectSameRows(await batterStats(t.db) as never, batterStatsRows(plays, refs) as never);
+    expectSameRows(await pitchMix(t.db) as never, pitchMixRows(plays, refs) as never);
   });
 
   it("every play is on the timeline with a 10-play rolling mean", async () => {
