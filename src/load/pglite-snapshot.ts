@@ -33,7 +33,8 @@ function cacheDir(): string {
 
 function pgliteVersion(): string {
   try {
-    const require = createRequire(import.meta.url);
+    // Resolved from the project root: the notebook kernel compiles this module to CommonJS (no import.meta).
+    const require = createRequire(path.join(findProjectRoot(), "package.json"));
     return (require("@electric-sql/pglite/package.json") as { version: string }).version;
   } catch {
     return "unknown";
