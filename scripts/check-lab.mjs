@@ -18,7 +18,7 @@ const EXERCISES = [1, 2, 3, 4, 5, 6];
 
 execFileSync(process.execPath, [path.join(root, "scripts", "register-kernel.mjs"), "--prefix", jupyterPath], { stdio: "inherit" });
 
-/** Execute `name` (in notebooks/, so `./src/index` resolves) into `outDir/9_lab.ipynb`; returns the executed notebook. */
+/** Execute `name` (in notebooks/, so `./lib/index` resolves) into `outDir/9_lab.ipynb`; returns the executed notebook. */
 function execute(name, outDir) {
   mkdirSync(outDir, { recursive: true });
   const started = Date.now();

@@ -6,7 +6,8 @@
 //   node scripts/execute-notebooks.mjs --in-place # refresh the committed outputs (offline defaults)
 //   node scripts/execute-notebooks.mjs 9_guide_test  # only the notebooks whose name contains this
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,6 +23,13 @@ if (inPlace) {
   env.LLM_PROVIDER = "offline";
 }
 execFileSync(process.execPath, [path.join(root, "scripts", "register-kernel.mjs"), "--prefix", jupyterPath], { stdio: "inherit" });
+// The notebooks import the built library (notebooks/lib → dist/kernel): rebuild it when src/ is newer.
+const require = createRequire(import.meta.url);
+const stamp = path.join(root, "dist", "kernel", "build-stamp.json");
+const { sourceHash } = require("./kernel-lib/stale-check.cjs");
+if (!existsSync(stamp) || JSON.parse(readFileSync(stamp, "utf8")).srcHash !== sourceHash(path.join(root, "src"))) {
+  execFileSync(process.execPath, [path.join(root, "scripts", "kernel-lib", "build.mjs")], { stdio: "inherit" });
+}
 
 const nbDir = path.join(root, "notebooks");
 const notebooks = readdirSync(nbDir)

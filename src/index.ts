@@ -2,7 +2,7 @@
  * The workbook's public surface: notebooks and the CLI import only from here.
  * Grouped by pipeline stage, in the order data flows.
  *
- * @example import * as wb from "./src/index"; const config = wb.loadConfig();
+ * @example import * as wb from "./lib/index"; // in a notebook (the built library); tests and scripts import src/index const config = wb.loadConfig();
  */
 export { loadConfig, describeConfig, findProjectRoot, redactUrl, APP_ENVS, type Config, type AppEnv } from "./config";
 export * from "./errors";

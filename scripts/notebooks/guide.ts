@@ -25,8 +25,9 @@ pipeline over ${rowsText} of a fictional World Series Game 7 and shows what it d
 6. load into PostgreSQL and run the analyses (9.9–9.11)
 7. orchestrate it all as a DAG with retries, resumes, schedules and events; monitor it; promote it through environments
 
-Every code cell is short and calls the tested library in \`src/\` (the notebook's \`src\` folder is a link to it).
-Edited \`src/\`? Restart the kernel (*Kernel → Restart*) and the next import compiles your change.
+Every code cell is short and calls the tested library in \`src/\` (\`lib/\` beside the notebook is its build).
+Edited \`src/\`? Run \`npm run build\` (the notebooks import the built library in \`lib/\`), then restart the kernel
+(*Kernel → Restart*); a kernel that runs an older build than \`src/\` says so at the import.
 `),
     md(`
 ## Setup
@@ -38,7 +39,7 @@ into your PostgreSQL server. The table below says what this kernel will use. Key
 whether they are *configured*.
 `),
     code(`
-import * as wb from "./src/index";
+import * as wb from "./lib/index";
 
 const ROWS = ${limit}; // 0 = every row
 // With no server configured, the guide uses an in-memory PGlite: every run starts clean (the CLI keeps its database in .data/).

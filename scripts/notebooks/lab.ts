@@ -20,15 +20,15 @@ How to work:
 2. Read the brief, replace the \`throw new Error("TODO: …")\` in the TODO cell with your code, run the cell.
 3. Run the check cell. Change, re-run the TODO cell, re-run the check, as often as you like: each check starts
    from a fresh database.
-4. Edited something under \`src/\`? Restart the kernel (*Kernel → Restart*) and run the setup cell again: the
-   kernel compiles \`src/\` when it is first imported.
+4. Edited something under \`src/\`? Run \`npm run build\`, restart the kernel (*Kernel → Restart*) and run the setup
+   cell again: the notebooks import the built library (\`lib/\`), and an outdated build says so at the import.
 
 Everything runs offline and for free; the whole notebook takes about a minute. Reference solutions live in
 \`src/lab/solutions/exercise-N.ts\` — try first, then compare. CI runs this notebook twice: untouched (every check
 must say *not yet*) and with the solutions pasted in (every check must pass).
 `),
     code(`
-import * as wb from "./src/index";
+import * as wb from "./lib/index";
 console.log("Lab ready: run each TODO cell, then its check.");
 `),
 

@@ -36,7 +36,7 @@ describe("headless notebook execution", () => {
   });
 
   it("fails, naming the notebook and the cell, when a cell throws", async () => {
-    writeFileSync(file, notebook(['import * as wb from "./src/index";\nconsole.log(wb.playHash("x"));', 'throw new Error("this cell is broken on purpose");']));
+    writeFileSync(file, notebook(['import * as wb from "./lib/index";\nconsole.log(wb.playHash("x"));', 'throw new Error("this cell is broken on purpose");']));
     const { code, out } = await execute();
     expect(code).not.toBe(0);
     expect(out).toContain("this cell is broken on purpose");
@@ -44,7 +44,7 @@ describe("headless notebook execution", () => {
   }, 180_000);
 
   it("passes when every cell runs", async () => {
-    writeFileSync(file, notebook(['import * as wb from "./src/index";\nconsole.log(wb.playHash("x"));']));
+    writeFileSync(file, notebook(['import * as wb from "./lib/index";\nconsole.log(wb.playHash("x"));']));
     const { code, out } = await execute();
     expect(out).toContain(`✓ ${name}`);
     expect(code).toBe(0);

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Build the library the notebooks import (`import * as wb from "./lib/index"`): src/ compiled once to
+// CommonJS with declarations in dist/kernel/ (notebooks/lib links there). tslab then loads plain
+// JavaScript and reads the .d.ts files instead of compiling every source file at each kernel start.
+// Runs on `npm install` (prepare) and as `npm run build` after an edit to src/.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const out = path.join(root, "dist", "kernel");
+const require = createRequire(import.meta.url);
+const started = Date.now();
+rmSync(out, { recursive: true, force: true });
+try {
+  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.kernel.json")], { cwd: root, stdio: "inherit" });
+} catch {
+  console.error("The notebooks' library did not build: fix the type errors above, then run `npm run build` again.");
+  process.exit(1);
+}
+// The project is "type": "module"; this folder is CommonJS, as tslab runs it.
+writeFileSync(path.join(out, "package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
+copyFileSync(path.join(root, "scripts", "kernel-lib", "stale-check.cjs"), path.join(out, "stale-check.js"));
+const { sourceHash } = require("./stale-check.cjs");
+writeFileSync(path.join(out, "build-stamp.json"), JSON.stringify({ srcHash: sourceHash(path.join(root, "src")), builtAt: new Date().toISOString() }) + "\n");
+const index = path.join(out, "index.js");
+writeFileSync(index, readFileSync(index, "utf8").replace(/^("use strict";\n)?/, (strict) => `${strict}require("./stale-check").checkStale();\n`));
+console.log(`Built the notebooks' library in dist/kernel/ (${((Date.now() - started) / 1000).toFixed(1)} s).`);
