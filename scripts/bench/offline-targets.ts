@@ -99,7 +99,7 @@ export async function scaleTargets(root: string, dataDir: string, sizes: number[
         const run = kind === "pglite"
           ? await runCli(root, args, OFFLINE_ENV({ PGLITE_DIR: path.join(dir, `db-${n}`) }))
           : await withServerDatabase(serverUrl!, (url) => runCli(root, args, OFFLINE_ENV({ DATABASE_URL: url })));
-        const loaded = /Rows\s+(\d+) in = (\d+) loaded/.exec(run.stdout);
+        const loaded = /Rows\s+([\d,]+) in = ([\d,]+) loaded/.exec(run.stdout);
         const label = `${kind} ${n.toLocaleString("en-US")} rows`;
         const rate = Math.round(n / (run.wallMs / 1000)).toLocaleString("en-US");
         if (run.code !== 0 || !loaded) {
