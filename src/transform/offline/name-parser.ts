@@ -18,6 +18,13 @@ export function foldText(text: string): { folded: string; map: number[] } {
   let folded = "";
   const map: number[] = [];
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // ASCII (nearly every character) folds to itself, lower-cased: no Unicode normalisation needed.
+    if (code < 128) {
+      map.push(i);
+      folded += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!;
+      continue;
+    }
     const f = text[i]!.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\u2019\u2018]/g, "'");
     for (let k = 0; k < f.length; k++) map.push(i);
     folded += f;
@@ -48,18 +55,41 @@ const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|at
 const ARRIVAL_AFTER = /^(?:,[^,.]{1,30},)?,? (?:comes? in|is coming in|jogs in|trots in|takes over|enters|from the bullpen|out of the bullpen|into the game|in to pitch|is summoned|gets the call|comes on|will pitch|takes the ball|takes the mound)/;
 const ARRIVAL_BEFORE = /(?:in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|now pitching:?|new pitcher:?|entra|enter|welcome) $/;
 
-function rosterMentions(original: string, roster: NameRoster): Mention[] {
-  const { folded, map } = foldText(original);
+interface NamePattern {
+  name: string;
+  full: string;
+  surname: string;
+  re: RegExp;
+}
+
+/** Each roster name's folded forms and pattern, built once per roster rather than once per paragraph. */
+const patternsByRoster = new WeakMap<NameRoster, { pitchers: NamePattern[]; batters: NamePattern[] }>();
+
+function rosterPatterns(roster: NameRoster): { pitchers: NamePattern[]; batters: NamePattern[] } {
+  const cached = patternsByRoster.get(roster);
+  if (cached) return cached;
   const surnameCount = new Map<string, number>();
   for (const n of [...roster.pitchers, ...roster.batters]) surnameCount.set(surnameOf(n), (surnameCount.get(surnameOf(n)) ?? 0) + 1);
-  const found: Mention[] = [];
-  const scan = (names: string[], role: Mention["role"]) => {
-    for (const name of names) {
+  const build = (names: string[]): NamePattern[] =>
+    names.map((name) => {
       const full = foldName(name);
-      const sur = surnameOf(name);
+      const surname = surnameOf(name);
       const forms = [full, full.replace(SUFFIX, "")];
-      if ((surnameCount.get(sur) ?? 0) === 1) forms.push(sur);
+      if ((surnameCount.get(surname) ?? 0) === 1) forms.push(surname);
       const re = new RegExp(`(?<![\\p{L}])(${[...new Set(forms)].sort((a, b) => b.length - a.length).map(esc).join("|")})(?![\\p{L}])`, "gu");
+      return { name, full, surname, re };
+    });
+  const patterns = { pitchers: build(roster.pitchers), batters: build(roster.batters) };
+  patternsByRoster.set(roster, patterns);
+  return patterns;
+}
+
+function rosterMentions(original: string, roster: NameRoster): Mention[] {
+  const { folded, map } = foldText(original);
+  const found: Mention[] = [];
+  const scan = (patterns: NamePattern[], role: Mention["role"]) => {
+    for (const { full, surname: sur, re } of patterns) {
+      re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(folded)) !== null) {
         const start = map[m.index]!;
@@ -78,8 +108,9 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
       }
     }
   };
-  scan(roster.pitchers, "pitcher");
-  scan(roster.batters, "batter");
+  const patterns = rosterPatterns(roster);
+  scan(patterns.pitchers, "pitcher");
+  scan(patterns.batters, "batter");
   return found.sort((a, b) => a.index - b.index);
 }
 
