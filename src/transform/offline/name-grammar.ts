@@ -31,6 +31,18 @@ export interface GrammarNames extends Names {
  * Pitcher and batter from the grammar of the call alone ("Cole deals to Judge", "Judge swings",
  * "righty Cole", "Okafor–Okoye"), for players the roster does not know.
  */
+// Scorer's "Okafor–Okoye", "Sandoval→Lindqvist", "Ocampo/Quiroga": pitcher first, as in "X to Y".
+const SCORER = "\\s?(?:–|→|->|/)\\s?";
+/** The call's grammar, compiled once (not per paragraph). */
+const GRAMMAR = {
+  duel: new RegExp(`${NAME}(?:\\s(?:vs\\.?|versus|against|faces|facing|to|deals to|pitching to|throws to|delivers to)\\s|${SCORER})${NAME}`, "u"),
+  duelBatter: new RegExp(`${NAME}(?:\\s(?:vs\\.?|versus|against|faces|facing|pitching to|deals to|throws to|delivers to)\\s|${SCORER})${NAME}`, "u"),
+  pitcherAfter: new RegExp(`${NAME}${PITCHER_AFTER}`, "u"),
+  pitcherBefore: new RegExp(`(?<![\\p{L}])${PITCHER_BEFORE}${NAME}`, "u"),
+  batterAfter: new RegExp(`${NAME}${BATTER_AFTER}`, "u"),
+  batterBefore: new RegExp(`(?<![\\p{L}])${BATTER_BEFORE}${NAME}`, "u"),
+};
+
 export function grammarNames(original: string, teamWords: string[]): GrammarNames {
   const exclude = new Set(teamWords.flatMap((t) => t.split(/\s+/)));
   const find = (re: RegExp, group = 1) => {
@@ -40,14 +52,11 @@ export function grammarNames(original: string, teamWords: string[]): GrammarName
     if (/\b(?:coach|manager|skipper|umpire|partner|announcer|owner|trainer)\s+$/i.test(original.slice(Math.max(0, m.index - 12), m.index + m[0].indexOf(m[group]!)))) return null;
     return cleanName(m[group]!, exclude);
   };
-  // Scorer's "Okafor–Okoye", "Sandoval→Lindqvist", "Ocampo/Quiroga": pitcher first, as in "X to Y".
-  const SCORER = "\\s?(?:–|→|->|/)\\s?";
-  const duelRe = new RegExp(`${NAME}(?:\\s(?:vs\\.?|versus|against|faces|facing|to|deals to|pitching to|throws to|delivers to)\\s|${SCORER})${NAME}`, "u");
-  const duel = find(duelRe);
-  const duelBatter = find(new RegExp(`${NAME}(?:\\s(?:vs\\.?|versus|against|faces|facing|pitching to|deals to|throws to|delivers to)\\s|${SCORER})${NAME}`, "u"), 2);
-  const pitcher = find(new RegExp(`${NAME}${PITCHER_AFTER}`, "u")) ?? find(new RegExp(`(?<![\\p{L}])${PITCHER_BEFORE}${NAME}`, "u"));
-  const batter = find(new RegExp(`${NAME}${BATTER_AFTER}`, "u")) ?? find(new RegExp(`(?<![\\p{L}])${BATTER_BEFORE}${NAME}`, "u"));
-  const pair = find(duelRe, 2);
+  const duel = find(GRAMMAR.duel);
+  const duelBatter = find(GRAMMAR.duelBatter, 2);
+  const pitcher = find(GRAMMAR.pitcherAfter) ?? find(GRAMMAR.pitcherBefore);
+  const batter = find(GRAMMAR.batterAfter) ?? find(GRAMMAR.batterBefore);
+  const pair = find(GRAMMAR.duel, 2);
   const fuller = (name: string | null) => name && fullestForm(original, name);
   return { pitcher: fuller(pitcher ?? duel), batter: fuller(batter ?? duelBatter), duel: duel && pair ? [duel, pair] : null };
 }

@@ -87,10 +87,13 @@ export function hasPitchEvidence(lower: string): boolean {
   return PITCH_EVIDENCE.test(lower);
 }
 
+/** Words that put a sentence at another time than this pitch. Tested per sentence: linear, unlike one pattern spanning sentences. */
+const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d)\b/;
+
 /** Every result cue in a lower-cased, number-normalized paragraph, in reading order. */
 export function findResultCues(text: string): ResultMention[] {
   // Sentences about other times ("a foul ball earlier tonight landed in a popcorn bucket") say nothing of this pitch.
-  let lower = text.replace(/[^.!?]*\b(?:earlier (?:tonight|today|in the (?:game|series|season|year))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d)\b[^.!?]*/g, (s) => " ".repeat(s.length));
+  let lower = text.replace(/[^.!?]+/g, (s) => (OTHER_TIMES.test(s) ? " ".repeat(s.length) : s));
   // A pitch's name is not a call: "a fast ball, low" is no ball yet, a "spiked curve" no spiked pitch.
   const blank = (t: string, start: number, end: number) => t.slice(0, start) + " ".repeat(end - start) + t.slice(end);
   for (const term of findPitchTerms(lower)) lower = blank(lower, term.index, term.index + term.text.length);
