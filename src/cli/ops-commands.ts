@@ -6,6 +6,7 @@ import { readPlays } from "../extract/index";
 import { openDatabaseFromConfig, type Database } from "../load/database";
 import { migrate } from "../load/migrator";
 import { createAlertManager, readHealth } from "../monitor/index";
+import { formatDuration } from "../orchestrate/index";
 import { BlueGreenRelease, EXTRACTOR_VERSIONS, readReleaseLog, readReleaseState, runCanary } from "../release/index";
 
 export const OPS_HELP = `Operations:
@@ -30,7 +31,7 @@ export async function opsCommand(command: "health" | "alerts" | "release" | "can
   const db = await openDatabaseFromConfig(config);
   try {
     await migrate(db, path.join(config.projectRoot, "migrations"));
-    if (command === "health") return await healthCommand(db, print);
+    if (command === "health") return await healthCommand(db, argv, print);
     if (command === "alerts") return await alertsCommand(db, config, argv, print);
     if (command === "release") return await releaseCommand(db, argv, print);
     return await canaryCommand(db, config, argv, print);
@@ -49,19 +50,32 @@ export function table(rows: Record<string, unknown>[]): string {
   return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join("\n");
 }
 
-async function healthCommand(db: Database, print: Print): Promise<number> {
+async function healthCommand(db: Database, argv: string[], print: Print): Promise<number> {
+  parseArgs({ args: argv, options: {} }); // `health` takes no options: a typo is named, not ignored
   const h = await readHealth(db);
+  const ms = (v: number | null) => (v === null ? "" : formatDuration(Math.round(Number(v))));
   const sections: [string, Record<string, unknown>[]][] = [
-    ["Success rate", h.successRate.map(({ last_finished_at: _, ...r }) => r)],
-    ["Task durations (ms)", h.taskDurations as unknown as Record<string, unknown>[]],
-    ["Error rate (failed attempts)", h.errorRate as unknown as Record<string, unknown>[]],
+    ["Success rate", h.successRate.map((r) => ({ dag: r.dag, runs: r.runs, succeeded: r.succeeded, failed: r.failed, success_rate: percent(r.success_rate) }))],
+    ["Task durations", h.taskDurations.map((r) => ({ task: r.task, executions: r.executions, p50: ms(r.p50_ms), p95: ms(r.p95_ms), max: ms(r.max_ms) }))],
+    ["Error rate (failed attempts)", h.errorRate.map((r) => ({ task: r.task, attempts: r.attempts, failed_attempts: r.failed_attempts, error_rate: percent(r.error_rate) }))],
     ["Retries", h.retries as unknown as Record<string, unknown>[]],
-    ["Cost per run (last 10)", h.costPerRun.slice(0, 10).map((r) => ({ run: r.run_id, state: r.state, rows: r.rows_in, requests: r.llm_requests, tokens: r.tokens_in + r.tokens_out, cost_usd: r.cost_usd }))],
-    ["Cost per day", h.costPerDay as unknown as Record<string, unknown>[]],
+    ["Cost per run (last 10)", h.costPerRun.slice(0, 10).map((r) => ({ run: r.run_id, dag: r.dag, state: r.state, duration: ms(r.duration_ms), rows: r.rows_in, requests: r.llm_requests, tokens: r.tokens_in + r.tokens_out, cost: usd(r.cost_usd) }))],
+    ["Cost per day", h.costPerDay.map((r) => ({ day: r.day, runs: r.runs, requests: r.llm_requests, tokens: r.tokens_in + r.tokens_out, cost: usd(r.cost_usd) }))],
     ["Rows quarantined per check", h.quarantineByCheck as unknown as Record<string, unknown>[]],
   ];
   for (const [title, rows] of sections) print(`${title}\n${table(rows)}\n`);
+  if (h.successRate.length === 0) print("No runs recorded yet: `npm start` or `npm start -- trigger` records one.");
   return 0;
+}
+
+/** 0..1 as a percentage with one decimal: `97.5%`. */
+export function percent(share: number | null): string {
+  return share === null ? "" : `${(Number(share) * 100).toFixed(1)}%`;
+}
+
+/** US dollars with four decimals (LLM costs per run are fractions of a cent to a few dollars). */
+function usd(v: number): string {
+  return `$${Number(v).toFixed(4)}`;
 }
 
 async function alertsCommand(db: Database, config: Config, argv: string[], print: Print): Promise<number> {

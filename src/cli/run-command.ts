@@ -10,6 +10,7 @@ import { ProgressReporter } from "../monitor/progress";
 import { RunLedger } from "../monitor/run-ledger";
 import { formatSummary } from "../pipeline/summary";
 import { runPipeline } from "../pipeline/run-pipeline";
+import { parseRowsOption } from "./row-option";
 
 export interface RunArgs {
   rows?: string;
@@ -18,10 +19,9 @@ export interface RunArgs {
   "max-cost"?: string;
 }
 
-/** `npm start -- [--rows N] [--input file.csv] [--provider offline|openai] [--max-cost 1.00]` */
+/** `npm start -- [--rows N|all] [--input file.csv] [--provider offline|openai] [--max-cost 1.00]` */
 export async function runCommand(config: Config, args: RunArgs): Promise<number> {
-  const rows = args.rows === undefined ? undefined : Number(args.rows);
-  if (rows !== undefined && (!Number.isInteger(rows) || rows < 0)) throw new OptionsError("--rows", "an integer ≥ 0", args.rows);
+  const rows = parseRowsOption(args.rows);
   const provider = args.provider;
   if (provider !== undefined && provider !== "offline" && provider !== "openai") throw new OptionsError("--provider", "offline or openai", provider);
   if (provider === "openai" && !config.llm.apiKey) throw new OptionsError("--provider", "offline unless OPENAI_API_KEY is set", provider);
@@ -32,14 +32,16 @@ export async function runCommand(config: Config, args: RunArgs): Promise<number>
   const shownProvider = provider === undefined ? setup.provider : provider === "openai" ? `openai (${config.llm.model})` : "offline (rule-based, no network)";
   console.log(`Provider: ${shownProvider}   OPENAI_API_KEY: ${setup.OPENAI_API_KEY}   Database: ${setup.database}   Environment: ${setup.environment}`);
   const events = new PipelineEvents();
-  events.on("step:success", (e) => console.log(`  ✓ ${e.step.padEnd(10)} ${String(e.durationMs).padStart(6)} ms`));
+  // Step lines go through the progress display, so on a terminal they print above the bar, not glued onto it.
+  const progress = new ProgressReporter();
   const db = await openDatabaseFromConfig(config);
   try {
     await migrate(db, path.join(config.projectRoot, "migrations"));
     // Monitoring subscribes to the run's events: the ledger (for `health`), progress, and alerts.
     const ledger = new RunLedger(db, { env: config.appEnv, dag: "pipeline", trigger: "manual" });
     ledger.attach(events);
-    new ProgressReporter().attach(events);
+    progress.attach(events);
+    events.on("step:success", (e) => progress.log(`  ✓ ${e.step.padEnd(10)} ${String(e.durationMs).padStart(6)} ms`));
     const alerts = createAlertManager(db, config, { events });
     alerts.attach(events, { before: () => ledger.flush() });
     const result = await runPipeline({ config, rows, input: args.input, provider, maxCostUsd, events, db });

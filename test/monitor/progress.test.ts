@@ -32,8 +32,8 @@ describe("progress on long work", () => {
     // start, then at most one line per 2 s, then the final line.
     expect(out).toEqual([
       "[progress] run 0/100 rows (0%) · 0 requests · 0 in / 0 out tokens · $0.0000 · 0.0s\n",
-      "[progress] extract 25/100 rows (25%) · 2 requests · 2,000 in / 500 out tokens · $0.0050 · 2.0s\n",
-      "[progress] extract 75/100 rows (75%) · 4 requests · 4,000 in / 1,000 out tokens · $0.0100 · 4.0s\n",
+      "[progress] extract 50/100 rows (50%) · 2 requests · 2,000 in / 500 out tokens · $0.0050 · 2.0s\n",
+      "[progress] extract 100/100 rows (100%) · 4 requests · 4,000 in / 1,000 out tokens · $0.0100 · 4.0s\n",
       "[progress] finished 100/100 rows (100%) · 4 requests · 1 retries · 4,000 in / 1,000 out tokens · $0.0100 · 5.0s done\n",
     ]);
     expect(out.join("")).not.toMatch(/\r|\x1b/);
