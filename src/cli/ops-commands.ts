@@ -7,7 +7,7 @@ import { openDatabaseFromConfig, type Database } from "../load/database";
 import { migrate } from "../load/migrator";
 import { createAlertManager, readHealth } from "../monitor/index";
 import { formatDuration } from "../orchestrate/index";
-import { BlueGreenRelease, EXTRACTOR_VERSIONS, readReleaseLog, readReleaseState, runCanary } from "../release/index";
+import { BlueGreenRelease, DEFAULT_EXTRACTOR, EXTRACTOR_ABOUT, EXTRACTOR_VERSIONS, readCurrentExtractor, readReleaseLog, readReleaseState, runCanary } from "../release/index";
 
 export const OPS_HELP = `Operations:
   health                         success rate, p50/p95 per task, errors, retries, cost per run and day, quarantine per check
@@ -20,8 +20,9 @@ export const OPS_HELP = `Operations:
   release switch <version>       make a validated version live        [--reason TEXT]
   release rollback               switch back to the previous version  [--reason TEXT]
   release prune [--keep N]       drop old version tables (never the live one or the rollback target; default keep 2)
-  canary [--candidate NAME]      run NAME next to the current extractor on a sample; promote only if not worse
-         [--sample N]            (NAME: rules-v1, rules-grammar-only; default sample: CANARY_SAMPLE_SIZE)
+  canary [--candidate NAME]      run NAME next to the current extractor on a sample; promote only if not worse:
+         [--sample N]            the next \`npm start\` then extracts with it (default sample: CANARY_SAMPLE_SIZE)
+${Object.entries(EXTRACTOR_ABOUT).map(([name, about]) => `                                   ${name.padEnd(19)} ${about}`).join("\n")}
 `;
 
 type Print = (line: string) => void;
@@ -136,10 +137,16 @@ async function releaseCommand(db: Database, argv: string[], print: Print): Promi
     return 0;
   }
   if (sub !== "list") throw new OptionsError("release", "list, publish, switch <version>, rollback or prune", sub);
-  print(`Versions of published_plays\n${table((await release.versions()).map((v) => ({ version: v.version, live: v.live ? "●" : "", rows: v.rows, state: v.state, run: v.run_id, created: v.created_at })))}\n`);
+  const versions = await release.versions();
+  print(`Versions of published_plays\n${table(versions.map((v) => ({ version: v.version, live: v.live ? "●" : "", rows: v.rows, state: v.state, run: v.run_id, created: v.created_at })))}`);
+  print(versions.length === 0
+    ? "  Next: load plays (`npm start`), then `npm start -- release publish` copies them into version 1, checks it and makes it live.\n"
+    : versions.some((v) => v.live) ? "" : "  None is live yet: `npm start -- release switch <version>` makes a validated one live.\n");
   const extractor = await readReleaseState(db, "extractor");
-  print(`Extractor: ${extractor ? `${extractor.current_version} (previous ${extractor.previous_version ?? "none"})` : "no canary promoted yet"}\n`);
-  print(`Release log (newest first)\n${table((await readReleaseLog(db, { limit: 15 })).map((e) => ({ at: e.at, target: e.target, action: e.action, from: e.from_version, to: e.to_version, who: e.actor, reason: e.reason })))}`);
+  print(`Extractor: ${extractor ? `${extractor.current_version} (previous ${extractor.previous_version ?? "none"})` : `${DEFAULT_EXTRACTOR} (default; \`npm start -- canary --candidate NAME\` tries another)`}\n`);
+  const log = await readReleaseLog(db, { limit: 15 });
+  print(`Release log (newest first)\n${table(log.map((e) => ({ at: e.at, target: e.target, action: e.action, from: e.from_version, to: e.to_version, who: e.actor, reason: e.reason })))}`);
+  if (log.length === 0) print("  Nothing released yet: publish, switch, rollback and canary results are recorded here.");
   return 0;
 }
 
@@ -151,14 +158,21 @@ async function canaryCommand(db: Database, config: Config, argv: string[], print
   if (!makeCandidate) throw new OptionsError("--candidate", `one of ${names.join(", ")}`, candidateName);
   const sampleSize = values.sample === undefined ? config.canary.sampleSize : Number(values.sample);
   if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new OptionsError("--sample", "an integer ≥ 1", values.sample);
-  const currentName = (await readReleaseState(db, "extractor"))?.current_version ?? "rules-v1";
-  const makeCurrent = EXTRACTOR_VERSIONS[currentName] ?? EXTRACTOR_VERSIONS["rules-v1"]!;
+  const current = (await readCurrentExtractor(db, config)).version;
+  if (current.id === candidateName) {
+    print(`${candidateName} is already the current extractor: nothing to compare. Try another candidate (${names.filter((n) => n !== candidateName).join(", ")}).`);
+    return 0;
+  }
   const { plays } = readPlays(path.join(config.dataDir, "playbyplay.csv"));
-  const r = await runCanary(db, plays, { current: makeCurrent(config), candidate: makeCandidate(config), sampleSize,
+  const r = await runCanary(db, plays, { current, candidate: makeCandidate(config), sampleSize,
     margins: { maxDisagreement: config.canary.maxDisagreement, maxQuarantineIncrease: config.canary.maxQuarantineIncrease, maxCostIncrease: config.canary.maxCostIncrease },
   });
   print(table([r.current, r.candidate].map((q) => ({ version: q.id, rows: q.rows, quarantined: q.quarantined, quarantine_rate: q.quarantineRate, cost_per_row: q.costPerRow }))));
-  print(`Agreement with ${r.current.id}: ${(r.agreement * 100).toFixed(1)}%`);
-  print(r.promoted ? `Promoted ${r.candidate.id}.` : `Rejected ${r.candidate.id}: ${r.reasons.join("; ")}`);
-  return r.promoted ? 0 : 1;
+  print(`Agreement with ${r.current.id}: ${(r.agreement * 100).toFixed(1)}% of values on ${r.sample} sampled plays`);
+  if (r.promoted) {
+    print(`Promoted ${r.candidate.id}: the next \`npm start\` extracts with it and says so. To go back: \`npm start -- canary --candidate ${r.current.id}\`.`);
+    return 0;
+  }
+  print(`Refused ${r.candidate.id}: ${r.reasons.join("; ")}. ${r.current.id} stays the current extractor.`);
+  return 1;
 }

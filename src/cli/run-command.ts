@@ -10,6 +10,7 @@ import { ProgressReporter } from "../monitor/progress";
 import { RunLedger } from "../monitor/run-ledger";
 import { formatSummary } from "../pipeline/summary";
 import { runPipeline } from "../pipeline/run-pipeline";
+import { readCurrentExtractor, type CurrentExtractor } from "../release/extractor-versions";
 import { parseRowsOption } from "./row-option";
 
 export interface RunArgs {
@@ -37,6 +38,10 @@ export async function runCommand(config: Config, args: RunArgs): Promise<number>
   const db = await openDatabaseFromConfig(config);
   try {
     await migrate(db, path.join(config.projectRoot, "migrations"));
+    // The extractor a canary promoted is the one this run uses (offline provider), and the run says so.
+    const extractor = await readCurrentExtractor(db, config);
+    const offline = (provider ?? config.llm.provider) === "offline";
+    console.log(extractorLine(extractor, offline));
     // Monitoring subscribes to the run's events: the ledger (for `health`), progress, and alerts.
     const ledger = new RunLedger(db, { env: config.appEnv, dag: "pipeline", trigger: "manual" });
     ledger.attach(events);
@@ -44,7 +49,7 @@ export async function runCommand(config: Config, args: RunArgs): Promise<number>
     events.on("step:success", (e) => progress.log(`  ✓ ${e.step.padEnd(10)} ${String(e.durationMs).padStart(6)} ms`));
     const alerts = createAlertManager(db, config, { events });
     alerts.attach(events, { before: () => ledger.flush() });
-    const result = await runPipeline({ config, rows, input: args.input, provider, maxCostUsd, events, db });
+    const result = await runPipeline({ config, rows, input: args.input, provider, maxCostUsd, events, db, extract: offline ? extractor.version.extract : undefined });
     await ledger.flush();
     await alerts.settled();
     console.log(`\n${formatSummary(result)}`);
@@ -52,4 +57,11 @@ export async function runCommand(config: Config, args: RunArgs): Promise<number>
   } finally {
     await db.close();
   }
+}
+
+/** `Extractor: rules-v2 (promoted by a canary 2026-12-01 08:55Z, replacing rules-v1)`, or the default's line. */
+function extractorLine(current: CurrentExtractor, offline: boolean): string {
+  const { version, promotedAt, previous } = current;
+  const origin = promotedAt ? `promoted by a canary ${promotedAt.toISOString().slice(0, 16).replace("T", " ")}Z${previous ? `, replacing ${previous}` : ""}` : "default; no canary promoted";
+  return offline ? `Extractor: ${version.id} (${origin})` : `Extractor: the LLM (provider openai); the offline extractor ${version.id} (${origin}) is not used`;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Config } from "../config";
-import type { EnrichedPlay, QuarantinedPlay } from "../domain/index";
+import type { EnrichedPlay, Extraction, QuarantinedPlay, RawPlay } from "../domain/index";
 import { OptionsError, toError } from "../errors";
 import type { PipelineEvents } from "../events";
 import { readPlays } from "../extract/play-reader";
@@ -32,6 +32,8 @@ export interface RunPipelineOptions {
   /** Spending cap of this run in USD. Default: `config.llm.maxCostUsd`. */
   maxCostUsd?: number;
   events?: PipelineEvents;
+  /** The offline extractor to use (e.g. the one a canary promoted). Default: the rule-based extractor with the roster. */
+  extract?: (plays: RawPlay[]) => Map<string, Extraction>;
   /** An open, migrated database to reuse; default: open the configured one (and close it at the end). */
   db?: Database;
   runId?: string;
@@ -91,7 +93,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     const refs = readReferenceTables(config.dataDir);
     const ai: AiStepsResult = await timedStep(
       ctx, "transform", plays.length,
-      () => (provider === "openai" ? llmAiSteps(plays, refs, { config, db, events, runId, maxCostUsd: options.maxCostUsd }) : offlineAiSteps(plays, refs)),
+      () => (provider === "openai" ? llmAiSteps(plays, refs, { config, db, events, runId, maxCostUsd: options.maxCostUsd }) : offlineAiSteps(plays, refs, options.extract)),
       (r) => r.records.size,
     );
     const extracted = plays.filter((p) => ai.records.has(p.play_hash) && ai.mappings.has(p.play_hash)).map((p) => ({ ...p, ...ai.records.get(p.play_hash)! }));
