@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Config } from "../config";
 import { OptionsError } from "../errors";
 import { readPlays } from "../extract/index";
@@ -26,16 +26,26 @@ ${Object.entries(EXTRACTOR_ABOUT).map(([name, about]) => `                      
 `;
 
 type Print = (line: string) => void;
+type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+const OPS_OPTIONS: Record<"health" | "alerts" | "release" | "canary", ParseArgsConfig["options"]> = {
+  health: {},
+  alerts: {},
+  release: { reason: { type: "string" }, run: { type: "string" }, keep: { type: "string" } },
+  canary: { candidate: { type: "string" }, sample: { type: "string" } },
+};
 
 /** `health`, `alerts`, `release` and `canary`: `argv` is everything after the command's name. Returns the exit code. */
 export async function opsCommand(command: "health" | "alerts" | "release" | "canary", config: Config, argv: string[], print: Print = console.log): Promise<number> {
+  // A mistyped option is named before anything opens (parseArgs throws; the CLI says "Unknown option …").
+  const args = parseArgs({ args: argv, allowPositionals: command === "alerts" || command === "release", options: OPS_OPTIONS[command] }) as Parsed;
   const db = await openDatabaseFromConfig(config);
   try {
     await migrate(db, path.join(config.projectRoot, "migrations"));
-    if (command === "health") return await healthCommand(db, argv, print);
+    if (command === "health") return await healthCommand(db, print);
     if (command === "alerts") return await alertsCommand(db, config, argv, print);
-    if (command === "release") return await releaseCommand(db, argv, print);
-    return await canaryCommand(db, config, argv, print);
+    if (command === "release") return await releaseCommand(db, args, print);
+    return await canaryCommand(db, config, args, print);
   } finally {
     await db.close();
   }
@@ -51,8 +61,7 @@ export function table(rows: Record<string, unknown>[]): string {
   return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join("\n");
 }
 
-async function healthCommand(db: Database, argv: string[], print: Print): Promise<number> {
-  parseArgs({ args: argv, options: {} }); // `health` takes no options: a typo is named, not ignored
+async function healthCommand(db: Database, print: Print): Promise<number> {
   const h = await readHealth(db);
   const ms = (v: number | null) => (v === null ? "" : formatDuration(Math.round(Number(v))));
   const sections: [string, Record<string, unknown>[]][] = [
@@ -109,8 +118,9 @@ async function alertsCommand(db: Database, config: Config, argv: string[], print
   return 0;
 }
 
-async function releaseCommand(db: Database, argv: string[], print: Print): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { reason: { type: "string" }, run: { type: "string" }, keep: { type: "string" } } });
+async function releaseCommand(db: Database, args: Parsed, print: Print): Promise<number> {
+  const { positionals } = args;
+  const values = args.values as { reason?: string; run?: string; keep?: string };
   const [sub = "list", arg] = positionals;
   const release = new BlueGreenRelease(db);
   if (sub === "publish") {
@@ -150,8 +160,8 @@ async function releaseCommand(db: Database, argv: string[], print: Print): Promi
   return 0;
 }
 
-async function canaryCommand(db: Database, config: Config, argv: string[], print: Print): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { candidate: { type: "string" }, sample: { type: "string" } } });
+async function canaryCommand(db: Database, config: Config, args: Parsed, print: Print): Promise<number> {
+  const values = args.values as { candidate?: string; sample?: string };
   const names = Object.keys(EXTRACTOR_VERSIONS);
   const candidateName = values.candidate ?? "rules-grammar-only";
   const makeCandidate = EXTRACTOR_VERSIONS[candidateName];

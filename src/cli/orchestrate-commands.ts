@@ -97,23 +97,30 @@ export async function runs(args: OrchestrateArgs, config: Config): Promise<numbe
 export async function resume(args: OrchestrateArgs, config: Config): Promise<number> {
   const runId = args.positionals[0];
   if (!runId) throw new OptionsError("run", "a run id (see `runs`)", undefined);
-  const events = new PipelineEvents();
-  const opened = await openOrchestrator(config, { events });
+  const db = await openDatabaseFromConfig(config);
   try {
-    if (!(await getRun(opened.db, runId))) {
+    // Look the run up before pg-boss starts: an unknown id gets its answer at once.
+    await migrate(db, path.join(config.projectRoot, "migrations"));
+    if (!(await getRun(db, runId))) {
       console.error(`No run ${runId}. \`npm start -- runs\` lists the recent runs.`);
       return 1;
     }
-    followTasks(events, config);
-    const r = await opened.orch.resume(runId);
-    if (!r.resumed) {
-      console.log(`Run ${runId} already succeeded: nothing to resume.`);
-      return 0;
+    const events = new PipelineEvents();
+    const opened = await openOrchestrator(config, { events, db });
+    try {
+      followTasks(events, config);
+      const r = await opened.orch.resume(runId);
+      if (!r.resumed) {
+        console.log(`Run ${runId} already succeeded: nothing to resume.`);
+        return 0;
+      }
+      console.log(`Resuming ${runId}: ${r.requeued.length} unfinished task(s) sent again (${r.requeued.join(", ") || "none"}).`);
+      return await finish(opened, runId);
+    } finally {
+      await opened.close();
     }
-    console.log(`Resuming ${runId}: ${r.requeued.length} unfinished task(s) sent again (${r.requeued.join(", ") || "none"}).`);
-    return await finish(opened, runId);
   } finally {
-    await opened.close();
+    await db.close();
   }
 }
 
