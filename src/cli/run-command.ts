@@ -20,7 +20,7 @@ export interface RunArgs {
   "max-cost"?: string;
 }
 
-/** `npm start -- [--rows N|all] [--input file.csv] [--provider offline|openai] [--max-cost 1.00]` */
+/** `npm start -- [--rows N] [--input file.csv] [--provider offline|openai] [--max-cost 1.00]` */
 export async function runCommand(config: Config, args: RunArgs): Promise<number> {
   const rows = parseRowsOption(args.rows);
   const provider = args.provider;

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Config } from "../config";
-import type { EnrichedPlay, Extraction, QuarantinedPlay, RawPlay } from "../domain/index";
+import type { EnrichedPlay, QuarantinedPlay } from "../domain/index";
 import { OptionsError, toError } from "../errors";
 import type { PipelineEvents } from "../events";
 import { readPlays } from "../extract/play-reader";
 import { readReferenceTables } from "../extract/reference-reader";
+import type { Extraction, RawPlay } from "../domain/index";
 import { openDatabaseFromConfig, type Database } from "../load/database";
 import { migrate } from "../load/migrator";
 import { loadPlays, type LoadResult } from "../load/play-loader";
