@@ -22,13 +22,12 @@ export function showSetup(config: Config, options: ShowSetupOptions = {}): void 
     if (limit) limit.value = options.rows === 0 ? "all rows (this notebook's ROWS = 0)" : `${options.rows} (this notebook's ROWS)`;
   }
   rows.push({ setting: "node", value: process.version });
+  // The folder's name, not its path: the committed notebooks' outputs carry no machine paths.
   const kernel = kernelClone();
-  if (kernel) {
-    const mismatch = path.resolve(kernel) !== path.resolve(config.projectRoot);
-    rows.push({ setting: "kernel runs", value: mismatch ? `${kernel} — another clone than this notebook's (${config.projectRoot}): pick this clone's kernel` : kernel });
-  } else {
-    rows.push({ setting: "project", value: config.projectRoot });
-  }
+  const folder = path.basename(config.projectRoot);
+  if (!kernel) rows.push({ setting: "project", value: folder });
+  else if (path.resolve(kernel) === path.resolve(config.projectRoot)) rows.push({ setting: "kernel runs", value: `this clone (${folder})` });
+  else rows.push({ setting: "kernel runs", value: `ANOTHER clone: ${kernel}, not this notebook's ${config.projectRoot}. Pick the kernel "TypeScript (workbook: ${folder}, …)"` });
   showTable(rows, { title: "Workbook setup", maxRows: 50, maxChars: 160 });
 }
 

@@ -36,8 +36,18 @@ describe("the setup table", () => {
     writeFileSync(path.join(clone, "node_modules", "tslab", "bin", "tslab"), "");
     expect(kernelClone(["node", path.join(clone, "node_modules", "tslab", "bin", "tslab"), "kernel"])).toBe(clone);
     expect(kernelClone(["node", "/usr/lib/node_modules/vitest/vitest.mjs"])).toBeUndefined();
+    // In a kernel (process.argv is tslab's), the table says whether it is this notebook's clone.
+    const argv = process.argv;
+    try {
+      process.argv = [argv[0]!, path.join(config.projectRoot, "node_modules", "tslab", "bin", "tslab"), "kernel"];
+      expect(printed(() => showSetup(config))).toMatch(new RegExp(`kernel runs\\s+│ this clone \\(${path.basename(config.projectRoot)}\\)`));
+      process.argv = [argv[0]!, path.join(clone, "node_modules", "tslab", "bin", "tslab"), "kernel"];
+      expect(printed(() => showSetup(config))).toMatch(/kernel runs\s+│ ANOTHER clone: .*wb-clone-.*, not this notebook's/);
+    } finally {
+      process.argv = argv;
+    }
     // Under vitest there is no kernel: the table names the project instead.
-    expect(printed(() => showSetup(config))).toMatch(new RegExp(`project\\s+│ ${config.projectRoot}`));
+    expect(printed(() => showSetup(config))).toMatch(new RegExp(`project\\s+│ ${path.basename(config.projectRoot)}\\s*$`, "m"));
   });
 });
 
