@@ -37,8 +37,9 @@ const EnvSchema = z.object({
   LLM_TIMEOUT_MS: int(100).default(60_000),
   MAX_COST_USD: z.coerce.number().positive(),
   DATABASE_URL: optionalString,
+  // The standard PG* variables, from the shell or .env; passed to `pg`, which reads only the shell's itself.
   PGHOST: optionalString,
-  PGPORT: optionalString,
+  PGPORT: z.coerce.number().int().min(1).max(65535).optional(),
   PGDATABASE: optionalString,
   PGUSER: optionalString,
   PGPASSWORD: optionalString,
@@ -83,8 +84,10 @@ export interface Config {
   };
   database: {
     kind: "postgres" | "pglite";
-    /** Connection string for a server, when DATABASE_URL is set (PG* variables are read by `pg` itself). */
+    /** Connection string for a server, when DATABASE_URL is set; what it names wins over `server`. */
     url: string | undefined;
+    /** PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD (shell or .env) for `pg`. The password is never printed. */
+    server: { host?: string; port?: number; database?: string; user?: string; password?: string };
     pgliteDir: string;
     schema: string;
   };
@@ -195,6 +198,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     database: {
       kind: hasServer ? "postgres" : "pglite",
       url: e.DATABASE_URL,
+      server: dropUndefined({ host: e.PGHOST, port: e.PGPORT, database: e.PGDATABASE, user: e.PGUSER, password: e.PGPASSWORD }),
       // "memory://" (or any other URL-like PGlite target) is kept as is; a folder is resolved from the project root.
       pgliteDir: e.PGLITE_DIR?.includes("://") ? e.PGLITE_DIR : path.resolve(root, e.PGLITE_DIR ?? path.join(".data", `pglite-${e.APP_ENV}`)),
       schema: e.DB_SCHEMA,
@@ -235,6 +239,10 @@ export function describeConfig(config: Config): Record<string, string | number> 
     schedule: `${config.schedule.cron} (${config.schedule.timezone})`,
     alerts: config.alerts.channels.map((c) => (c === "webhook" ? `webhook (${config.alerts.webhookUrl ? "configured" : "not set"})` : c)).join(", "),
   };
+}
+
+function dropUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Keys whose values are never echoed, not even in an error message. */

@@ -11,13 +11,13 @@ const HELP = `Usage: npm start -- [command] [options]
 
 Pipeline (in this process):
   run (default)            run the whole pipeline and print a summary
-      --rows N             only the first N plays (default: all)
+      --rows N|all         only the first N plays (N ≥ 1), or all of them (default: all)
       --input FILE         a CSV with a playbyplay column (default: data/playbyplay.csv)
       --provider NAME      offline | openai (default: openai when OPENAI_API_KEY is set)
       --max-cost USD       stop before spending more than this on LLM calls
 
 Orchestration (the DAG on pg-boss):
-  trigger [--rows N] [--input FILE] [--batch-rows N] [--provider NAME] [--force] [--detach]
+  trigger [--rows N|all] [--input FILE] [--batch-rows N] [--provider NAME] [--force] [--detach]
                            start (or find) the ingest run for this input and settings
   status [RUN]             tasks of a run with state, attempts, duration, rows (default: the latest ingest run)
   runs [--limit N]         recent runs
@@ -81,14 +81,42 @@ async function main(argv: string[]): Promise<number> {
   if (command === "run") return runCommand(config, values);
   const handler = ORCHESTRATE[command as keyof typeof ORCHESTRATE];
   if (handler) return handler({ values, positionals: positionals.slice(1) }, config);
-  console.error(`Unknown command "${command}".\n\n${HELP}`);
+  console.error(`Unknown command "${command}". ${SEE_HELP}`);
   return 2;
+}
+
+const SEE_HELP = "See npm start -- --help.";
+
+/**
+ * A mistyped command line, in our words rather than parseArgs' ("To specify a positional argument
+ * starting with a '-'…"): the option it did not know, and where the list of options is. Exit code 2.
+ */
+function usageError(err: Error): string | undefined {
+  const code = (err as { code?: string }).code;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const option = /Unknown option '([^']+)'/.exec(err.message)?.[1] ?? "";
+    return `Unknown option ${option}. ${SEE_HELP}`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const option = /Option '(-[-\w]+)/.exec(err.message)?.[1];
+    return option ? `Option ${option} needs a value. ${SEE_HELP}` : `${err.message} ${SEE_HELP}`;
+  }
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    const arg = /Unexpected argument '([^']+)'/.exec(err.message)?.[1] ?? "";
+    return `Unexpected argument ${arg}. ${SEE_HELP}`;
+  }
+  return undefined;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     const err = toError(e);
+    const usage = usageError(err);
+    if (usage) {
+      console.error(usage);
+      process.exit(2);
+    }
     // Expected failures get one clear line; anything else keeps its stack for debugging.
     const expected = err instanceof PipelineError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     console.error(expected ? `Error: ${err.message}` : (err.stack ?? err.message));

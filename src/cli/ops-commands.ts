@@ -1,12 +1,13 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Config } from "../config";
 import { OptionsError } from "../errors";
 import { readPlays } from "../extract/index";
 import { openDatabaseFromConfig, type Database } from "../load/database";
 import { migrate } from "../load/migrator";
 import { createAlertManager, readHealth } from "../monitor/index";
-import { BlueGreenRelease, EXTRACTOR_VERSIONS, readReleaseLog, readReleaseState, runCanary } from "../release/index";
+import { formatDuration } from "../orchestrate/index";
+import { BlueGreenRelease, DEFAULT_EXTRACTOR, EXTRACTOR_ABOUT, EXTRACTOR_VERSIONS, readCurrentExtractor, readReleaseLog, readReleaseState, runCanary } from "../release/index";
 
 export const OPS_HELP = `Operations:
   health                         success rate, p50/p95 per task, errors, retries, cost per run and day, quarantine per check
@@ -19,21 +20,32 @@ export const OPS_HELP = `Operations:
   release switch <version>       make a validated version live        [--reason TEXT]
   release rollback               switch back to the previous version  [--reason TEXT]
   release prune [--keep N]       drop old version tables (never the live one or the rollback target; default keep 2)
-  canary [--candidate NAME]      run NAME next to the current extractor on a sample; promote only if not worse
-         [--sample N]            (NAME: rules-v1, rules-grammar-only; default sample: CANARY_SAMPLE_SIZE)
+  canary [--candidate NAME]      run NAME next to the current extractor on a sample; promote only if not worse:
+         [--sample N]            the next \`npm start\` then extracts with it (default sample: CANARY_SAMPLE_SIZE)
+${Object.entries(EXTRACTOR_ABOUT).map(([name, about]) => `                                   ${name.padEnd(19)} ${about}`).join("\n")}
 `;
 
 type Print = (line: string) => void;
+type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+const OPS_OPTIONS: Record<"health" | "alerts" | "release" | "canary", ParseArgsConfig["options"]> = {
+  health: {},
+  alerts: {},
+  release: { reason: { type: "string" }, run: { type: "string" }, keep: { type: "string" } },
+  canary: { candidate: { type: "string" }, sample: { type: "string" } },
+};
 
 /** `health`, `alerts`, `release` and `canary`: `argv` is everything after the command's name. Returns the exit code. */
 export async function opsCommand(command: "health" | "alerts" | "release" | "canary", config: Config, argv: string[], print: Print = console.log): Promise<number> {
+  // A mistyped option is named before anything opens (parseArgs throws; the CLI says "Unknown option …").
+  const args = parseArgs({ args: argv, allowPositionals: command === "alerts" || command === "release", options: OPS_OPTIONS[command] }) as Parsed;
   const db = await openDatabaseFromConfig(config);
   try {
     await migrate(db, path.join(config.projectRoot, "migrations"));
     if (command === "health") return await healthCommand(db, print);
     if (command === "alerts") return await alertsCommand(db, config, argv, print);
-    if (command === "release") return await releaseCommand(db, argv, print);
-    return await canaryCommand(db, config, argv, print);
+    if (command === "release") return await releaseCommand(db, args, print);
+    return await canaryCommand(db, config, args, print);
   } finally {
     await db.close();
   }
@@ -51,17 +63,29 @@ export function table(rows: Record<string, unknown>[]): string {
 
 async function healthCommand(db: Database, print: Print): Promise<number> {
   const h = await readHealth(db);
+  const ms = (v: number | null) => (v === null ? "" : formatDuration(Math.round(Number(v))));
   const sections: [string, Record<string, unknown>[]][] = [
-    ["Success rate", h.successRate.map(({ last_finished_at: _, ...r }) => r)],
-    ["Task durations (ms)", h.taskDurations as unknown as Record<string, unknown>[]],
-    ["Error rate (failed attempts)", h.errorRate as unknown as Record<string, unknown>[]],
+    ["Success rate", h.successRate.map((r) => ({ dag: r.dag, runs: r.runs, succeeded: r.succeeded, failed: r.failed, success_rate: percent(r.success_rate) }))],
+    ["Task durations", h.taskDurations.map((r) => ({ task: r.task, executions: r.executions, p50: ms(r.p50_ms), p95: ms(r.p95_ms), max: ms(r.max_ms) }))],
+    ["Error rate (failed attempts)", h.errorRate.map((r) => ({ task: r.task, attempts: r.attempts, failed_attempts: r.failed_attempts, error_rate: percent(r.error_rate) }))],
     ["Retries", h.retries as unknown as Record<string, unknown>[]],
-    ["Cost per run (last 10)", h.costPerRun.slice(0, 10).map((r) => ({ run: r.run_id, state: r.state, rows: r.rows_in, requests: r.llm_requests, tokens: r.tokens_in + r.tokens_out, cost_usd: r.cost_usd }))],
-    ["Cost per day", h.costPerDay as unknown as Record<string, unknown>[]],
+    ["Cost per run (last 10)", h.costPerRun.slice(0, 10).map((r) => ({ run: r.run_id, dag: r.dag, state: r.state, duration: ms(r.duration_ms), rows: r.rows_in, requests: r.llm_requests, tokens: r.tokens_in + r.tokens_out, cost: usd(r.cost_usd) }))],
+    ["Cost per day", h.costPerDay.map((r) => ({ day: r.day, runs: r.runs, requests: r.llm_requests, tokens: r.tokens_in + r.tokens_out, cost: usd(r.cost_usd) }))],
     ["Rows quarantined per check", h.quarantineByCheck as unknown as Record<string, unknown>[]],
   ];
   for (const [title, rows] of sections) print(`${title}\n${table(rows)}\n`);
+  if (h.successRate.length === 0) print("No runs recorded yet: `npm start` or `npm start -- trigger` records one.");
   return 0;
+}
+
+/** 0..1 as a percentage with one decimal: `97.5%`. */
+export function percent(share: number | null): string {
+  return share === null ? "" : `${(Number(share) * 100).toFixed(1)}%`;
+}
+
+/** US dollars with four decimals (LLM costs per run are fractions of a cent to a few dollars). */
+function usd(v: number): string {
+  return `$${Number(v).toFixed(4)}`;
 }
 
 async function alertsCommand(db: Database, config: Config, argv: string[], print: Print): Promise<number> {
@@ -94,8 +118,9 @@ async function alertsCommand(db: Database, config: Config, argv: string[], print
   return 0;
 }
 
-async function releaseCommand(db: Database, argv: string[], print: Print): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { reason: { type: "string" }, run: { type: "string" }, keep: { type: "string" } } });
+async function releaseCommand(db: Database, args: Parsed, print: Print): Promise<number> {
+  const { positionals } = args;
+  const values = args.values as { reason?: string; run?: string; keep?: string };
   const [sub = "list", arg] = positionals;
   const release = new BlueGreenRelease(db);
   if (sub === "publish") {
@@ -122,29 +147,42 @@ async function releaseCommand(db: Database, argv: string[], print: Print): Promi
     return 0;
   }
   if (sub !== "list") throw new OptionsError("release", "list, publish, switch <version>, rollback or prune", sub);
-  print(`Versions of published_plays\n${table((await release.versions()).map((v) => ({ version: v.version, live: v.live ? "●" : "", rows: v.rows, state: v.state, run: v.run_id, created: v.created_at })))}\n`);
+  const versions = await release.versions();
+  print(`Versions of published_plays\n${table(versions.map((v) => ({ version: v.version, live: v.live ? "●" : "", rows: v.rows, state: v.state, run: v.run_id, created: v.created_at })))}`);
+  print(versions.length === 0
+    ? "  Next: load plays (`npm start`), then `npm start -- release publish` copies them into version 1, checks it and makes it live.\n"
+    : versions.some((v) => v.live) ? "" : "  None is live yet: `npm start -- release switch <version>` makes a validated one live.\n");
   const extractor = await readReleaseState(db, "extractor");
-  print(`Extractor: ${extractor ? `${extractor.current_version} (previous ${extractor.previous_version ?? "none"})` : "no canary promoted yet"}\n`);
-  print(`Release log (newest first)\n${table((await readReleaseLog(db, { limit: 15 })).map((e) => ({ at: e.at, target: e.target, action: e.action, from: e.from_version, to: e.to_version, who: e.actor, reason: e.reason })))}`);
+  print(`Extractor: ${extractor ? `${extractor.current_version} (previous ${extractor.previous_version ?? "none"})` : `${DEFAULT_EXTRACTOR} (default; \`npm start -- canary --candidate NAME\` tries another)`}\n`);
+  const log = await readReleaseLog(db, { limit: 15 });
+  print(`Release log (newest first)\n${table(log.map((e) => ({ at: e.at, target: e.target, action: e.action, from: e.from_version, to: e.to_version, who: e.actor, reason: e.reason })))}`);
+  if (log.length === 0) print("  Nothing released yet: publish, switch, rollback and canary results are recorded here.");
   return 0;
 }
 
-async function canaryCommand(db: Database, config: Config, argv: string[], print: Print): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { candidate: { type: "string" }, sample: { type: "string" } } });
+async function canaryCommand(db: Database, config: Config, args: Parsed, print: Print): Promise<number> {
+  const values = args.values as { candidate?: string; sample?: string };
   const names = Object.keys(EXTRACTOR_VERSIONS);
   const candidateName = values.candidate ?? "rules-grammar-only";
   const makeCandidate = EXTRACTOR_VERSIONS[candidateName];
   if (!makeCandidate) throw new OptionsError("--candidate", `one of ${names.join(", ")}`, candidateName);
   const sampleSize = values.sample === undefined ? config.canary.sampleSize : Number(values.sample);
   if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new OptionsError("--sample", "an integer ≥ 1", values.sample);
-  const currentName = (await readReleaseState(db, "extractor"))?.current_version ?? "rules-v1";
-  const makeCurrent = EXTRACTOR_VERSIONS[currentName] ?? EXTRACTOR_VERSIONS["rules-v1"]!;
+  const current = (await readCurrentExtractor(db, config)).version;
+  if (current.id === candidateName) {
+    print(`${candidateName} is already the current extractor: nothing to compare. Try another candidate (${names.filter((n) => n !== candidateName).join(", ")}).`);
+    return 0;
+  }
   const { plays } = readPlays(path.join(config.dataDir, "playbyplay.csv"));
-  const r = await runCanary(db, plays, { current: makeCurrent(config), candidate: makeCandidate(config), sampleSize,
+  const r = await runCanary(db, plays, { current, candidate: makeCandidate(config), sampleSize,
     margins: { maxDisagreement: config.canary.maxDisagreement, maxQuarantineIncrease: config.canary.maxQuarantineIncrease, maxCostIncrease: config.canary.maxCostIncrease },
   });
   print(table([r.current, r.candidate].map((q) => ({ version: q.id, rows: q.rows, quarantined: q.quarantined, quarantine_rate: q.quarantineRate, cost_per_row: q.costPerRow }))));
-  print(`Agreement with ${r.current.id}: ${(r.agreement * 100).toFixed(1)}%`);
-  print(r.promoted ? `Promoted ${r.candidate.id}.` : `Rejected ${r.candidate.id}: ${r.reasons.join("; ")}`);
-  return r.promoted ? 0 : 1;
+  print(`Agreement with ${r.current.id}: ${(r.agreement * 100).toFixed(1)}% of values on ${r.sample} sampled plays`);
+  if (r.promoted) {
+    print(`Promoted ${r.candidate.id}: the next \`npm start\` extracts with it and says so. To go back: \`npm start -- canary --candidate ${r.current.id}\`.`);
+    return 0;
+  }
+  print(`Refused ${r.candidate.id}: ${r.reasons.join("; ")}. ${r.current.id} stays the current extractor.`);
+  return 1;
 }

@@ -7,9 +7,10 @@ import { migrate } from "../load/migrator";
 import { readRunAccounting } from "../load/row-accounting";
 import { EXIT_CODES, exitCodeFor } from "../pipeline/exit-codes";
 import {
-  defaultInput, formatDuration, formatRuns, formatRunStatus, getRun, ingestParams, listRuns, listSchedules, listTasks,
+  defaultInput, formatDuration, formatRunStatus, getRun, ingestParams, listRuns, listSchedules, listTasks,
   openOrchestrator, scheduleDag, unscheduleDag, watchInbox, type IngestParams, type OpenedOrchestrator, type RunRow,
 } from "../orchestrate/index";
+import { parseRowsOption } from "./row-option";
 
 /**
  * CLI handlers for the orchestrator (`trigger`, `status`, `runs`, `resume`, `worker`, `schedule`,
@@ -37,9 +38,32 @@ export async function trigger(args: OrchestrateArgs, config: Config): Promise<nu
       console.log("Queued; workers on this database will run it. Follow with `status`.");
       return 0;
     }
-    return await finish(opened, run.run_id);
+    const code = await finish(opened, run.run_id);
+    if (code === 0) await finishDownstream(opened, run.run_id);
+    return code;
   } finally {
     await opened.close();
+  }
+}
+
+/**
+ * The runs a finished run started downstream (the `game_report` DAG after `ingest`), followed to the
+ * end and shown under the run's own table, so the process does not stop half-way through them.
+ */
+async function finishDownstream(opened: OpenedOrchestrator, runId: string, appearWithinMs = 10_000): Promise<void> {
+  const deadline = Date.now() + appearWithinMs;
+  let downstream: RunRow[] = [];
+  while (downstream.length === 0 && Date.now() < deadline) {
+    downstream = (await listRuns(opened.db, 50)).filter((r) => r.upstream_run_id === runId);
+    if (downstream.length === 0) await new Promise((r) => setTimeout(r, 200));
+  }
+  if (downstream.length === 0) {
+    console.log(`\nNo downstream run started yet for ${runId}; \`npm start -- runs\` shows it once a worker starts it.`);
+    return;
+  }
+  for (const d of downstream) {
+    const done = await opened.orch.waitForRun(d.run_id, 10 * 60_000);
+    console.log(`\nDownstream (${done.dag}, started by ${runId}):\n${formatRunStatus(done, await listTasks(opened.db, d.run_id))}`);
   }
 }
 
@@ -55,7 +79,7 @@ export async function status(args: OrchestrateArgs, config: Config): Promise<num
     }
     const run = await getRun(opened.db, runId);
     if (!run) {
-      console.error(`No run ${runId}.`);
+      console.error(`No run ${runId}. \`npm start -- runs\` lists the recent runs.`);
       return 1;
     }
     console.log(formatRunStatus(run, await listTasks(opened.db, runId)));
@@ -66,7 +90,7 @@ export async function status(args: OrchestrateArgs, config: Config): Promise<num
 /** `runs [--limit N]`: recent runs. */
 export async function runs(args: OrchestrateArgs, config: Config): Promise<number> {
   return withLedger(config, async (opened) => {
-    console.log(formatRuns(await listRuns(opened.db, int(args, "limit") ?? 20)));
+    console.log(formatRunList(await listRuns(opened.db, int(args, "limit") ?? 20)));
     return 0;
   });
 }
@@ -75,19 +99,30 @@ export async function runs(args: OrchestrateArgs, config: Config): Promise<numbe
 export async function resume(args: OrchestrateArgs, config: Config): Promise<number> {
   const runId = args.positionals[0];
   if (!runId) throw new OptionsError("run", "a run id (see `runs`)", undefined);
-  const events = new PipelineEvents();
-  const opened = await openOrchestrator(config, { events });
+  const db = await openDatabaseFromConfig(config);
   try {
-    followTasks(events, config);
-    const r = await opened.orch.resume(runId);
-    if (!r.resumed) {
-      console.log(`Run ${runId} already succeeded: nothing to resume.`);
-      return 0;
+    // Look the run up before pg-boss starts: an unknown id gets its answer at once.
+    await migrate(db, path.join(config.projectRoot, "migrations"));
+    if (!(await getRun(db, runId))) {
+      console.error(`No run ${runId}. \`npm start -- runs\` lists the recent runs.`);
+      return 1;
     }
-    console.log(`Resuming ${runId}: ${r.requeued.length} unfinished task(s) sent again (${r.requeued.join(", ") || "none"}).`);
-    return await finish(opened, runId);
+    const events = new PipelineEvents();
+    const opened = await openOrchestrator(config, { events, db });
+    try {
+      followTasks(events, config);
+      const r = await opened.orch.resume(runId);
+      if (!r.resumed) {
+        console.log(`Run ${runId} already succeeded: nothing to resume.`);
+        return 0;
+      }
+      console.log(`Resuming ${runId}: ${r.requeued.length} unfinished task(s) sent again (${r.requeued.join(", ") || "none"}).`);
+      return await finish(opened, runId);
+    } finally {
+      await opened.close();
+    }
   } finally {
-    await opened.close();
+    await db.close();
   }
 }
 
@@ -156,7 +191,7 @@ export async function watch(args: OrchestrateArgs, config: Config): Promise<numb
 function paramsFrom(args: OrchestrateArgs, config: Config): IngestParams {
   const provider = str(args, "provider");
   return ingestParams(config, {
-    rows: int(args, "rows"),
+    rows: parseRowsOption(str(args, "rows")),
     batchRows: int(args, "batch-rows"),
     provider: provider === undefined ? undefined : (provider as IngestParams["provider"]),
   });
@@ -171,7 +206,7 @@ function int(args: OrchestrateArgs, key: string): number | undefined {
   const v = str(args, key);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new OptionsError(`--${key}`, "an integer ≥ 0", v);
+  if (!Number.isInteger(n) || n < 1) throw new OptionsError(`--${key}`, "an integer ≥ 1", v);
   return n;
 }
 
@@ -195,13 +230,17 @@ async function withLedger(config: Config, fn: (o: { db: Database }) => Promise<n
   }
 }
 
-/** One line per task event, unless LOG_LEVEL=silent. */
-function followTasks(events: PipelineEvents, config: Config): void {
+/**
+ * One line per task event, unless LOG_LEVEL=silent. Tasks of another DAG than `dag` (the downstream
+ * `game_report` run an ingest run starts) are labelled with their DAG: `▸ game_report/innings`.
+ */
+function followTasks(events: PipelineEvents, config: Config, dag = "ingest"): void {
   if (config.logLevel === "silent") return;
-  events.on("task:start", (e) => console.log(`  ▸ ${e.task}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ""}`));
-  events.on("task:success", (e) => console.log(`  ✓ ${e.task}  ${formatDuration(e.durationMs)}`));
-  events.on("task:retry", (e) => console.log(`  ↻ ${e.task} attempt ${e.attempt} failed: ${e.error.message}; retrying in ≥ ${formatDuration(e.delayMs)}`));
-  events.on("task:error", (e) => console.log(`  ✗ ${e.task} failed after ${e.attempt} attempt(s): ${e.error.message}`));
+  const name = (e: { runId: string; task: string }) => (dagOfRun(e.runId) === dag ? e.task : `${dagOfRun(e.runId)}/${e.task}`);
+  events.on("task:start", (e) => console.log(`  ▸ ${name(e)}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ""}`));
+  events.on("task:success", (e) => console.log(`  ✓ ${name(e)}  ${formatDuration(e.durationMs)}`));
+  events.on("task:retry", (e) => console.log(`  ↻ ${name(e)} attempt ${e.attempt} failed: ${e.error.message}; retrying in ≥ ${formatDuration(e.delayMs)}`));
+  events.on("task:error", (e) => console.log(`  ✗ ${name(e)} failed after ${e.attempt} attempt(s): ${e.error.message}`));
   events.on("alert:fired", (e) => console.log(`  ! ALERT [${e.severity}] ${e.message}`));
 }
 
@@ -210,4 +249,29 @@ function untilSignal(): Promise<void> {
     process.once("SIGINT", () => resolve());
     process.once("SIGTERM", () => resolve());
   });
+}
+
+/** Run ids start with their DAG's name (`ingest-20260301T060000-ab12cd`; DAG names have no "-"). */
+function dagOfRun(runId: string): string {
+  return runId.split("-")[0] ?? runId;
+}
+
+/**
+ * Recent runs, newest first, each with what its DAG counts: plays in, loaded and quarantined for an
+ * ingest run; for a report run, which run it reported on and over how many plays.
+ */
+function formatRunList(list: readonly RunRow[]): string {
+  if (list.length === 0) return "No runs yet. `npm start -- trigger` starts one.";
+  const rows = list.map((r) => {
+    const started = r.started_at ? r.started_at.toISOString().replace("T", " ").slice(0, 19) : "";
+    const duration = r.started_at ? formatDuration((r.finished_at ?? new Date()).getTime() - r.started_at.getTime()) : "";
+    const what = r.upstream_run_id
+      ? `report on ${r.upstream_run_id}${r.rows_in === null ? "" : ` (${r.rows_in} plays)`}`
+      : r.rows_in === null ? "" : `${r.rows_in} in → ${r.rows_loaded ?? 0} loaded + ${r.rows_quarantined ?? 0} quarantined`;
+    return [r.run_id, r.dag, r.state, r.trigger, started, duration, what];
+  });
+  const header = ["run", "dag", "state", "trigger", "started", "duration", "rows"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }

@@ -11,6 +11,8 @@ import { RunLedger } from "../monitor/run-ledger";
 import { formatSummary } from "../pipeline/summary";
 import { exitCodeFor } from "../pipeline/exit-codes";
 import { runPipeline } from "../pipeline/run-pipeline";
+import { readCurrentExtractor, type CurrentExtractor } from "../release/extractor-versions";
+import { parseRowsOption } from "./row-option";
 
 export interface RunArgs {
   rows?: string;
@@ -21,8 +23,7 @@ export interface RunArgs {
 
 /** `npm start -- [--rows N] [--input file.csv] [--provider offline|openai] [--max-cost 1.00]`; resolves to the exit code (see `EXIT_CODES`). */
 export async function runCommand(config: Config, args: RunArgs): Promise<number> {
-  const rows = args.rows === undefined ? undefined : Number(args.rows);
-  if (rows !== undefined && (!Number.isInteger(rows) || rows < 0)) throw new OptionsError("--rows", "an integer ≥ 0", args.rows);
+  const rows = parseRowsOption(args.rows);
   const provider = args.provider;
   if (provider !== undefined && provider !== "offline" && provider !== "openai") throw new OptionsError("--provider", "offline or openai", provider);
   if (provider === "openai" && !config.llm.apiKey) throw new OptionsError("--provider", "offline unless OPENAI_API_KEY is set", provider);
@@ -33,17 +34,23 @@ export async function runCommand(config: Config, args: RunArgs): Promise<number>
   const shownProvider = provider === undefined ? setup.provider : provider === "openai" ? `openai (${config.llm.model})` : "offline (rule-based, no network)";
   console.log(`Provider: ${shownProvider}   OPENAI_API_KEY: ${setup.OPENAI_API_KEY}   Database: ${setup.database}   Environment: ${setup.environment}`);
   const events = new PipelineEvents();
-  events.on("step:success", (e) => console.log(`  ✓ ${e.step.padEnd(10)} ${String(e.durationMs).padStart(6)} ms`));
+  // Step lines go through the progress display, so on a terminal they print above the bar, not glued onto it.
+  const progress = new ProgressReporter();
   const db = await openDatabaseFromConfig(config);
   try {
     await migrate(db, path.join(config.projectRoot, "migrations"));
+    // The extractor a canary promoted is the one this run uses (offline provider), and the run says so.
+    const extractor = await readCurrentExtractor(db, config);
+    const offline = (provider ?? config.llm.provider) === "offline";
+    console.log(extractorLine(extractor, offline));
     // Monitoring subscribes to the run's events: the ledger (for `health`), progress, and alerts.
     const ledger = new RunLedger(db, { env: config.appEnv, dag: "pipeline", trigger: "manual" });
     ledger.attach(events);
-    new ProgressReporter().attach(events);
+    progress.attach(events);
+    events.on("step:success", (e) => progress.log(`  ✓ ${e.step.padEnd(10)} ${String(e.durationMs).padStart(6)} ms`));
     const alerts = createAlertManager(db, config, { events });
     alerts.attach(events, { before: () => ledger.flush() });
-    const result = await runPipeline({ config, rows, input: args.input, provider, maxCostUsd, events, db });
+    const result = await runPipeline({ config, rows, input: args.input, provider, maxCostUsd, events, db, extract: offline ? extractor.version.extract : undefined });
     await ledger.flush();
     await alerts.settled();
     console.log(`\n${formatSummary(result)}`);
@@ -52,4 +59,11 @@ export async function runCommand(config: Config, args: RunArgs): Promise<number>
   } finally {
     await db.close();
   }
+}
+
+/** `Extractor: rules-v2 (promoted by a canary 2026-12-01 08:55Z, replacing rules-v1)`, or the default's line. */
+function extractorLine(current: CurrentExtractor, offline: boolean): string {
+  const { version, promotedAt, previous } = current;
+  const origin = promotedAt ? `promoted by a canary ${promotedAt.toISOString().slice(0, 16).replace("T", " ")}Z${previous ? `, replacing ${previous}` : ""}` : "default; no canary promoted";
+  return offline ? `Extractor: ${version.id} (${origin})` : `Extractor: the LLM (provider openai); the offline extractor ${version.id} (${origin}) is not used`;
 }

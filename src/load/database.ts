@@ -31,8 +31,10 @@ export interface Database extends Queryable {
 
 export interface OpenDatabaseOptions {
   kind: "postgres" | "pglite";
-  /** Server connection string; when absent, `pg` reads the PG* variables. */
+  /** Server connection string; what it names wins over `server`. */
   url?: string;
+  /** Host, port, database, user, password (config's PG* values); what neither gives, `pg` reads from the PG* variables. */
+  server?: { host?: string; port?: number; database?: string; user?: string; password?: string };
   /** PGlite data folder; `memory://` keeps it in memory. */
   pgliteDir?: string;
   /** Schema that holds the workbook's tables (created if missing). Default `public`. */
@@ -46,6 +48,7 @@ export function openDatabaseFromConfig(config: Config): Promise<Database> {
   return openDatabase({
     kind: config.database.kind,
     url: config.database.url,
+    server: config.database.server,
     pgliteDir: config.database.pgliteDir,
     schema: config.database.schema,
   });
@@ -93,6 +96,7 @@ async function openPglite(dataDir: string, schema: string): Promise<Database> {
 async function openPostgres(options: OpenDatabaseOptions, schema: string): Promise<Database> {
   const { default: pgModule } = await import("pg");
   const pool = new pgModule.Pool({
+    ...options.server,
     connectionString: options.url,
     max: options.maxConnections ?? 4,
     options: `-c search_path=${schema},public`,

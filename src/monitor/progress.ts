@@ -32,8 +32,8 @@ export interface ProgressOptions {
    * kernel, else tty when the stream is a terminal, else lines.
    */
   mode?: "auto" | "notebook" | "tty" | "lines" | "silent";
-  /** Where tty and lines output go. Default `process.stdout`. */
-  stream?: { write(s: string): unknown; isTTY?: boolean };
+  /** Where tty and lines output go. Default `process.stdout`. On a terminal, `columns` keeps the bar on one line. */
+  stream?: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   /** The notebook display to update. Default: `tslab.newDisplay()`, loaded only when needed. */
   display?: ProgressDisplay;
   /** Least time between two updates: default 5000 ms for lines, 150 ms otherwise. */
@@ -73,6 +73,11 @@ export class ProgressReporter {
   private s: ProgressSnapshot = empty();
   private startedAt: number | undefined;
   private lastDraw = -Infinity;
+  /** Rows of the whole run (the bar's total between steps) and rows answered per LLM sub-step of the current step. */
+  private runRows = 0;
+  private llmRows = new Map<string, number>();
+  /** Whether a tty bar is on screen (without its newline), so a line printed now must clear it first. */
+  private barShown = false;
   private mode: "notebook" | "tty" | "lines" | "silent";
 
   constructor(options: ProgressOptions = {}) {
@@ -104,20 +109,57 @@ export class ProgressReporter {
     const offs = [
       events.on("run:start", (e) => {
         this.s = { ...empty(), runId: e.runId, rowsTotal: e.rows };
+        this.runRows = e.rows;
+        this.llmRows.clear();
         this.startedAt = this.o.now();
         this.lastDraw = -Infinity;
         this.draw(false);
       }),
       events.on("rows:progress", (e) => this.update({ step: e.step, rowsDone: e.done, rowsTotal: e.total })),
-      events.on("step:start", (e) => this.update({ step: e.step })),
-      events.on("llm:response", (e) =>
-        this.update({ requests: this.s.requests + 1, tokensIn: this.s.tokensIn + e.tokensIn, tokensOut: this.s.tokensOut + e.tokensOut, costUsd: this.s.costUsd + e.costUsd })),
+      // A new step starts from 0 of the run's rows; when it ends, all of its rows are done.
+      events.on("step:start", (e) => {
+        this.llmRows.clear();
+        this.update({ step: e.step, rowsDone: 0, rowsTotal: this.runRows });
+      }),
+      events.on("step:success", (e) => {
+        const rows = e.rowsIn && e.rowsIn > 0 ? e.rowsIn : this.s.rowsTotal;
+        this.update({ step: e.step, rowsDone: rows, rowsTotal: rows });
+      }),
+      events.on("llm:response", (e) => {
+        this.update({
+          rowsDone: this.llmRowsDone(e.step, e.rows),
+          requests: this.s.requests + 1, tokensIn: this.s.tokensIn + e.tokensIn, tokensOut: this.s.tokensOut + e.tokensOut, costUsd: this.s.costUsd + e.costUsd,
+        });
+      }),
       events.on("llm:retry", () => this.update({ retries: this.s.retries + 1 })),
-      events.on("llm:cache-hit", (e) => this.update({ cacheHits: this.s.cacheHits + e.rows })),
-      events.on("run:success", (e) => this.finish({ rowsDone: e.loaded + e.quarantined, step: "finished" })),
+      events.on("llm:cache-hit", (e) => this.update({ rowsDone: this.llmRowsDone(e.step, e.rows), cacheHits: this.s.cacheHits + e.rows })),
+      events.on("run:success", (e) => this.finish({ rowsDone: e.loaded + e.quarantined, rowsTotal: this.runRows, step: "finished" })),
       events.on("run:error", () => this.finish({ step: "failed" })),
     ];
     return () => offs.forEach((off) => off());
+  }
+
+  /**
+   * Print a line of its own (a step that finished, a warning) without gluing it onto the bar:
+   * on a terminal the bar is cleared, the line printed, and the bar drawn again below it.
+   */
+  log(line: string): void {
+    if (this.mode === "tty" && this.barShown) {
+      this.o.stream.write(`\r\x1b[2K${line}\n`);
+      this.barShown = false;
+      this.draw(true);
+    } else if (this.mode === "notebook") {
+      console.log(line);
+    } else {
+      this.o.stream.write(`${line}\n`);
+    }
+  }
+
+  /** Rows done in this step by its LLM calls: the sub-step that covered the most rows (extraction sees them all). */
+  private llmRowsDone(subStep: string, rows: number): number {
+    this.llmRows.set(subStep, (this.llmRows.get(subStep) ?? 0) + rows);
+    const most = Math.max(...this.llmRows.values());
+    return this.s.rowsTotal > 0 ? Math.min(this.s.rowsTotal, most) : most;
   }
 
   private update(change: Partial<ProgressSnapshot>): void {
@@ -142,7 +184,10 @@ export class ProgressReporter {
     } else if (this.mode === "tty") {
       const share = snap.rowsTotal > 0 ? Math.min(1, snap.rowsDone / snap.rowsTotal) : 0;
       const filled = Math.round(share * this.o.barWidth);
-      this.o.stream.write(`\r\x1b[2K[${"█".repeat(filled)}${"░".repeat(this.o.barWidth - filled)}] ${line}${snap.finished ? "\n" : ""}`);
+      // A bar wider than the terminal wraps, and `\r` would then redraw only its last row: cut it to fit.
+      const bar = fitColumns(`[${"█".repeat(filled)}${"░".repeat(this.o.barWidth - filled)}] ${line}`, this.o.stream.columns);
+      this.o.stream.write(`\r\x1b[2K${bar}${snap.finished ? "\n" : ""}`);
+      this.barShown = !snap.finished;
     } else {
       const share = snap.rowsTotal > 0 ? Math.min(1, snap.rowsDone / snap.rowsTotal) : 0;
       this.o.display!.html(
@@ -154,6 +199,11 @@ export class ProgressReporter {
 
 function empty(): ProgressSnapshot {
   return { runId: undefined, step: undefined, rowsDone: 0, rowsTotal: 0, requests: 0, retries: 0, cacheHits: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, elapsedMs: 0, finished: false };
+}
+
+function fitColumns(line: string, columns: number | undefined): string {
+  const chars = [...line];
+  return columns && columns > 1 && chars.length >= columns ? `${chars.slice(0, columns - 2).join("")}…` : line;
 }
 
 function escapeHtml(s: string): string {

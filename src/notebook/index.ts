@@ -1,4 +1,5 @@
 export { showTable, type ShowTableOptions } from "./table";
-export { showSetup } from "./setup";
+export { kernelClone, showSetup, type ShowSetupOptions } from "./setup";
+export { describeError, showError, withErrorDisplay, type ErrorReport } from "./error-display";
 export { displayBundle, inKernel, kernelDisplay, type KernelDisplay } from "./kernel";
 export { freePort, startSimulatedModelProcess, type SimulatedModelProcess } from "./simulated-model-process";

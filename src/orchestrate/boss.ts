@@ -41,9 +41,10 @@ export async function startBoss(db: Database, options: BossOptions = {}): Promis
     if (!db.pglite) throw new PipelineError("The PGlite database does not expose its instance", { step: "orchestrate" });
     boss = new PgBoss({ ...common, db: fromPglite(db.pglite), backend: "pglite" });
   } else {
-    // The pool's own connection string, or none: then `pg` reads the PG* variables as our pool did.
-    const connectionString = (db.pool as unknown as { options?: { connectionString?: string } } | undefined)?.options?.connectionString;
-    boss = new PgBoss({ ...common, connectionString, max: 4, application_name: "pipeline-orchestrator" });
+    // The pool's own connection settings (URL and the PG* values of the config); what they leave out, `pg` reads from the PG* variables.
+    type Settings = { connectionString?: string; host?: string; port?: number; database?: string; user?: string; password?: string };
+    const { connectionString, host, port, database, user, password } = (db.pool as unknown as { options?: Settings } | undefined)?.options ?? {};
+    boss = new PgBoss({ ...common, connectionString, host, port, database, user, password, max: 4, application_name: "pipeline-orchestrator" });
   }
   // Without a listener Node would throw these background hiccups (e.g. maintenance racing a shutdown).
   boss.on("error", (e) => options.onError?.(e));

@@ -35,8 +35,9 @@ export interface AiStepsResult {
 export const NO_USAGE: LlmUsage = { requests: 0, retries: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, cachedRows: 0 };
 
 /** The offline provider: rule-based extraction and deterministic mapping, no network, no cost. */
-export function offlineAiSteps(plays: RawPlay[], refs: ReferenceTables): AiStepsResult {
-  const records = new RuleExtractor({ references: refs }).extract(plays);
+export function offlineAiSteps(plays: RawPlay[], refs: ReferenceTables, extract?: (plays: RawPlay[]) => Map<string, Extraction>): AiStepsResult {
+  // `extract`: the extractor version a canary promoted (src/release/); default the roster rules.
+  const records = extract ? extract(plays) : new RuleExtractor({ references: refs }).extract(plays);
   const mapper = createCanonicalMapper(refs);
   const mappings = new Map<string, CanonicalMapping>();
   for (const [hash, e] of records) mappings.set(hash, mapper.map(e));

@@ -6,6 +6,7 @@ import { BudgetExceededError, BudgetStoppedError, OptionsError, QualityGateError
 import type { PipelineEvents } from "../events";
 import { readPlays } from "../extract/play-reader";
 import { readReferenceTables } from "../extract/reference-reader";
+import type { Extraction, RawPlay } from "../domain/index";
 import { openDatabaseFromConfig, type Database } from "../load/database";
 import { migrate } from "../load/migrator";
 import { releaseHeldLoadedBy, writeHeld } from "../load/held-writer";
@@ -34,6 +35,8 @@ export interface RunPipelineOptions {
   /** Spending cap of this run in USD. Default: `config.llm.maxCostUsd`. */
   maxCostUsd?: number;
   events?: PipelineEvents;
+  /** The offline extractor to use (e.g. the one a canary promoted). Default: the rule-based extractor with the roster. */
+  extract?: (plays: RawPlay[]) => Map<string, Extraction>;
   /** An open, migrated database to reuse; default: open the configured one (and close it at the end). */
   db?: Database;
   runId?: string;
@@ -104,7 +107,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     const refs = readReferenceTables(config.dataDir);
     const ai: AiStepsResult = await timedStep(
       ctx, "transform", plays.length,
-      () => (provider === "openai" ? llmAiSteps(plays, refs, { config, db, events, runId, maxCostUsd: options.maxCostUsd }) : offlineAiSteps(plays, refs)),
+      () => (provider === "openai" ? llmAiSteps(plays, refs, { config, db, events, runId, maxCostUsd: options.maxCostUsd }) : offlineAiSteps(plays, refs, options.extract)),
       (r) => r.records.size,
     );
     const done = (p: { play_hash: string }) => ai.records.has(p.play_hash) && ai.mappings.has(p.play_hash);

@@ -24,6 +24,12 @@ export interface CanaryMargins {
   maxQuarantineIncrease: number;
   /** How much the cost per row may rise, relative (0.1 = 10% more). Default 0.1. */
   maxCostIncrease: number;
+  /**
+   * Largest share of plays on which any one field may differ. Default 0.15. The overall agreement
+   * averages over every field, so a candidate that gets the batter wrong on half the plays can still
+   * agree on 95% of all values: this catches it.
+   */
+  maxFieldDisagreement: number;
 }
 
 export interface CanaryOptions {
@@ -97,7 +103,7 @@ export function canarySample(plays: readonly RawPlay[], size: number, seed = "ca
  */
 export async function runCanary(db: Queryable, plays: readonly RawPlay[], options: CanaryOptions): Promise<CanaryReport> {
   const o = withDefaults({ sampleSize: 50, seed: "canary", validate: defaultCanaryValidate, target: "extractor", actor: defaultActor() }, options);
-  const m: CanaryMargins = withDefaults({ maxDisagreement: 0.05, maxQuarantineIncrease: 0.02, maxCostIncrease: 0.1 }, options.margins ?? {});
+  const m: CanaryMargins = withDefaults({ maxDisagreement: 0.05, maxQuarantineIncrease: 0.02, maxCostIncrease: 0.1, maxFieldDisagreement: 0.15 }, options.margins ?? {});
   if (!Number.isInteger(o.sampleSize) || o.sampleSize < 1) throw new OptionsError("sampleSize", "an integer ≥ 1", o.sampleSize);
   for (const [k, v] of Object.entries(m)) if (!(typeof v === "number" && v >= 0)) throw new OptionsError(`margins.${k}`, "a number ≥ 0", v);
   for (const k of ["current", "candidate"] as const) {
@@ -132,6 +138,10 @@ export async function runCanary(db: Queryable, plays: readonly RawPlay[], option
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const reasons: string[] = [];
   if (1 - agreement > m.maxDisagreement) reasons.push(`agrees with ${o.current.id} on ${pct(agreement)} of values (allowed disagreement ${pct(m.maxDisagreement)})`);
+  const farFields = Object.entries(fieldAgreement).filter(([, a]) => 1 - a > m.maxFieldDisagreement + 1e-12).sort((a, b) => a[1] - b[1]);
+  if (farFields.length > 0) {
+    reasons.push(`fields that differ from ${o.current.id}: ${farFields.map(([f, a]) => `${f} agrees on ${pct(a)}`).join(", ")} (each must agree on ≥ ${pct(1 - m.maxFieldDisagreement)})`);
+  }
   const [cq, nq] = [current.quality.quarantineRate, candidate.quality.quarantineRate];
   if (nq > cq + m.maxQuarantineIncrease + 1e-12) reasons.push(`quarantine rate ${pct(nq)} vs ${pct(cq)} (allowed +${(m.maxQuarantineIncrease * 100).toFixed(1)} points)`);
   const [cc, nc] = [current.quality.costPerRow, candidate.quality.costPerRow];

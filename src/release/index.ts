@@ -9,4 +9,6 @@ export {
   canarySample, defaultCanaryValidate, runCanary,
   type CanaryMargins, type CanaryOptions, type CanaryReport, type ExtractorOutput, type ExtractorVersion, type VersionQuality,
 } from "./canary";
-export { EXTRACTOR_VERSIONS } from "./extractor-versions";
+export {
+  DEFAULT_EXTRACTOR, EXTRACTOR_ABOUT, EXTRACTOR_VERSIONS, readCurrentExtractor, type CurrentExtractor, type OfflineExtractorVersion,
+} from "./extractor-versions";

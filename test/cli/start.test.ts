@@ -83,7 +83,7 @@ describe("npm start", () => {
   it("rejects a bad option with one line naming it", async () => {
     const { code, out } = await start(["--rows", "ten"]);
     expect(code).toBe(1);
-    expect(out.trim()).toBe('Error: Expected `--rows` to be an integer ≥ 0, got "ten"');
-    expect((await start(["--rows", "-3"])).out.trim()).toBe('Error: Expected `--rows` to be an integer ≥ 0, got "-3"');
+    expect(out.trim()).toBe('Error: Expected `--rows` to be an integer ≥ 1, or "all", got "ten"');
+    expect((await start(["--rows", "-3"])).out.trim()).toBe('Error: Expected `--rows` to be an integer ≥ 1, or "all", got "-3"');
   }, 60_000);
 });

@@ -32,8 +32,8 @@ describe("progress on long work", () => {
     // start, then at most one line per 2 s, then the final line.
     expect(out).toEqual([
       "[progress] run 0/100 rows (0%) · 0 requests · 0 in / 0 out tokens · $0.0000 · 0.0s\n",
-      "[progress] extract 25/100 rows (25%) · 2 requests · 2,000 in / 500 out tokens · $0.0050 · 2.0s\n",
-      "[progress] extract 75/100 rows (75%) · 4 requests · 4,000 in / 1,000 out tokens · $0.0100 · 4.0s\n",
+      "[progress] extract 50/100 rows (50%) · 2 requests · 2,000 in / 500 out tokens · $0.0050 · 2.0s\n",
+      "[progress] extract 100/100 rows (100%) · 4 requests · 4,000 in / 1,000 out tokens · $0.0100 · 4.0s\n",
       "[progress] finished 100/100 rows (100%) · 4 requests · 1 retries · 4,000 in / 1,000 out tokens · $0.0100 · 5.0s done\n",
     ]);
     expect(out.join("")).not.toMatch(/\r|\x1b/);
@@ -65,5 +65,34 @@ describe("progress on long work", () => {
     expect(shown[shown.length - 1]).toContain('<progress value="1.000"');
     expect(shown[shown.length - 1]).toContain("4 requests · 1 retries · 4,000 in / 1,000 out tokens · $0.0100");
     expect(progress.snapshot()).toMatchObject({ rowsDone: 100, requests: 4, tokensIn: 4000, costUsd: 0.01, finished: true });
+  });
+
+  it("piped, a line drawn after a step's work shows that step's real count, not 0", () => {
+    let now = 0;
+    const { out, stream } = collect(false);
+    const progress = new ProgressReporter({ stream, now: () => now, intervalMs: 1000 });
+    const events = new PipelineEvents();
+    progress.attach(events);
+    events.emit("run:start", { runId: "r1", rows: 729, provider: "offline" });
+    events.emit("step:start", { runId: "r1", step: "transform" });
+    now += 2000;
+    events.emit("step:success", { runId: "r1", step: "transform", durationMs: 2000, rowsIn: 729, rowsOut: 729 });
+    events.emit("step:start", { runId: "r1", step: "validate" });
+    expect(out.some((l) => l.startsWith("[progress] transform 729/729 rows (100%)"))).toBe(true);
+    expect(out.some((l) => /transform 0\/729/.test(l) && out.indexOf(l) > 0)).toBe(false);
+    expect(progress.snapshot()).toMatchObject({ step: "validate", rowsDone: 0, rowsTotal: 729 });
+  });
+
+  it("on a terminal, a step line clears the bar, stands on its own line, and the bar comes back below it", () => {
+    const { out, stream } = collect(true);
+    const events = new PipelineEvents();
+    const progress = new ProgressReporter({ stream: { ...stream, columns: 60 }, now: () => 0, barWidth: 10 });
+    progress.attach(events);
+    events.emit("run:start", { runId: "r1", rows: 100, provider: "offline" });
+    progress.log("  ✓ transform    12 ms");
+    const text = out.join("");
+    expect(text).toContain("\r\x1b[2K  ✓ transform    12 ms\n\r\x1b[2K[░░░░░░░░░░] run 0/100");
+    // Cut to the terminal's width, so `\r` can redraw it in place.
+    for (const s of out.filter((x) => x.includes("["))) expect([...s.replace("\r\x1b[2K", "").replace(/\n$/, "")].length).toBeLessThan(60);
   });
 });

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findProjectRoot } from "../../src/config";
+import { findProjectRoot, loadConfig } from "../../src/config";
 import type { Extraction, RawPlay } from "../../src/domain";
 import { readPlays } from "../../src/extract";
-import { canarySample, readReleaseLog, readReleaseState, runCanary, type ExtractorVersion } from "../../src/release";
+import { canarySample, EXTRACTOR_VERSIONS, readReleaseLog, readReleaseState, runCanary, type ExtractorVersion } from "../../src/release";
 import { RuleExtractor } from "../../src/transform/offline/rule-extractor";
 import { createTestDatabase, DB_KINDS, type TestDatabase } from "../support/databases";
 
@@ -60,11 +60,27 @@ describe.each(DB_KINDS)("canary releases of an extractor version (%s)", (kind) =
     expect(report.candidate.quarantineRate).toBeGreaterThan(report.current.quarantineRate + 0.2);
     expect(report.fieldAgreement.outs).toBeLessThan(0.8);
     expect(report.fieldAgreement.inning_number).toBe(1);
-    expect(report.reasons).toEqual([expect.stringMatching(/^agrees with rules-v2 on \d+\.\d% of values/), expect.stringMatching(/^quarantine rate \d+\.\d% vs \d+\.\d%/)]);
+    expect(report.reasons).toEqual([
+      expect.stringMatching(/^agrees with rules-v2 on \d+\.\d% of values/),
+      expect.stringMatching(/^fields that differ from rules-v2: .*outs agrees on \d+\.\d%.* \(each must agree on ≥ 85\.0%\)$/),
+      expect.stringMatching(/^quarantine rate \d+\.\d% vs \d+\.\d%/),
+    ]);
     expect((await readReleaseState(t.db, "extractor"))?.current_version).toBe("rules-v2");
     const last = (await readReleaseLog(t.db, { limit: 1 }))[0]!;
     expect(last).toMatchObject({ action: "canary-reject", to_version: "rules-degraded", reason: report.reasons.join("; ") });
     expect(last.details).toMatchObject({ sample: 80, candidate: { quarantined: report.candidate.quarantined } });
+  });
+
+  it("refuses the registry's deliberately weaker rules-grammar-only (batter wrong on half the plays) and promotes rules-v2", async () => {
+    const config = loadConfig({ env: {}, loadDotenv: false });
+    const weak = await runCanary(t.db, plays, { current: EXTRACTOR_VERSIONS["rules-v1"]!(config), candidate: EXTRACTOR_VERSIONS["rules-grammar-only"]!(config), sampleSize: 50 });
+    expect(weak.agreement).toBeGreaterThan(0.95); // averaged over all fields it would have passed
+    expect(weak.fieldAgreement.batter_name).toBeLessThan(0.7);
+    expect(weak.promoted).toBe(false);
+    expect(weak.reasons).toEqual([expect.stringMatching(/^fields that differ from rules-v1: batter_name agrees on \d+\.\d%/)]);
+    const same = await runCanary(t.db, plays, { current: EXTRACTOR_VERSIONS["rules-v1"]!(config), candidate: EXTRACTOR_VERSIONS["rules-v2"]!(config), sampleSize: 50 });
+    expect(same).toMatchObject({ promoted: true, agreement: 1, reasons: [] });
+    expect(await readReleaseState(t.db, "extractor")).toMatchObject({ current_version: "rules-v2" });
   });
 
   it("refuses to compare a version with itself", async () => {
