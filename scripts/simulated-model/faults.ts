@@ -11,8 +11,19 @@ export const FAULT_KINDS = [
   "refusal", // the model refuses
   "unauthorized", // 401 whose message echoes the key, as some servers do
   "wrong_id", // mapping answer with an ID that is not in the reference
+  "all_null", // schema-valid extraction with every field null (a lazy model)
+  "score_99", // schema-valid extraction with score_home 99 on every row
+  // HTTP-level faults: the answer is generated (and billed), but the client never gets it whole.
+  "reset", // connection reset (TCP RST) half-way through the body
+  "truncate", // Content-Length longer than the bytes sent, then the socket is closed
+  "close", // socket closed before any header is sent
+  "hang", // headers and part of the body, then nothing until the client times out
+  "garbled", // a complete HTTP 200 whose body is cut JSON (Content-Length matches), as a broken proxy sends
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** Faults that break the HTTP exchange itself (the SDK never sees a well-formed answer). */
+export const TRANSPORT_FAULTS: readonly FaultKind[] = ["timeout", "reset", "truncate", "close", "hang", "garbled"];
 
 /**
  * When to inject a fault. Give one selector: `requests` (1-based request numbers, in
@@ -32,6 +43,8 @@ export interface FaultRule {
   retryAfterSeconds?: number;
   /** For rate_limit: also send `retry-after-ms`. */
   retryAfterMs?: number;
+  /** For unauthorized: echo 16 characters of the key without its `sk-` prefix, as some servers do. */
+  echoWithoutPrefix?: boolean;
 }
 
 export interface RequestFacts {
@@ -75,4 +88,19 @@ export class FaultPlan {
 /** A number in [0, 1) from a string, the same on every run. */
 export function seededUnit(text: string): number {
   return createHash("sha256").update(text).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+/**
+ * Rules from the command-line form `KIND=RATE[,KIND=RATE…]` (several specs may be given).
+ * Throws with a message naming the bad spec.
+ * @example parseFaultSpecs(["reset=0.1,truncate=0.1", "hang=0.05"])
+ */
+export function parseFaultSpecs(specs: string[]): FaultRule[] {
+  return specs.flatMap((spec) => spec.split(",").filter((s) => s.trim() !== "")).map((spec) => {
+    const [kind, rate] = spec.trim().split("=");
+    if (!FAULT_KINDS.includes(kind as FaultKind) || rate === undefined || rate === "" || !(Number(rate) >= 0 && Number(rate) <= 1)) {
+      throw new Error(`--fault expects KIND=RATE with KIND one of ${FAULT_KINDS.join(", ")} and RATE in [0, 1], got ${JSON.stringify(spec)}`);
+    }
+    return { kind: kind as FaultKind, rate: Number(rate) };
+  });
 }

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import { FAULT_KINDS, type FaultKind, type FaultRule } from "./faults";
+import { parseFaultSpecs, type FaultRule } from "./faults";
 import { SIMULATED_BANNER, startSimulatedModel } from "./server";
 
 /**
- * `npm run sim:openai -- [--port 8787] [--latency 300] [--seed 1] [--fault rate_limit=0.05 --fault server_error=0.02]`
+ * `npm run sim:openai -- [--port 8787] [--latency 300] [--seed 1] [--fault rate_limit=0.05 --fault reset=0.1,truncate=0.1,hang=0.05]`
  *
  * Starts the simulated model on its own, so learners can watch the LLM path (requests,
  * tokens, cost, retries, injected faults) for free, and anyone can measure it from outside.
@@ -17,14 +17,13 @@ const { values } = parseArgs({
   },
 });
 
-const faults: FaultRule[] = (values.fault ?? []).map((spec) => {
-  const [kind, rate] = spec.split("=");
-  if (!FAULT_KINDS.includes(kind as FaultKind) || !(Number(rate) >= 0 && Number(rate) <= 1)) {
-    console.error(`--fault expects KIND=RATE with KIND one of ${FAULT_KINDS.join(", ")} and RATE in [0, 1], got ${JSON.stringify(spec)}`);
-    process.exit(2);
-  }
-  return { kind: kind as FaultKind, rate: Number(rate) };
-});
+let faults: FaultRule[] = [];
+try {
+  faults = parseFaultSpecs(values.fault ?? []);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
 
 const sim = await startSimulatedModel({ port: Number(values.port), latencyMs: Number(values.latency), seed: Number(values.seed), faults });
 const line = "=".repeat(SIMULATED_BANNER.length);
@@ -34,7 +33,7 @@ console.log("Point the pipeline at it (any non-empty key works; it is not checke
 console.log(`  OPENAI_BASE_URL=${sim.baseURL}`);
 console.log("  OPENAI_API_KEY=sk-simulated");
 console.log(`  OPENAI_MODEL=${sim.modelId}`);
-console.log(`Statistics: GET ${sim.baseURL.replace(/\/v1$/, "")}/stats   Stop: Ctrl-C`);
+console.log(`Statistics: GET ${sim.baseURL.replace(/\/v1$/, "")}/_stats   Stop: Ctrl-C`);
 
 const stop = async () => {
   console.log("\nSimulated model stopped. It saw:", JSON.stringify(sim.stats()));

@@ -6,7 +6,7 @@ import { findProjectRoot } from "../../src/config";
 import { loadTokenCounter } from "../../src/monitor/cost";
 import { loadAnswerBook, type AnswerBook } from "./answer-book";
 import { answerNames, answerPlays, parseNames, parsePlays } from "./answers";
-import { FaultPlan, type FaultKind, type FaultRule } from "./faults";
+import { FaultPlan, TRANSPORT_FAULTS, type FaultKind, type FaultRule } from "./faults";
 
 /** Options of the simulated model. */
 export interface SimulatedModelOptions {
@@ -18,7 +18,7 @@ export interface SimulatedModelOptions {
   faults?: FaultRule[];
   /** Seed of rate-based faults. Default 1. */
   seed?: number;
-  /** How long a `timeout` fault keeps the request open, ms (the client gives up first). Default 120 000. */
+  /** How long a `timeout` or `hang` fault keeps the request open, ms (the client gives up first). Default 120 000. */
   hangMs?: number;
   /** Model id the server answers as. Default "simulated-gpt-4o-mini". */
   modelId?: string;
@@ -28,15 +28,26 @@ export interface SimulatedModelOptions {
   dataDir?: string;
 }
 
-/** What the server has seen, for tests and for `GET /stats`. */
+export interface ServedCount {
+  requests: number;
+  tokensIn: number;
+  tokensOut: number;
+}
+
+/** What the server has seen and billed, for tests and for `GET /_stats` (also `GET /stats`). */
 export interface SimulatedModelStats {
   requests: number;
   extractionRequests: number;
   mappingRequests: number;
   playsRequested: number;
   namesRequested: number;
+  /** Tokens billed: every generated answer, delivered or not. */
   tokensIn: number;
   tokensOut: number;
+  /** Answers sent whole (HTTP 200 with usage the client can read). */
+  delivered: ServedCount;
+  /** Answers generated and billed but not delivered whole (transport faults: the client cannot know their usage). */
+  undelivered: ServedCount;
   faults: Partial<Record<FaultKind, number>>;
   /** Requests that carried a bearer key (the key itself is never kept). */
   authorized: number;
@@ -55,7 +66,8 @@ export const SIMULATED_BANNER = "SIMULATED MODEL: answers come from the project'
 /**
  * Start an OpenAI-compatible server on 127.0.0.1 that answers `POST /v1/chat/completions`
  * from the ground truth, with token counts from gpt-tokenizer, a fixed latency, and faults
- * injected on demand. `GET /v1/models` lists its one model; `GET /stats` reports what it saw.
+ * injected on demand, in the answer's content or in the HTTP exchange itself (reset, truncated body,
+ * early close, hang). `GET /v1/models` lists its one model; `GET /_stats` reports what it saw and billed.
  *
  * @example const sim = await startSimulatedModel({ latencyMs: 0 }); // sim.baseURL → http://127.0.0.1:PORT/v1
  */
@@ -65,7 +77,11 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
   const counter = await loadTokenCounter("gpt-4o-mini");
   const plan = new FaultPlan(o.faults, o.seed);
   const seen = new Map<string, number>();
-  const stats: SimulatedModelStats = { requests: 0, extractionRequests: 0, mappingRequests: 0, playsRequested: 0, namesRequested: 0, tokensIn: 0, tokensOut: 0, faults: plan.injected, authorized: 0 };
+  const stats: SimulatedModelStats = {
+    requests: 0, extractionRequests: 0, mappingRequests: 0, playsRequested: 0, namesRequested: 0, tokensIn: 0, tokensOut: 0,
+    delivered: { requests: 0, tokensIn: 0, tokensOut: 0 }, undelivered: { requests: 0, tokensIn: 0, tokensOut: 0 }, faults: plan.injected, authorized: 0,
+  };
+  const snapshot = (): SimulatedModelStats => ({ ...stats, delivered: { ...stats.delivered }, undelivered: { ...stats.undelivered }, faults: { ...plan.injected } });
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void) => {
     const t = setTimeout(() => {
@@ -84,16 +100,18 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
         res.writeHead(status, { "content-type": "application/json", "x-simulated-model": "true", ...headers });
         res.end(JSON.stringify(body));
       };
-      if (req.method === "GET" && req.url === "/stats") return send(200, { banner: SIMULATED_BANNER, ...stats });
+      if (req.method === "GET" && (req.url === "/stats" || req.url === "/_stats")) return send(200, { banner: SIMULATED_BANNER, ...snapshot() });
       if (req.method === "GET" && req.url?.startsWith("/v1/models")) {
         return send(200, { object: "list", data: [{ id: o.modelId, object: "model", created: 0, owned_by: "simulated" }] });
       }
       if (req.method !== "POST" || !req.url?.startsWith("/v1/chat/completions")) return send(404, { error: { message: "Not found", type: "invalid_request_error" } });
-      handleChat(Buffer.concat(chunks).toString("utf8"), req.headers.authorization, send);
+      handleChat(Buffer.concat(chunks).toString("utf8"), req.headers.authorization, send, res);
     });
   });
 
-  function handleChat(raw: string, auth: string | undefined, send: (s: number, b: unknown, h?: Record<string, string>) => void) {
+  type Send = (s: number, b: unknown, h?: Record<string, string>) => void;
+
+  function handleChat(raw: string, auth: string | undefined, send: Send, res: http.ServerResponse) {
     stats.requests++;
     if (auth?.startsWith("Bearer ")) stats.authorized++;
     let body: { messages?: { role: string; content: string }[]; response_format?: { json_schema?: { schema?: unknown } } };
@@ -117,7 +135,6 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
     seen.set(contentHash, repeat + 1);
     const fault = plan.pick({ number: stats.requests, contentHash, repeat, playHashes: plays.map((p) => p.play_hash), names: allNames });
 
-    if (fault?.kind === "timeout") return later(o.hangMs, () => send(504, { error: { message: "Simulated hang ended" } }));
     if (fault?.kind === "rate_limit") {
       const headers: Record<string, string> = { "retry-after": String(fault.retryAfterSeconds ?? 1) };
       if (fault.retryAfterMs !== undefined) headers["retry-after-ms"] = String(fault.retryAfterMs);
@@ -126,11 +143,13 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
     if (fault?.kind === "server_error") return later(o.latencyMs / 3, () => send(500, { error: { message: "The server had an error (simulated)", type: "server_error" } }));
     if (fault?.kind === "unauthorized") {
       const echoed = (auth ?? "").replace(/^Bearer /, "");
-      return send(401, { error: { message: `Incorrect API key provided: ${echoed}. (simulated)`, type: "invalid_request_error", code: "invalid_api_key" } });
+      const shown = fault.echoWithoutPrefix ? echoed.replace(/^sk-/, "").slice(0, 16) : echoed;
+      return send(401, { error: { message: `Incorrect API key provided: ${shown}. (simulated)`, type: "invalid_request_error", code: "invalid_api_key" } });
     }
 
     let answer: unknown = isExtraction ? answerPlays(book, plays, o.obeyInjections) : answerNames(book, names, fault?.kind === "wrong_id");
     if (fault?.kind === "schema") answer = breakSchema(answer, fault.playHash);
+    if (fault?.kind === "all_null" || fault?.kind === "score_99") answer = implausible(answer, fault.kind, fault.playHash);
     let content: string | null = JSON.stringify(answer);
     let finish = "stop";
     let refusal: string | null = null;
@@ -143,21 +162,52 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
       content = null;
       refusal = "I'm sorry, but I can't help with that request. (simulated)";
     }
+    // The answer is generated, so it is billed, whether or not the client gets it.
     const tokensIn = counter.countRequest({ messages, schema: body.response_format?.json_schema?.schema });
     const tokensOut = counter.count(content ?? refusal ?? "");
     stats.tokensIn += tokensIn;
     stats.tokensOut += tokensOut;
-    later(o.latencyMs, () =>
-      send(200, {
-        id: `chatcmpl-sim-${stats.requests}`,
-        object: "chat.completion",
-        created: Math.floor(Date.now() / 1000),
-        model: o.modelId,
-        system_fingerprint: "simulated",
-        choices: [{ index: 0, message: { role: "assistant", content, refusal }, logprobs: null, finish_reason: finish }],
-        usage: { prompt_tokens: tokensIn, completion_tokens: tokensOut, total_tokens: tokensIn + tokensOut },
-      }),
-    );
+    const completion = {
+      id: `chatcmpl-sim-${stats.requests}`,
+      object: "chat.completion",
+      created: Math.floor(Date.now() / 1000),
+      model: o.modelId,
+      system_fingerprint: "simulated",
+      choices: [{ index: 0, message: { role: "assistant", content, refusal }, logprobs: null, finish_reason: finish }],
+      usage: { prompt_tokens: tokensIn, completion_tokens: tokensOut, total_tokens: tokensIn + tokensOut },
+    };
+    if (fault && TRANSPORT_FAULTS.includes(fault.kind)) {
+      stats.undelivered.requests++;
+      stats.undelivered.tokensIn += tokensIn;
+      stats.undelivered.tokensOut += tokensOut;
+      return breakTransport(fault.kind, res, Buffer.from(JSON.stringify(completion)));
+    }
+    stats.delivered.requests++;
+    stats.delivered.tokensIn += tokensIn;
+    stats.delivered.tokensOut += tokensOut;
+    later(o.latencyMs, () => send(200, completion));
+  }
+
+  /** Deliver a generated answer badly, the way a flaky network or proxy does. */
+  function breakTransport(kind: FaultKind, res: http.ServerResponse, bytes: Buffer) {
+    const headers = { "content-type": "application/json", "x-simulated-model": "true", "content-length": String(bytes.length) };
+    const half = bytes.subarray(0, Math.floor(bytes.length / 2));
+    const socket = res.socket;
+    if (kind === "timeout") return later(o.hangMs, () => !res.destroyed && res.writeHead(504, headers).end());
+    later(o.latencyMs, () => {
+      if (res.destroyed || !socket) return;
+      if (kind === "close") return socket.destroy();
+      if (kind === "garbled") {
+        res.writeHead(200, { ...headers, "content-length": String(half.length) });
+        return res.end(half);
+      }
+      res.writeHead(200, headers);
+      res.write(half);
+      // Let the first half reach the client before the connection breaks.
+      if (kind === "reset") return later(20, () => socket.resetAndDestroy());
+      if (kind === "truncate") return later(20, () => socket.end());
+      if (kind === "hang") return later(o.hangMs, () => socket.destroy());
+    });
   }
 
   await new Promise<void>((resolve) => server.listen(o.port, "127.0.0.1", resolve));
@@ -165,7 +215,7 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     modelId: o.modelId,
-    stats: () => ({ ...stats, faults: { ...plan.injected } }),
+    stats: snapshot,
     close: () => {
       for (const t of timers) clearTimeout(t);
       timers.clear();
@@ -184,6 +234,18 @@ function breakSchema(answer: unknown, playHash?: string): unknown {
     return a;
   }
   return { ...a, pitchers: "not a list" };
+}
+
+/** A schema-valid but implausible answer: every field null, or score_home 99, on the targeted play (or every play). */
+function implausible(answer: unknown, kind: "all_null" | "score_99", playHash?: string): unknown {
+  const a = answer as { plays?: Record<string, unknown>[] };
+  if (!a.plays) return answer;
+  for (const p of a.plays) {
+    if (playHash && p.play_hash !== playHash) continue;
+    if (kind === "score_99") p.score_home = 99;
+    else for (const k of Object.keys(p)) if (k !== "play_hash") p[k] = null;
+  }
+  return a;
 }
 
 export { type AnswerBook, type FaultRule, type FaultKind };
