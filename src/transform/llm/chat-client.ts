@@ -34,6 +34,17 @@ export class BilledResponseError extends LlmResponseError {
 }
 
 /**
+ * The exchange broke after the request left (a connection reset, a truncated or unparseable
+ * HTTP body, a close, a timeout): worth retrying, and the provider may have billed an answer
+ * we never read, so its usage is unknown.
+ */
+export class LlmTransportError extends LlmError {
+  constructor(message: string, readonly usageUnknown: boolean) {
+    super(message, true);
+  }
+}
+
+/**
  * The real OpenAI SDK with its own retries off: `maxRetries: 0`, because the
  * pipeline's declared retry policy (retry-policy.ts) is the only one.
  */
@@ -78,17 +89,42 @@ export async function completeJson(client: OpenAI, req: JsonChatRequest, redact:
   }
 }
 
-function classifyError(e: unknown, redact: (s: string) => string): Error {
+/**
+ * The one place that says what a failure means. Transport faults (the request was sent but
+ * no well-formed answer came back) are retryable with unknown usage; a connection that never
+ * opened is retryable and was not billed; HTTP statuses follow `isRetryableStatus`; a
+ * well-formed answer whose content is bad is handled by the caller (`BilledResponseError`).
+ */
+export function classifyError(e: unknown, redact: (s: string) => string): Error {
   if (e instanceof APIUserAbortError) return new AbortError("The request was aborted");
-  if (e instanceof APIConnectionTimeoutError) return new LlmError("The request timed out", true);
-  if (e instanceof APIConnectionError) return new LlmError(`Connection failed: ${redact(e.message)}`, true);
-  if (e instanceof APIError) {
+  if (e instanceof APIConnectionTimeoutError) return new LlmTransportError("The request timed out", true);
+  if (e instanceof APIError && !(e instanceof APIConnectionError)) {
     const status = e.status ?? 0;
     const message = `HTTP ${status} from the provider: ${redact(e.message)}`;
     if (status === 429) return new LlmRateLimitError(message, retryAfterMs(e.headers));
     return new LlmError(message, isRetryableStatus(status), undefined, status);
   }
+  const chain = causeChain(e);
+  const codes = chain.map((c) => (c as { code?: unknown }).code).filter((c): c is string => typeof c === "string");
+  const detail = redact([...new Set(chain.map((c) => c.message).filter((m) => m && m !== "fetch failed"))].join(": ")).slice(0, 300);
+  if (codes.some((c) => NEVER_SENT.has(c))) return new LlmError(`Connection failed: ${detail}`, true);
+  if (e instanceof APIConnectionError || e instanceof SyntaxError || chain.some((c) => TRANSPORT_MESSAGE.test(c.message)) || codes.some((c) => TRANSPORT_CODES.has(c))) {
+    const what = e instanceof SyntaxError ? "The HTTP body is not valid JSON" : "The connection broke before the answer arrived";
+    return new LlmTransportError(`${what}: ${detail}`, true);
+  }
   return new LlmError(`Unexpected failure: ${redact(toError(e).message)}`, false);
+}
+
+/** Connection errors that mean the request never reached a server (nothing was billed). */
+const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+/** Error codes and messages of a broken exchange, as undici and node report them. */
+const TRANSPORT_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_BODY_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "ERR_STREAM_PREMATURE_CLOSE"]);
+const TRANSPORT_MESSAGE = /^terminated$|socket hang up|premature close|other side closed|ECONNRESET|Unexpected end of JSON|Unterminated string in JSON/i;
+
+function causeChain(e: unknown): Error[] {
+  const out: Error[] = [];
+  for (let c: unknown = e; c instanceof Error && out.length < 6; c = (c as { cause?: unknown }).cause) out.push(c);
+  return out;
 }
 
 /** `retry-after-ms` (OpenAI's) or `retry-after` in seconds or as an HTTP date. */
