@@ -3,8 +3,8 @@ import type OpenAI from "openai";
 import { AbortError, BudgetExceededError, LlmResponseError, toError } from "../../errors";
 import type { PipelineEvents } from "../../events";
 import { costUsd, type CostBudget, type ModelPrice, type TokenCounter } from "../../monitor/cost/index";
-import type { CallLedger } from "./call-ledger";
-import { BilledResponseError, completeJson, type ChatMessage } from "./chat-client";
+import type { CallLedger, StartedCall } from "./call-ledger";
+import { BilledResponseError, LlmTransportError, completeJson, type ChatMessage } from "./chat-client";
 import type { RequestLimiter } from "./request-limiter";
 import { backoffDelayMs, isRetryable, sleep, type RetryBudget, type RetryPolicy } from "./retry-policy";
 
@@ -17,6 +17,8 @@ export interface BatchStep<I, R> {
   messages(items: I[]): ChatMessage[];
   /** `max_tokens` of a batch: also its worst case for the budget. */
   maxTokensOut(items: I[]): number;
+  /** Output tokens a batch is expected to take (the forecast): the estimate recorded when usage is unknown. Default `maxTokensOut`. */
+  expectedTokensOut?(items: I[]): number;
   /** Read an answer: results by key, and a reason for each item it got wrong. Throws `LlmResponseError` when the whole answer is unusable. */
   read(json: unknown, items: I[]): { ok: Map<string, R>; bad: Map<string, string> };
   /** Called with each batch of good results as they arrive (e.g. to cache them). */
@@ -48,6 +50,8 @@ export interface RunnerStats {
   tokensIn: number;
   tokensOut: number;
   costUsd: number;
+  /** Requests whose exchange broke after they were sent: their tokens and cost above are the forecast's estimate. */
+  usageUnknown: number;
 }
 
 export interface BatchRunResult<I, R> {
@@ -73,7 +77,7 @@ export async function runBatches<I, R>(spec: BatchStep<I, R>, batches: I[][], de
     results: new Map(),
     failures: [],
     unfinished: [],
-    stats: { requests: 0, retries: 0, splits: 0, tokensIn: 0, tokensOut: 0, costUsd: 0 },
+    stats: { requests: 0, retries: 0, splits: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, usageUnknown: 0 },
   };
   const { policy, events, runId } = deps;
   const step = spec.step;
@@ -123,27 +127,33 @@ export async function runBatches<I, R>(spec: BatchStep<I, R>, batches: I[][], de
     let error: Error | undefined;
     let answer: { ok: Map<string, R>; bad: Map<string, string> } | undefined;
     let usage = { tokensIn: 0, tokensOut: 0 };
+    // The forecast of this request: recorded before it is sent, kept when the provider's usage never arrives.
+    const estimate = { tokensIn: tokensInEstimate, tokensOut: spec.expectedTokensOut?.(items) ?? maxTokensOut };
+    let trace: StartedCall | undefined;
     try {
-      const response = await deps.limiter.run(() =>
-        completeJson(deps.client, { model: deps.model, temperature: deps.temperature, messages, schemaName: spec.schemaName, schema: spec.schema, maxTokensOut, signal: deps.signal }, deps.redact),
-      );
+      const response = await deps.limiter.run(async () => {
+        trace = await deps.ledger.start({ runId, step, model: deps.model, requestHash, rows: items.length, ...estimate, costUsd: costUsd(estimate, deps.price), attempt });
+        return completeJson(deps.client, { model: deps.model, temperature: deps.temperature, messages, schemaName: spec.schemaName, schema: spec.schema, maxTokensOut, signal: deps.signal }, deps.redact);
+      });
       usage = response.usage;
       answer = spec.read(response.json, items);
     } catch (e) {
       error = toError(e);
       if (e instanceof BilledResponseError) usage = e.usage;
     }
+    const usageUnknown = error instanceof LlmTransportError && error.usageUnknown;
+    if (usageUnknown) usage = estimate;
     const durationMs = Date.now() - started;
     const cost = costUsd(usage, deps.price);
     deps.budget.settle(reservation, cost);
     out.stats.tokensIn += usage.tokensIn;
     out.stats.tokensOut += usage.tokensOut;
     out.stats.costUsd += cost;
-    const status = error ? "error" : answer!.bad.size > 0 ? "partial" : "ok";
-    await deps.ledger.record({
-      runId, step, model: deps.model, requestHash, rows: items.length, tokensIn: usage.tokensIn, tokensOut: usage.tokensOut,
-      costUsd: cost, durationMs, attempt, status, error: error ? deps.redact(error.message) : undefined,
-    });
+    if (usageUnknown) out.stats.usageUnknown++;
+    const status = usageUnknown ? "usage_unknown" : error ? "error" : answer!.bad.size > 0 ? "partial" : "ok";
+    if (trace) {
+      await deps.ledger.finish(trace, { tokensIn: usage.tokensIn, tokensOut: usage.tokensOut, costUsd: cost, durationMs, status, error: error ? deps.redact(error.message) : undefined });
+    }
     if (usage.tokensIn > 0 || !error) {
       events?.emit("llm:response", { runId, step, model: deps.model, rows: items.length, tokensIn: usage.tokensIn, tokensOut: usage.tokensOut, costUsd: cost, durationMs });
     }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type OpenAI from "openai";
 import { ExtractionSchema, type Extraction, type RawPlay } from "../../domain/index";
 import { LlmError, OptionsError, type AbortError, type BudgetExceededError } from "../../errors";
-import { CostBudget, forecastCost, loadTokenCounter, requirePrice, type CostForecast, type ModelPrice } from "../../monitor/cost/index";
+import { CostBudget, forecastCost, loadTokenCounter, requirePrice, type CostForecast, type ModelPrice, type TokenCounter } from "../../monitor/cost/index";
 import { createCanonicalMapper } from "../canonical-mapper";
 import { runBatches, type BatchStep, type RunnerDeps, type RunnerStats } from "./batch-runner";
 import { CallLedger } from "./call-ledger";
@@ -92,11 +92,10 @@ export class LlmExtractor {
   async forecast(plays: RawPlay[]): Promise<CostForecast> {
     const { misses } = await this.lookUp(uniqueByHash(plays));
     const counter = await loadTokenCounter(this.options.model);
-    const perPlayOut = counter.count(JSON.stringify({ play_hash: "0123456789abcdef", ...TYPICAL_EXTRACTION }));
     const planned = chunk(misses, this.options.batchSize).map((batch) => ({
       messages: extractionMessages(batch),
       schema: EXTRACTION_JSON_SCHEMA,
-      expectedTokensOut: batch.length * perPlayOut + 10,
+      expectedTokensOut: expectedTokensOut(counter, batch.length),
       maxTokensOut: this.maxTokensOut(batch.length),
     }));
     return forecastCost(planned, this.price, counter);
@@ -110,6 +109,7 @@ export class LlmExtractor {
     const records = new Map<string, Extraction>(hits);
     if (hits.size > 0) await this.recordCacheHit(ctx.runId, "extract", [...hits.keys()]);
     const batches = chunk(misses, this.options.batchSize);
+    const counter = await loadTokenCounter(this.options.model);
     const step: BatchStep<RawPlay, Extraction> = {
       step: "extract",
       schemaName: "play_extractions",
@@ -117,6 +117,7 @@ export class LlmExtractor {
       keyOf: (p) => p.play_hash,
       messages: (batch) => extractionMessages(batch),
       maxTokensOut: (batch) => this.maxTokensOut(batch.length),
+      expectedTokensOut: (batch) => expectedTokensOut(counter, batch.length),
       read: (json, batch) => readPlayAnswer(json, batch.map((p) => p.play_hash)),
       onResults: (ok) => {
         const byHash = new Map(misses.map((p) => [p.play_hash, p]));
@@ -202,6 +203,11 @@ export class LlmExtractor {
     }
     return { hits, misses };
   }
+}
+
+/** Output tokens a batch of `rows` plays is expected to take: the forecast's figure, and the estimate of an answer never read. */
+function expectedTokensOut(counter: TokenCounter, rows: number): number {
+  return rows * counter.count(JSON.stringify({ play_hash: "0123456789abcdef", ...TYPICAL_EXTRACTION })) + 10;
 }
 
 /** A typical answer item, to estimate output tokens per play in the forecast. */
