@@ -26,6 +26,8 @@ export interface SimulatedModelOptions {
   obeyInjections?: boolean;
   /** Folder with ground_truth.jsonl and the reference CSVs. Default `<project>/data`. */
   dataDir?: string;
+  /** Called as each chat request arrives, with its 1-based number (tests use it to kill a client mid-run). */
+  onRequest?: (number: number) => void;
 }
 
 export interface ServedCount {
@@ -113,6 +115,7 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
 
   function handleChat(raw: string, auth: string | undefined, send: Send, res: http.ServerResponse) {
     stats.requests++;
+    o.onRequest?.(stats.requests);
     if (auth?.startsWith("Bearer ")) stats.authorized++;
     let body: { messages?: { role: string; content: string }[]; response_format?: { json_schema?: { schema?: unknown } } };
     try {

@@ -1,0 +1,69 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startSimulatedModel, type SimulatedModel } from "../../scripts/simulated-model/server";
+import { findProjectRoot } from "../../src/config";
+import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { DATA_DIR } from "../transform/llm/llm-test-kit";
+import { FAULT_KEY, ledgerVsServed } from "./llm-fault-kit";
+
+// Issue 9 item 3: a `trigger` killed by SIGKILL mid-run and resumed: the ledger counts every request the provider saw.
+const root = findProjectRoot();
+const KILL_AT = 5;
+let t: TestDatabase;
+let sim: SimulatedModel;
+let victim: ReturnType<typeof cli> | undefined;
+
+function cli(args: string[]) {
+  // One process (`--import tsx`, not the tsx CLI, which runs the program in a child that SIGKILL would not reach).
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: t.url!, LLM_PROVIDER: "openai", OPENAI_API_KEY: FAULT_KEY,
+      OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId, LLM_CONCURRENCY: "3", LOG_LEVEL: "info",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (b: Buffer) => (out += b.toString()));
+  child.stderr.on("data", (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  return { child, exited, output: () => out };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase("postgres");
+  sim = await startSimulatedModel({
+    latencyMs: 250, dataDir: DATA_DIR,
+    // The moment the provider receives request KILL_AT, the client dies without a chance to write anything more.
+    onRequest: (n) => void (n === KILL_AT && victim?.child.kill("SIGKILL")),
+  });
+});
+afterAll(async () => {
+  victim?.child.kill("SIGKILL");
+  await sim?.close();
+  await t?.dispose();
+});
+
+it("after a SIGKILL mid-run and a resume, the ledger's request count equals what the simulated model saw", async () => {
+  victim = cli(["trigger", "--rows", "96", "--batch-rows", "48"]);
+  expect(await victim.exited).toBe(128);
+  const runId = /Started run (\S+)/.exec(victim.output())?.[1];
+  expect(runId, victim.output()).toBeDefined();
+  await new Promise((r) => setTimeout(r, 300)); // let bytes already on the wire arrive
+  expect(sim.stats().requests).toBeGreaterThanOrEqual(KILL_AT);
+  // Requests in flight when the process died stay `started`, with their forecast: the trace is there.
+  const killed = await ledgerVsServed(t.db, sim.stats(), runId);
+  expect(killed.ledger.requests).toBe(killed.served.requests);
+  expect(killed.ledger.started).toBeGreaterThanOrEqual(1);
+
+  const resumed = cli(["resume", runId!]);
+  const code = await resumed.exited;
+  expect(code, resumed.output()).toBe(0);
+  const after = await ledgerVsServed(t.db, sim.stats(), runId);
+  expect(after.served.requests).toBeGreaterThan(KILL_AT);
+  expect(after.ledger.requests).toBe(after.served.requests);
+  expect(after.ledger.tokensIn).toBe(after.served.tokensIn);
+  const [plays] = await t.db.query<{ n: number }>("SELECT count(DISTINCT play_hash)::int AS n FROM plays");
+  const [raw] = await t.db.query<{ n: number }>("SELECT count(DISTINCT play_hash)::int AS n FROM raw_plays");
+  expect(plays!.n).toBe(raw!.n);
+}, 180_000);
