@@ -35,6 +35,9 @@ const EnvSchema = z.object({
   LLM_CONCURRENCY: int(1).default(8),
   LLM_MAX_RETRIES: int(0).default(4),
   LLM_TIMEOUT_MS: int(100).default(60_000),
+  // LLM faults (issue 9): the longest retry-after honoured in place, and the largest row sent to the model.
+  LLM_RETRY_AFTER_MAX_S: int(0).default(60),
+  LLM_MAX_ROW_TOKENS: int(1).default(1000),
   MAX_COST_USD: z.coerce.number().positive(),
   DATABASE_URL: optionalString,
   // The standard PG* variables, from the shell or .env; passed to `pg`, which reads only the shell's itself.
@@ -81,6 +84,10 @@ export interface Config {
     maxRetries: number;
     timeoutMs: number;
     maxCostUsd: number;
+    /** A `retry-after` up to this is waited out; a longer one stops the batch for a later run or task retry. */
+    maxRetryAfterMs: number;
+    /** A row whose text is longer than this (tokens) is quarantined before any request. */
+    maxRowTokens: number;
   };
   database: {
     kind: "postgres" | "pglite";
@@ -194,6 +201,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       maxRetries: e.LLM_MAX_RETRIES,
       timeoutMs: e.LLM_TIMEOUT_MS,
       maxCostUsd: e.MAX_COST_USD,
+      maxRetryAfterMs: e.LLM_RETRY_AFTER_MAX_S * 1000,
+      maxRowTokens: e.LLM_MAX_ROW_TOKENS,
     },
     database: {
       kind: hasServer ? "postgres" : "pglite",

@@ -4,6 +4,7 @@ import type { MalformedRow } from "../extract/play-reader";
 import { readPlays } from "../extract/play-reader";
 import { readReferenceTables } from "../extract/reference-reader";
 import { CostBudget } from "../monitor/cost/index";
+import { LlmRateLimitError } from "../errors";
 import { enrichPlays, extractionQuarantine } from "../pipeline/enrich";
 import { createCanonicalMapper } from "../transform/canonical-mapper";
 import { LlmExtractor, assertProviderAnswered, llmOptionsFromConfig } from "../transform/llm/index";
@@ -54,6 +55,8 @@ export async function extractTask(ctx: TaskContext, config: Config): Promise<voi
     ...r.unfinished.map((u) => ({ play_hash: u.play_hash, reason: `not extracted: ${r.stopped?.message ?? "run stopped"}` })),
   ];
   ctx.record({ llmRequests: r.stats.requests, tokensIn: r.stats.tokensIn, tokensOut: r.stats.tokensOut, costUsd: r.stats.costUsd, cacheHits: r.stats.cachedRows });
+  // A retry-after over the ceiling fails the task with the wait: the orchestrator reschedules it rather than holding a worker.
+  if (r.stopped instanceof LlmRateLimitError) throw r.stopped;
   // An outage fails the task: the orchestrator retries it, and the run can be resumed once the provider is back.
   assertProviderAnswered(batch, r, true);
   await stageExtraction(ctx, r.records, failures, batch.length);

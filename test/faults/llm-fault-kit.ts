@@ -1,4 +1,5 @@
 import { loadConfig, type Config } from "../../src/config";
+import type { PipelineEvents } from "../../src/events";
 import type { Database } from "../../src/load/database";
 import { snapshotPlays, type PlaysSnapshot } from "../../src/load/plays-snapshot";
 import { runPipeline, type PipelineResult } from "../../src/pipeline/run-pipeline";
@@ -17,8 +18,15 @@ export function simConfig(sim: SimulatedModel, env: Record<string, string> = {})
   });
 }
 
-export async function runOnSim(sim: SimulatedModel, db: Database, options: { rows: number; runId: string; env?: Record<string, string>; maxCostUsd?: number }): Promise<PipelineResult> {
-  return runPipeline({ config: simConfig(sim, options.env), db, rows: options.rows, runId: options.runId, provider: "openai", maxCostUsd: options.maxCostUsd ?? 5 });
+export async function runOnSim(
+  sim: SimulatedModel,
+  db: Database,
+  options: { rows: number; runId: string; env?: Record<string, string>; maxCostUsd?: number; events?: PipelineEvents; input?: string },
+): Promise<PipelineResult> {
+  return runPipeline({
+    config: simConfig(sim, options.env), db, rows: options.rows, runId: options.runId, provider: "openai", maxCostUsd: options.maxCostUsd ?? 5,
+    events: options.events, input: options.input,
+  });
 }
 
 /** What the database says about a run: rows loaded (by play_hash), quarantine entries, duplicate keys, checksum. */

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type OpenAI from "openai";
-import { AbortError, BudgetExceededError, LlmResponseError, toError } from "../../errors";
+import { AbortError, BudgetExceededError, LlmRateLimitError, LlmResponseError, toError } from "../../errors";
 import type { PipelineEvents } from "../../events";
 import { costUsd, type CostBudget, type ModelPrice, type TokenCounter } from "../../monitor/cost/index";
 import type { CallLedger, StartedCall } from "./call-ledger";
 import { BilledResponseError, LlmTransportError, completeJson, type ChatMessage } from "./chat-client";
 import type { RequestLimiter } from "./request-limiter";
-import { backoffDelayMs, isRetryable, sleep, type RetryBudget, type RetryPolicy } from "./retry-policy";
+import { backoffDelayMs, exceedsRetryAfterCeiling, isRetryable, sleep, type RetryBudget, type RetryPolicy } from "./retry-policy";
 
 /** What one kind of batched request (extraction, mapping) needs to tell the runner. */
 export interface BatchStep<I, R> {
@@ -58,9 +58,10 @@ export interface BatchRunResult<I, R> {
   results: Map<string, R>;
   /** Items that still failed after retries and splits, with the last reason. */
   failures: { item: I; reason: string }[];
-  /** Items never answered because the run stopped (budget, abort). */
+  /** Items never answered because the run stopped (budget, abort, a retry-after over the ceiling). */
   unfinished: I[];
-  stopped?: BudgetExceededError | AbortError;
+  /** Why it stopped; an `LlmRateLimitError` carries the wait the provider asked for, to reschedule after it. */
+  stopped?: BudgetExceededError | AbortError | LlmRateLimitError;
   stats: RunnerStats;
 }
 
@@ -121,9 +122,7 @@ export async function runBatches<I, R>(spec: BatchStep<I, R>, batches: I[][], de
       out.unfinished.push(...items);
       return;
     }
-    events?.emit("llm:request", { runId, step, model: deps.model, rows: items.length, attempt });
-    const started = Date.now();
-    out.stats.requests++;
+    let started = Date.now();
     let error: Error | undefined;
     let answer: { ok: Map<string, R>; bad: Map<string, string> } | undefined;
     let usage = { tokensIn: 0, tokensOut: 0 };
@@ -132,9 +131,19 @@ export async function runBatches<I, R>(spec: BatchStep<I, R>, batches: I[][], de
     let trace: StartedCall | undefined;
     try {
       const response = await deps.limiter.run(async () => {
+        // Stopped while this batch waited for a slot (an abort, a long retry-after): do not send it. Its budget was reserved, so a budget stop does not hold it back.
+        if (out.stopped && !(out.stopped instanceof BudgetExceededError)) return undefined;
+        events?.emit("llm:request", { runId, step, model: deps.model, rows: items.length, attempt });
+        out.stats.requests++;
+        started = Date.now();
         trace = await deps.ledger.start({ runId, step, model: deps.model, requestHash, rows: items.length, ...estimate, costUsd: costUsd(estimate, deps.price), attempt });
         return completeJson(deps.client, { model: deps.model, temperature: deps.temperature, messages, schemaName: spec.schemaName, schema: spec.schema, maxTokensOut, signal: deps.signal }, deps.redact);
       });
+      if (response === undefined) {
+        deps.budget.settle(reservation, 0);
+        out.unfinished.push(...items);
+        return;
+      }
       usage = response.usage;
       answer = spec.read(response.json, items);
     } catch (e) {
@@ -172,6 +181,17 @@ export async function runBatches<I, R>(spec: BatchStep<I, R>, batches: I[][], de
       return;
     }
     if (error instanceof LlmResponseError) return badAnswer(items, error.message, attempt, badTries);
+    if (exceedsRetryAfterCeiling(policy, error)) {
+      // Waiting this long in place would hold the whole run: stop, and let the caller reschedule after the wait.
+      const wait = error.retryAfterMs!;
+      out.stopped ??= new LlmRateLimitError(
+        `The provider asked to wait ${formatSeconds(wait)} (retry-after), over the ${formatSeconds(policy.maxRetryAfterMs)} ceiling (LLM_RETRY_AFTER_MAX_S): rescheduled, not waited for`,
+        wait,
+      );
+      events?.emit("llm:retry", { runId, step, attempt: attempt + 1, delayMs: wait, reason: out.stopped.message });
+      out.unfinished.push(...items);
+      return;
+    }
     if (isRetryable(error) && attempt < policy.maxAttempts && deps.retryBudget.take()) {
       const delayMs = backoffDelayMs(policy, attempt, error, deps.random);
       if (error && "retryAfterMs" in error) deps.limiter.pauseFor(delayMs);
@@ -192,4 +212,8 @@ export async function runBatches<I, R>(spec: BatchStep<I, R>, batches: I[][], de
 
   await Promise.all(batches.map((b) => send(b, 1, 1)));
   return out;
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type OpenAI from "openai";
 import { ExtractionSchema, type Extraction, type RawPlay } from "../../domain/index";
-import { LlmError, OptionsError, type AbortError, type BudgetExceededError } from "../../errors";
+import { LlmError, OptionsError, type AbortError, type BudgetExceededError, type LlmRateLimitError } from "../../errors";
 import { CostBudget, forecastCost, loadTokenCounter, requirePrice, type CostForecast, type ModelPrice, type TokenCounter } from "../../monitor/cost/index";
 import { createCanonicalMapper } from "../canonical-mapper";
 import { runBatches, type BatchStep, type RunnerDeps, type RunnerStats } from "./batch-runner";
@@ -47,8 +47,8 @@ export interface LlmExtractResult {
   failures: LlmFailure[];
   /** Rows not attempted because the run stopped (`stopped` says why). */
   unfinished: Omit<LlmFailure, "reason">[];
-  /** Set when the budget (or an abort) stopped the run; finished rows keep their results. */
-  stopped?: BudgetExceededError | AbortError;
+  /** Set when the budget, an abort or a retry-after over the ceiling stopped the run; finished rows keep their results. */
+  stopped?: BudgetExceededError | AbortError | LlmRateLimitError;
   stats: LlmStepStats;
 }
 

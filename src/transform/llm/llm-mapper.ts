@@ -7,7 +7,7 @@ import {
   type PitchTypeCode,
   type ReferenceTables,
 } from "../../domain/index";
-import { LlmResponseError, type AbortError, type BudgetExceededError } from "../../errors";
+import { LlmResponseError, type AbortError, type BudgetExceededError, type LlmRateLimitError } from "../../errors";
 import { runBatches, type BatchStep, type RunnerDeps, type RunnerStats } from "./batch-runner";
 import { mappingMessages } from "./prompts";
 import type { ResponseCache } from "./response-cache";
@@ -40,7 +40,7 @@ export interface LlmMapResult {
   mappings: Map<string, CanonicalMapping>;
   /** Names left without an ID, and why (the model found no entry, or its answers kept failing). */
   unresolved: (NameItem & { reason: string })[];
-  stopped?: BudgetExceededError | AbortError;
+  stopped?: BudgetExceededError | AbortError | LlmRateLimitError;
   stats: RunnerStats & { distinctNames: number; byRules: number; cachedNames: number; askedLlm: number; durationMs: number };
 }
 

@@ -90,7 +90,7 @@ export function llmOptionsFromConfig(config: Config, extra: Partial<LlmExtractor
     batchSize: llm.batchSize,
     concurrency: llm.concurrency,
     timeoutMs: llm.timeoutMs,
-    retry: { maxAttempts: llm.maxRetries + 1 },
+    retry: { maxAttempts: llm.maxRetries + 1, maxRetryAfterMs: llm.maxRetryAfterMs },
     maxCostUsd: llm.maxCostUsd,
     ...extra,
   };

@@ -11,8 +11,14 @@ export interface RetryPolicy {
   badAnswerAttempts: number;
   /** Backoff before retry n: min(capMs, baseMs · 2^(n-1)), with full jitter. Default 250 ms. */
   baseDelayMs: number;
-  /** Ceiling of one backoff, and of a `retry-after` the server asks for. Default 8000 ms. */
+  /** Ceiling of one backoff of our own. Default 8000 ms. */
   capDelayMs: number;
+  /**
+   * The longest `retry-after` waited out in place (LLM_RETRY_AFTER_MAX_S). A server asking for
+   * longer stops the step with an `LlmRateLimitError`, so the caller reschedules it instead of
+   * holding the run. Default 60 000 ms.
+   */
+  maxRetryAfterMs: number;
   /**
    * Extra requests a whole run may spend on retries and batch splits together. Bounds the
    * requests of a run to (initial batches + retryBudget) whatever the provider does. Default 60.
@@ -25,6 +31,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   badAnswerAttempts: 2,
   baseDelayMs: 250,
   capDelayMs: 8000,
+  maxRetryAfterMs: 60_000,
   retryBudget: 60,
 };
 
@@ -38,6 +45,7 @@ export function resolveRetryPolicy(partial: Partial<RetryPolicy> = {}): RetryPol
   checkInt("badAnswerAttempts", 1);
   checkInt("baseDelayMs", 0);
   checkInt("capDelayMs", 0);
+  checkInt("maxRetryAfterMs", 0);
   checkInt("retryBudget", 0);
   return p;
 }
@@ -48,16 +56,21 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * Delay before attempt `attempt + 1`. A server's `retry-after` wins (capped), otherwise
+ * Delay before attempt `attempt + 1`. A server's `retry-after` wins (up to `maxRetryAfterMs`), otherwise
  * exponential backoff with full jitter so that concurrent workers do not retry in step.
  * `random` is injectable for deterministic tests.
  */
 export function backoffDelayMs(policy: RetryPolicy, attempt: number, error: unknown, random: () => number = Math.random): number {
   if (error instanceof LlmRateLimitError && error.retryAfterMs !== undefined) {
-    return Math.min(policy.capDelayMs, Math.max(0, error.retryAfterMs));
+    return Math.min(policy.maxRetryAfterMs, Math.max(0, error.retryAfterMs));
   }
   const ceiling = Math.min(policy.capDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling * random());
+}
+
+/** A `retry-after` longer than the policy waits out in place: the step is to be rescheduled. */
+export function exceedsRetryAfterCeiling(policy: RetryPolicy, error: unknown): error is LlmRateLimitError {
+  return error instanceof LlmRateLimitError && error.retryAfterMs !== undefined && error.retryAfterMs > policy.maxRetryAfterMs;
 }
 
 /** Whether trying the same request again may help. */
