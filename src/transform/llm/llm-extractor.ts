@@ -16,6 +16,7 @@ import { ResponseCache } from "./response-cache";
 import { EXTRACTION_JSON_SCHEMA, EXTRACTION_SCHEMA_VERSION, MAPPING_SCHEMA_VERSION } from "./response-schemas";
 import { RetryBudget } from "./retry-policy";
 import { chunk } from "../../load/sql-batches";
+import { checkPlausibility, runningScore } from "../../validate/plausibility-check";
 
 /** One run of the LLM path: its id, and the budget all its steps share. */
 export interface LlmRunContext {
@@ -118,7 +119,7 @@ export class LlmExtractor {
       messages: (batch) => extractionMessages(batch),
       maxTokensOut: (batch) => this.maxTokensOut(batch.length),
       expectedTokensOut: (batch) => expectedTokensOut(counter, batch.length),
-      read: (json, batch) => readPlayAnswer(json, batch.map((p) => p.play_hash)),
+      read: (json, batch) => plausibleOnly(readPlayAnswer(json, batch.map((p) => p.play_hash)), batch),
       onResults: (ok) => {
         const byHash = new Map(misses.map((p) => [p.play_hash, p]));
         return this.cache.putMany([...ok].map(([hash, rec]) => [this.cache.keyOf(byHash.get(hash)!.playbyplay), rec]));
@@ -192,17 +193,46 @@ export class LlmExtractor {
     await this.ledger.record({ runId, step, model: this.options.model, requestHash, rows: keys.length, tokensIn: 0, tokensOut: 0, costUsd: 0, durationMs: 0, attempt: 1, status: "cache_hit" });
   }
 
+  /** Cached answers that still pass the schema and the plausibility check; one that fails is evicted and asked again. */
   private async lookUp(plays: RawPlay[]): Promise<{ hits: Map<string, Extraction>; misses: RawPlay[] }> {
     const stored = await this.cache.getMany(plays.map((p) => this.cache.keyOf(p.playbyplay)));
+    const parsed = new Map<string, Extraction>();
+    for (const p of plays) {
+      const r = ExtractionSchema.safeParse(stored.get(this.cache.keyOf(p.playbyplay)));
+      if (r.success) parsed.set(p.play_hash, r.data);
+    }
+    const game = runningScore(parsed.values());
     const hits = new Map<string, Extraction>();
     const misses: RawPlay[] = [];
+    const evict: string[] = [];
     for (const p of plays) {
-      const parsed = ExtractionSchema.safeParse(stored.get(this.cache.keyOf(p.playbyplay)));
-      if (parsed.success) hits.set(p.play_hash, parsed.data);
-      else misses.push(p);
+      const rec = parsed.get(p.play_hash);
+      if (rec && checkPlausibility(p.playbyplay, rec, game) === null) hits.set(p.play_hash, rec);
+      else {
+        if (stored.has(this.cache.keyOf(p.playbyplay))) evict.push(this.cache.keyOf(p.playbyplay));
+        misses.push(p);
+      }
     }
+    await this.cache.evict(evict);
     return { hits, misses };
   }
+}
+
+/**
+ * An answer item that passes the schema but contradicts its paragraph or the game (see
+ * validate/plausibility-check.ts) is a bad item: re-asked, then quarantined with the reason.
+ * Only what passes reaches `onResults`, hence the cache.
+ */
+function plausibleOnly(answer: { ok: Map<string, Extraction>; bad: Map<string, string> }, batch: RawPlay[]): { ok: Map<string, Extraction>; bad: Map<string, string> } {
+  const textOf = new Map(batch.map((p) => [p.play_hash, p.playbyplay]));
+  for (const [hash, rec] of [...answer.ok]) {
+    const game = runningScore([...answer.ok].filter(([h]) => h !== hash).map(([, r]) => r));
+    const reason = checkPlausibility(textOf.get(hash) ?? "", rec, game);
+    if (reason === null) continue;
+    answer.ok.delete(hash);
+    answer.bad.set(hash, `implausible answer: ${reason}`);
+  }
+  return answer;
 }
 
 /** Output tokens a batch of `rows` plays is expected to take: the forecast's figure, and the estimate of an answer never read. */

@@ -44,6 +44,16 @@ export class ResponseCache {
     return found;
   }
 
+  /** Remove answers that turned out wrong (e.g. they fail a check they passed before): the next run asks again. */
+  async evict(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    if (!this.db) {
+      for (const k of keys) this.memory.delete(k);
+      return;
+    }
+    await this.db.query("DELETE FROM llm_cache WHERE cache_key = ANY($1::text[])", [keys]);
+  }
+
   /** Store answers; an existing address keeps its first answer. */
   async putMany(entries: [key: string, response: unknown][]): Promise<void> {
     if (entries.length === 0) return;
