@@ -91,8 +91,8 @@ export class LlmExtractor {
 
   /** What extracting `plays` will cost, counted offline before any request; cached rows cost nothing. */
   async forecast(plays: RawPlay[]): Promise<CostForecast> {
-    const { misses } = await this.lookUp(uniqueByHash(plays));
     const counter = await loadTokenCounter(this.options.model);
+    const { misses } = await this.lookUp(this.bySize(uniqueByHash(plays), counter).fit);
     const planned = chunk(misses, this.options.batchSize).map((batch) => ({
       messages: extractionMessages(batch),
       schema: EXTRACTION_JSON_SCHEMA,
@@ -105,12 +105,13 @@ export class LlmExtractor {
   /** Extract every play; never throws half-way: failures and unfinished rows come back in the result. */
   async extract(plays: RawPlay[], ctx: LlmRunContext): Promise<LlmExtractResult> {
     const started = Date.now();
-    const unique = uniqueByHash(plays);
-    const { hits, misses } = await this.lookUp(unique);
+    const counter = await loadTokenCounter(this.options.model);
+    // A row too long for the model is quarantined before any request (a 2 MB paragraph would be one huge, costly request).
+    const { fit, oversized } = this.bySize(uniqueByHash(plays), counter);
+    const { hits, misses } = await this.lookUp(fit);
     const records = new Map<string, Extraction>(hits);
     if (hits.size > 0) await this.recordCacheHit(ctx.runId, "extract", [...hits.keys()]);
     const batches = chunk(misses, this.options.batchSize);
-    const counter = await loadTokenCounter(this.options.model);
     const step: BatchStep<RawPlay, Extraction> = {
       step: "extract",
       schemaName: "play_extractions",
@@ -129,9 +130,15 @@ export class LlmExtractor {
     for (const [hash, rec] of run.results) records.set(hash, rec);
     const failedHash = new Map(run.failures.map((f) => [f.item.play_hash, f.reason]));
     const unfinishedHash = new Set(run.unfinished.map((p) => p.play_hash));
+    const limit = this.options.maxRowTokens;
+    const tooLong = (p: RawPlay) =>
+      `row ${p.play_id} (line ${p.line}): the text is ${oversized.get(p.play_hash)!.toLocaleString("en-US")} tokens, over the limit of ${limit.toLocaleString("en-US")} (LLM_MAX_ROW_TOKENS); not sent to the model`;
     return {
       records,
-      failures: plays.filter((p) => failedHash.has(p.play_hash)).map((p) => ({ play_id: p.play_id, play_hash: p.play_hash, reason: failedHash.get(p.play_hash)! })),
+      failures: [
+        ...plays.filter((p) => oversized.has(p.play_hash)).map((p) => ({ play_id: p.play_id, play_hash: p.play_hash, reason: tooLong(p) })),
+        ...plays.filter((p) => failedHash.has(p.play_hash)).map((p) => ({ play_id: p.play_id, play_hash: p.play_hash, reason: failedHash.get(p.play_hash)! })),
+      ],
       unfinished: plays.filter((p) => unfinishedHash.has(p.play_hash)).map((p) => ({ play_id: p.play_id, play_hash: p.play_hash })),
       stopped: run.stopped,
       stats: { ...run.stats, rows: plays.length, cachedRows: hits.size, batches: batches.length, durationMs: Date.now() - started },
@@ -191,6 +198,20 @@ export class LlmExtractor {
     this.options.events?.emit("llm:cache-hit", { runId, step, rows: keys.length });
     const requestHash = createHash("sha256").update(keys.join("\n")).digest("hex");
     await this.ledger.record({ runId, step, model: this.options.model, requestHash, rows: keys.length, tokensIn: 0, tokensOut: 0, costUsd: 0, durationMs: 0, attempt: 1, status: "cache_hit" });
+  }
+
+  /** Plays that fit `maxRowTokens`, and the token count of each that does not (by play_hash). */
+  private bySize(plays: RawPlay[], counter: TokenCounter): { fit: RawPlay[]; oversized: Map<string, number> } {
+    const limit = this.options.maxRowTokens;
+    const fit: RawPlay[] = [];
+    const oversized = new Map<string, number>();
+    for (const p of plays) {
+      // A token is at least one character: a text no longer than the limit needs no counting.
+      const tokens = p.playbyplay.length <= limit ? 0 : counter.count(p.playbyplay);
+      if (tokens > limit) oversized.set(p.play_hash, tokens);
+      else fit.push(p);
+    }
+    return { fit, oversized };
   }
 
   /** Cached answers that still pass the schema and the plausibility check; one that fails is evicted and asked again. */
@@ -253,7 +274,7 @@ const TYPICAL_EXTRACTION: Extraction = {
  * `retryable`: whether trying again later may help (a scheduled task) or not (an interactive run).
  */
 export function assertProviderAnswered(plays: readonly RawPlay[], result: LlmExtractResult, retryable: boolean): void {
-  if (plays.length > 0 && result.records.size === 0 && !result.stopped) {
+  if (plays.length > 0 && result.records.size === 0 && !result.stopped && result.stats.requests > 0) {
     throw new LlmError(`The LLM provider answered none of the ${plays.length} plays: ${result.failures[0]?.reason ?? "no answer"}`, retryable);
   }
 }

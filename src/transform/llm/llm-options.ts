@@ -32,6 +32,8 @@ export interface LlmExtractorOptions {
   price?: ModelPrice;
   /** Output tokens allowed per play in an extraction answer (sets `max_tokens`). Default 240. */
   maxTokensPerPlay?: number;
+  /** A play whose text is longer than this (tokens) is not sent: it fails with a reason naming its size. Default 1000. */
+  maxRowTokens?: number;
   /** Holds the response cache and the `llm_calls` ledger (migrated). Default: none (memory cache, no ledger). */
   db?: Database;
   /** Where `llm:*` events go. */
@@ -57,12 +59,13 @@ export function resolveLlmOptions(options: LlmExtractorOptions): ResolvedLlmOpti
     concurrency: 8,
     timeoutMs: 60_000,
     maxTokensPerPlay: 240,
+    maxRowTokens: 1000,
     random: Math.random,
     ...withoutUndefined(options),
     retry: resolveRetryPolicy(options.retry),
     maxCostUsd: options.maxCostUsd ?? Number.POSITIVE_INFINITY,
   };
-  const positiveInt = (field: "batchSize" | "mappingBatchSize" | "concurrency" | "timeoutMs" | "maxTokensPerPlay") => {
+  const positiveInt = (field: "batchSize" | "mappingBatchSize" | "concurrency" | "timeoutMs" | "maxTokensPerPlay" | "maxRowTokens") => {
     if (!Number.isInteger(o[field]) || o[field] < 1) throw new OptionsError(field, "an integer ≥ 1", o[field]);
   };
   positiveInt("batchSize");
@@ -70,6 +73,7 @@ export function resolveLlmOptions(options: LlmExtractorOptions): ResolvedLlmOpti
   positiveInt("concurrency");
   positiveInt("timeoutMs");
   positiveInt("maxTokensPerPlay");
+  positiveInt("maxRowTokens");
   if (!(o.temperature >= 0 && o.temperature <= 2)) throw new OptionsError("temperature", "a number from 0 to 2", o.temperature);
   if (!(o.maxCostUsd > 0)) throw new OptionsError("maxCostUsd", "a number > 0", o.maxCostUsd);
   return o;
@@ -92,6 +96,7 @@ export function llmOptionsFromConfig(config: Config, extra: Partial<LlmExtractor
     timeoutMs: llm.timeoutMs,
     retry: { maxAttempts: llm.maxRetries + 1, maxRetryAfterMs: llm.maxRetryAfterMs },
     maxCostUsd: llm.maxCostUsd,
+    maxRowTokens: llm.maxRowTokens,
     ...extra,
   };
 }
