@@ -77,9 +77,10 @@ describe.each(DB_KINDS)("plausibility of LLM answers (%s)", (kind) => {
     await t.db.query(`UPDATE llm_cache SET response = jsonb_set(response, '{score_home}', '99') WHERE step = 'extract' AND response->>'score_home' IS NOT NULL`);
     const poisoned = await cached("(response->>'score_home')::int = 99");
     expect(poisoned).toBeGreaterThan(0);
-    const s = await sim([]);
+    const s = sims.at(-1)!; // the same server (host and port) the answers were cached from
+    const before = s.stats().playsRequested;
     const result = await runOnSim(s, t.db, { rows: ROWS, runId: "evict" });
-    expect(s.stats().playsRequested).toBe(poisoned);
+    expect(s.stats().playsRequested - before).toBe(poisoned);
     expect(await cached("(response->>'score_home')::int = 99")).toBe(0);
     expect(result.quarantine).toEqual([]);
     for (const p of result.plays) expect(p.score_home, `play ${p.play_id}`).toBe(truth.get(p.play_hash)!.score_home);

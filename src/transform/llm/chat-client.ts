@@ -139,11 +139,35 @@ export function retryAfterMs(headers: Headers | undefined): number | undefined {
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
-/** A function that removes the key, and anything shaped like an OpenAI key, from a text. */
+/** The shortest piece of a key worth hiding: a server may echo part of it, without its `sk-` prefix. */
+export const MIN_SECRET_FRAGMENT = 8;
+
+/**
+ * A function that removes the key, every fragment of it of `MIN_SECRET_FRAGMENT` or more
+ * characters, and anything shaped like an OpenAI key, from a text.
+ */
 export function secretRedactor(apiKey: string): (s: string) => string {
+  const n = MIN_SECRET_FRAGMENT;
+  const grams = new Set<string>();
+  for (let i = 0; i + n <= apiKey.length; i++) grams.add(apiKey.slice(i, i + n));
   return (s: string) => {
-    let out = apiKey ? s.split(apiKey).join("[redacted]") : s;
-    out = out.replace(/\bsk-[A-Za-z0-9_\-*.]{3,}/g, "[redacted]");
-    return out;
+    let out = s;
+    if (grams.size > 0) {
+      // Cover every stretch of the text that is a piece (of n or more characters) of the key.
+      const covered = new Uint8Array(out.length);
+      for (let j = 0; j + n <= out.length; j++) {
+        if (!grams.has(out.slice(j, j + n))) continue;
+        let end = j + n;
+        while (end < out.length && apiKey.includes(out.slice(j, end + 1))) end++;
+        covered.fill(1, j, end);
+      }
+      let redacted = "";
+      for (let j = 0; j < out.length; j++) {
+        if (!covered[j]) redacted += out[j];
+        else if (j === 0 || !covered[j - 1]) redacted += "[redacted]";
+      }
+      out = redacted;
+    }
+    return out.replace(/\bsk-[A-Za-z0-9_\-*.]{3,}/g, "[redacted]");
   };
 }

@@ -279,10 +279,10 @@ export function assertProviderAnswered(plays: readonly RawPlay[], result: LlmExt
   }
 }
 
-/** The API's host (no credentials, no port): whose answers the cache holds. */
+/** The API's host and port (no credentials, no path): whose answers the cache holds. A default port is left out, as in the URL. */
 function providerHost(baseURL: string | undefined): string {
   try {
-    return new URL(baseURL ?? "https://api.openai.com/v1").hostname;
+    return new URL(baseURL ?? "https://api.openai.com/v1").host;
   } catch {
     return "unknown";
   }

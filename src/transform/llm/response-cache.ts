@@ -4,7 +4,7 @@ import type { Queryable } from "../../load/database";
 /** What an answer depends on besides its content: changing any of these must miss the cache. */
 export interface CacheIdentity {
   step: string;
-  /** Who answers: the host of the API (answers of a local or simulated server never stand in for OpenAI's). */
+  /** Who answers: the host and port of the API (answers of a local or simulated server never stand in for OpenAI's, nor one port's for another's). */
   provider: string;
   model: string;
   promptVersion: string;
@@ -13,7 +13,7 @@ export interface CacheIdentity {
 
 /**
  * Content-addressed store of answers, kept in the `llm_cache` table (memory only when no
- * database is given). The address is sha256 of (provider host, model, prompt version, schema version,
+ * database is given). The address is sha256 of (provider host:port, model, prompt version, schema version,
  * content), where content is one play's text or one name to map: an answer is reused
  * whatever batch its row lands in, so a rerun of the same input sends no request.
  */
