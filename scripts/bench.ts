@@ -9,13 +9,15 @@ import { costUsd, priceFor } from "../src/monitor/cost";
 import { scaleCheck } from "../src/summarize/scale-check";
 import { analyzePlays } from "../src/transform/play-analyzer";
 import { LlmExtractor } from "../src/transform/llm";
+import { runPipeline } from "../src/pipeline/run-pipeline";
+import { FAULT_KINDS } from "./simulated-model/faults";
 import { startSimulatedModel, SIMULATED_BANNER } from "./simulated-model/server";
 import { benchServerUrl, kernelAndGuideTargets, scaleTargets, startTargets, transformTarget } from "./bench/offline-targets";
 import { printTargets } from "./bench/targets";
 
 /**
  * `npm run bench [-- --latency 300 --batch-size 8 --concurrency 8 --scale-copies 100 | --no-scale]
- *                  [--scale-rows 1000,10000,100000] [--no-kernel] [--no-offline]]`
+ *                  [--scale-rows 1000,10000,100000] [--no-kernel] [--no-offline] [--no-faults]]`
  *
  * First the offline targets, each measured once and printed beside its target: `npm start` on the 729
  * plays (wall, peak RSS), the offline transform, read → load → summary at 1k, 10k and 100k rows on
@@ -23,6 +25,8 @@ import { printTargets } from "./bench/targets";
  * Then the 729-row LLM path (extraction, mapping, deterministic analysis) against the
  * simulated model answering after 300 ms, and prints our figures next to the chapter
  * design's (five sequential requests per row), as ratios, with the targets of the issue.
+ * Then the fault campaign: the whole in-process pipeline against a simulated model that breaks 20%
+ * of requests with a mix of every fault kind (rows loaded, ledger vs what the model served).
  * Then the scale check: 100 copies of the game loaded and summarised, with peak RSS.
  * Exits 1 when a target is missed.
  */
@@ -36,6 +40,7 @@ const { values: args } = parseArgs({
     "scale-rows": { type: "string", default: "1000,10000,100000" },
     "no-kernel": { type: "boolean", default: false },
     "no-offline": { type: "boolean", default: false },
+    "no-faults": { type: "boolean", default: false },
   },
 });
 
@@ -108,12 +113,14 @@ console.log(`LLM path, ${plays.length} rows (${s.extractionRequests} extraction 
 printTable(["", "chapter design", "ours", "ours / chapter", "target", ""], rows.map(([a, b, c, d, e, ok]) => [a, b, c, d, e, ok ? "ok" : "MISSED"]));
 console.log(`rows failed: ${failures} (first run), ${second.failures} (second run); second run wall ${(second.wallMs / 1000).toFixed(2)} s`);
 
+const faultsOk = args["no-faults"] ? true : await runFaultCampaign(latencyMs);
+
 let scaleOk = true;
 if (!args["no-scale"]) scaleOk = await runScale(enriched, reference, Number(args["scale-copies"]));
 
 await db.close();
 await sim.close();
-process.exit(offlineOk && rows.every((r) => r[5]) && scaleOk ? 0 : 1);
+process.exit(offlineOk && rows.every((r) => r[5]) && scaleOk && faultsOk ? 0 : 1);
 
 /** Extraction, mapping and deterministic analysis of every play; wall time of the three. */
 async function runLlmPath(extractor: LlmExtractor, runId: string): Promise<{ enriched: EnrichedPlay[]; wallMs: number; failures: number }> {
@@ -126,6 +133,54 @@ async function runLlmPath(extractor: LlmExtractor, runId: string): Promise<{ enr
   const wallMs = Date.now() - started;
   const enriched = rows.map((r, i) => ({ ...r, ...mapped.mappings.get(r.play_hash)!, ...analysis[i]! }));
   return { enriched, wallMs, failures: extracted.failures.length + extracted.unfinished.length };
+}
+
+/**
+ * FAULT CAMPAIGN: 729 rows through `runPipeline` while 20% of requests fail, spread evenly over
+ * every fault kind the simulated model has except `unauthorized` (a wrong key is not a fault to
+ * retry) and `wrong_id` (mapping only, and the rules leave nothing to map here): HTTP errors, hangs,
+ * broken transports, bad and implausible answers. Every row must load, and the `llm_calls` ledger
+ * must hold every request the model saw and the tokens it billed.
+ */
+async function runFaultCampaign(latency: number): Promise<boolean> {
+  const kinds = FAULT_KINDS.filter((k) => k !== "unauthorized" && k !== "wrong_id");
+  // Each kind is drawn on its own; this rate makes the chance that a request gets some fault 20%.
+  const rate = 1 - 0.8 ** (1 / kinds.length);
+  const faulty = await startSimulatedModel({ latencyMs: latency, dataDir, seed: 9, faults: kinds.map((kind) => ({ kind, rate })) });
+  const faultDb = await openDatabase({ kind: "pglite", pgliteDir: "memory://" });
+  try {
+    await migrate(faultDb, path.join(config.projectRoot, "migrations"));
+    const faultConfig = loadConfig({
+      env: { LLM_PROVIDER: "openai", OPENAI_API_KEY: "sk-simulated-bench", OPENAI_BASE_URL: faulty.baseURL, OPENAI_MODEL: faulty.modelId, LLM_TIMEOUT_MS: "2000", LOG_LEVEL: "silent", PGLITE_DIR: "memory://" },
+      loadDotenv: false,
+    });
+    const started = Date.now();
+    const r = await runPipeline({ config: faultConfig, db: faultDb, runId: "bench-faults", provider: "openai", maxCostUsd: 5 });
+    const wall = Date.now() - started;
+    const served = faulty.stats();
+    const [l] = await faultDb.query<{ requests: number; tokens_in: number; tokens_out_known: number; unknown: number; tokens_out_estimated: number }>(
+      `SELECT count(*)::int AS requests, coalesce(sum(tokens_in), 0)::int AS tokens_in,
+              coalesce(sum(tokens_out) FILTER (WHERE status NOT IN ('started', 'usage_unknown')), 0)::int AS tokens_out_known,
+              count(*) FILTER (WHERE status IN ('started', 'usage_unknown'))::int AS unknown,
+              coalesce(sum(tokens_out) FILTER (WHERE status IN ('started', 'usage_unknown')), 0)::int AS tokens_out_estimated
+         FROM llm_calls WHERE run_id = 'bench-faults' AND status <> 'cache_hit'`,
+    );
+    const injected = Object.values(served.faults).reduce((a, b) => a + b, 0);
+    const checks: [string, string, boolean][] = [
+      ["rows loaded", `${fmt(r.plays.length)} of ${fmt(r.rowsIn)} (${r.quarantine.length} quarantined, ${r.held.length} held)`, r.plays.length === r.rowsIn],
+      ["requests: ledger = served", `${fmt(l!.requests)} = ${fmt(served.requests)}`, l!.requests === served.requests],
+      ["input tokens: ledger = billed", `${fmt(l!.tokens_in)} = ${fmt(served.tokensIn)}`, l!.tokens_in === served.tokensIn],
+      ["output tokens: ledger = delivered", `${fmt(l!.tokens_out_known)} = ${fmt(served.delivered.tokensOut)}`, l!.tokens_out_known === served.delivered.tokensOut],
+      ["usage unknown: ledger = undelivered", `${fmt(l!.unknown)} = ${fmt(served.undelivered.requests)} (estimated ${fmt(l!.tokens_out_estimated)} out, billed ${fmt(served.undelivered.tokensOut)})`, l!.unknown === served.undelivered.requests],
+    ];
+    console.log(`\nFault campaign: 20% of requests broken, ${kinds.length} kinds (${injected} faults injected in ${fmt(served.requests)} requests, ${r.llm.retries} retries), wall ${(wall / 1000).toFixed(1)} s`);
+    console.log(`  injected: ${Object.entries(served.faults).map(([k, n]) => `${k} ${n}`).join(", ")}`);
+    for (const [what, figures, ok] of checks) console.log(`  ${what.padEnd(36)} ${figures}  ${ok ? "ok" : "MISSED"}`);
+    return checks.every((c) => c[2]);
+  } finally {
+    await faultDb.close();
+    await faulty.close();
+  }
 }
 
 /**
