@@ -185,7 +185,7 @@ export async function runBatches<I, R>(spec: BatchStep<I, R>, batches: I[][], de
       // Waiting this long in place would hold the whole run: stop, and let the caller reschedule after the wait.
       const wait = error.retryAfterMs!;
       out.stopped ??= new LlmRateLimitError(
-        `The provider asked to wait ${formatSeconds(wait)} (retry-after), over the ${formatSeconds(policy.maxRetryAfterMs)} ceiling (LLM_RETRY_AFTER_MAX_S): rescheduled, not waited for`,
+        `The provider asked to wait ${formatSeconds(wait)} (retry-after), over the ${formatSeconds(policy.maxRetryAfterMs)} ceiling (LLM_RETRY_AFTER_MAX_S): not waited for; try again after it (the DAG reschedules the task)`,
         wait,
       );
       events?.emit("llm:retry", { runId, step, attempt: attempt + 1, delayMs: wait, reason: out.stopped.message });
