@@ -173,7 +173,7 @@ async function runFaultCampaign(latency: number): Promise<boolean> {
       ["output tokens: ledger = delivered", `${fmt(l!.tokens_out_known)} = ${fmt(served.delivered.tokensOut)}`, l!.tokens_out_known === served.delivered.tokensOut],
       ["usage unknown: ledger = undelivered", `${fmt(l!.unknown)} = ${fmt(served.undelivered.requests)} (estimated ${fmt(l!.tokens_out_estimated)} out, billed ${fmt(served.undelivered.tokensOut)})`, l!.unknown === served.undelivered.requests],
     ];
-    console.log(`\nFault campaign: 20% of requests broken, ${kinds.length} kinds (${injected} faults injected in ${fmt(served.requests)} requests, ${r.llm.retries} retries), wall ${(wall / 1000).toFixed(1)} s`);
+    console.log(`\nFault campaign: a 20% chance of a fault per request, ${kinds.length} kinds (${injected} faults injected in ${fmt(served.requests)} requests, ${r.llm.retries} retries), wall ${(wall / 1000).toFixed(1)} s`);
     console.log(`  injected: ${Object.entries(served.faults).map(([k, n]) => `${k} ${n}`).join(", ")}`);
     for (const [what, figures, ok] of checks) console.log(`  ${what.padEnd(36)} ${figures}  ${ok ? "ok" : "MISSED"}`);
     return checks.every((c) => c[2]);
