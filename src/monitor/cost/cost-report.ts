@@ -13,6 +13,8 @@ export interface StepCost {
   tokensIn: number;
   tokensOut: number;
   costUsd: number;
+  /** Requests whose answer never arrived whole (or whose process died): their tokens and cost above are the forecast's estimate. */
+  usageUnknownRequests: number;
 }
 
 interface StepCostRow {
@@ -25,6 +27,7 @@ interface StepCostRow {
   tokens_in: number;
   tokens_out: number;
   cost_usd: number;
+  usage_unknown_requests: number;
 }
 
 /**
@@ -33,7 +36,7 @@ interface StepCostRow {
  */
 export async function costByStep(db: Queryable, runId?: string): Promise<StepCost[]> {
   const rows = await db.query<StepCostRow>(
-    `SELECT run_id, step, model, requests, failed_requests, cached_rows, tokens_in, tokens_out, cost_usd
+    `SELECT run_id, step, model, requests, failed_requests, cached_rows, tokens_in, tokens_out, cost_usd, usage_unknown_requests
        FROM llm_cost_by_step
       WHERE $1::text IS NULL OR run_id = $1::text
       ORDER BY started_at DESC, step`,
@@ -49,12 +52,13 @@ export async function costByStep(db: Queryable, runId?: string): Promise<StepCos
     tokensIn: r.tokens_in,
     tokensOut: r.tokens_out,
     costUsd: r.cost_usd,
+    usageUnknownRequests: r.usage_unknown_requests,
   }));
 }
 
 /** Totals of a run over all its steps. */
 export function totalCost(steps: StepCost[]): Omit<StepCost, "step" | "model"> {
-  const t = { runId: steps[0]?.runId ?? "", requests: 0, failedRequests: 0, cachedRows: 0, tokensIn: 0, tokensOut: 0, costUsd: 0 };
+  const t = { runId: steps[0]?.runId ?? "", requests: 0, failedRequests: 0, cachedRows: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, usageUnknownRequests: 0 };
   for (const s of steps) {
     t.requests += s.requests;
     t.failedRequests += s.failedRequests;
@@ -62,6 +66,7 @@ export function totalCost(steps: StepCost[]): Omit<StepCost, "step" | "model"> {
     t.tokensIn += s.tokensIn;
     t.tokensOut += s.tokensOut;
     t.costUsd += s.costUsd;
+    t.usageUnknownRequests += s.usageUnknownRequests;
   }
   return t;
 }
