@@ -151,7 +151,7 @@ async function runFaultCampaign(latency: number): Promise<boolean> {
   try {
     await migrate(faultDb, path.join(config.projectRoot, "migrations"));
     const faultConfig = loadConfig({
-      env: { LLM_PROVIDER: "openai", OPENAI_API_KEY: "sk-simulated-bench", OPENAI_BASE_URL: faulty.baseURL, OPENAI_MODEL: faulty.modelId, LLM_TIMEOUT_MS: "2000", LOG_LEVEL: "silent", PGLITE_DIR: "memory://" },
+      env: { LLM_PROVIDER: "openai", OPENAI_API_KEY: "sk-simulated-bench", OPENAI_BASE_URL: faulty.baseURL, OPENAI_MODEL: faulty.modelId, LLM_TIMEOUT_MS: "5000", LOG_LEVEL: "silent", PGLITE_DIR: "memory://" },
       loadDotenv: false,
     });
     const started = Date.now();
