@@ -1,19 +1,24 @@
 import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
 import { findProjectRoot } from "../../src/config";
 import { openDatabase, type Database } from "../../src/load/database";
-import { migrate } from "../../src/load/migrator";
+import { pgliteTemplateDir, serverTemplateName, withDatabase } from "./migrated-templates";
 
 /**
- * Fresh databases for tests: a new database on the machine's PostgreSQL server
- * (created per call, dropped by `dispose`), or an in-memory PGlite. Both are migrated.
+ * Fresh databases for tests: a new database on the run's PostgreSQL server (created per call,
+ * dropped by `dispose`), or a PGlite. Both are migrated, by cloning a template migrated once
+ * (`migrated-templates.ts`) rather than running every migration for every file.
  *
- * The server suite must not be skipped silently: set SKIP_SERVER_TESTS=1 to opt out
- * on a machine without PostgreSQL; in CI (CI=true) it always runs and fails if the
- * server is unreachable.
+ * The server is the one `global-setup.ts` chose for the run: `TEST_DATABASE_URL`, else the
+ * server at 127.0.0.1:5432 (`TEST_PG_PROBE`), else a PostgreSQL from npm it started.
+ * The server suite must not be skipped silently: set SKIP_SERVER_TESTS=1 to opt out; in CI
+ * (CI=true) it always runs.
  */
-export const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const SERVER_URL = inject("testDatabaseUrl") ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 export const MIGRATIONS_DIR = path.join(findProjectRoot(), "migrations");
 
 export type DbKind = "postgres" | "pglite";
@@ -30,34 +35,47 @@ export interface TestDatabase {
 
 export async function createTestDatabase(kind: DbKind, options: { migrate?: boolean; schema?: string } = {}): Promise<TestDatabase> {
   const schema = options.schema ?? "public";
+  const migrated = options.migrate !== false;
   if (kind === "pglite") {
-    const db = await openDatabase({ kind: "pglite", pgliteDir: "memory://", schema });
-    if (options.migrate !== false) await migrate(db, MIGRATIONS_DIR);
-    return { db, dispose: () => db.close() };
+    if (!migrated) {
+      const db = await openDatabase({ kind: "pglite", pgliteDir: "memory://", schema });
+      return { db, dispose: () => db.close() };
+    }
+    // A copy of the migrated data folder opens without initdb or migrations.
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "wb-test-pglite-")), "data");
+    cpSync(await pgliteTemplateDir(MIGRATIONS_DIR, schema), dir, { recursive: true });
+    const db = await openDatabase({ kind: "pglite", pgliteDir: dir, schema });
+    return {
+      db,
+      async dispose() {
+        await db.close();
+        rmSync(path.dirname(dir), { recursive: true, force: true });
+      },
+    };
   }
   const name = `wb_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = SERVER_URL.replace(/\/[^/]*$/, `/${name}`);
+  const template = migrated ? await serverTemplateName(SERVER_URL, MIGRATIONS_DIR, schema) : undefined;
+  await admin(async (c) => {
+    await c.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+  });
+  const url = withDatabase(SERVER_URL, name);
   const db = await openDatabase({ kind: "postgres", url, schema });
-  if (options.migrate !== false) await migrate(db, MIGRATIONS_DIR);
   return {
     db,
     url,
     async dispose() {
       await db.close();
-      const c = new pg.Client({ connectionString: SERVER_URL });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: SERVER_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
 }
