@@ -41,7 +41,7 @@ const TOOLS = [
 
 function run(cmd, args) {
   return new Promise((resolve) => {
-    execFile(cmd, args, { timeout: TIMEOUT_MS, stdio: ["ignore", "pipe", "pipe"] }, (error) => resolve(!error));
+    execFile(cmd, args, { timeout: TIMEOUT_MS }, (error) => resolve(!error));
   });
 }
 
