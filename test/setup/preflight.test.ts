@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { accessSync, constants, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,8 +34,8 @@ function which(cmd: string): string | undefined {
 }
 
 describe("npm test's preflight", () => {
-  it("is the first step of npm test", async () => {
-    const pkg = (await import("../../package.json", { with: { type: "json" } })).default as { scripts: Record<string, string> };
+  it("is the first step of npm test", () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
     expect(pkg.scripts.test.startsWith("node scripts/preflight.mjs && ")).toBe(true);
   });
 
