@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findProjectRoot } from "../../src/config";
 
 // CI executes the notebooks with the same script; a cell that throws must fail the run.
@@ -30,6 +30,12 @@ async function execute(): Promise<{ code: number; out: string }> {
 }
 
 describe("headless notebook execution", () => {
+  beforeAll(async () => {
+    // Without Jupyter every execution "fails" for the wrong reason: say so once, clearly.
+    await promisify(execFile)("jupyter", ["nbconvert", "--version"]).catch((e: unknown) => {
+      throw new Error(`Jupyter's nbconvert is not runnable here (${(e as Error).message}); node scripts/preflight.mjs prints the install line.`);
+    });
+  });
   afterAll(() => {
     // Leave nothing for the browser check, which reads every HTML export.
     for (const f of [file, path.join(root, "artifacts", "executed", name), path.join(root, "artifacts", "html", name.replace(/\.ipynb$/, ".html"))]) rmSync(f, { force: true });
