@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { findProjectRoot } from "../../src/config";
@@ -15,12 +15,13 @@ import { migrate } from "../../src/load/migrator";
  *
  * Several vitest workers (and several runs on one server) may ask at once: the server template
  * is built under an advisory lock under a temporary name and renamed when complete; the PGlite
- * folder is built aside and renamed into place, the first rename winning.
+ * folder is built aside by the process holding a lock file (a dead holder's lock is taken over)
+ * and renamed into place.
  */
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 const LOCK_KEY = "workbook test templates";
-/** Server templates of other migration sets older than this are dropped when a new one is built. */
+/** Templates of other migration sets older than this are dropped when a new one is built. */
 const STALE_DAYS = 7;
 
 export function migrationsHash(migrationsDir: string): string {
@@ -123,21 +124,60 @@ export function pgliteTemplateDir(migrationsDir: string, schema: string): Promis
 async function ensurePgliteTemplate(migrationsDir: string, schema: string, dir: string): Promise<string> {
   if (existsSync(dir)) return dir;
   mkdirSync(path.dirname(dir), { recursive: true });
+  // One builder at a time (two workers of a fresh clone would both spend the build); the others wait.
+  const lock = `${dir}.lock`;
+  const waitUntil = Date.now() + 5 * 60_000;
+  for (;;) {
+    if (existsSync(dir)) return dir;
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    if (!lockOwnerAlive(lock)) rmSync(lock, { force: true }); // its builder died: take over
+    if (Date.now() > waitUntil) throw new Error(`Timed out waiting for another process to build ${dir} (lock ${lock})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
   const building = `${dir}.building-${process.pid}-${randomBytes(4).toString("hex")}`;
   try {
+    if (existsSync(dir)) return dir;
     const db = await openDatabase({ kind: "pglite", pgliteDir: building, schema });
     try {
       await migrate(db, migrationsDir);
     } finally {
       await db.close();
     }
-    try {
-      renameSync(building, dir);
-    } catch (e) {
-      if (!existsSync(dir)) throw e; // another worker's rename won: use theirs
-    }
+    renameSync(building, dir);
+    dropStaleFolders(dir);
     return dir;
   } finally {
     rmSync(building, { recursive: true, force: true });
+    rmSync(lock, { force: true });
+  }
+}
+
+/** Folders of other migration sets not touched for STALE_DAYS go (they are rebuilt if needed). */
+function dropStaleFolders(keep: string): void {
+  const parent = path.dirname(keep);
+  for (const f of readdirSync(parent)) {
+    const p = path.join(parent, f);
+    if (p !== keep && f.startsWith("pglite-") && Date.now() - statSync(p).mtimeMs > STALE_DAYS * 86_400_000) rmSync(p, { recursive: true, force: true });
+  }
+}
+
+function lockOwnerAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(lock, "utf8"));
+  } catch {
+    return true; // gone already, or being replaced: look again
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return true; // just created, pid not written yet
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -1,0 +1,100 @@
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { findProjectRoot } from "../../src/config";
+import { openDatabase } from "../../src/load/database";
+import { DB_KINDS, MIGRATIONS_DIR, SERVER_URL } from "../support/databases";
+import { migrationsHash, withDatabase } from "../support/migrated-templates";
+
+// Templates are built once even when several vitest workers ask at the same moment, and a
+// change to migrations/ gives a new template. Each case uses its own copy of migrations/ with
+// one extra migration, so its hash (and so its template) is new and nobody else's.
+const root = findProjectRoot();
+const work = mkdtempSync(path.join(os.tmpdir(), "wb-templates-"));
+const extraMigrations = (tag: string) => {
+  const dir = path.join(work, tag);
+  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+  writeFileSync(path.join(dir, "9999_template_marker.sql"), `CREATE TABLE template_marker (tag text); INSERT INTO template_marker VALUES ('${tag}');\n`);
+  return dir;
+};
+const migrationCount = (dir: string) => readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).length;
+
+/** `n` separate processes asking for the same template at once; each prints what it got. */
+async function race(kind: "server" | "pglite", migrationsDir: string, n: number): Promise<string[]> {
+  const script = path.join(work, `race-${kind}.mts`);
+  writeFileSync(
+    script,
+    `import { pgliteTemplateDir, serverTemplateName } from ${JSON.stringify(path.join(root, "test/support/migrated-templates.ts"))};
+const [kind, dir, url] = process.argv.slice(2);
+console.log(kind === "server" ? await serverTemplateName(url, dir, "public") : await pgliteTemplateDir(dir, "public"));\n`,
+  );
+  const runs = Array.from({ length: n }, () =>
+    promisify(execFile)(process.execPath, ["--import", "tsx", script, kind, migrationsDir, SERVER_URL], { cwd: root, timeout: 120_000 }),
+  );
+  return (await Promise.all(runs)).map((r) => r.stdout.trim());
+}
+
+const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+  const c = new pg.Client({ connectionString: SERVER_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+};
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const f of cleanups) await f();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe.skipIf(!DB_KINDS.includes("postgres"))("the server's migrated template", () => {
+  it("is built once, complete, when three processes ask at the same moment", async () => {
+    const dir = extraMigrations("server-race");
+    const expected = `wb_tpl_${migrationsHash(dir)}_public`;
+    cleanups.push(() => admin((c) => c.query(`DROP DATABASE IF EXISTS ${expected} WITH (FORCE)`)).then(() => undefined));
+    const names = await race("server", dir, 3);
+    expect(names).toEqual([expected, expected, expected]);
+    const dbs = await admin((c) => c.query<{ datname: string }>(String.raw`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE 'wb\_tplbuild\_%'`, [expected]));
+    expect(dbs.rows.map((r) => r.datname)).toEqual([expected]);
+    // A clone has every migration, the new one included.
+    await admin((c) => c.query(`CREATE DATABASE wb_test_clone_check TEMPLATE ${expected}`));
+    cleanups.unshift(() => admin((c) => c.query("DROP DATABASE IF EXISTS wb_test_clone_check WITH (FORCE)")).then(() => undefined));
+    const db = await openDatabase({ kind: "postgres", url: withDatabase(SERVER_URL, "wb_test_clone_check") });
+    try {
+      expect(await db.query("SELECT count(*)::int AS n FROM schema_migrations")).toEqual([{ n: migrationCount(dir) }]);
+      expect(await db.query("SELECT tag FROM template_marker")).toEqual([{ tag: "server-race" }]);
+    } finally {
+      await db.close();
+    }
+  }, 180_000);
+});
+
+describe("the PGlite migrated data folder", () => {
+  it("is built once, complete, when two processes ask at the same moment, and another migration set gets its own", async () => {
+    const dir = extraMigrations("pglite-race");
+    const folders = await race("pglite", dir, 2);
+    cleanups.push(() => rmSync(folders[0], { recursive: true, force: true }));
+    expect(new Set(folders).size).toBe(1);
+    expect(folders[0]).toContain(migrationsHash(dir));
+    expect(migrationsHash(dir)).not.toBe(migrationsHash(MIGRATIONS_DIR));
+    const siblings = readdirSync(path.dirname(folders[0])).filter((f) => f.startsWith(path.basename(folders[0])));
+    expect(siblings).toEqual([path.basename(folders[0])]); // no half-built folder or lock left behind
+    const copy = path.join(work, "pglite-copy");
+    cpSync(folders[0], copy, { recursive: true });
+    const db = await openDatabase({ kind: "pglite", pgliteDir: copy });
+    try {
+      expect(await db.query("SELECT count(*)::int AS n FROM schema_migrations")).toEqual([{ n: migrationCount(dir) }]);
+      expect(await db.query("SELECT tag FROM template_marker")).toEqual([{ tag: "pglite-race" }]);
+    } finally {
+      await db.close();
+    }
+    expect(existsSync(folders[0])).toBe(true);
+  }, 180_000);
+});
