@@ -162,7 +162,8 @@ function dropStaleFolders(keep: string): void {
   const parent = path.dirname(keep);
   for (const f of readdirSync(parent)) {
     const p = path.join(parent, f);
-    if (p !== keep && f.startsWith("pglite-") && Date.now() - statSync(p).mtimeMs > STALE_DAYS * 86_400_000) rmSync(p, { recursive: true, force: true });
+    const age = Date.now() - (statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (p !== keep && f.startsWith("pglite-") && age > STALE_DAYS * 86_400_000) rmSync(p, { recursive: true, force: true });
   }
 }
 
