@@ -99,9 +99,20 @@ describe("the test setup's PostgreSQL server", () => {
     try {
       const { code, out } = await runSuites({ ...baseEnv(), TEST_PG_PROBE: `127.0.0.1:${port}` }, "refused");
       expect(code).not.toBe(0);
-      expect(out).toContain(`A server answers at 127.0.0.1:${port} but the database suites cannot use it`);
+      expect(out).toContain(`The database suites cannot use the server that answers at 127.0.0.1:${port} as user postgres`);
     } finally {
       srv.close();
     }
+  }, 120_000);
+
+  it("fails the run at once, naming TEST_DATABASE_URL, when that server is down (and never prints the URL)", async () => {
+    const port = await closedPort();
+    const url = `postgres://postgres:not-a-real-password@127.0.0.1:${port}/postgres`;
+    const { code, out, identity } = await runSuites({ ...baseEnv(), TEST_DATABASE_URL: url }, "down");
+    expect(code).not.toBe(0);
+    expect(out).toContain("The database suites cannot use the server in TEST_DATABASE_URL");
+    expect(out).toContain("ECONNREFUSED");
+    expect(out).not.toContain("not-a-real-password");
+    expect(identity).toBeUndefined();
   }, 120_000);
 });

@@ -31,6 +31,7 @@ export const DEFAULT_PROBE = "127.0.0.1:5432";
 export async function resolveTestServer(env: NodeJS.ProcessEnv = process.env): Promise<TestServer> {
   const none = async () => undefined;
   if (env.TEST_DATABASE_URL) {
+    await checkConnects(env.TEST_DATABASE_URL, "the server in TEST_DATABASE_URL", "Fix TEST_DATABASE_URL, or unset it to use the server at 127.0.0.1:5432 or, when none answers, one from npm.");
     return { url: env.TEST_DATABASE_URL, source: "TEST_DATABASE_URL", description: "PostgreSQL from TEST_DATABASE_URL", stop: none };
   }
   const probe = env.TEST_PG_PROBE || DEFAULT_PROBE;
@@ -40,7 +41,8 @@ export async function resolveTestServer(env: NodeJS.ProcessEnv = process.env): P
     return { url: runningUrl, source: "skipped", description: "server suites skipped (SKIP_SERVER_TESTS=1)", stop: none };
   }
   if (await answers(host, port)) {
-    await checkConnects(runningUrl, probe);
+    await checkConnects(runningUrl, `the server that answers at ${probe} as user postgres`,
+      "Set TEST_DATABASE_URL to a server that accepts you, or TEST_PG_PROBE to a free address to run on a PostgreSQL from npm.");
     return { url: runningUrl, source: "running", description: `PostgreSQL at ${probe}`, stop: none };
   }
   return startNpmServer(probe);
@@ -66,18 +68,15 @@ export function answers(host: string, port: number, timeoutMs = 1000): Promise<b
   });
 }
 
-/** A server that answers but refuses us must fail the run with a clear reason, not 100 raw errors. */
-async function checkConnects(url: string, probe: string): Promise<void> {
+/** A server we cannot use must fail the run once with the reason, not every server suite with raw errors. */
+async function checkConnects(url: string, what: string, advice: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
     await client.query("SELECT 1");
   } catch (e) {
-    throw new Error(
-      `A server answers at ${probe} but the database suites cannot use it as user postgres: ${(e as Error).message}. ` +
-        "Set TEST_DATABASE_URL to a server that accepts you, or TEST_PG_PROBE to a free address to run on a PostgreSQL from npm.",
-      { cause: e },
-    );
+    // The URL is not repeated: it may hold a password.
+    throw new Error(`The database suites cannot use ${what}: ${(e as Error).message}. ${advice}`, { cause: e });
   } finally {
     await client.end().catch(() => undefined);
   }
