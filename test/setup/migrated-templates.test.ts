@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -10,8 +10,8 @@ import { openDatabase } from "../../src/load/database";
 import { DB_KINDS, MIGRATIONS_DIR, SERVER_URL } from "../support/databases";
 import { migrationsHash, withDatabase } from "../support/migrated-templates";
 
-// Templates are built once even when several vitest workers ask at the same moment, and a
-// change to migrations/ gives a new template. Each case uses its own copy of migrations/ with
+// The server's template is built once even when several vitest workers ask at the same moment,
+// and a change to migrations/ gives a new template. Each case uses its own copy of migrations/ with
 // one extra migration, so its hash (and so its template) is new and nobody else's.
 const root = findProjectRoot();
 const work = mkdtempSync(path.join(os.tmpdir(), "wb-templates-"));
@@ -24,16 +24,16 @@ const extraMigrations = (tag: string) => {
 const migrationCount = (dir: string) => readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).length;
 
 /** `n` separate processes asking for the same template at once; each prints what it got. */
-async function race(kind: "server" | "pglite", migrationsDir: string, n: number): Promise<string[]> {
-  const script = path.join(work, `race-${kind}.mts`);
+async function race(migrationsDir: string, n: number): Promise<string[]> {
+  const script = path.join(work, "race.mts");
   writeFileSync(
     script,
-    `import { pgliteTemplateDir, serverTemplateName } from ${JSON.stringify(path.join(root, "test/support/migrated-templates.ts"))};
-const [kind, dir, url] = process.argv.slice(2);
-console.log(kind === "server" ? await serverTemplateName(url, dir, "public") : await pgliteTemplateDir(dir, "public"));\n`,
+    `import { serverTemplateName } from ${JSON.stringify(path.join(root, "test/support/migrated-templates.ts"))};
+const [dir, url] = process.argv.slice(2);
+console.log(await serverTemplateName(url, dir, "public"));\n`,
   );
   const runs = Array.from({ length: n }, () =>
-    promisify(execFile)(process.execPath, ["--import", "tsx", script, kind, migrationsDir, SERVER_URL], { cwd: root, timeout: 120_000 }),
+    promisify(execFile)(process.execPath, ["--import", "tsx", script, migrationsDir, SERVER_URL], { cwd: root, timeout: 120_000 }),
   );
   return (await Promise.all(runs)).map((r) => r.stdout.trim());
 }
@@ -58,8 +58,9 @@ describe.skipIf(!DB_KINDS.includes("postgres"))("the server's migrated template"
   it("is built once, complete, when three processes ask at the same moment", async () => {
     const dir = extraMigrations("server-race");
     const expected = `wb_tpl_${migrationsHash(dir)}_public`;
+    expect(migrationsHash(dir)).not.toBe(migrationsHash(MIGRATIONS_DIR));
     cleanups.push(() => admin((c) => c.query(`DROP DATABASE IF EXISTS ${expected} WITH (FORCE)`)).then(() => undefined));
-    const names = await race("server", dir, 3);
+    const names = await race(dir, 3);
     expect(names).toEqual([expected, expected, expected]);
     const dbs = await admin((c) => c.query<{ datname: string }>(String.raw`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE 'wb\_tplbuild\_%'`, [expected]));
     expect(dbs.rows.map((r) => r.datname)).toEqual([expected]);
@@ -73,28 +74,5 @@ describe.skipIf(!DB_KINDS.includes("postgres"))("the server's migrated template"
     } finally {
       await db.close();
     }
-  }, 180_000);
-});
-
-describe("the PGlite migrated data folder", () => {
-  it("is built once, complete, when two processes ask at the same moment, and another migration set gets its own", async () => {
-    const dir = extraMigrations("pglite-race");
-    const folders = await race("pglite", dir, 2);
-    cleanups.push(() => rmSync(folders[0], { recursive: true, force: true }));
-    expect(new Set(folders).size).toBe(1);
-    expect(folders[0]).toContain(migrationsHash(dir));
-    expect(migrationsHash(dir)).not.toBe(migrationsHash(MIGRATIONS_DIR));
-    const siblings = readdirSync(path.dirname(folders[0])).filter((f) => f.startsWith(path.basename(folders[0])));
-    expect(siblings).toEqual([path.basename(folders[0])]); // no half-built folder or lock left behind
-    const copy = path.join(work, "pglite-copy");
-    cpSync(folders[0], copy, { recursive: true });
-    const db = await openDatabase({ kind: "pglite", pgliteDir: copy });
-    try {
-      expect(await db.query("SELECT count(*)::int AS n FROM schema_migrations")).toEqual([{ n: migrationCount(dir) }]);
-      expect(await db.query("SELECT tag FROM template_marker")).toEqual([{ tag: "pglite-race" }]);
-    } finally {
-      await db.close();
-    }
-    expect(existsSync(folders[0])).toBe(true);
   }, 180_000);
 });

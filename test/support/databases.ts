@@ -1,17 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { findProjectRoot } from "../../src/config";
 import { openDatabase, type Database } from "../../src/load/database";
-import { pgliteTemplateDir, serverTemplateName, withDatabase } from "./migrated-templates";
+import { migrate } from "../../src/load/migrator";
+import { serverTemplateName, withDatabase } from "./migrated-templates";
 
 /**
  * Fresh databases for tests: a new database on the run's PostgreSQL server (created per call,
- * dropped by `dispose`), or a PGlite. Both are migrated, by cloning a template migrated once
- * (`migrated-templates.ts`) rather than running every migration for every file.
+ * dropped by `dispose`) cloned from a template migrated once (`migrated-templates.ts`) instead of
+ * running every migration for every file, or an in-memory PGlite. Both are migrated.
  *
  * The server is the one `global-setup.ts` chose for the run: `TEST_DATABASE_URL`, else the
  * server at 127.0.0.1:5432 (`TEST_PG_PROBE`), else a PostgreSQL from npm it started.
@@ -37,21 +36,10 @@ export async function createTestDatabase(kind: DbKind, options: { migrate?: bool
   const schema = options.schema ?? "public";
   const migrated = options.migrate !== false;
   if (kind === "pglite") {
-    if (!migrated) {
-      const db = await openDatabase({ kind: "pglite", pgliteDir: "memory://", schema });
-      return { db, dispose: () => db.close() };
-    }
-    // A copy of the migrated data folder opens without initdb or migrations.
-    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "wb-test-pglite-")), "data");
-    cpSync(await pgliteTemplateDir(MIGRATIONS_DIR, schema), dir, { recursive: true });
-    const db = await openDatabase({ kind: "pglite", pgliteDir: dir, schema });
-    return {
-      db,
-      async dispose() {
-        await db.close();
-        rmSync(path.dirname(dir), { recursive: true, force: true });
-      },
-    };
+    // A fresh PGlite starts from the migrated snapshot (src/load/pglite-snapshot.ts); migrate() then only checks.
+    const db = await openDatabase({ kind: "pglite", pgliteDir: "memory://", schema });
+    if (migrated) await migrate(db, MIGRATIONS_DIR);
+    return { db, dispose: () => db.close() };
   }
   const name = `wb_test_${randomBytes(6).toString("hex")}`;
   const template = migrated ? await serverTemplateName(SERVER_URL, MIGRATIONS_DIR, schema) : undefined;

@@ -1,22 +1,19 @@
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { findProjectRoot } from "../../src/config";
 import { openDatabase } from "../../src/load/database";
 import { migrate } from "../../src/load/migrator";
 
 /**
- * Migrated templates, built once and cloned for every test database (the style notes' "create
- * from a template"): on a server, a database `wb_tpl_<hash of migrations/>_<schema>` that
- * `CREATE DATABASE … TEMPLATE` copies; for PGlite, a migrated data folder that is copied and
- * opened, skipping initdb and the migrations. The hash covers every migration's name and SQL,
- * so editing or adding one builds a new template; nothing stale is ever cloned.
+ * The server's migrated template, built once and cloned for every test database (the style
+ * notes' "create from a template"): a database `wb_tpl_<hash of migrations/>_<schema>` that
+ * `CREATE DATABASE … TEMPLATE` copies. The hash covers every migration's name and SQL, so editing
+ * or adding one builds a new template; nothing stale is ever cloned. (PGlite needs nothing here:
+ * `openDatabase` starts a fresh PGlite from the migrated snapshot of src/load/pglite-snapshot.ts.)
  *
- * Several vitest workers (and several runs on one server) may ask at once: the server template
- * is built under an advisory lock under a temporary name and renamed when complete; the PGlite
- * folder is built aside by the process holding a lock file (a dead holder's lock is taken over)
- * and renamed into place.
+ * Several vitest workers, and several runs sharing one server, may ask at once: the template is
+ * built under an advisory lock, under a temporary name, and renamed when complete.
  */
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
@@ -101,84 +98,5 @@ async function dropStaleTemplates(c: pg.Client, keep: string): Promise<void> {
     if (Number.isFinite(built) && Date.now() - built > STALE_DAYS * 86_400_000) {
       await c.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined); // in use elsewhere: keep it
     }
-  }
-}
-
-const pgliteTemplates = new Map<string, Promise<string>>();
-
-/** A migrated PGlite data folder (cached under node_modules/.cache), to be copied, never opened. */
-export function pgliteTemplateDir(migrationsDir: string, schema: string): Promise<string> {
-  checkSchema(schema);
-  const root = findProjectRoot();
-  const version = JSON.parse(readFileSync(path.join(root, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8")).version as string;
-  const dir = path.join(root, "node_modules", ".cache", "workbook-tests", `pglite-${version}-${migrationsHash(migrationsDir)}-${schema}`);
-  let p = pgliteTemplates.get(dir);
-  if (!p) {
-    p = ensurePgliteTemplate(migrationsDir, schema, dir);
-    p.catch(() => pgliteTemplates.delete(dir));
-    pgliteTemplates.set(dir, p);
-  }
-  return p;
-}
-
-async function ensurePgliteTemplate(migrationsDir: string, schema: string, dir: string): Promise<string> {
-  if (existsSync(dir)) return dir;
-  mkdirSync(path.dirname(dir), { recursive: true });
-  // One builder at a time (two workers of a fresh clone would both spend the build); the others wait.
-  const lock = `${dir}.lock`;
-  const waitUntil = Date.now() + 5 * 60_000;
-  for (;;) {
-    if (existsSync(dir)) return dir;
-    try {
-      writeFileSync(lock, String(process.pid), { flag: "wx" });
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-    }
-    if (!lockOwnerAlive(lock)) rmSync(lock, { force: true }); // its builder died: take over
-    if (Date.now() > waitUntil) throw new Error(`Timed out waiting for another process to build ${dir} (lock ${lock})`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const building = `${dir}.building-${process.pid}-${randomBytes(4).toString("hex")}`;
-  try {
-    if (existsSync(dir)) return dir;
-    const db = await openDatabase({ kind: "pglite", pgliteDir: building, schema });
-    try {
-      await migrate(db, migrationsDir);
-    } finally {
-      await db.close();
-    }
-    renameSync(building, dir);
-    dropStaleFolders(dir);
-    return dir;
-  } finally {
-    rmSync(building, { recursive: true, force: true });
-    rmSync(lock, { force: true });
-  }
-}
-
-/** Folders of other migration sets not touched for STALE_DAYS go (they are rebuilt if needed). */
-function dropStaleFolders(keep: string): void {
-  const parent = path.dirname(keep);
-  for (const f of readdirSync(parent)) {
-    const p = path.join(parent, f);
-    const age = Date.now() - (statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-    if (p !== keep && f.startsWith("pglite-") && age > STALE_DAYS * 86_400_000) rmSync(p, { recursive: true, force: true });
-  }
-}
-
-function lockOwnerAlive(lock: string): boolean {
-  let pid: number;
-  try {
-    pid = Number(readFileSync(lock, "utf8"));
-  } catch {
-    return true; // gone already, or being replaced: look again
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return true; // just created, pid not written yet
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
