@@ -140,3 +140,10 @@ export class BudgetStoppedError extends AbortError {
     );
   }
 }
+
+/** An embedded (PGlite) database folder is in use by another process; names the holder. */
+export class DatabaseLockedError extends DatabaseError {
+  constructor(message: string, readonly holderPid: number, readonly folder: string) {
+    super(message);
+  }
+}

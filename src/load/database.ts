@@ -5,6 +5,7 @@ import type pg from "pg";
 import type { Config } from "../config";
 import { DatabaseError, toError } from "../errors";
 import { readSnapshot } from "./pglite-snapshot";
+import { acquirePgliteLock } from "./pglite-lock";
 
 /** Anything that runs SQL: the database itself or an open transaction. Parameters only, never string-built SQL. */
 export interface Queryable {
@@ -41,6 +42,8 @@ export interface OpenDatabaseOptions {
   schema?: string;
   /** Pool size for a server. Default 4. */
   maxConnections?: number;
+  /** How long to wait for another process to release a PGlite folder, in ms (0: stop at once). Default 10 000. */
+  lockWaitMs?: number;
 }
 
 /** Open the database the config names. */
@@ -51,6 +54,7 @@ export function openDatabaseFromConfig(config: Config): Promise<Database> {
     server: config.database.server,
     pgliteDir: config.database.pgliteDir,
     schema: config.database.schema,
+    lockWaitMs: config.database.lockWaitMs,
   });
 }
 
@@ -58,22 +62,33 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const schema = options.schema ?? "public";
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new DatabaseError(`Invalid schema name ${JSON.stringify(schema)}`);
   try {
-    return options.kind === "pglite" ? await openPglite(options.pgliteDir ?? "memory://", schema) : await openPostgres(options, schema);
+    return options.kind === "pglite" ? await openPglite(options.pgliteDir ?? "memory://", schema, options) : await openPostgres(options, schema);
   } catch (e) {
     if (e instanceof DatabaseError) throw e;
     throw new DatabaseError(`Could not open the ${options.kind} database: ${toError(e).message}`, e);
   }
 }
 
-async function openPglite(dataDir: string, schema: string): Promise<Database> {
+async function openPglite(dataDir: string, schema: string, options: OpenDatabaseOptions): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
+  const onDisk = !dataDir.includes("://");
   // PGlite creates its own folder but not the parents (.data/ on a fresh clone).
-  if (!dataDir.includes("://")) mkdirSync(path.dirname(dataDir), { recursive: true });
-  // A new database starts from the migrated snapshot when there is one (no initdb, no migrations).
-  const fresh = dataDir === "memory://" || (!dataDir.includes("://") && !existsSync(path.join(dataDir, "PG_VERSION")));
-  const loadDataDir = fresh ? readSnapshot(schema) : undefined;
-  const pglite = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
-  await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
+  if (onDisk) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  // One process per folder: a second writer corrupts it. Taken before PGlite touches a file.
+  const lock = onDisk ? await acquirePgliteLock(dataDir, { waitMs: options.lockWaitMs }) : undefined;
+  let opened: PGlite | undefined;
+  try {
+    // A new database starts from the migrated snapshot when there is one (no initdb, no migrations).
+    const fresh = dataDir === "memory://" || (onDisk && !existsSync(path.join(dataDir, "PG_VERSION")));
+    const loadDataDir = fresh ? readSnapshot(schema) : undefined;
+    opened = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+    await opened.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
+  } catch (e) {
+    await opened?.close().catch(() => undefined);
+    lock?.release();
+    throw e;
+  }
+  const pglite = opened;
   const wrap = (q: Pick<PGlite, "query" | "exec">): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
       return (await q.query<T>(sql, params)).rows;
@@ -89,7 +104,13 @@ async function openPglite(dataDir: string, schema: string): Promise<Database> {
     pglite,
     ...base,
     transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
-    close: () => pglite.close(),
+    async close() {
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
