@@ -100,4 +100,17 @@ describe("one writer per PGlite folder", () => {
     await second.close();
     expect(existsSync(`${dir}.lock`)).toBe(false);
   }, 60_000);
+
+  it("the orchestrator's in-process path (trigger) takes the same lock", async () => {
+    const dir = tmp();
+    const holder = await openDatabase({ kind: "pglite", pgliteDir: dir });
+    try {
+      const r = await spawnCli(["trigger", "--rows", "5"], { PGLITE_DIR: dir, PGLITE_LOCK_WAIT_MS: "0" }).exited;
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(`Error: The database in ${dir} is in use by process ${process.pid} (`);
+      expect(r.out).not.toMatch(/\n\s+at /);
+    } finally {
+      await holder.close();
+    }
+  }, 60_000);
 });
