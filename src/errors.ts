@@ -147,3 +147,6 @@ export class DatabaseLockedError extends DatabaseError {
     super(message);
   }
 }
+
+/** The connection to the database server was lost mid-run; whatever transaction was open is rolled back. */
+export class DatabaseConnectionError extends DatabaseError {}

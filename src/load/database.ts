@@ -3,7 +3,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 import type { Config } from "../config";
-import { DatabaseError, toError } from "../errors";
+import { DatabaseConnectionError, DatabaseError, toError } from "../errors";
 import { readSnapshot } from "./pglite-snapshot";
 import { acquirePgliteLock } from "./pglite-lock";
 
@@ -130,14 +130,22 @@ async function openPostgres(options: OpenDatabaseOptions, schema: string): Promi
     client.release();
   }
   pool.on("error", () => {
-    // An idle client lost its connection; the next query reconnects.
+    // An idle client lost its connection; pg drops it from the pool and the next query reconnects.
   });
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
-      return (await q.query(sql, params)).rows as T[];
+      try {
+        return (await q.query(sql, params)).rows as T[];
+      } catch (e) {
+        throw asConnectionError(e);
+      }
     },
     async exec(sql: string) {
-      await q.query(sql);
+      try {
+        await q.query(sql);
+      } catch (e) {
+        throw asConnectionError(e);
+      }
     },
   });
   return {
@@ -146,19 +154,47 @@ async function openPostgres(options: OpenDatabaseOptions, schema: string): Promi
     pool,
     ...wrap(pool),
     async transaction(fn) {
-      const c = await pool.connect();
+      const c = await pool.connect().catch((e: unknown) => Promise.reject(asConnectionError(e)));
+      // A checked-out client has no listener of pg's own: a dropped connection would be an
+      // unhandled 'error' event that kills the process. Keep it, fail the transaction with it.
+      let lost: Error | undefined;
+      const onError = (e: Error) => {
+        lost ??= e;
+      };
+      c.on("error", onError);
       try {
         await c.query("BEGIN");
         const result = await fn(wrap(c));
         await c.query("COMMIT");
         return result;
       } catch (e) {
-        await c.query("ROLLBACK").catch(() => undefined);
-        throw e;
+        if (!lost) await c.query("ROLLBACK").catch((r: unknown) => (lost ??= toError(r)));
+        throw asConnectionError(lost && !isConnectionError(e) ? lost : e);
       } finally {
-        c.release();
+        c.off("error", onError);
+        // A client whose connection broke is destroyed, not put back; the server rolls back its open transaction.
+        c.release(lost);
       }
     },
     close: () => pool.end(),
   };
 }
+
+/** Errors that mean the connection itself is gone (the server rolls back whatever was open on it). */
+function isConnectionError(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return (
+    (typeof err?.code === "string" && (/^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ENOTFOUND)$/.test(err.code) || /^(57P0[1-3]|08...)$/.test(err.code))) ||
+    /Connection terminated|connection (is )?(closed|lost)|Client has encountered a connection error/i.test(err?.message ?? "")
+  );
+}
+
+/** A lost server connection as one clear DatabaseError; anything else unchanged. */
+function asConnectionError(e: unknown): unknown {
+  if (e instanceof DatabaseError || !isConnectionError(e)) return e;
+  return new DatabaseConnectionError(
+    `Lost the connection to the PostgreSQL server (${toError(e).message}). Check the server, then re-run: loads are idempotent`,
+    e,
+  );
+}
+
