@@ -150,3 +150,10 @@ export class DatabaseLockedError extends DatabaseError {
 
 /** The connection to the database server was lost mid-run; whatever transaction was open is rolled back. */
 export class DatabaseConnectionError extends DatabaseError {}
+
+/** The disk under the database is full; names the folder. Nothing of the failing transaction was written. */
+export class DatabaseDiskFullError extends DatabaseError {
+  constructor(message: string, readonly folder: string, cause?: unknown) {
+    super(message, cause);
+  }
+}

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 import type { Config } from "../config";
-import { DatabaseConnectionError, DatabaseError, toError } from "../errors";
+import { DatabaseError, toError } from "../errors";
+import { asConnectionError, asPgliteError, checkPgliteFolder, isConnectionError } from "./database-errors";
 import { readSnapshot } from "./pglite-snapshot";
 import { acquirePgliteLock } from "./pglite-lock";
 
@@ -72,10 +73,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 async function openPglite(dataDir: string, schema: string, options: OpenDatabaseOptions): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const onDisk = !dataDir.includes("://");
+  const folder = onDisk ? path.resolve(dataDir) : dataDir;
+  if (onDisk) checkPgliteFolder(folder);
   // PGlite creates its own folder but not the parents (.data/ on a fresh clone).
-  if (onDisk) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  if (onDisk) mkdirSync(path.dirname(folder), { recursive: true });
+  const fail = (e: unknown) => asPgliteError(e, folder);
   // One process per folder: a second writer corrupts it. Taken before PGlite touches a file.
-  const lock = onDisk ? await acquirePgliteLock(dataDir, { waitMs: options.lockWaitMs }) : undefined;
+  const lock = onDisk ? await acquirePgliteLock(folder, { waitMs: options.lockWaitMs }).catch((e: unknown) => Promise.reject(fail(e))) : undefined;
+  const created = onDisk && !existsSync(folder);
   let opened: PGlite | undefined;
   try {
     // A new database starts from the migrated snapshot when there is one (no initdb, no migrations).
@@ -85,16 +90,26 @@ async function openPglite(dataDir: string, schema: string, options: OpenDatabase
     await opened.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
   } catch (e) {
     await opened?.close().catch(() => undefined);
+    // A folder this call created but could not initialise (a full disk) would not open next time: remove it.
+    if (created) rmSync(folder, { recursive: true, force: true });
     lock?.release();
-    throw e;
+    throw fail(e);
   }
   const pglite = opened;
   const wrap = (q: Pick<PGlite, "query" | "exec">): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
-      return (await q.query<T>(sql, params)).rows;
+      try {
+        return (await q.query<T>(sql, params)).rows;
+      } catch (e) {
+        throw fail(e);
+      }
     },
     async exec(sql: string) {
-      await q.exec(sql);
+      try {
+        await q.exec(sql);
+      } catch (e) {
+        throw fail(e);
+      }
     },
   });
   const base = wrap(pglite);
@@ -103,7 +118,7 @@ async function openPglite(dataDir: string, schema: string, options: OpenDatabase
     schema,
     pglite,
     ...base,
-    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))).catch((e: unknown) => Promise.reject(fail(e))),
     async close() {
       try {
         if (!pglite.closed) await pglite.close();
@@ -179,22 +194,3 @@ async function openPostgres(options: OpenDatabaseOptions, schema: string): Promi
     close: () => pool.end(),
   };
 }
-
-/** Errors that mean the connection itself is gone (the server rolls back whatever was open on it). */
-function isConnectionError(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return (
-    (typeof err?.code === "string" && (/^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ENOTFOUND)$/.test(err.code) || /^(57P0[1-3]|08...)$/.test(err.code))) ||
-    /Connection terminated|connection (is )?(closed|lost)|Client has encountered a connection error/i.test(err?.message ?? "")
-  );
-}
-
-/** A lost server connection as one clear DatabaseError; anything else unchanged. */
-function asConnectionError(e: unknown): unknown {
-  if (e instanceof DatabaseError || !isConnectionError(e)) return e;
-  return new DatabaseConnectionError(
-    `Lost the connection to the PostgreSQL server (${toError(e).message}). Check the server, then re-run: loads are idempotent`,
-    e,
-  );
-}
-

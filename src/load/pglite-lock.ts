@@ -82,15 +82,19 @@ export async function acquirePgliteLock(dataDir: string, options: PgliteLockOpti
 /** Create the lock with its full content in one step: write a private file, then link it (fails if the lock exists). */
 function tryCreate(file: string, me: Holder): boolean {
   const tmp = `${file}.${me.pid}.${me.token}.tmp`;
-  writeFileSync(tmp, JSON.stringify(me));
   try {
+    writeFileSync(tmp, JSON.stringify(me));
     linkSync(tmp, file);
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw e;
   } finally {
-    unlinkSync(tmp);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never written (a full disk)
+    }
   }
 }
 
