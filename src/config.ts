@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   PGLITE_DIR: optionalString,
   // Database and worker faults (issue 9): bounded waits instead of corruption or stalls.
   PGLITE_LOCK_WAIT_MS: int(0).default(10_000),
+  WORKER_RECOVERY_SECONDS: int(15).default(30),
   DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, "a lower-case SQL identifier"),
   DATA_DIR: optionalString,
   ROW_LIMIT: int(0),
@@ -103,6 +104,8 @@ export interface Config {
     lockWaitMs: number;
   };
   schedule: { cron: string; timezone: string };
+  /** A task whose worker died is re-run by another worker within about `recoverySeconds` (plus its retry delay). */
+  workers: { recoverySeconds: number };
   alerts: {
     channels: ("console" | "webhook")[];
     /** A secret (the token is in the path): never printed. */
@@ -218,6 +221,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       lockWaitMs: e.PGLITE_LOCK_WAIT_MS,
     },
     schedule: { cron: e.SCHEDULE_CRON, timezone: e.SCHEDULE_TZ },
+    workers: { recoverySeconds: e.WORKER_RECOVERY_SECONDS },
     alerts: {
       channels,
       webhookUrl: e.ALERT_WEBHOOK_URL,
