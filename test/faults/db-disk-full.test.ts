@@ -105,8 +105,10 @@ describe.skipIf(mountError !== "")(`a full disk under PGlite${mountError ? ` (sk
     expect(line).toMatch(new RegExp(`The disk holding the PGlite database ${dir} is full \\(disk full: .+\\)\\. Free some space, then re-run`));
     rmSync(filler);
     const during = await snapshot(dir);
+    console.info(`disk full mid-load: exit ${r.code} after ${(r.ms / 1000).toFixed(1)} s; ${line}; runs ${JSON.stringify(during.runs)}`);
     const committed = Number(/; (\d+) row\(s\) of earlier batches stay committed/.exec(line)?.[1] ?? "0");
     expect(during.rows).toBe(Math.max(5, committed));
+    expect(during.runs).toEqual(["success", "failed"]); // the ledger still recorded the failure
     const again = await spawnCli([], { PGLITE_DIR: dir }).exited;
     expect(again.code, again.out).toBe(0);
     const after = await snapshot(dir);
