@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { statfsSync, statSync } from "node:fs";
 import path from "node:path";
 import { DatabaseConnectionError, DatabaseDiskFullError, DatabaseError, toError } from "../errors";
 
@@ -47,6 +47,42 @@ export function asPgliteError(e: unknown, folder: string): unknown {
   }
   if (emscripten) return new DatabaseError(`The PGlite database ${shown(folder)} failed: ${detail}`, e);
   return e;
+}
+
+/**
+ * Free space PGlite must have before it starts a transaction, and before a single statement. It
+ * writes its log in 16 MB segments, and a segment it cannot create inside a commit does not fail:
+ * PGlite spins at 100% CPU for good. So a write stops, clearly, while a segment still fits; a small
+ * statement (the ledger recording the failure) may still go ahead.
+ */
+export const PGLITE_MIN_FREE_BYTES = { transaction: 20 * 1024 * 1024, statement: 1024 * 1024 };
+
+export function checkPgliteDiskSpace(folder: string, kind: keyof typeof PGLITE_MIN_FREE_BYTES): void {
+  let free: number;
+  try {
+    const s = statfsSync(folder);
+    free = s.bavail * s.bsize;
+  } catch {
+    return; // the folder is gone or unreadable: PGlite will say so
+  }
+  const need = PGLITE_MIN_FREE_BYTES[kind];
+  if (free < need) {
+    throw new DatabaseDiskFullError(
+      `The disk holding the PGlite database ${shown(folder)} is full (disk full: ${mb(free)} free, a ${kind} needs ${mb(need)} for PGlite's write-ahead log). Free some space, then re-run: loads are idempotent`,
+      folder,
+    );
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * A full disk while PGlite extends a table fails that statement and PGlite carries on (the ledger
+ * can still record the failure); any other full-disk error (its write-ahead log, its files) leaves
+ * it unable to run another statement.
+ */
+export function wedgesPglite(err: unknown): boolean {
+  return err instanceof DatabaseDiskFullError && err.cause !== undefined && !/could not extend file/.test(toError(err.cause).message);
 }
 
 function shown(folder: string): string {

@@ -4,7 +4,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 import type { Config } from "../config";
 import { DatabaseError, toError } from "../errors";
-import { asConnectionError, asPgliteError, checkPgliteFolder, isConnectionError } from "./database-errors";
+import { asConnectionError, asPgliteError, checkPgliteDiskSpace, checkPgliteFolder, isConnectionError, wedgesPglite } from "./database-errors";
 import { readSnapshot } from "./pglite-snapshot";
 import { acquirePgliteLock } from "./pglite-lock";
 
@@ -77,7 +77,19 @@ async function openPglite(dataDir: string, schema: string, options: OpenDatabase
   if (onDisk) checkPgliteFolder(folder);
   // PGlite creates its own folder but not the parents (.data/ on a fresh clone).
   if (onDisk) mkdirSync(path.dirname(folder), { recursive: true });
-  const fail = (e: unknown) => asPgliteError(e, folder);
+  // A full disk under PGlite's write-ahead log makes it spin forever at 100% CPU, in that statement
+  // or the next: writes stop while a log segment still fits, and after a full-disk error that may
+  // have wedged it every call fails at once with that error instead of reaching PGlite.
+  let wedged: unknown;
+  const fail = (e: unknown) => {
+    const err = asPgliteError(e, folder);
+    if (wedgesPglite(err)) wedged ??= err;
+    return err;
+  };
+  const guard = (kind: "transaction" | "statement") => {
+    if (wedged) throw wedged;
+    if (onDisk) checkPgliteDiskSpace(folder, kind);
+  };
   // One process per folder: a second writer corrupts it. Taken before PGlite touches a file.
   const lock = onDisk ? await acquirePgliteLock(folder, { waitMs: options.lockWaitMs }).catch((e: unknown) => Promise.reject(fail(e))) : undefined;
   const created = onDisk && !existsSync(folder);
@@ -98,6 +110,7 @@ async function openPglite(dataDir: string, schema: string, options: OpenDatabase
   const pglite = opened;
   const wrap = (q: Pick<PGlite, "query" | "exec">): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
+      guard("statement");
       try {
         return (await q.query<T>(sql, params)).rows;
       } catch (e) {
@@ -105,6 +118,7 @@ async function openPglite(dataDir: string, schema: string, options: OpenDatabase
       }
     },
     async exec(sql: string) {
+      guard("statement");
       try {
         await q.exec(sql);
       } catch (e) {
@@ -112,13 +126,32 @@ async function openPglite(dataDir: string, schema: string, options: OpenDatabase
       }
     },
   });
+  // pg-boss talks to PGlite directly: give it the same guard.
+  const guarded = new Proxy(pglite, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== "function") return value;
+      if (prop !== "query" && prop !== "exec" && prop !== "transaction") return value.bind(target);
+      return async (...args: unknown[]) => {
+        guard(prop === "transaction" ? "transaction" : "statement");
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } catch (e) {
+          throw fail(e);
+        }
+      };
+    },
+  });
   const base = wrap(pglite);
   return {
     kind: "pglite",
     schema,
-    pglite,
+    pglite: guarded,
     ...base,
-    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))).catch((e: unknown) => Promise.reject(fail(e))),
+    async transaction(fn) {
+      guard("transaction");
+      return pglite.transaction((tx) => fn(wrap(tx))).catch((e: unknown) => Promise.reject(fail(e)));
+    },
     async close() {
       try {
         if (!pglite.closed) await pglite.close();

@@ -1,15 +1,18 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findProjectRoot } from "../../src/config";
 import { openDatabase } from "../../src/load/database";
+import { PGLITE_MIN_FREE_BYTES } from "../../src/load/database-errors";
 import { snapshotPlays, type PlaysSnapshot } from "../../src/load/plays-snapshot";
 import { spawnCli, type CliProcess } from "./db-spawn-cli";
 
 // Issue 9.5: PGLITE_DIR pointing at a file gave `{"name":"ErrnoError","errno":54}`; a full disk
-// gave `errno 51` at start-up. The disk is a real one: a 64 MB tmpfs mounted for this file.
+// gave `errno 51` at start-up. The disk is a real one: a 128 MB tmpfs mounted for this file.
 type Exit = Awaited<CliProcess["exited"]>;
+const root = findProjectRoot();
 
 function oneErrorLine(r: Exit): string {
   expect(r.out).not.toMatch(/\n\s+at /); // no stack trace
@@ -43,7 +46,7 @@ describe("PGLITE_DIR that is a file", () => {
 const mountPoint = mkdtempSync(path.join(os.tmpdir(), "wb-disk-"));
 let mountError = "";
 try {
-  execFileSync("mount", ["-t", "tmpfs", "-o", "size=64m", "tmpfs", mountPoint], { stdio: "pipe" });
+  execFileSync("mount", ["-t", "tmpfs", "-o", "size=128m", "tmpfs", mountPoint], { stdio: "pipe" });
 } catch (e) {
   mountError = `cannot mount a tmpfs here (${String((e as { stderr?: Buffer }).stderr ?? e).trim() || "not root"})`;
 }
@@ -97,7 +100,8 @@ describe.skipIf(mountError !== "")(`a full disk under PGlite${mountError ? ` (sk
     const dir = path.join(mountPoint, "midload");
     const first = await spawnCli(["--rows", "5"], { PGLITE_DIR: dir }).exited;
     expect(first.code, first.out).toBe(0);
-    const filler = fill(150 * 1024); // enough to start and run, not to load 729 plays
+    // Enough to start and run, not to load 729 plays: writes stop while PGlite's next log segment still fits.
+    const filler = fill(PGLITE_MIN_FREE_BYTES.transaction + 300 * 1024);
     const r = await spawnCli([], { PGLITE_DIR: dir }).exited;
     expect(r.code).toBe(1);
     expect(r.ms).toBeLessThan(60_000);
@@ -114,5 +118,27 @@ describe.skipIf(mountError !== "")(`a full disk under PGlite${mountError ? ` (sk
     const after = await snapshot(dir);
     expect({ rows: after.rows, checksum: after.checksum }).toEqual(clean);
     expect(after.runs.at(-1)).toBe("success");
+    rmSync(dir, { recursive: true, force: true });
   }, 240_000);
+
+  it("the write-ahead log outgrowing the disk: a clear error before PGlite's endless spin, and the database stays readable", async () => {
+    const dir = path.join(mountPoint, "wal");
+    // One process (tsx as a loader, not its CLI, which runs a child): a hang is killed for sure.
+    const child = spawn(path.join(root, "node_modules/.bin/node"), ["--import", "tsx", "test/faults/db-wal-full-main.ts", dir], {
+      cwd: root, stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    const code = await new Promise<number | null>((r) => child.on("close", r));
+    clearTimeout(timer);
+    expect(code, `hung or failed (killed after 60 s):\n${out}`).toBe(0);
+    const result = JSON.parse(out.trim().split("\n").at(-1)!) as { first: string; next: string; nextMs: number };
+    expect(result.first).toMatch(new RegExp(`^DatabaseDiskFullError: The disk holding the PGlite database ${dir} is full \\(disk full: `));
+    // Stopped while the log still fitted: PGlite is unharmed, reads go on, nothing was lost.
+    expect(result.next).toBe('ok [{"n":3000}]');
+    expect(result.nextMs).toBeLessThan(1000);
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });
