@@ -39,6 +39,7 @@ describe("PGLITE_DIR that is a file", () => {
     const r = await spawnCli(["--rows", "5"], { PGLITE_DIR: file }).exited;
     expect(r.code).toBe(1);
     expect(oneErrorLine(r)).toBe(`Error: PGLITE_DIR ${file} is a file, not a folder: point PGLITE_DIR at a folder (PGlite creates it), or move the file away`);
+    rmSync(path.dirname(file), { recursive: true, force: true });
   }, 60_000);
 });
 
@@ -50,6 +51,7 @@ try {
 } catch (e) {
   mountError = `cannot mount a tmpfs here (${String((e as { stderr?: Buffer }).stderr ?? e).trim() || "not root"})`;
 }
+if (mountError) rmSync(mountPoint, { recursive: true, force: true });
 const freeBytes = () => {
   const s = statfsSync(mountPoint);
   return s.bavail * s.bsize;

@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/load/database";
 import { snapshotPlays, type PlaysSnapshot } from "../../src/load/plays-snapshot";
 import { until } from "../support/until";
@@ -10,7 +10,13 @@ import { spawnCli } from "./db-spawn-cli";
 // Issue 9.1: two processes on one PGlite folder corrupted it (a primary key holding duplicates).
 // Real processes, the real CLI, a real folder on disk.
 const ROWS = 60;
-const tmp = () => path.join(mkdtempSync(path.join(os.tmpdir(), "wb-lock-")), "pglite");
+const made: string[] = [];
+const tmp = () => {
+  const parent = mkdtempSync(path.join(os.tmpdir(), "wb-lock-"));
+  made.push(parent);
+  return path.join(parent, "pglite");
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 interface Counts extends PlaysSnapshot {
   distinct: number;

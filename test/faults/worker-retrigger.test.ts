@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/load/database";
 import { snapshotPlays, type PlaysSnapshot } from "../../src/load/plays-snapshot";
 import { spawnCli } from "./db-spawn-cli";
@@ -9,7 +9,13 @@ import { spawnCli } from "./db-spawn-cli";
 // Issue 9.9: re-triggering a run whose `trigger` process was killed (tasks left `running`) hung
 // until pg-boss's expiry. Real processes on one PGlite folder, default settings.
 const ROWS = "120";
-const tmp = () => path.join(mkdtempSync(path.join(os.tmpdir(), "wb-retrigger-")), "pglite");
+const made: string[] = [];
+const tmp = () => {
+  const parent = mkdtempSync(path.join(os.tmpdir(), "wb-retrigger-"));
+  made.push(parent);
+  return path.join(parent, "pglite");
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 async function ledger(dir: string): Promise<PlaysSnapshot & { distinct: number; runs: { run_id: string; state: string }[] }> {
   const db = await openDatabase({ kind: "pglite", pgliteDir: dir, lockWaitMs: 0 });
