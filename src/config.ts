@@ -47,6 +47,9 @@ const EnvSchema = z.object({
   PGUSER: optionalString,
   PGPASSWORD: optionalString,
   PGLITE_DIR: optionalString,
+  // Database and worker faults (issue 9): bounded waits instead of corruption or stalls.
+  PGLITE_LOCK_WAIT_MS: int(0).default(10_000),
+  WORKER_RECOVERY_SECONDS: int(15).default(30),
   DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, "a lower-case SQL identifier"),
   DATA_DIR: optionalString,
   ROW_LIMIT: int(0),
@@ -97,8 +100,12 @@ export interface Config {
     server: { host?: string; port?: number; database?: string; user?: string; password?: string };
     pgliteDir: string;
     schema: string;
+    /** How long a second process waits for the PGlite folder's lock, in ms (0: stop at once). */
+    lockWaitMs: number;
   };
   schedule: { cron: string; timezone: string };
+  /** A task whose worker died is re-run by another worker within about `recoverySeconds` (plus its retry delay). */
+  workers: { recoverySeconds: number };
   alerts: {
     channels: ("console" | "webhook")[];
     /** A secret (the token is in the path): never printed. */
@@ -211,8 +218,10 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       // "memory://" (or any other URL-like PGlite target) is kept as is; a folder is resolved from the project root.
       pgliteDir: e.PGLITE_DIR?.includes("://") ? e.PGLITE_DIR : path.resolve(root, e.PGLITE_DIR ?? path.join(".data", `pglite-${e.APP_ENV}`)),
       schema: e.DB_SCHEMA,
+      lockWaitMs: e.PGLITE_LOCK_WAIT_MS,
     },
     schedule: { cron: e.SCHEDULE_CRON, timezone: e.SCHEDULE_TZ },
+    workers: { recoverySeconds: e.WORKER_RECOVERY_SECONDS },
     alerts: {
       channels,
       webhookUrl: e.ALERT_WEBHOOK_URL,

@@ -140,3 +140,20 @@ export class BudgetStoppedError extends AbortError {
     );
   }
 }
+
+/** An embedded (PGlite) database folder is in use by another process; names the holder. */
+export class DatabaseLockedError extends DatabaseError {
+  constructor(message: string, readonly holderPid: number, readonly folder: string) {
+    super(message);
+  }
+}
+
+/** The connection to the database server was lost mid-run; whatever transaction was open is rolled back. */
+export class DatabaseConnectionError extends DatabaseError {}
+
+/** The disk under the database is full; names the folder. Nothing of the failing transaction was written. */
+export class DatabaseDiskFullError extends DatabaseError {
+  constructor(message: string, readonly folder: string, cause?: unknown) {
+    super(message, cause);
+  }
+}

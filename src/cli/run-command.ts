@@ -50,7 +50,12 @@ export async function runCommand(config: Config, args: RunArgs): Promise<number>
     events.on("step:success", (e) => progress.log(`  ✓ ${e.step.padEnd(10)} ${String(e.durationMs).padStart(6)} ms`));
     const alerts = createAlertManager(db, config, { events });
     alerts.attach(events, { before: () => ledger.flush() });
-    const result = await runPipeline({ config, rows, input: args.input, provider, maxCostUsd, events, db, extract: offline ? extractor.version.extract : undefined });
+    const result = await runPipeline({ config, rows, input: args.input, provider, maxCostUsd, events, db, extract: offline ? extractor.version.extract : undefined }).catch(async (e: unknown) => {
+      // Let the ledger record the failed run before the database closes (best effort: the database may be what failed).
+      await ledger.flush().catch(() => undefined);
+      await alerts.settled().catch(() => undefined);
+      throw e;
+    });
     await ledger.flush();
     await alerts.settled();
     console.log(`\n${formatSummary(result)}`);

@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 import type { Config } from "../config";
 import { DatabaseError, toError } from "../errors";
+import { asConnectionError, asPgliteError, checkPgliteDiskSpace, checkPgliteFolder, isConnectionError, wedgesPglite } from "./database-errors";
 import { readSnapshot } from "./pglite-snapshot";
+import { acquirePgliteLock } from "./pglite-lock";
 
 /** Anything that runs SQL: the database itself or an open transaction. Parameters only, never string-built SQL. */
 export interface Queryable {
@@ -41,6 +43,8 @@ export interface OpenDatabaseOptions {
   schema?: string;
   /** Pool size for a server. Default 4. */
   maxConnections?: number;
+  /** How long to wait for another process to release a PGlite folder, in ms (0: stop at once). Default 10 000. */
+  lockWaitMs?: number;
 }
 
 /** Open the database the config names. */
@@ -51,6 +55,7 @@ export function openDatabaseFromConfig(config: Config): Promise<Database> {
     server: config.database.server,
     pgliteDir: config.database.pgliteDir,
     schema: config.database.schema,
+    lockWaitMs: config.database.lockWaitMs,
   });
 }
 
@@ -58,38 +63,102 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const schema = options.schema ?? "public";
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new DatabaseError(`Invalid schema name ${JSON.stringify(schema)}`);
   try {
-    return options.kind === "pglite" ? await openPglite(options.pgliteDir ?? "memory://", schema) : await openPostgres(options, schema);
+    return options.kind === "pglite" ? await openPglite(options.pgliteDir ?? "memory://", schema, options) : await openPostgres(options, schema);
   } catch (e) {
     if (e instanceof DatabaseError) throw e;
     throw new DatabaseError(`Could not open the ${options.kind} database: ${toError(e).message}`, e);
   }
 }
 
-async function openPglite(dataDir: string, schema: string): Promise<Database> {
+async function openPglite(dataDir: string, schema: string, options: OpenDatabaseOptions): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
+  const onDisk = !dataDir.includes("://");
+  const folder = onDisk ? path.resolve(dataDir) : dataDir;
+  if (onDisk) checkPgliteFolder(folder);
   // PGlite creates its own folder but not the parents (.data/ on a fresh clone).
-  if (!dataDir.includes("://")) mkdirSync(path.dirname(dataDir), { recursive: true });
-  // A new database starts from the migrated snapshot when there is one (no initdb, no migrations).
-  const fresh = dataDir === "memory://" || (!dataDir.includes("://") && !existsSync(path.join(dataDir, "PG_VERSION")));
-  const loadDataDir = fresh ? readSnapshot(schema) : undefined;
-  const pglite = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
-  await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
+  if (onDisk) mkdirSync(path.dirname(folder), { recursive: true });
+  // A full disk under PGlite's write-ahead log makes it spin forever at 100% CPU, in that statement
+  // or the next: writes stop while a log segment still fits, and after a full-disk error that may
+  // have wedged it every call fails at once with that error instead of reaching PGlite.
+  let wedged: unknown;
+  const fail = (e: unknown) => {
+    const err = asPgliteError(e, folder);
+    if (wedgesPglite(err)) wedged ??= err;
+    return err;
+  };
+  const guard = (kind: "transaction" | "statement") => {
+    if (wedged) throw wedged;
+    if (onDisk) checkPgliteDiskSpace(folder, kind);
+  };
+  // One process per folder: a second writer corrupts it. Taken before PGlite touches a file.
+  const lock = onDisk ? await acquirePgliteLock(folder, { waitMs: options.lockWaitMs }).catch((e: unknown) => Promise.reject(fail(e))) : undefined;
+  const created = onDisk && !existsSync(folder);
+  let opened: PGlite | undefined;
+  try {
+    // A new database starts from the migrated snapshot when there is one (no initdb, no migrations).
+    const fresh = dataDir === "memory://" || (onDisk && !existsSync(path.join(dataDir, "PG_VERSION")));
+    const loadDataDir = fresh ? readSnapshot(schema) : undefined;
+    opened = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+    await opened.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
+  } catch (e) {
+    await opened?.close().catch(() => undefined);
+    // A folder this call created but could not initialise (a full disk) would not open next time: remove it.
+    if (created) rmSync(folder, { recursive: true, force: true });
+    lock?.release();
+    throw fail(e);
+  }
+  const pglite = opened;
   const wrap = (q: Pick<PGlite, "query" | "exec">): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
-      return (await q.query<T>(sql, params)).rows;
+      guard("statement");
+      try {
+        return (await q.query<T>(sql, params)).rows;
+      } catch (e) {
+        throw fail(e);
+      }
     },
     async exec(sql: string) {
-      await q.exec(sql);
+      guard("statement");
+      try {
+        await q.exec(sql);
+      } catch (e) {
+        throw fail(e);
+      }
+    },
+  });
+  // pg-boss talks to PGlite directly: give it the same guard.
+  const guarded = new Proxy(pglite, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== "function") return value;
+      if (prop !== "query" && prop !== "exec" && prop !== "transaction") return value.bind(target);
+      return async (...args: unknown[]) => {
+        guard(prop === "transaction" ? "transaction" : "statement");
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } catch (e) {
+          throw fail(e);
+        }
+      };
     },
   });
   const base = wrap(pglite);
   return {
     kind: "pglite",
     schema,
-    pglite,
+    pglite: guarded,
     ...base,
-    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
-    close: () => pglite.close(),
+    async transaction(fn) {
+      guard("transaction");
+      return pglite.transaction((tx) => fn(wrap(tx))).catch((e: unknown) => Promise.reject(fail(e)));
+    },
+    async close() {
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
@@ -109,14 +178,22 @@ async function openPostgres(options: OpenDatabaseOptions, schema: string): Promi
     client.release();
   }
   pool.on("error", () => {
-    // An idle client lost its connection; the next query reconnects.
+    // An idle client lost its connection; pg drops it from the pool and the next query reconnects.
   });
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
-      return (await q.query(sql, params)).rows as T[];
+      try {
+        return (await q.query(sql, params)).rows as T[];
+      } catch (e) {
+        throw asConnectionError(e);
+      }
     },
     async exec(sql: string) {
-      await q.query(sql);
+      try {
+        await q.query(sql);
+      } catch (e) {
+        throw asConnectionError(e);
+      }
     },
   });
   return {
@@ -125,17 +202,26 @@ async function openPostgres(options: OpenDatabaseOptions, schema: string): Promi
     pool,
     ...wrap(pool),
     async transaction(fn) {
-      const c = await pool.connect();
+      const c = await pool.connect().catch((e: unknown) => Promise.reject(asConnectionError(e)));
+      // A checked-out client has no listener of pg's own: a dropped connection would be an
+      // unhandled 'error' event that kills the process. Keep it, fail the transaction with it.
+      let lost: Error | undefined;
+      const onError = (e: Error) => {
+        lost ??= e;
+      };
+      c.on("error", onError);
       try {
         await c.query("BEGIN");
         const result = await fn(wrap(c));
         await c.query("COMMIT");
         return result;
       } catch (e) {
-        await c.query("ROLLBACK").catch(() => undefined);
-        throw e;
+        if (!lost) await c.query("ROLLBACK").catch((r: unknown) => (lost ??= toError(r)));
+        throw asConnectionError(lost && !isConnectionError(e) ? lost : e);
       } finally {
-        c.release();
+        c.off("error", onError);
+        // A client whose connection broke is destroyed, not put back; the server rolls back its open transaction.
+        c.release(lost);
       }
     },
     close: () => pool.end(),

@@ -1,6 +1,6 @@
 import { fromPglite, PgBoss } from "pg-boss";
 import type { Database } from "../load/database";
-import { PipelineError } from "../errors";
+import { OptionsError, PipelineError } from "../errors";
 
 export interface BossOptions {
   /** Run pg-boss's cron clock in this process (needed for `schedule`). Default true. */
@@ -14,6 +14,28 @@ export interface BossOptions {
    * retry). Task failures never come here: they are in the ledger. Default: ignored.
    */
   onError?: (error: Error) => void;
+  /**
+   * A task whose worker died (SIGKILL, a lost machine) is failed and handed to another worker
+   * within about this many seconds, then retried after its retry delay. Default 30; at least 15.
+   */
+  recoverySeconds?: number;
+}
+
+/**
+ * How `recoverySeconds` splits into pg-boss settings: workers touch each job's heartbeat every
+ * `heartbeatSeconds / 2`; a supervisor pass every `superviseSeconds` fails a job whose heartbeat is
+ * older than `heartbeatSeconds` (pg-boss's minimum is 10). Detection takes at most their sum.
+ */
+export function recoveryTimings(recoverySeconds = 30): { heartbeatSeconds: number; superviseSeconds: number } {
+  if (!Number.isInteger(recoverySeconds) || recoverySeconds < 15) throw new OptionsError("recoverySeconds", "an integer ≥ 15", recoverySeconds);
+  const heartbeatSeconds = Math.max(10, Math.round((recoverySeconds * 2) / 3));
+  return { heartbeatSeconds, superviseSeconds: recoverySeconds - heartbeatSeconds };
+}
+
+/** The heartbeat each queue gets (set by `ensureQueues`), per started pg-boss. */
+const heartbeats = new WeakMap<PgBoss, number>();
+export function heartbeatSecondsOf(boss: PgBoss): number {
+  return heartbeats.get(boss) ?? recoveryTimings().heartbeatSeconds;
 }
 
 /** pg-boss keeps its tables in a schema of its own, one per workbook schema (environment). */
@@ -27,12 +49,16 @@ export function bossSchemaFor(db: Database): string {
  * server it opens its own small pool to the same database, so LISTEN/NOTIFY wakes workers.
  */
 export async function startBoss(db: Database, options: BossOptions = {}): Promise<PgBoss> {
+  const timings = recoveryTimings(options.recoverySeconds);
   const common = {
     schema: bossSchemaFor(db),
     schedule: options.schedule ?? true,
     supervise: options.supervise ?? true,
     instanceName: options.instanceName ?? "orchestrator",
     useListenNotify: true,
+    // Every process that supervises checks for dead workers' jobs this often (pg-boss's default is 60 s).
+    superviseIntervalSeconds: timings.superviseSeconds,
+    monitorIntervalSeconds: timings.superviseSeconds,
     // Quiet the OpenTelemetry hooks: the pipeline has its own events.
     openTelemetry: { enabled: false },
   };
@@ -48,6 +74,7 @@ export async function startBoss(db: Database, options: BossOptions = {}): Promis
   }
   // Without a listener Node would throw these background hiccups (e.g. maintenance racing a shutdown).
   boss.on("error", (e) => options.onError?.(e));
+  heartbeats.set(boss, timings.heartbeatSeconds);
   await boss.start();
   return boss;
 }

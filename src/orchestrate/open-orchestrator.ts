@@ -41,6 +41,7 @@ export async function openOrchestrator(config: Config, options: OpenOrchestrator
     await migrate(db, path.join(config.projectRoot, "migrations"));
     const boss: BossOptions = {
       onError: config.logLevel === "debug" ? (e) => console.error(`pg-boss: ${e.message}`) : undefined,
+      recoverySeconds: config.workers.recoverySeconds,
       ...options.boss,
     };
     const orch = await Orchestrator.start({ db, dags: [workbookDag(config), gameReportDag()], env: config.appEnv, events: options.events, boss });

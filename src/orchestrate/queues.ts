@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PgBoss } from "pg-boss";
 import type { Dag } from "./dag";
+import { heartbeatSecondsOf } from "./boss";
 import { queueOptionsFor } from "./retry-policy";
 
 /** What a task's job carries: which run and task, never the data (that is in `run_staging`). */
@@ -61,7 +62,8 @@ export async function ensureQueues(boss: PgBoss, dag: Dag): Promise<void> {
   await ensureQueue(boss, dead, { retryLimit: 0 });
   await ensureQueue(boss, triggerQueue(dag.name), { retryLimit: 2, retryDelay: 1 });
   for (const spec of dag.tasks) {
-    await ensureQueue(boss, taskQueue(dag.name, spec.name), { ...queueOptionsFor(spec.retry), deadLetter: dead });
+    // The heartbeat lets a live worker keep a long task and a dead worker's task be re-run quickly.
+    await ensureQueue(boss, taskQueue(dag.name, spec.name), { ...queueOptionsFor(spec.retry), heartbeatSeconds: heartbeatSecondsOf(boss), deadLetter: dead });
   }
 }
 

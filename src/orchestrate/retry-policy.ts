@@ -57,8 +57,8 @@ export function queueOptionsFor(policy: RetryPolicy): {
     retryDelay: policy.delaySeconds,
     retryBackoff: policy.backoff,
     ...(policy.backoff ? { retryDelayMax: policy.maxDelaySeconds } : {}),
-    // Our own timer stops the attempt at timeoutSeconds and records why; pg-boss's expiry is the
-    // backstop for a worker that died holding the job, so it sits a little later.
+    // Our own timer stops the attempt at timeoutSeconds and records why; a worker that died holding
+    // the job is caught by the queue's heartbeat (see recoveryTimings), expiry is the last backstop.
     expireInSeconds: policy.timeoutSeconds + 5,
   };
 }
