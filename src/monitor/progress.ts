@@ -3,6 +3,9 @@ import type { PipelineEvents } from "../events";
 import { kernelDisplay } from "../notebook/kernel";
 import { withDefaults } from "./with-defaults";
 
+/** Retry delays at least this long get a line of their own. */
+const LONG_WAIT_MS = 2_000;
+
 /** What a progress display shows: figures so far for the run being watched. */
 export interface ProgressSnapshot {
   runId: string | undefined;
@@ -131,7 +134,11 @@ export class ProgressReporter {
           requests: this.s.requests + 1, tokensIn: this.s.tokensIn + e.tokensIn, tokensOut: this.s.tokensOut + e.tokensOut, costUsd: this.s.costUsd + e.costUsd,
         });
       }),
-      events.on("llm:retry", () => this.update({ retries: this.s.retries + 1 })),
+      events.on("llm:retry", (e) => {
+        this.update({ retries: this.s.retries + 1 });
+        // A long wait (a provider's retry-after) is said, so a quiet bar is not taken for a hang.
+        if (e.delayMs >= LONG_WAIT_MS) this.log(`  … ${e.step}: waiting ${(e.delayMs / 1000).toFixed(0)} s before retrying (${e.reason})`);
+      }),
       events.on("llm:cache-hit", (e) => this.update({ rowsDone: this.llmRowsDone(e.step, e.rows), cacheHits: this.s.cacheHits + e.rows })),
       events.on("run:success", (e) => this.finish({ rowsDone: e.loaded + e.quarantined, rowsTotal: this.runRows, step: "finished" })),
       events.on("run:error", () => this.finish({ step: "failed" })),

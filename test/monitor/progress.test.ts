@@ -39,6 +39,18 @@ describe("progress on long work", () => {
     expect(out.join("")).not.toMatch(/\r|\x1b/);
   });
 
+  it("says a long retry-after wait in a line of its own, so a quiet run is not taken for a hang", () => {
+    const { out, stream } = collect(false);
+    const events = new PipelineEvents();
+    new ProgressReporter({ stream, now: () => 0, intervalMs: 2000 }).attach(events);
+    events.emit("run:start", { runId: "r1", rows: 10, provider: "openai" });
+    events.emit("llm:retry", { runId: "r1", step: "extract", attempt: 1, delayMs: 500, reason: "500" });
+    events.emit("llm:retry", { runId: "r1", step: "extract", attempt: 2, delayMs: 20_000, reason: "429 retry-after 20 s" });
+    const text = out.join("");
+    expect(text).toContain("extract: waiting 20 s before retrying (429 retry-after 20 s)");
+    expect(text).not.toContain("waiting 1 s");
+  });
+
   it("redraws one bar in place on a terminal", () => {
     let now = 0;
     const { out, stream } = collect(true);
