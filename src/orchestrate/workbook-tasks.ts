@@ -26,7 +26,9 @@ export const paramsOf = (ctx: TaskContext): IngestParams => ctx.params as unknow
 export async function loadCsvTask(ctx: TaskContext, config: Config): Promise<{ branch: string }> {
   if (!ctx.inputPath) throw new Error("the run has no input file");
   const p = paramsOf(ctx);
-  const { plays, malformed } = readPlays(ctx.inputPath, { limit: p.rows });
+  const { plays, malformed, warnings } = readPlays(ctx.inputPath, { limit: p.rows });
+  // Repaired mis-decodings name their lines, as in npm start.
+  for (const w of warnings) console.warn(`load_csv: ${w}`);
   await ctx.put("plays", plays);
   await ctx.put("malformed", malformed);
   ctx.record({ rowsIn: plays.length + malformed.length, rowsOut: plays.length, rowsQuarantined: malformed.length });
