@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config";
 import type { EnrichedPlay, ReferenceTables } from "../src/domain";
 import { readPlays, readReferenceTables } from "../src/extract";
-import { openDatabase } from "../src/load/database";
+import { openDatabase } from "../src/db/database";
 import { migrate } from "../src/load/migrator";
 import { costUsd, priceFor } from "../src/monitor/cost";
 import { scaleCheck } from "../src/summarize/scale-check";

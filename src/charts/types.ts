@@ -25,16 +25,8 @@ export interface PitchInningRow {
   pitches: number;
 }
 
-export type SpanState = "success" | "failed" | "retried" | "skipped";
-
-/** One attempt of one task in a pipeline run; a retried task has one span per attempt. */
-export interface TaskSpan {
-  task: string;
-  attempt: number;
-  start: Date | string;
-  end: Date | string;
-  state: SpanState;
-}
+// Task spans are the ledger's (monitor/); the Gantt chart draws them.
+export type { SpanState, TaskSpan } from "../monitor/task-spans";
 
 export interface CostRow {
   step: string;

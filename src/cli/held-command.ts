@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Config } from "../config";
 import { OptionsError } from "../errors";
-import { openDatabaseFromConfig } from "../load/database";
+import { openDatabaseFromConfig } from "../db/database";
 import { listHeld, loadHeld } from "../load/held-writer";
 import { migrate } from "../load/migrator";
 import { readRunAccounting } from "../load/row-accounting";

@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Config } from "../config";
 import { OptionsError } from "../errors";
 import { readPlays } from "../extract/index";
-import { openDatabaseFromConfig, type Database } from "../load/database";
+import { openDatabaseFromConfig, type Database } from "../db/database";
 import { migrate } from "../load/migrator";
 import { createAlertManager, readHealth } from "../monitor/index";
 import { formatDuration } from "../orchestrate/index";

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Config } from "../config";
 import { OptionsError, toError } from "../errors";
 import { PipelineEvents } from "../events";
-import { openDatabaseFromConfig, type Database } from "../load/database";
+import { openDatabaseFromConfig, type Database } from "../db/database";
 import { migrate } from "../load/migrator";
 import { readRunAccounting } from "../load/row-accounting";
 import { EXIT_CODES, exitCodeFor } from "../pipeline/exit-codes";

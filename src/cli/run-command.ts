@@ -3,7 +3,7 @@ import type { Config } from "../config";
 import { describeConfig } from "../config";
 import { OptionsError } from "../errors";
 import { PipelineEvents } from "../events";
-import { openDatabaseFromConfig } from "../load/database";
+import { openDatabaseFromConfig } from "../db/database";
 import { migrate } from "../load/migrator";
 import { createAlertManager } from "../monitor/alerts/index";
 import { ProgressReporter } from "../monitor/progress";

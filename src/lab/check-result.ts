@@ -1,5 +1,5 @@
 import { toError } from "../errors";
-import { displayBundle } from "../notebook/kernel";
+import { displayBundle } from "../util/kernel";
 
 /** What a lab check found: passed or not yet, what it measured, and what to try next. */
 export interface CheckResult {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Queryable } from "../load/database";
+import type { Queryable } from "../db/database";
 import { dag } from "../orchestrate/dag";
 import { listTasks } from "../orchestrate/ledger";
 import { Orchestrator } from "../orchestrate/orchestrator";

@@ -2,7 +2,7 @@ import path from "node:path";
 import { findProjectRoot } from "../config";
 import type { RawPlay } from "../domain/index";
 import { readPlays } from "../extract/index";
-import type { Database } from "../load/database";
+import type { Database } from "../db/database";
 import { LlmExtractor } from "../transform/llm/llm-extractor";
 import type { LlmExtractorOptions } from "../transform/llm/llm-options";
 import { fromError, reportCheck, verdicts, type CheckResult } from "./check-result";

@@ -1,6 +1,6 @@
 import { renderSvg } from "../charts/render";
 import type { Chart } from "../charts/types";
-import type { Queryable } from "../load/database";
+import type { Queryable } from "../db/database";
 import { RunLedger } from "../monitor/run-ledger";
 import { fromError, reportCheck, verdicts, type CheckResult } from "./check-result";
 import { openLabDatabase } from "./lab-database";

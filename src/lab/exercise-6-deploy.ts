@@ -1,4 +1,4 @@
-import type { Database, Queryable } from "../load/database";
+import type { Database, Queryable } from "../db/database";
 import { BlueGreenRelease } from "../release/blue-green";
 import { readReleaseLog, type ReleaseLogEntry } from "../release/release-log";
 import { fromError, reportCheck, verdicts, type CheckResult } from "./check-result";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { findProjectRoot } from "../config";
-import { openDatabase, type Database } from "../load/database";
+import { openDatabase, type Database } from "../db/database";
 import { migrate } from "../load/migrator";
 
 /**

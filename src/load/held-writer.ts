@@ -1,10 +1,11 @@
 import type { EnrichedPlay } from "../domain/index";
 import { OptionsError, toError } from "../errors";
-import type { Database, Queryable } from "./database";
+import type { Database, Queryable } from "../db/database";
 import { LoadBatchError } from "./load-errors";
 import { loadPlays, type LoadResult } from "./play-loader";
 import { insertRawPlays } from "./raw-play-rows";
-import { chunk, valuesPlaceholders } from "./sql-batches";
+import { chunk } from "../util/chunk";
+import { valuesPlaceholders } from "./sql-batches";
 
 const COLUMNS = ["run_id", "play_id", "play_hash", "payload"] as const;
 const CASTS = ["", "", "", "::text::jsonb"];

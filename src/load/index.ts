@@ -1,4 +1,4 @@
-export { openDatabase, openDatabaseFromConfig, type Database, type OpenDatabaseOptions, type Queryable } from "./database";
+export { openDatabase, openDatabaseFromConfig, type Database, type OpenDatabaseOptions, type Queryable } from "../db/database";
 export { migrate, type MigrationResult } from "./migrator";
 export { loadPlays, type LoadPlaysInput, type LoadPlaysOptions, type LoadResult } from "./play-loader";
 export { loadReferenceTables, type ReferenceLoadResult } from "./reference-loader";

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DatabaseError, toError } from "../errors";
-import type { Database } from "./database";
-import { writeSnapshot } from "./pglite-snapshot";
+import type { Database } from "../db/database";
+import { writeSnapshot } from "../db/pglite-snapshot";
 
 export interface MigrationResult {
   applied: string[];

@@ -2,13 +2,14 @@ import type { EnrichedPlay, QuarantinedPlay } from "../domain/index";
 import { OptionsError, toError } from "../errors";
 import type { PipelineEvents } from "../events";
 import type { QualityReport } from "../validate/quality-report";
-import type { Database } from "./database";
+import type { Database } from "../db/database";
 import { LoadBatchError } from "./load-errors";
 import { PLAY_COLUMNS, PLAY_PARAMETERS_PER_ROW, playParameters } from "./play-columns";
 import { writeQualityReport } from "./quality-writer";
 import { writeQuarantine } from "./quarantine-writer";
 import { insertRawPlays } from "./raw-play-rows";
-import { checkBatchSize, chunk, valuesPlaceholders } from "./sql-batches";
+import { chunk } from "../util/chunk";
+import { checkBatchSize, valuesPlaceholders } from "./sql-batches";
 
 export interface LoadPlaysInput {
   runId: string;

@@ -1,4 +1,4 @@
-import type { Queryable } from "./database";
+import type { Queryable } from "../db/database";
 
 /** Row count and a checksum of the loaded data (run_id and loaded_at left out), to show a re-load changed nothing. */
 export interface PlaysSnapshot {

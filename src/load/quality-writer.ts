@@ -1,5 +1,5 @@
 import type { QualityReport } from "../validate/quality-report";
-import type { Queryable } from "./database";
+import type { Queryable } from "../db/database";
 import { valuesPlaceholders } from "./sql-batches";
 
 /** One row of `quality_results`. */

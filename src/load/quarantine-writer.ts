@@ -1,9 +1,10 @@
 import type { QuarantinedPlay } from "../domain/index";
 import { playHash, type MalformedRow } from "../extract/play-reader";
-import type { Database } from "./database";
+import type { Database } from "../db/database";
 import { LoadBatchError } from "./load-errors";
 import { insertRawPlays } from "./raw-play-rows";
-import { checkBatchSize, chunk, valuesPlaceholders } from "./sql-batches";
+import { chunk } from "../util/chunk";
+import { checkBatchSize, valuesPlaceholders } from "./sql-batches";
 import { toError } from "../errors";
 
 export interface QuarantineWriterOptions {

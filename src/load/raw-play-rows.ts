@@ -1,5 +1,5 @@
 import type { RawPlay } from "../domain/index";
-import type { Queryable } from "./database";
+import type { Queryable } from "../db/database";
 import { valuesPlaceholders } from "./sql-batches";
 
 const RAW_COLUMNS = ["play_hash", "play_id", "playbyplay", "line", "first_seen_run"] as const;

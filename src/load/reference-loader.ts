@@ -1,6 +1,7 @@
 import type { ReferenceTables } from "../domain/index";
-import type { Database, Queryable } from "./database";
-import { chunk, valuesPlaceholders } from "./sql-batches";
+import type { Database, Queryable } from "../db/database";
+import { chunk } from "../util/chunk";
+import { valuesPlaceholders } from "./sql-batches";
 
 /** Rows of each reference table that were new or changed by the upsert. */
 export interface ReferenceLoadResult {

@@ -1,5 +1,6 @@
-import type { Database, Queryable } from "./database";
-import { chunk, valuesPlaceholders } from "./sql-batches";
+import type { Database, Queryable } from "../db/database";
+import { chunk } from "../util/chunk";
+import { valuesPlaceholders } from "./sql-batches";
 
 /** How a run ended, as the exit code says it: loaded (0), held by the quality gate (3), stopped by the budget (4). */
 export type RunOutcome = "loaded" | "held" | "stopped";

@@ -3,13 +3,6 @@ import { OptionsError } from "../errors";
 /** PostgreSQL's wire protocol caps one statement at 65,535 bind parameters. */
 export const MAX_BIND_PARAMETERS = 65_535;
 
-/** Split `items` into consecutive chunks of at most `size`. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /**
  * `($1, $2), ($3, $4), …` for `rows` rows of `columns` placeholders each. `casts` may give a
  * cast per column (e.g. `"::text::jsonb"`), so JSON travels as text on both pg and PGlite.

@@ -1,4 +1,4 @@
-import type { Queryable } from "../load/database";
+import type { Queryable } from "../db/database";
 
 /** `health_success_rate`: finished runs per DAG. */
 export interface SuccessRateRow {

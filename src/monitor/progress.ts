@@ -1,6 +1,6 @@
 import { OptionsError } from "../errors";
 import type { PipelineEvents } from "../events";
-import { kernelDisplay } from "../notebook/kernel";
+import { kernelDisplay } from "../util/kernel";
 import { withDefaults } from "./with-defaults";
 
 /** Retry delays at least this long get a line of their own. */

@@ -1,6 +1,6 @@
 import { OptionsError, PipelineError, toError } from "../errors";
 import type { PipelineEventMap, PipelineEventName, PipelineEvents } from "../events";
-import type { Queryable } from "../load/database";
+import type { Queryable } from "../db/database";
 import { withDefaults } from "./with-defaults";
 
 export interface RunLedgerOptions {

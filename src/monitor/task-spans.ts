@@ -1,5 +1,15 @@
-import type { Queryable } from "../load/database";
-import type { TaskSpan } from "../charts/types";
+import type { Queryable } from "../db/database";
+
+export type SpanState = "success" | "failed" | "retried" | "skipped";
+
+/** One attempt of one task in a pipeline run; a retried task has one span per attempt. */
+export interface TaskSpan {
+  task: string;
+  attempt: number;
+  start: Date | string;
+  end: Date | string;
+  state: SpanState;
+}
 
 /**
  * One bar per task attempt of a run, for the Gantt chart: a failed attempt that was tried again is

@@ -1,7 +1,7 @@
 import {
   BudgetExceededError, ConfigError, DatabaseError, InputError, LlmError, LlmRateLimitError, OptionsError, PipelineError, toError,
 } from "../errors";
-import { displayBundle } from "./kernel";
+import { displayBundle } from "../util/kernel";
 
 /** What `showError` shows: the step, the row and field when known, the message, its causes and a hint. */
 export interface ErrorReport {

@@ -1,4 +1,4 @@
-import { displayBundle } from "./kernel";
+import { displayBundle } from "../util/kernel";
 
 export interface ShowTableOptions {
   /** Columns to show, in order. Default: the keys of the first row. */

@@ -1,7 +1,7 @@
 import type { PgBoss } from "pg-boss";
 import { OptionsError, PipelineError, toError } from "../errors";
 import type { PipelineEvents } from "../events";
-import type { Database, Queryable } from "../load/database";
+import type { Database, Queryable } from "../db/database";
 import type { Dag } from "./dag";
 import { closeFan, finishRun, getRun, insertTask, listTasks, type RunRow } from "./ledger";
 import { completedEvent, copyName, jobId, taskQueue, type TaskJobData } from "./queues";

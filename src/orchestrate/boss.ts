@@ -1,5 +1,5 @@
 import { fromPglite, PgBoss } from "pg-boss";
-import type { Database } from "../load/database";
+import type { Database } from "../db/database";
 import { OptionsError, PipelineError } from "../errors";
 
 export interface BossOptions {

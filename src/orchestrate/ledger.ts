@@ -1,4 +1,4 @@
-import type { Queryable } from "../load/database";
+import type { Queryable } from "../db/database";
 import type { TaskRow, TaskState } from "./readiness";
 import type { RunMetrics, TaskMetrics } from "./task-context";
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Config } from "../config";
 import type { PipelineEvents } from "../events";
-import { openDatabaseFromConfig, type Database } from "../load/database";
+import { openDatabaseFromConfig, type Database } from "../db/database";
 import { migrate } from "../load/migrator";
 import type { BossOptions } from "./boss";
 import { gameReportDag } from "./game-report-dag";

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { JobWithMetadata, PgBoss } from "pg-boss";
 import { OptionsError, PipelineError } from "../errors";
 import { PipelineEvents } from "../events";
-import type { Database } from "../load/database";
+import type { Database } from "../db/database";
 import { advanceRun, type EngineDeps } from "./advance";
 import { startBoss, type BossOptions } from "./boss";
 import type { Dag } from "./dag";

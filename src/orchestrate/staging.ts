@@ -1,4 +1,4 @@
-import type { Queryable } from "../load/database";
+import type { Queryable } from "../db/database";
 
 /**
  * Data handed between the tasks of a run, in `run_staging` keyed by (run, task, key). Job

@@ -1,5 +1,5 @@
 import type { PipelineEvents } from "../events";
-import type { Database, Queryable } from "../load/database";
+import type { Database, Queryable } from "../db/database";
 
 /** What a task did, recorded on its ledger row (all optional). */
 export interface TaskMetrics {

@@ -2,7 +2,7 @@ import type { Config } from "../config";
 import type { CanonicalMapping, Extraction, RawPlay, ReferenceTables } from "../domain/index";
 import type { AbortError, BudgetExceededError } from "../errors";
 import type { PipelineEvents } from "../events";
-import type { Database } from "../load/database";
+import type { Database } from "../db/database";
 import { CostBudget } from "../monitor/cost/index";
 import { createCanonicalMapper } from "../transform/canonical-mapper";
 import { LlmExtractor, assertProviderAnswered, llmOptionsFromConfig } from "../transform/llm/index";

@@ -1,6 +1,6 @@
 import type { Config } from "../config";
 import type { RawPlay } from "../domain/index";
-import type { Database } from "../load/database";
+import type { Database } from "../db/database";
 import type { CostForecast } from "../monitor/cost/index";
 import { LlmExtractor, llmOptionsFromConfig } from "../transform/llm/index";
 

@@ -7,7 +7,7 @@ import type { PipelineEvents } from "../events";
 import { readPlays } from "../extract/play-reader";
 import { readReferenceTables } from "../extract/reference-reader";
 import type { Extraction, RawPlay } from "../domain/index";
-import { openDatabaseFromConfig, type Database } from "../load/database";
+import { openDatabaseFromConfig, type Database } from "../db/database";
 import { migrate } from "../load/migrator";
 import { releaseHeldLoadedBy, writeHeld } from "../load/held-writer";
 import { loadPlays, type LoadResult } from "../load/play-loader";

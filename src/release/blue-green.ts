@@ -1,5 +1,5 @@
 import { OptionsError, PipelineError } from "../errors";
-import type { Database, Queryable } from "../load/database";
+import type { Database, Queryable } from "../db/database";
 import { withDefaults } from "../monitor/with-defaults";
 import { appendReleaseLog, checkIdentifier, defaultActor, readReleaseState, setReleaseState } from "./release-log";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { EXTRACTION_FIELDS, type EnrichedPlay, type Extraction, type QuarantineReason, type RawPlay, type ReferenceTables } from "../domain/index";
 import { OptionsError } from "../errors";
-import type { Queryable } from "../load/database";
+import type { Queryable } from "../db/database";
 import { consistencyCheck, domainCheck } from "../validate/index";
 import { createCheckContext } from "../validate/quality-report";
 import { withDefaults } from "../monitor/with-defaults";

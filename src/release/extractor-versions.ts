@@ -2,7 +2,7 @@ import type { Config } from "../config";
 import type { Extraction, RawPlay } from "../domain/index";
 import { PipelineError } from "../errors";
 import { readReferenceTables } from "../extract/reference-reader";
-import type { Queryable } from "../load/database";
+import type { Queryable } from "../db/database";
 import { RuleExtractor } from "../transform/offline/rule-extractor";
 import { readReleaseState } from "./release-log";
 

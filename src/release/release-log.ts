@@ -1,6 +1,6 @@
 import os from "node:os";
 import { OptionsError } from "../errors";
-import type { Queryable } from "../load/database";
+import type { Queryable } from "../db/database";
 
 export type ReleaseAction = "stage" | "validate" | "reject" | "switch" | "rollback" | "promote" | "canary-reject" | "prune";
 

@@ -1,4 +1,4 @@
-import type { Queryable } from "../load/database";
+import type { Queryable } from "../db/database";
 import type { BatterStatsRow, ExcitementPoint, PitcherStatsRow, PitchMixRow } from "./analysis-rows";
 
 /**

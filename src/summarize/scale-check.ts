@@ -1,6 +1,6 @@
 import type { EnrichedPlay, ReferenceTables } from "../domain/index";
 import { OptionsError } from "../errors";
-import type { Database } from "../load/database";
+import type { Database } from "../db/database";
 import { loadPlays } from "../load/play-loader";
 import { loadReferenceTables } from "../load/reference-loader";
 import { replicatePlays } from "../load/replicate-plays";

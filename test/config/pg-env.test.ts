@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeConfig, loadConfig } from "../../src/config";
-import { openDatabaseFromConfig } from "../../src/load/database";
+import { openDatabaseFromConfig } from "../../src/db/database";
 import { startBoss } from "../../src/orchestrate/boss";
 import { createTestDatabase, SERVER_URL, type TestDatabase } from "../support/databases";
 

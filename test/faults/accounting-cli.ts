@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { findProjectRoot } from "../../src/config";
-import { openDatabase, type Database } from "../../src/load/database";
+import { openDatabase, type Database } from "../../src/db/database";
 import { createTestDatabase, type DbKind, type TestDatabase } from "../support/databases";
 
 // Helpers for the accounting and bytes fault tests: the real CLI in a child process (as `npm start`),

@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findProjectRoot } from "../../src/config";
-import { openDatabase } from "../../src/load/database";
-import { PGLITE_MIN_FREE_BYTES } from "../../src/load/database-errors";
+import { openDatabase } from "../../src/db/database";
+import { PGLITE_MIN_FREE_BYTES } from "../../src/db/database-errors";
 import { snapshotPlays, type PlaysSnapshot } from "../../src/load/plays-snapshot";
 import { spawnCli, type CliProcess } from "./db-spawn-cli";
 

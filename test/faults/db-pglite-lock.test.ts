@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/load/database";
+import { openDatabase } from "../../src/db/database";
 import { snapshotPlays, type PlaysSnapshot } from "../../src/load/plays-snapshot";
 import { until } from "../support/until";
 import { spawnCli } from "./db-spawn-cli";

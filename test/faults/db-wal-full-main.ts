@@ -6,7 +6,7 @@
  */
 import { rmSync, statfsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openDatabase } from "../../src/load/database";
+import { openDatabase } from "../../src/db/database";
 import { toError } from "../../src/errors";
 
 const dir = process.argv[2]!;

@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from "../../src/config";
 import type { PipelineEvents } from "../../src/events";
-import type { Database } from "../../src/load/database";
+import type { Database } from "../../src/db/database";
 import { snapshotPlays, type PlaysSnapshot } from "../../src/load/plays-snapshot";
 import { runPipeline, type PipelineResult } from "../../src/pipeline/run-pipeline";
 import type { SimulatedModel, SimulatedModelStats } from "../../scripts/simulated-model/server";

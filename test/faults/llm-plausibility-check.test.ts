@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EXTRACTION_FIELDS, type Extraction } from "../../src/domain";
-import { checkPlausibility, numbersIn, runningScore, statedSpeed } from "../../src/validate/plausibility-check";
+import { checkPlausibility, numbersIn, runningScore, statedSpeed } from "../../src/transform/llm/plausibility-check";
 import { extractionOf, loadPlays, truthByHash } from "../transform/llm/llm-test-kit";
 
 const plays = loadPlays();

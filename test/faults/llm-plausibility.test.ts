@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FaultRule } from "../../scripts/simulated-model/faults";
 import type { SimulatedModel } from "../../scripts/simulated-model/server";
-import { statedSpeed } from "../../src/validate/plausibility-check";
+import { statedSpeed } from "../../src/transform/llm/plausibility-check";
 import { createTestDatabase, DB_KINDS, type TestDatabase } from "../support/databases";
 import { extractionOf, loadPlays, startSim, truthByHash } from "../transform/llm/llm-test-kit";
 import { accountFor, runOnSim } from "./llm-fault-kit";

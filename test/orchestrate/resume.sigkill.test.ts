@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/load/database";
+import type { Database } from "../../src/db/database";
 import { listTasks, Orchestrator } from "../../src/orchestrate";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { numbersDag } from "./fixtures/numbers-dag";

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { findProjectRoot } from "../../src/config";
-import { openDatabase } from "../../src/load/database";
+import { openDatabase } from "../../src/db/database";
 import { DB_KINDS, MIGRATIONS_DIR, SERVER_URL } from "../support/databases";
 import { migrationsHash, withDatabase } from "../support/migrated-templates";
 

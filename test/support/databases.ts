@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { findProjectRoot } from "../../src/config";
-import { openDatabase, type Database } from "../../src/load/database";
+import { openDatabase, type Database } from "../../src/db/database";
 import { migrate } from "../../src/load/migrator";
 import { serverTemplateName, withDatabase } from "./migrated-templates";
 

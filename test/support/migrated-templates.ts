@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { openDatabase } from "../../src/load/database";
+import { openDatabase } from "../../src/db/database";
 import { migrate } from "../../src/load/migrator";
 
 /**

@@ -1,7 +1,7 @@
 import type { Config } from "../../config";
 import { OptionsError } from "../../errors";
 import type { PipelineEvents } from "../../events";
-import type { Queryable } from "../../load/database";
+import type { Queryable } from "../../db/database";
 import { withDefaults } from "../with-defaults";
 import { ConsoleChannel, WebhookChannel, type AlertChannel, type AlertMessage } from "./channels";
 import { defaultRules, readRunFacts, type AlertRule, type RunFacts } from "./rules";

@@ -1,5 +1,5 @@
 import { formatUsd } from "../../errors";
-import type { Queryable } from "../../load/database";
+import type { Queryable } from "../../db/database";
 
 /** What the alert rules look at for one run: read from the ledger by `readRunFacts`. */
 export interface RunFacts {

@@ -1,4 +1,4 @@
-import type { Queryable } from "../../load/database";
+import type { Queryable } from "../../db/database";
 
 /** Cost of one step of one run, from the `llm_calls` ledger. */
 export interface StepCost {

@@ -1,4 +1,4 @@
-import type { Queryable } from "../../load/database";
+import type { Queryable } from "../../db/database";
 
 /** How a call ended: `started` while in flight (or forever, when its process died), `usage_unknown` when the exchange broke. */
 export type LlmCallStatus = "started" | "ok" | "partial" | "error" | "usage_unknown" | "cache_hit";

@@ -15,8 +15,8 @@ import { RequestLimiter } from "./request-limiter";
 import { ResponseCache } from "./response-cache";
 import { EXTRACTION_JSON_SCHEMA, EXTRACTION_SCHEMA_VERSION, MAPPING_SCHEMA_VERSION } from "./response-schemas";
 import { RetryBudget } from "./retry-policy";
-import { chunk } from "../../load/sql-batches";
-import { checkPlausibility, runningScore } from "../../validate/plausibility-check";
+import { chunk } from "../../util/chunk";
+import { checkPlausibility, runningScore } from "./plausibility-check";
 
 /** One run of the LLM path: its id, and the budget all its steps share. */
 export interface LlmRunContext {

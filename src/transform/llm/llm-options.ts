@@ -2,7 +2,7 @@ import type { Config } from "../../config";
 import type { ReferenceTables } from "../../domain/index";
 import { OptionsError } from "../../errors";
 import type { PipelineEvents } from "../../events";
-import type { Database } from "../../load/database";
+import type { Database } from "../../db/database";
 import type { ModelPrice } from "../../monitor/cost/index";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry-policy";
 

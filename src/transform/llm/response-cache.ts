@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Queryable } from "../../load/database";
+import type { Queryable } from "../../db/database";
 
 /** What an answer depends on besides its content: changing any of these must miss the cache. */
 export interface CacheIdentity {

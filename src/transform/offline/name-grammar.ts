@@ -1,4 +1,8 @@
-import type { Names } from "./name-parser";
+/** Pitcher and batter as written in a paragraph (null when it names none). */
+export interface Names {
+  pitcher: string | null;
+  batter: string | null;
+}
 
 const NAME = "(\\p{Lu}(?:\\.|[\\p{L}'’-]+)(?:\\s+(?:\\p{Lu}(?:\\.|[\\p{L}'’-]+)|de|del|de la|van|von|da|Jr\\.?|Sr\\.?|II|III|IV))*)";
 const STOP = new Set(

@@ -1,4 +1,4 @@
-import { grammarNames } from "./name-grammar";
+import { grammarNames, type Names } from "./name-grammar";
 
 /** Known players, when the reference tables are at hand: matching the roster beats guessing from grammar. */
 export interface NameRoster {
@@ -8,10 +8,7 @@ export interface NameRoster {
   teamWords?: string[];
 }
 
-export interface Names {
-  pitcher: string | null;
-  batter: string | null;
-}
+export type { Names };
 
 /** Strip accents and case so "Peña" matches "pena"; keeps a map back to the original positions. */
 export function foldText(text: string): { folded: string; map: number[] } {

@@ -1,4 +1,4 @@
-import type { Extraction } from "../domain/index";
+import type { Extraction } from "../../domain/index";
 
 /**
  * Plausibility beyond the schema: a schema-valid answer can still contradict its paragraph or the
