@@ -67,8 +67,15 @@ describe("one writer per PGlite folder", () => {
     const a = spawnCli(["--rows", String(ROWS)], { PGLITE_DIR: dir });
     await until(async () => (existsSync(`${dir}.lock`) ? true : undefined), 60_000, 20);
     const holder = holderOf(dir);
-    const b = await spawnCli(["--rows", "10"], { PGLITE_DIR: dir, PGLITE_LOCK_WAIT_MS: "0" }).exited;
-    expect(b.code).toBe(1);
+    // Hold the holder where it is (alive, lock held) so the second run cannot simply start after it ends.
+    process.kill(holder.pid, "SIGSTOP");
+    let b: Awaited<ReturnType<typeof spawnCli>["exited"]>;
+    try {
+      b = await spawnCli(["--rows", "10"], { PGLITE_DIR: dir, PGLITE_LOCK_WAIT_MS: "0" }).exited;
+    } finally {
+      process.kill(holder.pid, "SIGCONT");
+    }
+    expect(b.code, b.out).toBe(1);
     // The folder is outside the project, so it is named in full.
     expect(b.out).toContain(`Error: The database in ${dir} is in use by process ${holder.pid} (npm start -- --rows 60, since `);
     expect(b.out).toMatch(/Wait for it to finish, or set DATABASE_URL for concurrent runs\n?$/);
