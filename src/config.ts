@@ -67,6 +67,8 @@ const EnvSchema = z.object({
   CANARY_MAX_QUARANTINE_INCREASE: z.coerce.number().min(0).max(1).default(0.02),
   CANARY_MAX_COST_INCREASE: z.coerce.number().min(0).default(0.1),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
+  // Your own game: the folder with pitchers.csv, batters.csv, pitch_types.csv a run maps names to (`npm start -- roster`).
+  REFERENCES_DIR: optionalString,
 });
 
 export interface Config {
@@ -121,6 +123,8 @@ export interface Config {
   /** How far a canary may fall behind the current version and still be promoted. */
   canary: { sampleSize: number; maxDisagreement: number; maxQuarantineIncrease: number; maxCostIncrease: number };
   logLevel: "silent" | "info" | "debug";
+  /** Folder of the reference tables a run maps names to (REFERENCES_DIR, `--references`). Default: `dataDir`. */
+  referencesDir: string;
 }
 
 /** Walk up from `start` to the folder holding this workbook's package.json. */
@@ -238,6 +242,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       maxCostIncrease: e.CANARY_MAX_COST_INCREASE,
     },
     logLevel: e.LOG_LEVEL,
+    referencesDir: path.resolve(root, e.REFERENCES_DIR ?? e.DATA_DIR ?? "data"),
   };
 }
 

@@ -157,3 +157,13 @@ export class DatabaseDiskFullError extends DatabaseError {
     super(message, cause);
   }
 }
+
+/**
+ * The input names players the reference tables do not know: most likely another game. Raised before the load,
+ * instead of quarantining nearly every row; the message gives the `roster` command that proposes tables for it.
+ */
+export class UnknownRosterError extends PipelineError {
+  constructor(message: string, readonly knownNames: number, readonly unknownNames: number) {
+    super(message, { step: "map" });
+  }
+}

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { PipelineError, toError } from "../errors";
@@ -5,6 +6,8 @@ import { EXIT_CODES_HELP } from "../pipeline/exit-codes";
 import { HELD_HELP, heldCommand } from "./held-command";
 import { OPS_HELP, opsCommand } from "./ops-commands";
 import * as orchestrate from "./orchestrate-commands";
+import { readReferenceTables } from "../extract/reference-reader";
+import { rosterCommand } from "./roster-command";
 import { runCommand } from "./run-command";
 
 const HELP = `Usage: npm start -- [command] [options]
@@ -15,6 +18,9 @@ Pipeline (in this process):
       --input FILE         a CSV with a playbyplay column (default: data/playbyplay.csv)
       --provider NAME      offline | openai (default: openai when OPENAI_API_KEY is set)
       --max-cost USD       stop before spending more than this on LLM calls
+      --references DIR     reference tables of your own game (default: REFERENCES_DIR, else data/)
+  roster --input FILE --out DIR [--force]
+                           propose reference tables (pitchers, batters, teams) from a game's commentary, for review
 
 Orchestration (the DAG on pg-boss):
   trigger [--rows N|all] [--input FILE] [--batch-rows N] [--provider NAME] [--force] [--detach]
@@ -37,7 +43,7 @@ ${EXIT_CODES_HELP}
 const ORCHESTRATE = { trigger: orchestrate.trigger, status: orchestrate.status, runs: orchestrate.runs, resume: orchestrate.resume,
   worker: orchestrate.worker, schedule: orchestrate.schedule, watch: orchestrate.watch } as const;
 const OPS = ["health", "alerts", "release", "canary"] as const;
-const VALUE_OPTIONS = new Set(["--rows", "--input", "--provider", "--max-cost", "--batch-rows", "--limit"]);
+const VALUE_OPTIONS = new Set(["--rows", "--input", "--provider", "--max-cost", "--batch-rows", "--limit", "--references", "--out"]);
 
 /** parseArgs reads `--rows -3` as an ambiguous option: join it as `--rows=-3` so our own check can name it. */
 function joinNegativeValues(argv: string[]): string[] {
@@ -75,9 +81,13 @@ async function main(argv: string[]): Promise<number> {
       force: { type: "boolean" },
       detach: { type: "boolean" },
       remove: { type: "boolean" },
+      references: { type: "string" },
+      out: { type: "string" },
     },
   });
-  const config = loadConfig();
+  const loaded = loadConfig();
+  const config = values.references ? { ...loaded, referencesDir: path.resolve(values.references) } : loaded;
+  if (command === "roster") return rosterCommand(values, readReferenceTables(config.referencesDir));
   if (command === "run") return runCommand(config, values);
   const handler = ORCHESTRATE[command as keyof typeof ORCHESTRATE];
   if (handler) return handler({ values, positionals: positionals.slice(1) }, config);

@@ -5,3 +5,4 @@ export * from "./mapping";
 export * from "./enriched-play";
 export * from "./ground-truth";
 export * from "./count-rules";
+export * from "./resolved-play";

@@ -18,6 +18,8 @@ import { recordRunAccounting, type RunOutcome } from "../load/row-accounting";
 import { batterStatsRows, pitcherStatsRows } from "../summarize/play-analyses";
 import type { BatterStatsRow, PitcherStatsRow } from "../summarize/analysis-rows";
 import { analyzePlays } from "../transform/play-analyzer";
+import { assertRosterCovers } from "../transform/roster/roster-coverage";
+import { readGameState } from "../transform/state/game-state-reader";
 import { validatePlays } from "../validate/validate-plays";
 import type { QualityReport } from "../validate/quality-report";
 import { llmAiSteps, offlineAiSteps, type AiStepsResult, type LlmUsage } from "./ai-steps";
@@ -104,7 +106,8 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     const { plays, malformed, warnings } = await timedStep(ctx, "extract", 0, () => readPlays(input, { limit: rows }), (r) => r.plays.length);
     const rowsIn = plays.length + malformed.length;
     events?.emit("run:start", { runId, rows: rowsIn, provider });
-    const refs = readReferenceTables(config.dataDir);
+    const refs = readReferenceTables(config.referencesDir);
+    assertRosterCovers(plays, refs, { input, referencesDir: config.referencesDir });
     const ai: AiStepsResult = await timedStep(
       ctx, "transform", plays.length,
       () => (provider === "openai" ? llmAiSteps(plays, refs, { config, db, events, runId, maxCostUsd: options.maxCostUsd }) : offlineAiSteps(plays, refs, options.extract)),
@@ -113,7 +116,8 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     const done = (p: { play_hash: string }) => ai.records.has(p.play_hash) && ai.mappings.has(p.play_hash);
     const extracted = plays.filter(done).map((p) => ({ ...p, ...ai.records.get(p.play_hash)! }));
     const analyses = await timedStep(ctx, "analyze", extracted.length, () => analyzePlays(extracted), (r) => r.length);
-    const enriched = enrichPlays(extracted, ai.mappings, analyses);
+    // The game state settles IDs a paragraph leaves open (a surname two players share: the one whose side is at bat).
+    const enriched = enrichPlays(extracted, readGameState(extracted, ai.mappings, refs).mappings, analyses);
     const validation = await timedStep(ctx, "validate", enriched.length, () => validatePlays(enriched, refs, { runId }), (r) => r.valid.length);
     // Every row the AI step left without a record or a mapping is quarantined, with its reason when it gave one.
     const reasons = new Map<string, string>();

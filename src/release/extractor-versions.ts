@@ -25,7 +25,8 @@ export const EXTRACTOR_ABOUT: Record<string, string> = {
 };
 
 const rules = (id: string, withRoster: boolean) => (config: Config): OfflineExtractorVersion => {
-  const extractor = new RuleExtractor(withRoster ? { references: readReferenceTables(config.dataDir) } : {});
+  // The tables the run maps names to (`--references`, REFERENCES_DIR), so the extractor knows the same players.
+  const extractor = new RuleExtractor(withRoster ? { references: readReferenceTables(config.referencesDir) } : {});
   return { id, about: EXTRACTOR_ABOUT[id] ?? id, extract: (plays) => extractor.extract(plays) };
 };
 

@@ -6,3 +6,4 @@ export { createNameMatcher, normalizeName, type NameMatch, type NamedEntity } fr
 export { analyzePlays } from "./play-analyzer";
 export { measureAccuracy, formatAccuracyTable, sameValue, type AccuracyReport, type FieldAccuracy, type MeasureOptions } from "./accuracy";
 export { evaluateOffline } from "./offline/offline-evaluation";
+export * from "./roster/index";

@@ -1,4 +1,7 @@
 import type { Extraction, PlayAnalysis, RawPlay } from "../domain/index";
+import { normalizeNumbers } from "./offline/number-words";
+import { callsHomeRun } from "./offline/result-parser";
+import { readGameState } from "./state/game-state-reader";
 
 type Row = RawPlay & Extraction;
 
@@ -41,22 +44,21 @@ const GAME_OVER = new RegExp(
 );
 
 /**
- * Fill what a paragraph leaves unsaid from the rows before it: the inning, score and runners stay
- * as last stated until the text says otherwise (runners clear when the half-inning changes).
+ * The situation of each row as the game-state reader resolves it (`readGameState`): the inning, score,
+ * runners, outs and count stay as last stated or follow from the plays, so a paragraph that leaves them
+ * unsaid, or states a count only after the pitch, is scored on the game as it stands.
  */
-function carryState(rows: Row[]): Row[] {
-  let inning: number | null = null;
-  let half: Row["inning_half"] = null;
-  let home: number | null = null;
-  let away: number | null = null;
-  let runners: string | null = null;
-  return rows.map((row) => {
-    if ((row.inning_number !== null && row.inning_number !== inning) || (row.inning_half !== null && row.inning_half !== half)) runners = null;
-    inning = row.inning_number ?? inning;
-    half = row.inning_half ?? half;
-    if (row.score_home !== null && row.score_away !== null) [home, away] = [row.score_home, row.score_away];
-    runners = row.runners_on_base ?? runners;
-    return { ...row, inning_number: inning, inning_half: half, score_home: home, score_away: away, runners_on_base: runners };
+function resolvedRows(rows: Row[]): Row[] {
+  const { states } = readGameState(rows);
+  return rows.map((row, i) => {
+    const s = states[i]!;
+    return {
+      ...row,
+      inning_number: s.inning_number.value, inning_half: s.inning_half.value, score_home: s.score_home.value, score_away: s.score_away.value,
+      runners_on_base: s.runners_on_base.value ?? row.runners_on_base, outs: s.outs.value,
+      pre_pitch_balls: s.pre_pitch_balls.value, pre_pitch_strikes: s.pre_pitch_strikes.value,
+      post_pitch_balls: s.post_pitch_balls.value, post_pitch_strikes: s.post_pitch_strikes.value,
+    };
   });
 }
 
@@ -80,7 +82,7 @@ function factsOf(rows: Row[], i: number): Facts {
     }
   }
   const changed = row.pitch_result !== null && here !== null && nextDiff !== null && runsAfter > 0;
-  const homeRun = row.pitch_result === "In play - hit" && HOME_RUN.test(text);
+  const homeRun = row.pitch_result === "In play - hit" && (HOME_RUN.test(text) || callsHomeRun(normalizeNumbers(text)));
   const runsScored = changed ? runsAfter : homeRun || (row.pitch_result !== null && RUN_SCORES.test(text)) ? 1 : 0;
   const runners = row.runners_on_base ?? "";
   return {
@@ -129,7 +131,7 @@ function gameEndsAfter(rows: Row[], i: number): boolean {
  * analyzePlays(rows).filter((a) => a.key_moment).length
  */
 export function analyzePlays(input: Array<RawPlay & Extraction>): PlayAnalysis[] {
-  const rows = carryState(input);
+  const rows = resolvedRows(input);
   return rows.map((row, i) => {
     const f = factsOf(rows, i);
     const isPitch = row.pitch_result !== null;

@@ -16,7 +16,7 @@ export interface CountMention {
 // Nouns that make a number pair a count ("a 2-1 slider"), scorer's pitch codes included ("1-0 FF 96").
 const PITCH_NOUN =
   "(?:pitch|offering|delivery|toss|count|fastball|heater|(?:four|4|two|2)-seam(?:er)?|seamer|slider|curve|curveball|changeup|change-up|change|cutter|cut fastball|" +
-  "sinker|splitter|split|splitty|sweeper|knuckle[- ]curve|hook|breaking ball|offspeed|(?:ff|fb|ft|si|fc|sl|st|cu|cb|kc|ch|fs)\\b)";
+  "sinker|splitter|split|splitty|sweeper|knuckle[- ]curve|hook|breaking ball|offspeed|cheese|yakker|uncle charlie|bender|deuce|heat|gas|(?:ff|fb|ft|si|fc|sl|st|cu|cb|kc|ch|fs)\\b)";
 // Words right before a count that say it is the count *after* the pitch.
 const POST_BEFORE = new RegExp(
   "(?:now|makes? it|made it|goes to|go to|went to|moves? to|moved to|runs? (?:it |the count )?(?:to|at)|ran (?:it |the count )?to|" +
@@ -46,7 +46,7 @@ function roleOf(before: string, after: string): CountRole {
 /**
  * Every ball–strike count in a lower-cased, number-normalized paragraph:
  * "2-1", "2 and 1", "0-and-2", "2 balls and a strike", "full count", "first pitch" (0-0),
- * and the one-sided calls "ball 3" / "strike 2" (post-pitch, one side only).
+ * ("ball 3" / "strike 2" alone are calls, not counts).
  */
 export function findCounts(lower: string): CountMention[] {
   const found: CountMention[] = [];
@@ -61,10 +61,15 @@ export function findCounts(lower: string): CountMention[] {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
     const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 25);
     const clause = before.split(/[.;!?]/).pop() ?? "";
-    const countish = COUNT_CONTEXT.test(before) || new RegExp(`^[\\s-]*${PITCH_NOUN}`).test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
+    // "Here's the one-two", "The 1-0, a changeup", "One-two to Brugger...": the count the pitch is thrown on.
+    const calledPitch = (/\bthe\s*$/.test(before) && /^(?:,|\s+(?:to|into|toward|through|up|down|over|past|back|on|off)\b|\s*(?:\.\.\.|…)|\s+is\b|\s+pitch)/.test(after)) ||
+      (/(?:^|[.!?]\s*)$/.test(before) && /^(?:\s+to\s+[a-z]|\s*(?:\.\.\.|…))/.test(after));
+    // "That's two and one": a count said as one, after the pitch ("and" pairs are counts; scores say "to").
+    const saidAsCount = /\band\b/.test(m[0]) && /(?:that's|makes it|it's|now)\s*$/.test(before);
+    const countish = calledPitch || saidAsCount || COUNT_CONTEXT.test(before) || new RegExp(`^[\\s-]*${PITCH_NOUN}`).test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
     const scoreish = SCORE_CONTEXT.test(before) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
     if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 12)))) continue;
-    push(Number(m[1]), Number(m[2]), m.index, roleOf(before, after));
+    push(Number(m[1]), Number(m[2]), m.index, calledPitch && !POST_BEFORE.test(before) ? "pre" : roleOf(before, after));
   }
   // A count standing alone as a clause: "Two and two." / "| 1-0 |" / "So it's 1-2."
   const bare = /(?:^|[.!?;:|,/]\s*)(?:(?:so |and )?(?:it's |that's |still |now )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=\s*(?:[.!?;:|,/]|$|\s+to\s+[a-z]))/g;
@@ -98,10 +103,7 @@ export function findCounts(lower: string): CountMention[] {
   }
   const first = /\b(?:1st|opening)[\s-](?:pitch|offering|delivery|toss)|\bleads? off with (?:an?|the)\b|\bto start (?:him|the at-bat|things) off\b|\bopens? (?:the at-bat|him up|with)\b/g;
   while ((m = first.exec(lower)) !== null) push(0, 0, m.index, "pre");
-  const oneBall = /\bball ([1-4])\b/g;
-  while ((m = oneBall.exec(lower)) !== null) push(Number(m[1]), null, m.index, "post");
-  const oneStrike = /\bstrike ([1-3])\b/g;
-  while ((m = oneStrike.exec(lower)) !== null) push(null, Number(m[1]), m.index, "post");
+  // "Ball three" / "strike two" alone name one side of a count, which is no count: the result cue reads the call.
   return found.sort((a, b) => a.index - b.index);
 }
 
@@ -110,7 +112,10 @@ export function applyResult(pre: Count, result: PitchResult): Count {
   return postPitchCount(pre, result);
 }
 
-/** The count before a pitch, given the count after it; a two-strike foul is read as "stayed" only when `stayed`. */
+/**
+ * The count before a pitch, given the count after it; a two-strike foul is read as "stayed" only when `stayed`,
+ * and otherwise leaves the strikes before it unknown (NaN).
+ */
 export function reverseResult(post: Count, result: PitchResult, stayed: boolean): Count | null {
   switch (result) {
     case "Ball":
@@ -119,7 +124,8 @@ export function reverseResult(post: Count, result: PitchResult, stayed: boolean)
     case "Swing and miss":
       return post.strikes >= 1 ? { balls: post.balls, strikes: post.strikes - 1 } : null;
     case "Foul":
-      if (post.strikes === 2 && stayed) return { ...post };
+      // A foul that leaves two strikes came from one strike or two: only "still", "stays" settles which.
+      if (post.strikes === 2) return stayed ? { ...post } : { balls: post.balls, strikes: Number.NaN };
       return post.strikes >= 1 ? { balls: post.balls, strikes: post.strikes - 1 } : null;
     default:
       return { ...post };

@@ -22,8 +22,11 @@ export function parseInning(lower: string, original: string): { number: number |
   return { number: m ? Number(m[1]) : null, half: half ? halfWord(half[1]!) : null };
 }
 
-/** Outs before the pitch: "one out", "two down", "nobody out", "a two-out walk". Post-play outs are skipped. */
-export function parseOuts(lower: string): { outs: number | null; postOuts: number | null } {
+/**
+ * Outs before the pitch: "one out", "two down", "nobody out", "a two-out walk". Post-play outs are skipped:
+ * marked as such ("that's two out") or standing as their own sentence after the play's result (at `after`).
+ */
+export function parseOuts(lower: string, after = Infinity): { outs: number | null; postOuts: number | null } {
   const re = /\b(\d|no|nobody|none)[\s-](?:outs?|down|away|gone)\b/g;
   let m: RegExpExecArray | null;
   let postOuts: number | null = null;
@@ -31,7 +34,8 @@ export function parseOuts(lower: string): { outs: number | null; postOuts: numbe
     const before = lower.slice(Math.max(0, m.index - 20), m.index);
     const n = /^\d$/.test(m[1]!) ? Number(m[1]) : 0;
     if (n > 3) continue;
-    if (/(?:that's|that is|makes it|now|there's|for|that'll be|and that's|which is)\s*$/.test(before) || n === 3) {
+    // Said after the play's result ("... twin killing! Two down."), or marked as a result, it is the outs after the play.
+    if (/(?:that's|that is|makes it|now|there's|for|that'll be|and that's|which is)\s*$/.test(before) || n === 3 || (m.index > after && /(?:^|[.!?,;:])\s*$/.test(lower.slice(0, m.index)))) {
       postOuts = n;
       continue;
     }
@@ -57,11 +61,14 @@ function listToRunners(found: string[]): string {
  * "a man on second", "bases empty", "runners on the corners", "Smith on 2nd". A state reached by the play
  * itself ("loads the bases", "now runners on 1st and 2nd") is skipped when an earlier one is given.
  */
-export function parseRunners(lower: string): string | null {
+export function parseRunners(lower: string, after = Infinity): string | null {
   const candidates: Array<{ index: number; value: string; post: boolean }> = [];
   const add = (index: number, value: string) => {
     const before = lower.slice(Math.max(0, index - 25), index);
-    candidates.push({ index, value, post: /(?:now|leaving|leaves|puts|putting|moves?|advances?|sets? up|which means|and that's)\b[^.;]{0,12}$/.test(before) });
+    // Marked as the state the play left, or a clause of its own after the play's result ("twin killing! Bases empty").
+    const post = /(?:now|leaving|leaves|puts|putting|moves?|advances?|sets? up|which means|and that's)\b[^.;]{0,12}$/.test(before);
+    const afterPlay = index > after && /[.!?,;:]\s*$/.test(lower.slice(0, index));
+    if (!afterPlay) candidates.push({ index, value, post });
   };
   const loaded = /\b(?:bases (?:are |now )?(?:loaded|full|juiced|packed|jammed|filled)|(?:bags|sacks) (?:are )?(?:full|loaded|packed|juiced)|loaded bases|full house|with the bases loaded|bases-loaded|(?:every|each) (?:base|bag) (?:is )?(?:occupied|taken|filled)|runners? (?:on|at) (?:every|each) (?:base|bag))\b/g;
   const empty = /\b(?:bases (?:are )?(?:empty|clear|cleared|unoccupied)|empty bases|nobody on|no one on|no 1 on|none on|nobody aboard|no runners?(?: on| aboard)?|clean bases|bases-empty)\b/g;

@@ -1,3 +1,5 @@
+import { findPitchTerms } from "./pitch-vocabulary";
+
 /** Pitcher and batter as written in a paragraph (null when it names none). */
 export interface Names {
   pitcher: string | null;
@@ -10,12 +12,17 @@ const STOP = new Set(
     "two one three four full first second third fourth inning bases runners runner nobody no out outs in at of to for " +
     "off fastball slider curve curveball changeup cutter sinker splitter sweeper looking swinging called umpire mph " +
     "home away visitors hosts after before but so then just still high low inside outside oh wow yes and, ball, strike, " +
-    "we well meanwhile meanwhile, pitching mound visit time score tied leads end middle bot btm t b").split(" "),
+    "we well meanwhile meanwhile, pitching mound visit time score tied leads end middle bot btm t b broadway").split(" "),
 );
-const PITCHER_AFTER = "(?:'s? (?:\\w+ )?(?:pitch|fastball|heater|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|sweeper|offering|delivery|four-seamer|two-seamer|knuckle-curve)|(?:,[^,.]{3,30},)?\\s(?:delivers|deals|fires|throws|pitches|hurls|comes set|kicks|rears|winds|toes|looks in|gets the sign|uncorks|spins|snaps|serves|reaches back|with (?:a|an|his|the) (?:\w+[\s-])?(?:fastball|heater|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|splitty|sweeper|four-seamer|two-seamer|knuckle-curve|hook)|,[^,.]{3,30}, (?:spins|fires|deals|delivers|throws|snaps|takes over|comes in|enters|jogs in|trots in|is summoned|takes the ball|takes the mound|will pitch)|offers|is on the mound|on the mound|from the stretch|sets|checks the runner|bounces|misses|paints|freezes|buries|drops|spots|challenges|dots|works|starts|gets|pumps|brings|climbs|comes (?:back )?with|dials|unleashes|flips|lobs|tosses|feeds|zips|blows|strikes|rings|punches|sits|hits (?:him|the batter)|plunks|drills|walks (?:him|the batter)|comes in|comes on|enters|takes over|jogs in|is summoned|takes the mound|will pitch|trots in|is coming in|heads to the showers|is done|replaces))";
-const BATTER_AFTER = "(?:,[^,.]{2,30}){0,2},?\\s(?:is up there|is up|steps up|comes up|at the dish|in the box|gets (?:a|an) [\\d.]+|sees (?:a|an)|swings|takes(?! over| the (?:ball|mound))|fouls|grounds|flies|lines|pops|singles|doubles|triples|homers|watches|checks|lays off|steps in|digs in|at the plate|is at the plate|rips|lofts|chops|hits|drives|smacks|bunts|is hit|gets hit|waves|chases|laces|slaps|launches|crushes|fights|spoils|flails|can't|cannot|taps|tops|skies|bloops|barrels|jumps on|turns on|goes down|strikes out|struck out|is rung up|is caught|draws|earns|walks|works a walk|reaches(?! back)|legs|dumps|sends a|sends (?:a|an|the|it) [a-z -]{0,30}(?:soaring|deep|over|into|out)|rolls|puts|offers at|holds up|is down|is ahead|is behind|batting|up to bat|leads off)";
+const PITCHER_AFTER = "(?:'s? (?:\\w+ )?(?:pitch|fastball|heater|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|sweeper|offering|delivery|four-seamer|two-seamer|knuckle-curve)|(?:,[^,.]{3,30},)?\\s(?:delivers|deals|fires|throws|pitches|hurls|comes set|kicks|rears|winds|toes|looks in|gets the sign|uncorks|spins|snaps|serves|reaches back|with (?:a|an|his|the) (?:\w+[\s-])?(?:fastball|heater|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|splitty|sweeper|four-seamer|two-seamer|knuckle-curve|hook)|,[^,.]{3,30}, (?:spins|fires|deals|delivers|throws|snaps|takes over|comes in|enters|jogs in|trots in|is summoned|takes the ball|takes the mound|will pitch)|offers|is on the mound|on the mound|from the stretch|sets|checks the runner|bounces|misses|paints|freezes|buries|drops|spots|challenges|dots|works|starts|gets|pumps|brings|climbs|comes (?:back )?with|goes (?:back )?to (?:the|his) (?:\\w+ )?(?:pitch|fastball|heater|slider|curve|curveball|changeup|change|cutter|sinker|splitter|splitty|split|sweeper|hook|yakker|cheese|two-seamer|four-seamer|knuckle-curve)|(?:'s|is) working|dials|unleashes|flips|lobs|tosses|feeds|zips|blows|strikes|rings|punches|sits|hits (?:him|the batter)|plunks|drills|walks (?:him|the batter)|comes in|comes on|enters|takes over|jogs in|is summoned|takes the mound|takes the hill|toes the rubber|will pitch|trots in|is coming in|heads to the showers|is done|replaces))";
+const BATTER_AFTER = "(?:,[^,.]{2,30}){0,2},?\\s(?:is up there|is up|steps up|comes up|at the dish|in the box|gets (?:a|an) [\\d.]+|sees (?:a|an)|swings|takes(?! over| the (?:ball|mound|hill|rubber))|fouls|grounds|flies|lines|pops|singles|doubles|triples|homers|watches|checks|lays off|steps in|digs in|at the plate|is at the plate|rips|lofts|chops|hits|drives|smacks|bunts|is hit|gets hit|waves|chases|laces|slaps|launches|crushes|fights|spoils|flails|can't|cannot|taps|tops|skies|bloops|barrels|jumps on|turns on|goes down|strikes out|struck out|is rung up|is caught|draws|earns|walks|works a walk|reaches(?! back)|legs|dumps|sends a|sends (?:a|an|the|it) [a-z -]{0,30}(?:soaring|deep|over|into|out)|rolls|puts|offers at|holds up|is down|is ahead|is behind|batting|up to bat|leads off|is the (?:hitter|batter)|(?:is|was) taking|(?:doesn't|didn't|does not|won't) (?:chase|bite|swing|offer|go))";
 const PITCHER_BEFORE = "(?:pitcher|righty|lefty|right-hander|left-hander|righthander|lefthander|southpaw|hurler|reliever|starter|closer|ace|on the mound,?|now pitching:?|pitching:?|arm of|from|(?:steps|digs|stands) in against)\\s";
-const BATTER_BEFORE = "(?:(?:strikes?|balls?|count|pitch|count is \\d-\\d) on|batter|hitter|at bat:?|at the plate:?|up is|up:|now batting:?|batting:?|to|faces|facing|vs\\.?|(?:count|full) on|versus|pinch-hitter|pinch hitter|leadoff man|catcher|shortstop|outfielder|infielder|slugger|rookie|veteran|designated hitter)\\s";
+const BATTER_BEFORE = "(?:(?:strikes?|balls?|count|pitch|count is \\d-\\d|(?:one|two|three|oh|nothing|\\d)(?:-| and |-and-)(?:one|two|oh|nothing|\\d)) on|batter|hitter|at bat:?|at the plate:?|up is|up:|now batting:?|batting:?|to|faces|facing|vs\\.?|(?:count|full) on|versus|pinch-hitter|pinch hitter|leadoff man|leading off,?|up next,?|next up,?|catcher|shortstop|outfielder|infielder|slugger|rookie|veteran|designated hitter)\\s";
+
+/** Whether a capitalized word is a word of the call ("Ball", "Top", "Here") rather than part of a name. */
+export function isStopWord(word: string): boolean {
+  return STOP.has(word.toLowerCase());
+}
 
 function cleanName(raw: string, exclude: Set<string>): string | null {
   const words = raw.split(/\s+/);
@@ -23,6 +30,8 @@ function cleanName(raw: string, exclude: Set<string>): string | null {
   const name = words.join(" ").replace(/['’]s$/, "").replace(/[.,!?:;]+$/, "");
   if (/^(?:one|two|three|oh|zero|no|full)(?:-|$)/i.test(name) || /\d/.test(name)) return null;
   if (!name || STOP.has(name.toLowerCase()) || exclude.has(name.toLowerCase())) return null;
+  // A pitch's nickname ("Uncle Charlie") is capitalized like a name.
+  if (findPitchTerms(name.toLowerCase()).some((t) => t.text.length === name.length)) return null;
   return name;
 }
 
@@ -39,22 +48,30 @@ export interface GrammarNames extends Names {
 const SCORER = "\\s?(?:–|→|->|/)\\s?";
 /** The call's grammar, compiled once (not per paragraph). */
 const GRAMMAR = {
-  duel: new RegExp(`${NAME}(?:\\s(?:vs\\.?|versus|against|faces|facing|to|deals to|pitching to|throws to|delivers to)\\s|${SCORER})${NAME}`, "u"),
-  duelBatter: new RegExp(`${NAME}(?:\\s(?:vs\\.?|versus|against|faces|facing|pitching to|deals to|throws to|delivers to)\\s|${SCORER})${NAME}`, "u"),
-  pitcherAfter: new RegExp(`${NAME}${PITCHER_AFTER}`, "u"),
-  pitcherBefore: new RegExp(`(?<![\\p{L}])${PITCHER_BEFORE}${NAME}`, "u"),
-  batterAfter: new RegExp(`${NAME}${BATTER_AFTER}`, "u"),
-  batterBefore: new RegExp(`(?<![\\p{L}])${BATTER_BEFORE}${NAME}`, "u"),
+  duel: new RegExp(`${NAME}(?:\\s(?:vs\\.?|versus|against|faces|facing|to|deals to|pitching to|throws to|delivers to)\\s|${SCORER})${NAME}`, "gu"),
+  duelBatter: new RegExp(`${NAME}(?:\\s(?:vs\\.?|versus|against|faces|facing|pitching to|deals to|throws to|delivers to)\\s|${SCORER})${NAME}`, "gu"),
+  pitcherAfter: new RegExp(`${NAME}${PITCHER_AFTER}`, "gu"),
+  pitcherBefore: new RegExp(`(?<![\\p{L}])${PITCHER_BEFORE}${NAME}`, "gu"),
+  batterAfter: new RegExp(`${NAME}${BATTER_AFTER}`, "gu"),
+  batterBefore: new RegExp(`(?<![\\p{L}])${BATTER_BEFORE}${NAME}`, "gu"),
 };
 
 export function grammarNames(original: string, teamWords: string[]): GrammarNames {
   const exclude = new Set(teamWords.flatMap((t) => t.split(/\s+/)));
+  // The first match that is a name: "Slider, 84, and Marlowe swings" first matches "Slider", which is not one.
   const find = (re: RegExp, group = 1) => {
-    const m = re.exec(original);
-    if (!m) return null;
-    // Coaches, managers and umpires are named too, but they neither pitch nor bat.
-    if (/\b(?:coach|manager|skipper|umpire|partner|announcer|owner|trainer)\s+$/i.test(original.slice(Math.max(0, m.index - 12), m.index + m[0].indexOf(m[group]!)))) return null;
-    return cleanName(m[group]!, exclude);
+    // The patterns are global (compiled once), so each search starts from the top.
+    const all = re;
+    all.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = all.exec(original)) !== null) {
+      // Coaches, managers and umpires are named too, but they neither pitch nor bat.
+      if (/\b(?:coach|manager|skipper|umpire|partner|announcer|owner|trainer)\s+$/i.test(original.slice(Math.max(0, m.index - 12), m.index + m[0].indexOf(m[group]!)))) return null;
+      const name = cleanName(m[group]!, exclude);
+      if (name) return name;
+      all.lastIndex = m.index + 1; // try again from the next word, not past this match
+    }
+    return null;
   };
   const duel = find(GRAMMAR.duel);
   const duelBatter = find(GRAMMAR.duelBatter, 2);

@@ -11,6 +11,8 @@ export interface PitchReading {
   ball_in_play: boolean | null;
   pre: Partial<Count>;
   post: Partial<Count>;
+  /** Where the first result cue is in the text (-1 when none): what is said after it is said after the pitch. */
+  resultIndex?: number;
 }
 
 const VELOCITY = [
@@ -36,18 +38,44 @@ export function parseVelocity(lower: string): number | null {
   return null;
 }
 
+// Verbs of a pitch being thrown, for a paragraph whose result phrase is unknown.
+const THROWN = /\b(?:deals|delivers|fires|throws|pitches|hurls|here's the pitch|the pitch|offering|rears back|comes set|winds and)\b/;
+// A narrator correcting himself: "a slider, no, make that a cutter", "the slider — sorry, the cutter", "I mean".
+const CORRECTION = /(?:^|[\s,;:.!—–-])(?:no|nope|sorry|correction|make that|rather|i mean|scratch that|my mistake|check that|wait)\b[\s,;:.!—–-]*(?:(?:make that|it's|it was|that's|that was|the board says|the board shows|the gun says|rather)\b)?/;
+
+/** The pitch named last when the narrator corrects himself between two names; else the first named. */
+function correctedTerm<T extends { index: number; text: string }>(terms: T[], text: string): T | undefined {
+  for (let i = terms.length - 1; i >= 1; i--) {
+    const between = text.slice(terms[i - 1]!.index + terms[i - 1]!.text.length, terms[i]!.index);
+    if (between.length <= 40 && CORRECTION.test(between)) return terms[i];
+  }
+  return terms[0];
+}
+
 const PRIORITY: PitchResult[] = ["Hit by pitch", "In play - hit", "In play - out", "Swing and miss", "Strike", "Foul", "Ball"];
 
 function candidates(cues: ResultMention[], lower: string): PitchResult[] {
   const swung = /\bswing|\bswung|\bswinging|\bwhiff|\bchase|\bwave/.test(lower);
   const looked = /\blooking\b|\bcalled\b|\bcaught looking|\brung up|\bfroze|\bfrozen|\bwatches/.test(lower);
-  const map = (cue: ResultCue): PitchResult =>
+  const map = (cue: Exclude<ResultCue, "take">): PitchResult =>
     cue === "inPlay" ? "In play - out" : cue === "strikeout" || cue === "strike" ? (swung && !looked ? "Swing and miss" : cue === "strikeout" && !looked ? "Swing and miss" : "Strike") : cue;
   const hasFoul = cues.some((c) => c.cue === "Foul");
   // A call said outright ("called strike", "swings through it") settles what a bare "strike three" means.
   const explicit = cues.some((c) => c.cue === "Strike" || c.cue === "Swing and miss");
+  const called = cues.some((c) => c.cue !== "inPlay" && c.cue !== "In play - out" && c.cue !== "In play - hit" && c.cue !== "take");
+  // A runner thrown out on a steal or a wild pitch happens around the pitch, not as its result.
+  const running = /\b(?:is running|is going|takes off|steals?|stealing|stole|swipes?|swiped|the throw (?:from the catcher|down to|to 2nd)|caught stealing|wild (?:1|pitch)|passed ball)\b/.test(lower);
+  const wild = /\bwild (?:1|pitch)\b|\bpassed ball\b/.test(lower);
+  const only = cues.every((c) => c.cue === "take");
   const out = new Set<PitchResult>();
   for (const c of cues) {
+    if (c.cue === "take") {
+      if (only) out.add("Strike");
+      continue;
+    }
+    // "Fouled into the seats" is a foul, not a home run.
+    if (c.cue === "In play - hit" && hasFoul && /^into the|gone|outta|out of/.test(c.phrase)) continue;
+    if ((c.cue === "In play - out" || c.cue === "inPlay") && ((running && called && /thrown out|out at|tag|caught|picked|doubled|throw/.test(c.phrase)) || (wild && called))) continue;
     // A bunt or pop fouled off is a foul, not a ball in play.
     if (c.cue === "inPlay" && hasFoul) continue;
     if ((c.cue === "strike" || c.cue === "strikeout") && explicit) continue;
@@ -99,10 +127,15 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   }
   const result = options[0] ?? null;
   if (result === null) {
-    return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
+    // A pitch thrown whose result is said in words we do not know loses only the result: its type, speed
+    // and the count it was thrown on stay ("Okafor deals a 2-1 slider at 86 and Diaz ... ").
+    const terms = findPitchTerms(plain);
+    const velocity = parseVelocity(lower);
+    const thrown = THROWN.test(lower) && (terms.length > 0 || velocity !== null) && (velocity !== null || /\b\d-\d\b/.test(lower) || terms.length > 0);
+    if (!thrown) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
+    return { pitch_type: correctedTerm(terms, plain)?.text ?? null, pitch_velocity_mph: velocity, pitch_result: null, ball_in_play: null, pre, post: {} };
   }
-  if (result === "Ball" && /\bball 4\b|\bwalk|\bbase on balls|\bfree pass|\bi?bb\b/.test(lower) && post.balls === undefined) post.balls = 4;
-  if ((result === "Strike" || result === "Swing and miss") && /strikes? (?:him )?out|struck (?:him )?out|strike ?out(?!s)|strike 3|punche[sd]? (?:him )?out|rung up|rings? (?:him )?up|goes down swinging|caught looking/.test(lower) && post.strikes === undefined) post.strikes = 3;
+  // "Ball four" and "strike three" alone name one side of a count, which is no count (data/README): the result says it all.
   let preCount: Partial<Count> = { ...pre };
   let postCount: Partial<Count> = { ...post };
   if (preFull) {
@@ -110,7 +143,7 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     postCount = { balls: post.balls ?? computed.balls, strikes: post.strikes ?? computed.strikes };
   } else if (post.balls !== undefined && post.strikes !== undefined) {
     const back = reverseResult(post as Count, result, /\bstill\b|\bstays?\b|\bremains?\b|\bagain\b|\banother foul\b/.test(lower));
-    if (back) preCount = { balls: pre.balls ?? back.balls, strikes: pre.strikes ?? back.strikes };
+    if (back) preCount = { balls: pre.balls ?? back.balls, strikes: pre.strikes ?? (Number.isNaN(back.strikes) ? undefined : back.strikes) };
   } else {
     // One side known: fill what the result settles ("ball 3" → 2 balls before).
     if (pre.balls === undefined && post.balls !== undefined) preCount.balls = result === "Ball" ? post.balls - 1 : post.balls;
@@ -123,11 +156,12 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   const terms = findPitchTerms(plain);
   const code = original ? /\b(FF|FB|FT|SI|FC|SL|ST|CU|CB|KC|CH|FS)\b/.exec(original) : null;
   return {
-    pitch_type: terms.length > 0 ? terms[0]!.text : code ? code[1]! : null,
+    pitch_type: terms.length > 0 ? correctedTerm(terms, plain)!.text : code ? code[1]! : null,
     pitch_velocity_mph: parseVelocity(lower),
     pitch_result: result,
     ball_in_play: result === "In play - hit" || result === "In play - out",
     pre: preCount,
     post: postCount,
+    resultIndex: firstCue,
   };
 }

@@ -1,12 +1,16 @@
 import type { Extraction, RawPlay, ReferenceTables } from "../../domain/index";
 import { OptionsError } from "../../errors";
 import { parseInning, parseOuts, parseRunners } from "./game-state-parser";
-import { parseNames, type NameRoster } from "./name-parser";
+import { foldName, parseNames, type NameRoster } from "./name-parser";
 import { normalizeNumbers } from "./number-words";
 import { readPitch } from "./pitch-reader";
-import { isRecap } from "./result-parser";
+import { repairMisdecoded } from "./text-repair";
+import { blankOtherTimes, isRecap } from "./result-parser";
 import { parseScore, teamAliases, type TeamAliases } from "./score-parser";
 import { inferHomeAway } from "./team-sides";
+import { readGameState } from "../state/game-state-reader";
+
+const DOUBLE_PLAY = /\b(?:double play|twin killing|dp|gidp|gdp|turn(?:s|ed)? 2|two for 1)\b/;
 
 /** What the extractor may know besides the paragraph: the roster and which side is home. */
 export interface ExtractionContext {
@@ -28,22 +32,25 @@ export interface ExtractionContext {
 export function extractPlay(text: string, context: ExtractionContext = {}): Extraction {
   const lower = normalizeNumbers(text);
   const plain = text.toLowerCase().replace(/[\u2010-\u2015\u2212]/g, "-").replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ");
-  const inning = parseInning(lower, text);
+  // The inning a sentence about an earlier play names ("he singled in the 4th") is not this play's.
+  const inning = parseInning(blankOtherTimes(lower), text);
   const score = parseScore(lower, context.teams);
   // A recap of several plate appearances names players who are no longer at the plate or on the mound.
   const names = isRecap(lower) ? { pitcher: null, batter: null } : parseNames(text, context.roster);
   const pitch = readPitch(lower, plain, text);
-  const { outs, postOuts } = parseOuts(lower);
+  const afterResult = pitch.resultIndex !== undefined && pitch.resultIndex >= 0 ? pitch.resultIndex : Infinity;
+  const { outs, postOuts } = parseOuts(lower, afterResult);
   const madeOut = pitch.pitch_result === "In play - out" || pitch.post.strikes === 3;
+  const outsMade = pitch.pitch_result === "In play - out" && DOUBLE_PLAY.test(lower) ? 2 : 1;
   return {
     inning_number: inning.number,
     inning_half: inning.half,
-    outs: outs ?? (postOuts !== null && madeOut && postOuts >= 1 ? postOuts - 1 : null),
+    outs: outs ?? (postOuts !== null && madeOut && postOuts >= outsMade ? postOuts - outsMade : null),
     score_home: score.home,
     score_away: score.away,
     pitcher_name: names.pitcher,
     batter_name: names.batter,
-    runners_on_base: parseRunners(lower),
+    runners_on_base: parseRunners(lower, afterResult),
     pre_pitch_balls: pitch.pre.balls ?? null,
     pre_pitch_strikes: pitch.pre.strikes ?? null,
     post_pitch_balls: pitch.post.balls ?? null,
@@ -62,6 +69,11 @@ export interface RuleExtractorOptions {
   homeTeam?: string;
   /** Away team name; default: inferred like `homeTeam`. */
   awayTeam?: string;
+  /**
+   * Told about rows whose punctuation arrived mis-decoded ("â€”" for "—") and was repaired before reading,
+   * with their line numbers. Default: `console.warn`.
+   */
+  onWarning?: (message: string, lines: number[]) => void;
 }
 
 /** The offline provider's extraction step: one `Extraction` per play, keyed by `play_hash`. */
@@ -77,8 +89,9 @@ export class RuleExtractor {
     this.options = options;
   }
 
-  extract(plays: RawPlay[]): Map<string, Extraction> {
+  extract(input: RawPlay[]): Map<string, Extraction> {
     const refs = this.options.references;
+    const plays = this.repaired(input);
     const roster: NameRoster | undefined = refs && {
       pitchers: refs.pitchers.map((p) => p.name),
       batters: refs.batters.map((b) => b.name),
@@ -93,7 +106,44 @@ export class RuleExtractor {
     teams.home = teams.home.filter((a) => !shared.includes(a));
     teams.away = teams.away.filter((a) => !shared.includes(a));
     const out = new Map<string, Extraction>();
-    for (const play of plays) out.set(play.play_hash, extractPlay(play.playbyplay, { roster, teams }));
+    const rosterOf = this.rosterBySituation(plays, first, roster!, sides);
+    plays.forEach((play, i) => out.set(play.play_hash, extractPlay(play.playbyplay, { roster: rosterOf(i), teams })));
+    return out;
+  }
+
+  /**
+   * A two-way player (in both tables) bats while his side is at bat and pitches while it is in the field: the
+   * half-inning each row is in (as the game state reads it) leaves him in only the role he can have there.
+   */
+  private rosterBySituation(plays: RawPlay[], first: Map<string, Extraction>, roster: NameRoster, sides: { home: string; away: string }): (i: number) => NameRoster {
+    const refs = this.options.references!;
+    const twoWay = refs.pitchers.filter((p) => refs.batters.some((b) => foldName(b.name) === foldName(p.name)));
+    if (twoWay.length === 0) return () => roster;
+    const halves = readGameState(plays.map((p) => ({ ...p, ...first.get(p.play_hash)! }))).states.map((s) => s.inning_half.value);
+    const byHalf = (batting: string): NameRoster => ({
+      ...roster,
+      pitchers: roster.pitchers.filter((n) => !twoWay.some((t) => t.name === n && t.team === batting)),
+      batters: roster.batters.filter((n) => !twoWay.some((t) => t.name === n && t.team !== batting)),
+    });
+    const top = byHalf(sides.away);
+    const bottom = byHalf(sides.home);
+    return (i) => (halves[i] === "Top" ? top : halves[i] === "Bottom" ? bottom : roster);
+  }
+
+  /** The plays with mis-decoded punctuation repaired; one warning names the lines. */
+  private repaired(plays: RawPlay[]): RawPlay[] {
+    const lines: number[] = [];
+    const out = plays.map((p) => {
+      const { text, repaired } = repairMisdecoded(p.playbyplay);
+      if (repaired === 0) return p;
+      lines.push(p.line);
+      return { ...p, playbyplay: text };
+    });
+    if (lines.length > 0) {
+      const warn = this.options.onWarning ?? ((message: string) => console.warn(message));
+      const shown = lines.length > 12 ? `${lines.slice(0, 12).join(", ")}, … (${lines.length} rows)` : lines.join(", ");
+      warn(`Repaired mis-decoded punctuation (UTF-8 read as Windows-1252, e.g. "â€”" for "—") before reading line${lines.length > 1 ? "s" : ""} ${shown}`, lines);
+    }
     return out;
   }
 

@@ -1,0 +1,269 @@
+import {
+  postPitchCount,
+  type CanonicalMapping,
+  type Count,
+  type Extraction,
+  type InningHalf,
+  type Provenance,
+  type RawPlay,
+  type ReferenceTables,
+  type ResolvedState,
+  type ResolvedValue,
+  type StateFinding,
+} from "../../domain/index";
+import { createNameMatcher } from "../mapping/name-matcher";
+import { surnameOf } from "../offline/name-parser";
+import { inferHomeAway } from "../offline/team-sides";
+
+type Row = RawPlay & Extraction;
+
+interface RunningState {
+  inning: number | null;
+  half: InningHalf | null;
+  halfSource: Provenance;
+  outs: number | null;
+  outsSource: Provenance;
+  home: number | null;
+  away: number | null;
+  runners: string | null;
+  runnersSource: Provenance;
+  /** The batter at the plate, until his plate appearance ends. */
+  batter: { name: string; id: number | null } | null;
+  /** The count the next pitch is thrown on; null before the first pitch of a plate appearance. */
+  count: Count | null;
+}
+
+export interface GameStateResult {
+  /** One per row, in input order. */
+  states: ResolvedState[];
+  /** The mappings with IDs the situation settles: a shared surname resolved to the player of the side at bat. */
+  mappings: Map<string, CanonicalMapping>;
+  findings: StateFinding[];
+}
+
+const PINCH = /\bpinch[\s-]?(?:hitter|hitting|hits?|runner)|\bbatting for\b|\bhitting for\b|\bin place of\b|\bnow batting\b|\bsteps in\b|\bleads off\b|\bstep(?:s|ping)? (?:in|up)\b|\bup next\b|\bnext up\b/i;
+const MIDDLE = /\bmiddle of (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b|\bmid-(\d{1,2})(?:st|nd|rd|th)?\b/;
+const END = /\bend of (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b(?! (?:pitch|out))|\bafter (\d{1,2}) (?:full )?innings\b/;
+const DOUBLE_PLAY = /\b(?:double play|twin killing|two for (?:the price of )?one|doubled (?:him |the runner )?off|dp|gidp)\b/i;
+
+const stated = (x: unknown) => x !== null && x !== undefined;
+const v = <T>(value: T | null, source: Provenance | null): ResolvedValue<T> => ({ value, source: value === null ? null : source });
+
+/**
+ * Read the rows in order and carry the situation from play to play: inning and half, outs, score,
+ * runners, the pitcher on the mound, the batter at the plate and the count within a plate appearance.
+ * The extraction stays as stated; this gives, beside it, each field's resolved value and its provenance:
+ *
+ * - a count stated only after the pitch ("that makes it 2-1") is the post-pitch count: when the stated
+ *   pre-pitch count is what the carried count becomes with this pitch's result, the pre-pitch count is the
+ *   carried one (`inferred`), and a finding says so;
+ * - the batter is the player at the plate: a different name in the middle of a plate appearance (a runner,
+ *   a fielder) does not replace him unless the text says a new batter steps in; a two-way player is the batter
+ *   when his side is at bat and the pitcher when it is in the field;
+ * - "middle of the 5th" leads to the bottom of the 5th, "end of the 5th" to the top of the 6th, three outs to the
+ *   next half; a contradiction between a paragraph and the running state is a finding.
+ *
+ * Works on any extraction (the rule extractor's or the LLM's).
+ *
+ * @example
+ * const { states, findings } = readGameState(rows, mappings, refs);
+ * states[12].batter_name // { value: "Marco Reyes", source: "carried" }
+ */
+export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<string, CanonicalMapping>, refs?: ReferenceTables): GameStateResult {
+  const sides = refs ? inferHomeAway([...rows], refs) : null;
+  const batterTeam = new Map(refs?.batters.map((b) => [b.batter_id, b.team]) ?? []);
+  const pitcherTeam = new Map(refs?.pitchers.map((p) => [p.pitcher_id, p.team]) ?? []);
+  const matchBatter = refs ? createNameMatcher(refs.batters.map((b) => ({ id: b.batter_id, name: b.name }))) : null;
+  const matchPitcher = refs ? createNameMatcher(refs.pitchers.map((p) => ({ id: p.pitcher_id, name: p.name }))) : null;
+  const battingTeam = (half: InningHalf | null) => (sides && half ? (half === "Top" ? sides.away : sides.home) : null);
+  const fieldingTeam = (half: InningHalf | null) => (sides && half ? (half === "Top" ? sides.home : sides.away) : null);
+
+  // The running situation; mutated row by row (an object, so the helpers below can reset it).
+  const st: RunningState = {
+    inning: null, half: null, halfSource: "text", outs: null, outsSource: "carried", home: null, away: null,
+    runners: null, runnersSource: "carried", batter: null, count: null,
+  };
+  const pitcherOf = new Map<string, { name: string; id: number | null }>();
+  const states: ResolvedState[] = [];
+  const findings: StateFinding[] = [];
+  const out = new Map(mappings ?? []);
+  const find = (row: Row, field: StateFinding["field"], message: string) => findings.push({ play_id: row.play_id, field, message });
+  const startHalf = (n: number | null, h: InningHalf | null, source: Provenance) => {
+    st.inning = n;
+    st.half = h;
+    st.halfSource = source;
+    st.outs = 0;
+    st.outsSource = "inferred";
+    st.runners = "None";
+    st.runnersSource = "inferred";
+    st.batter = null;
+    st.count = null;
+  };
+
+  for (const row of rows) {
+    const mapping = mappings?.get(row.play_hash);
+    const text = row.playbyplay.toLowerCase();
+    // 1. Inning and half. A paragraph between pitches may look back ("that ends the top of the 5th"): it moves nothing.
+    const isPitch = row.pitch_result !== null;
+    let lookBack = false;
+    if (row.inning_number !== null || row.inning_half !== null) {
+      const n = row.inning_number ?? st.inning;
+      const h = row.inning_half ?? (row.inning_number === st.inning ? st.half : null);
+      const backwards = st.inning !== null && n !== null && (n < st.inning || (n === st.inning && h === "Top" && st.half === "Bottom"));
+      // A later inning named without its half in the middle of a half ("he could pitch the 9th") is no change of inning.
+      const aside = !isPitch && h === null && n !== null && st.inning !== null && n > st.inning && st.half !== null && (st.outs ?? 0) < 3;
+      // The game never goes back: a stated earlier half looks back, unless it corrects a half the state only inferred.
+      if ((backwards && (st.halfSource !== "inferred" || !isPitch)) || aside) {
+        lookBack = true;
+        if (isPitch) find(row, "inning_half", `the text says the ${h === "Top" ? "top" : "bottom"} of the ${n}, after the ${st.half === "Top" ? "top" : "bottom"} of the ${st.inning}`);
+      } else if (n !== st.inning || h !== st.half) {
+        if (h !== null || n !== st.inning) startHalf(n, h, "text");
+      }
+    }
+    const recap = lookBack && !isPitch;
+    const inningValue = recap ? v(row.inning_number, "text") : v(st.inning, row.inning_number !== null && !lookBack ? "text" : st.halfSource === "inferred" ? "inferred" : "carried");
+    const halfValue = recap ? v(row.inning_half, "text") : v(st.half, row.inning_half !== null && !lookBack ? "text" : st.halfSource === "inferred" ? "inferred" : "carried");
+    // 2. Outs, score, runners: as stated, else as carried.
+    if (stated(row.outs)) {
+      if (st.outs !== null && row.outs !== st.outs && st.outsSource !== "inferred") find(row, "outs", `the text says ${row.outs} out, the state had ${st.outs}`);
+      st.outs = row.outs;
+      st.outsSource = "text";
+    }
+    const outsValue = v(st.outs, stated(row.outs) ? "text" : st.outsSource === "inferred" ? "inferred" : "carried");
+    if (row.score_home !== null && row.score_away !== null) {
+      if (st.home !== null && st.away !== null && (row.score_home < st.home || row.score_away < st.away)) find(row, "score_home", `the score goes back from ${st.home}-${st.away} to ${row.score_home}-${row.score_away}`);
+      [st.home, st.away] = [row.score_home, row.score_away];
+    }
+    if (stated(row.runners_on_base)) [st.runners, st.runnersSource] = [row.runners_on_base, "text"];
+    // 3. The pitcher on the mound: stated, else the last one of the side in the field.
+    const fielding = fieldingTeam(st.half) ?? "?";
+    let pitcherName: ResolvedValue<string> = v(pitcherOf.get(fielding)?.name ?? null, "carried");
+    let pitcherId = pitcherOf.get(fielding)?.id ?? null;
+    let statedBatter = row.batter_name;
+    let statedBatterId = mapping?.batter_id ?? null;
+    if (row.pitcher_name !== null) {
+      const id = mapping?.pitcher_id ?? matchPitcher?.(row.pitcher_name)?.id ?? null;
+      const team = id !== null ? pitcherTeam.get(id) : undefined;
+      // The same person in the batters table (a two-way player), not just someone with his surname.
+      const fullName = refs?.pitchers.find((p) => p.pitcher_id === id)?.name;
+      const twoWayBatter = fullName ? refs!.batters.find((b) => b.name === fullName) ?? null : null;
+      if (team !== undefined && battingTeam(st.half) === team && twoWayBatter && row.batter_name === null) {
+        // A two-way player named while his side is at bat is the batter.
+        statedBatter = row.pitcher_name;
+        statedBatterId = twoWayBatter.batter_id;
+        find(row, "pitcher_name", `${row.pitcher_name} pitches for the side at bat: read as the batter`);
+      } else {
+        pitcherName = v(row.pitcher_name, "text");
+        pitcherId = id;
+        pitcherOf.set(team ?? fielding, { name: row.pitcher_name, id });
+      }
+    }
+    // 4. The batter at the plate.
+    // A batter named for this plate appearance stays until it ends: another name meanwhile is a runner or a fielder.
+    const midAppearance = st.batter !== null;
+    if (statedBatter !== null) {
+      let id = statedBatterId;
+      if (id === null && matchBatter) id = resolveShared(statedBatter, refs!, battingTeam(st.half), st.batter);
+      const same = st.batter !== null && (id !== null && st.batter.id !== null ? id === st.batter.id : surnameOf(st.batter.name) === surnameOf(statedBatter));
+      const onFieldingSide = id !== null && fieldingTeam(st.half) !== null && batterTeam.get(id) === fieldingTeam(st.half);
+      if (midAppearance && !same && !PINCH.test(text) && isRunner(row.playbyplay, statedBatter)) {
+        find(row, "batter_name", `the text names ${statedBatter}, but ${st.batter!.name} is at the plate (mid plate appearance)`);
+      } else if (onFieldingSide && st.batter !== null) {
+        find(row, "batter_name", `${statedBatter} plays for the side in the field`);
+      } else {
+        if (!same) st.count = null;
+        st.batter = { name: statedBatter, id };
+      }
+      if (id !== null && mapping && mapping.batter_id === null && surnameOf(statedBatter) === surnameOf(st.batter?.name ?? "")) {
+        out.set(row.play_hash, { ...mapping, batter_id: st.batter!.id ?? id, batter_confidence: "medium" });
+      }
+    }
+    const batterValue = v(st.batter?.name ?? null, statedBatter !== null && st.batter?.name === statedBatter ? "text" : "carried");
+    const batterId = st.batter?.id ?? null;
+    // 5. The count within the plate appearance.
+    let pre: ResolvedValue<number>[] = [v(row.pre_pitch_balls, "text"), v(row.pre_pitch_strikes, "text")];
+    let post: ResolvedValue<number>[] = [v(row.post_pitch_balls, "text"), v(row.post_pitch_strikes, "text")];
+    if (isPitch) {
+      const carried: Count = st.count ?? { balls: 0, strikes: 0 };
+      const carriedSource: Provenance = st.count === null ? "inferred" : "carried";
+      const result = row.pitch_result!;
+      if (row.pre_pitch_balls !== null && row.pre_pitch_strikes !== null) {
+        const said = { balls: row.pre_pitch_balls, strikes: row.pre_pitch_strikes };
+        const after = postPitchCount(carried, result);
+        if ((said.balls !== carried.balls || said.strikes !== carried.strikes) && st.count !== null) {
+          if (said.balls === after.balls && said.strikes === after.strikes) {
+            find(row, "pre_pitch_balls", `${said.balls}-${said.strikes} is the count after the pitch (it was ${carried.balls}-${carried.strikes})`);
+            pre = [v(carried.balls, "inferred"), v(carried.strikes, "inferred")];
+            post = [v(after.balls, "text"), v(after.strikes, "text")];
+          } else {
+            find(row, "pre_pitch_balls", `the text says ${said.balls}-${said.strikes}, the running count was ${carried.balls}-${carried.strikes}`);
+          }
+        }
+      } else {
+        pre = [
+          row.pre_pitch_balls !== null ? v(row.pre_pitch_balls, "text") : v(carried.balls, carriedSource),
+          row.pre_pitch_strikes !== null ? v(row.pre_pitch_strikes, "text") : v(carried.strikes, carriedSource),
+        ];
+      }
+      const computed = postPitchCount({ balls: pre[0]!.value ?? 0, strikes: pre[1]!.value ?? 0 }, result);
+      post = [
+        post[0]!.value !== null ? post[0]! : v(computed.balls, "inferred"),
+        post[1]!.value !== null ? post[1]! : v(computed.strikes, "inferred"),
+      ];
+      const [pb, ps] = [post[0]!.value!, post[1]!.value!];
+      const endsAppearance = result === "In play - out" || result === "In play - hit" || result === "Hit by pitch" || pb >= 4 || ps >= 3;
+      st.count = endsAppearance ? null : { balls: pb, strikes: ps };
+      if (endsAppearance) st.batter = null;
+    }
+    states.push({
+      inning_number: inningValue,
+      inning_half: halfValue,
+      outs: outsValue,
+      score_home: v(st.home, row.score_home !== null ? "text" : "carried"),
+      score_away: v(st.away, row.score_away !== null ? "text" : "carried"),
+      runners_on_base: v(st.runners, stated(row.runners_on_base) ? "text" : st.runnersSource),
+      pitcher_name: pitcherName,
+      batter_name: batterValue,
+      pre_pitch_balls: pre[0]!,
+      pre_pitch_strikes: pre[1]!,
+      post_pitch_balls: post[0]!,
+      post_pitch_strikes: post[1]!,
+      pitcher_id: pitcherId,
+      batter_id: batterId,
+    });
+    // 6. What the play changes for the next row.
+    if (isPitch && st.outs !== null) {
+      const made = row.pitch_result === "In play - out" ? (DOUBLE_PLAY.test(text) ? 2 : 1) : (post[1]!.value ?? 0) >= 3 ? 1 : 0;
+      if (made > 0) [st.outs, st.outsSource] = [Math.min(3, (st.outs as number) + made), "inferred"];
+      if (made > 0 || row.pitch_result === "In play - hit" || (post[0]!.value ?? 0) >= 4) [st.runners, st.runnersSource] = [null, "carried"];
+    }
+    const middle = MIDDLE.exec(text);
+    const end = END.exec(text);
+    if (st.outs === 3 && st.half !== null && st.inning !== null) {
+      const wasTop = st.half === "Top";
+      startHalf(wasTop ? st.inning : st.inning + 1, wasTop ? "Bottom" : "Top", "inferred");
+    } else if (middle && !isPitch) {
+      startHalf(Number(middle[1] ?? middle[2]), "Bottom", "inferred");
+    } else if (end && !isPitch) {
+      startHalf(Number(end[1] ?? end[2]) + 1, "Top", "inferred");
+    }
+  }
+  return { states, mappings: out, findings };
+}
+
+/** Whether the paragraph puts this player on the bases: "with Odom on second", "Odom takes off", "Odom scores". */
+function isRunner(text: string, name: string): boolean {
+  const sur = name.split(/\s+/).pop()!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`\\b${sur}\\b(?:,| is| was)? (?:(?:standing |leading |dancing |taking a lead )?(?:off |on |at )(?:1st|2nd|3rd|first|second|third)|takes off|breaks|steals?|stole|swipes?|swiped|scores?|scored|advances?|trots|races|holds|tags|is running|is off)|(?:runner|with|and) ${sur}\\b`, "i").test(text) ||
+    new RegExp(`\\b(?:runner|with|pinch[- ]runner)\\s+(?:\\p{Lu}\\p{L}+\\s+)?${sur}\\b`, "iu").test(text);
+}
+
+/** A surname two players share, settled by the side at bat, else by the batter already at the plate. */
+function resolveShared(name: string, refs: ReferenceTables, batting: string | null, atPlate: { name: string; id: number | null } | null): number | null {
+  const sur = surnameOf(name);
+  const same = refs.batters.filter((b) => surnameOf(b.name) === sur);
+  if (same.length === 0) return null;
+  if (atPlate?.id !== null && atPlate !== null && same.some((b) => b.batter_id === atPlate.id)) return atPlate.id;
+  const onSide = batting ? same.filter((b) => b.team === batting) : [];
+  return onSide.length === 1 ? onSide[0]!.batter_id : same.length === 1 ? same[0]!.batter_id : null;
+}

@@ -1,0 +1,77 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { findProjectRoot } from "../../src/config";
+import { UnknownRosterError } from "../../src/errors";
+import { readPlays, readReferenceTables } from "../../src/extract";
+import { assertRosterCovers, discoverRoster, measureRosterCoverage, rosterFiles } from "../../src/transform";
+import { parseReferenceCsv } from "../../src/extract/reference-reader";
+import { BatterSchema, PitcherSchema } from "../../src/domain";
+
+const root = findProjectRoot();
+const own = readPlays(path.join(root, "data", "playbyplay.csv")).plays;
+const foreign = readPlays(path.join(__dirname, "fixtures", "foreign-game", "playbyplay.csv")).plays;
+
+describe("roster discovery from the commentary alone", () => {
+  it("finds the project's own 13 pitchers and 22 batters, with the team each plays for, without its tables", () => {
+    const refs = readReferenceTables(path.join(root, "data"));
+    const roster = discoverRoster(own);
+    expect(roster.pitchers.map((p) => p.name).sort()).toEqual(refs.pitchers.map((p) => p.name).sort());
+    expect(roster.batters.map((b) => b.name).sort()).toEqual(refs.batters.map((b) => b.name).sort());
+    expect(roster.teams.home).toBe("Harbor Bay Herons");
+    expect(roster.teams.away).toBe("Coyotes");
+    // Every player is on the side the tables give (the Herons are home).
+    const homeOf = (team: string) => team.includes("Herons");
+    for (const p of roster.pitchers) expect(homeOf(p.team), p.name).toBe(homeOf(refs.pitchers.find((r) => r.name === p.name)!.team));
+    for (const b of roster.batters) expect(homeOf(b.team), b.name).toBe(homeOf(refs.batters.find((r) => r.name === b.name)!.team));
+    // One ID each, in the data/ ranges.
+    expect(new Set(roster.pitchers.map((p) => p.pitcher_id)).size).toBe(13);
+    expect(roster.pitchers.every((p) => p.pitcher_id >= 101 && p.pitcher_id < 200)).toBe(true);
+    expect(roster.batters.every((b) => b.batter_id >= 201 && b.batter_id < 300)).toBe(true);
+  });
+
+  it("lists a two-way player in both tables and keeps two players who share a surname apart", () => {
+    const roster = discoverRoster(foreign);
+    expect(roster.teams).toMatchObject({ home: "Pelicans", away: "Bison" });
+    expect(roster.pitchers.find((p) => p.name === "Ken Ishida")?.team).toBe("Pelicans");
+    expect(roster.batters.find((b) => b.name === "Ken Ishida")?.team).toBe("Pelicans");
+    expect(roster.batters.find((b) => b.name === "Marco Reyes")?.team).toBe("Bison");
+    expect(roster.batters.find((b) => b.name === "Luis Reyes")?.team).toBe("Pelicans");
+    expect(roster.pitchers.find((p) => p.name === "Arlo Sandberg")?.throws).toBe("L");
+    expect(roster.pitchers.map((p) => p.name)).not.toContain("Jimmy Bautista");
+  });
+
+  it("writes files the reference reader accepts", () => {
+    const files = rosterFiles(discoverRoster(foreign));
+    expect(parseReferenceCsv(files["pitchers.csv"]!, "pitchers.csv", PitcherSchema).length).toBe(3);
+    expect(parseReferenceCsv(files["batters.csv"]!, "batters.csv", BatterSchema).map((b) => b.name)).toContain("Tomas Grady");
+    expect(files["name_variants.csv"]).toMatch(/^ids,name,variant,mentions/);
+    expect(files["name_variants.csv"]).toContain("pitcher 101; batter 201,Ken Ishida,Ishida,");
+  });
+});
+
+describe("a run on another game's commentary", () => {
+  const projectRefs = readReferenceTables(path.join(root, "data"));
+
+  it("passes when the tables know the names", () => {
+    expect(measureRosterCoverage(own, projectRefs)).toMatchObject({ names: 35, known: 35 });
+    expect(() => assertRosterCovers(own, projectRefs, { input: "data/playbyplay.csv", referencesDir: "data" })).not.toThrow();
+  });
+
+  it("stops with one message that says it is another game and gives the roster command", () => {
+    let error: unknown;
+    try {
+      assertRosterCovers(foreign, projectRefs, { input: "game.csv", referencesDir: "data" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UnknownRosterError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^\d+ of the \d+ players named in game\.csv are not in the reference tables in data/);
+    expect(message).toContain("Ishida");
+    expect(message).toContain("npm start -- roster --input game.csv --out my-roster");
+    expect(message).toContain("--references my-roster");
+    // With its own tables the same input runs.
+    const mine = discoverRoster(foreign);
+    expect(() => assertRosterCovers(foreign, mine, { input: "game.csv", referencesDir: "my-roster" })).not.toThrow();
+  });
+});
