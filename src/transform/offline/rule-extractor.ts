@@ -1,7 +1,7 @@
 import type { Extraction, RawPlay, ReferenceTables } from "../../domain/index";
 import { OptionsError } from "../../errors";
 import { parseInning, parseOuts, parseRunners } from "./game-state-parser";
-import { foldName, parseNames, type NameRoster } from "./name-parser";
+import { foldName, parseNames, type NameRoster, type Names } from "./name-parser";
 import { normalizeNumbers } from "./number-words";
 import { readPitch } from "./pitch-reader";
 import { repairMisdecoded } from "./text-repair";
@@ -30,37 +30,76 @@ export interface ExtractionContext {
  * //   pitch_result: "Foul", ball_in_play: false, ... }
  */
 export function extractPlay(text: string, context: ExtractionContext = {}): Extraction {
+  return withContext(readParagraph(text), context);
+}
+
+/** What a paragraph says whatever the context: everything but the score (needs the teams) and the names (the roster). */
+interface ReadParagraph {
+  text: string;
+  lower: string;
+  recap: boolean;
+  fields: Omit<Extraction, "score_home" | "score_away" | "pitcher_name" | "batter_name">;
+}
+
+function readParagraph(text: string): ReadParagraph {
   const lower = normalizeNumbers(text);
   const plain = text.toLowerCase().replace(/[\u2010-\u2015\u2212]/g, "-").replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ");
   // The inning a sentence about an earlier play names ("he singled in the 4th") is not this play's.
   const inning = parseInning(blankOtherTimes(lower), text);
-  const score = parseScore(lower, context.teams);
-  // A recap of several plate appearances names players who are no longer at the plate or on the mound.
-  const names = isRecap(lower) ? { pitcher: null, batter: null } : parseNames(text, context.roster);
   const pitch = readPitch(lower, plain, text);
   const afterResult = pitch.resultIndex !== undefined && pitch.resultIndex >= 0 ? pitch.resultIndex : Infinity;
   const { outs, postOuts } = parseOuts(lower, afterResult);
   const madeOut = pitch.pitch_result === "In play - out" || pitch.post.strikes === 3;
   const outsMade = pitch.pitch_result === "In play - out" && DOUBLE_PLAY.test(lower) ? 2 : 1;
   return {
-    inning_number: inning.number,
-    inning_half: inning.half,
-    outs: outs ?? (postOuts !== null && madeOut && postOuts >= outsMade ? postOuts - outsMade : null),
-    score_home: score.home,
-    score_away: score.away,
-    pitcher_name: names.pitcher,
-    batter_name: names.batter,
-    runners_on_base: parseRunners(lower, afterResult),
-    pre_pitch_balls: pitch.pre.balls ?? null,
-    pre_pitch_strikes: pitch.pre.strikes ?? null,
-    post_pitch_balls: pitch.post.balls ?? null,
-    post_pitch_strikes: pitch.post.strikes ?? null,
-    pitch_type: pitch.pitch_type,
-    pitch_velocity_mph: pitch.pitch_velocity_mph,
-    pitch_result: pitch.pitch_result,
-    ball_in_play: pitch.ball_in_play,
+    text,
+    lower,
+    // A recap of several plate appearances names players who are no longer at the plate or on the mound.
+    recap: isRecap(lower),
+    fields: {
+      inning_number: inning.number,
+      inning_half: inning.half,
+      outs: outs ?? (postOuts !== null && madeOut && postOuts >= outsMade ? postOuts - outsMade : null),
+      runners_on_base: parseRunners(lower, afterResult),
+      pre_pitch_balls: pitch.pre.balls ?? null,
+      pre_pitch_strikes: pitch.pre.strikes ?? null,
+      post_pitch_balls: pitch.post.balls ?? null,
+      post_pitch_strikes: pitch.post.strikes ?? null,
+      pitch_type: pitch.pitch_type,
+      pitch_velocity_mph: pitch.pitch_velocity_mph,
+      pitch_result: pitch.pitch_result,
+      ball_in_play: pitch.ball_in_play,
+    },
   };
 }
+
+/** The paragraph's record in a context; `names` when they are already known for this roster. */
+function withContext(p: ReadParagraph, context: ExtractionContext, names?: Names): Extraction {
+  const score = parseScore(p.lower, context.teams);
+  const who = names ?? namesOf(p, context.roster);
+  const f = p.fields;
+  return {
+    inning_number: f.inning_number,
+    inning_half: f.inning_half,
+    outs: f.outs,
+    score_home: score.home,
+    score_away: score.away,
+    pitcher_name: who.pitcher,
+    batter_name: who.batter,
+    runners_on_base: f.runners_on_base,
+    pre_pitch_balls: f.pre_pitch_balls,
+    pre_pitch_strikes: f.pre_pitch_strikes,
+    post_pitch_balls: f.post_pitch_balls,
+    post_pitch_strikes: f.post_pitch_strikes,
+    pitch_type: f.pitch_type,
+    pitch_velocity_mph: f.pitch_velocity_mph,
+    pitch_result: f.pitch_result,
+    ball_in_play: f.ball_in_play,
+  };
+}
+
+const namesOf = (p: ReadParagraph, roster: NameRoster | undefined): Names =>
+  p.recap ? { pitcher: null, batter: null } : parseNames(p.text, roster);
 
 export interface RuleExtractorOptions {
   /** Reference tables: names of players and teams to look for. Default: none (grammar only). */
@@ -97,8 +136,12 @@ export class RuleExtractor {
       batters: refs.batters.map((b) => b.name),
       teamWords: [...new Set([...refs.pitchers, ...refs.batters].map((p) => p.team.toLowerCase()))],
     };
+    // Each paragraph is read once; the second look, once the sides are known, only redoes what depends on
+    // them: the score (which team is which) and, for a two-way player's half-innings, the names.
+    const read = plays.map((play) => readParagraph(play.playbyplay));
+    const firstNames = read.map((p) => namesOf(p, roster));
     const first = new Map<string, Extraction>();
-    for (const play of plays) first.set(play.play_hash, extractPlay(play.playbyplay, { roster }));
+    plays.forEach((play, i) => first.set(play.play_hash, withContext(read[i]!, { roster }, firstNames[i])));
     const sides = this.sides(first);
     if (!sides) return first;
     const teams: TeamAliases = { home: teamAliases(sides.home), away: teamAliases(sides.away) };
@@ -107,7 +150,10 @@ export class RuleExtractor {
     teams.away = teams.away.filter((a) => !shared.includes(a));
     const out = new Map<string, Extraction>();
     const rosterOf = this.rosterBySituation(plays, first, roster!, sides);
-    plays.forEach((play, i) => out.set(play.play_hash, extractPlay(play.playbyplay, { roster: rosterOf(i), teams })));
+    plays.forEach((play, i) => {
+      const r = rosterOf(i);
+      out.set(play.play_hash, withContext(read[i]!, { roster: r, teams }, r === roster ? firstNames[i] : undefined));
+    });
     return out;
   }
 
