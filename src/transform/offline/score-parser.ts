@@ -24,6 +24,43 @@ export function teamAliases(name: string): string[] {
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const NUM_PAIR = "(\\d{1,2})\\s*(?:-|–|to)\\s*(\\d{1,2})";
 
+interface ScorePatterns {
+  home: string[];
+  away: string[];
+  P: Record<"homeFirst" | "awayFirst" | "homeRuns" | "awayRuns" | "teamVerbPair" | "pairTeam" | "pairLeadFor", RegExp>;
+}
+
+const NO_TEAMS: TeamAliases = { home: [], away: [] };
+/** The score patterns for one pair of team alias lists, compiled once rather than for every paragraph. */
+const patternsByTeams = new WeakMap<TeamAliases, ScorePatterns>();
+
+function scorePatterns(teams: TeamAliases = NO_TEAMS): ScorePatterns {
+  const cached = patternsByTeams.get(teams);
+  if (cached) return cached;
+  const home = [...GENERIC_HOME, ...teams.home];
+  const away = [...GENERIC_AWAY, ...teams.away];
+  const alias = (list: string[]) => list.slice().sort((a, b) => b.length - a.length).map(esc).join("|");
+  const H = `(?:the )?(${alias(home)})`;
+  const A = `(?:the )?(${alias(away)})`;
+  const T = `(?:the )?(${alias([...home, ...away])})`;
+  const runsOf = (side: string) => new RegExp(`\\b${side}\\b,? (?:have|has|had|with|are at|sit at|sits at|on) (\\d{1,2}) runs?\\b`);
+  const patterns: ScorePatterns = {
+    home,
+    away,
+    P: {
+      homeFirst: new RegExp(`\\b${H},? (\\d{1,2}),? ${A},? (\\d{1,2})\\b`),
+      awayFirst: new RegExp(`\\b${A},? (\\d{1,2}),? ${H},? (\\d{1,2})\\b`),
+      homeRuns: runsOf(H),
+      awayRuns: runsOf(A),
+      teamVerbPair: new RegExp(`\\b${T}(?:'s?)?\\b[^.;!?\\d]{0,40}?\\b(lead|leads|leading|led|up|ahead|on top|in front|trail|trails|trailing|down|behind|holds?|holding|have|has)\\b[^.;!?\\d]{0,15}?${NUM_PAIR}`),
+      pairTeam: new RegExp(`${NUM_PAIR},? (?:in favor of |lead for |advantage |edge )?${T}\\b`),
+      pairLeadFor: new RegExp(`${NUM_PAIR} (?:lead|advantage|edge|deficit) (?:for|to) ${T}\\b`),
+    },
+  };
+  patternsByTeams.set(teams, patterns);
+  return patterns;
+}
+
 /**
  * The score before the pitch. Ties need no team names ("tied 3-3", "3-all", "knotted at 2",
  * "scoreless"); a lead needs to know whose ("Boston leads 4-2", "a 4-2 Yankees lead",
@@ -40,29 +77,23 @@ export function parseScore(lower: string, teams?: TeamAliases): Score {
   if (even) return { home: Number(even[1]), away: Number(even[1]) };
   if (/\b(?:scoreless|no score|nothing across|no runs? (?:across|yet|on the board)|neither (?:side|club) has scored|0-0 (?:game|tie|ballgame)|nobody has scored|neither team has scored)\b/.test(lower)) return { home: 0, away: 0 };
 
-  const home = [...GENERIC_HOME, ...(teams?.home ?? [])];
-  const away = [...GENERIC_AWAY, ...(teams?.away ?? [])];
-  const alias = (list: string[]) => list.slice().sort((a, b) => b.length - a.length).map(esc).join("|");
-  const H = `(?:the )?(${alias(home)})`;
-  const A = `(?:the )?(${alias(away)})`;
+  const { home, away, P } = scorePatterns(teams);
   const sideOf = (word: string): "home" | "away" | null =>
     home.includes(word) ? "home" : away.includes(word) ? "away" : null;
   const assign = (who: "home" | "away", mine: number, theirs: number): Score =>
     who === "home" ? { home: mine, away: theirs } : { home: theirs, away: mine };
 
   // "Yankees 4, Red Sox 2" / "Red Sox 2 Yankees 4"
-  let m = new RegExp(`\\b${H},? (\\d{1,2}),? ${A},? (\\d{1,2})\\b`).exec(lower);
+  let m = P.homeFirst.exec(lower);
   if (m) return { home: Number(m[2]), away: Number(m[4]) };
-  m = new RegExp(`\\b${A},? (\\d{1,2}),? ${H},? (\\d{1,2})\\b`).exec(lower);
+  m = P.awayFirst.exec(lower);
   if (m) return { home: Number(m[4]), away: Number(m[2]) };
   // "the Herons have 3 runs and the Coyotes have 3 runs"
-  const runsOf = (side: string) => new RegExp(`\\b${side}\\b,? (?:have|has|had|with|are at|sit at|sits at|on) (\\d{1,2}) runs?\\b`).exec(lower);
-  const homeRuns = runsOf(H);
-  const awayRuns = runsOf(A);
+  const homeRuns = P.homeRuns.exec(lower);
+  const awayRuns = P.awayRuns.exec(lower);
   if (homeRuns && awayRuns) return { home: Number(homeRuns[2]), away: Number(awayRuns[2]) };
-  const T = `(?:the )?(${alias([...home, ...away])})`;
   // "Boston leads 4-2", "the visitors trail 2-5", "Yankees up 3 to 1", "Red Sox are on top 5-4"
-  m = new RegExp(`\\b${T}(?:'s?)?\\b[^.;!?\\d]{0,40}?\\b(lead|leads|leading|led|up|ahead|on top|in front|trail|trails|trailing|down|behind|holds?|holding|have|has)\\b[^.;!?\\d]{0,15}?${NUM_PAIR}`).exec(lower);
+  m = P.teamVerbPair.exec(lower);
   if (m) {
     const who = sideOf(m[1]!);
     const [a, b] = [Number(m[3]), Number(m[4])];
@@ -70,8 +101,7 @@ export function parseScore(lower: string, teams?: TeamAliases): Score {
     if (who) return assign(who, losing ? Math.min(a, b) : Math.max(a, b), losing ? Math.max(a, b) : Math.min(a, b));
   }
   // "a 4-2 Yankees lead", "it's 4-2 Boston", "4-2 in favor of the hosts", "4-2 lead for Boston"
-  m = new RegExp(`${NUM_PAIR},? (?:in favor of |lead for |advantage |edge )?${T}\\b`).exec(lower) ??
-    new RegExp(`${NUM_PAIR} (?:lead|advantage|edge|deficit) (?:for|to) ${T}\\b`).exec(lower);
+  m = P.pairTeam.exec(lower) ?? P.pairLeadFor.exec(lower);
   if (m) {
     const who = sideOf(m[3]!);
     const [a, b] = [Number(m[1]), Number(m[2])];
