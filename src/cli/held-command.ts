@@ -6,9 +6,7 @@ import { listHeld, loadHeld } from "../load/held-writer";
 import { migrate } from "../load/migrator";
 import { readRunAccounting } from "../load/row-accounting";
 
-export const HELD_HELP = `Held rows (valid rows the quality gate kept from loading):
-  held list                      runs with held rows: how many, how many still wait, and the run's row accounting
-  held load RUN                  load RUN's held rows as they were validated (idempotent; a later run that loads them releases them too)`;
+export { HELD_HELP } from "./help-texts";
 
 type Print = (line: string) => void;
 

@@ -3,12 +3,8 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { PipelineError, toError } from "../errors";
 import { EXIT_CODES_HELP } from "../pipeline/exit-codes";
-import { HELD_HELP, heldCommand } from "./held-command";
-import { OPS_HELP, opsCommand } from "./ops-commands";
-import * as orchestrate from "./orchestrate-commands";
 import { readReferenceTables } from "../extract/reference-reader";
-import { rosterCommand } from "./roster-command";
-import { runCommand } from "./run-command";
+import { HELD_HELP, OPS_HELP } from "./help-texts";
 
 const HELP = `Usage: npm start -- [command] [options]
 
@@ -40,8 +36,9 @@ ${HELD_HELP}
 ${EXIT_CODES_HELP}
 `;
 
-const ORCHESTRATE = { trigger: orchestrate.trigger, status: orchestrate.status, runs: orchestrate.runs, resume: orchestrate.resume,
-  worker: orchestrate.worker, schedule: orchestrate.schedule, watch: orchestrate.watch } as const;
+// Each command's module is loaded when that command runs: `npm start` does not load pg-boss, the OpenAI SDK
+// or the release tooling it does not use.
+const ORCHESTRATE = ["trigger", "status", "runs", "resume", "worker", "schedule", "watch"] as const;
 const OPS = ["health", "alerts", "release", "canary"] as const;
 const VALUE_OPTIONS = new Set(["--rows", "--input", "--provider", "--max-cost", "--batch-rows", "--limit", "--references", "--out"]);
 
@@ -63,9 +60,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  if (command === "held") return heldCommand(loadConfig(), argv.slice(1));
+  if (command === "held") return (await import("./held-command")).heldCommand(loadConfig(), argv.slice(1));
   if ((OPS as readonly string[]).includes(command)) {
-    return opsCommand(command as (typeof OPS)[number], loadConfig(), argv.slice(1));
+    return (await import("./ops-commands")).opsCommand(command as (typeof OPS)[number], loadConfig(), argv.slice(1));
   }
   const { values, positionals } = parseArgs({
     args: joinNegativeValues(argv),
@@ -87,10 +84,12 @@ async function main(argv: string[]): Promise<number> {
   });
   const loaded = loadConfig();
   const config = values.references ? { ...loaded, referencesDir: path.resolve(values.references) } : loaded;
-  if (command === "roster") return rosterCommand(values, readReferenceTables(config.referencesDir));
-  if (command === "run") return runCommand(config, values);
-  const handler = ORCHESTRATE[command as keyof typeof ORCHESTRATE];
-  if (handler) return handler({ values, positionals: positionals.slice(1) }, config);
+  if (command === "roster") return (await import("./roster-command")).rosterCommand(values, readReferenceTables(config.referencesDir));
+  if (command === "run") return (await import("./run-command")).runCommand(config, values);
+  if ((ORCHESTRATE as readonly string[]).includes(command)) {
+    const handler = (await import("./orchestrate-commands"))[command as (typeof ORCHESTRATE)[number]];
+    return handler({ values, positionals: positionals.slice(1) }, config);
+  }
   console.error(`Unknown command "${command}". ${SEE_HELP}`);
   return 2;
 }

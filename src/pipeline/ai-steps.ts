@@ -3,9 +3,7 @@ import type { CanonicalMapping, Extraction, RawPlay, ReferenceTables } from "../
 import type { AbortError, BudgetExceededError } from "../errors";
 import type { PipelineEvents } from "../events";
 import type { Database } from "../db/database";
-import { CostBudget } from "../monitor/cost/index";
 import { createCanonicalMapper } from "../transform/canonical-mapper";
-import { LlmExtractor, assertProviderAnswered, llmOptionsFromConfig } from "../transform/llm/index";
 import { RuleExtractor } from "../transform/offline/rule-extractor";
 
 /** What the LLM path cost; all zeros offline. */
@@ -50,6 +48,11 @@ export async function llmAiSteps(
   refs: ReferenceTables,
   options: { config: Config; db: Database; events?: PipelineEvents; runId: string; maxCostUsd?: number },
 ): Promise<AiStepsResult> {
+  // Loaded here, not at start-up: the offline path never needs the OpenAI SDK or the tokenizer.
+  const [{ CostBudget }, { LlmExtractor, assertProviderAnswered, llmOptionsFromConfig }] = await Promise.all([
+    import("../monitor/cost/index"),
+    import("../transform/llm/index"),
+  ]);
   const budgetUsd = options.maxCostUsd ?? options.config.llm.maxCostUsd;
   const budget = new CostBudget(budgetUsd);
   const llm = new LlmExtractor(llmOptionsFromConfig(options.config, { db: options.db, events: options.events, reference: refs }));
