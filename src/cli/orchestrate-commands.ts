@@ -7,7 +7,7 @@ import { migrate } from "../load/migrator";
 import { readRunAccounting } from "../load/row-accounting";
 import { EXIT_CODES, exitCodeFor } from "../pipeline/exit-codes";
 import {
-  defaultInput, formatDuration, formatRunStatus, getRun, ingestParams, listRuns, listSchedules, listTasks,
+  defaultInput, formatDuration, formatRunStatus, formatRuns, getRun, ingestParams, listRuns, listSchedules, listTasks,
   openOrchestrator, scheduleDag, unscheduleDag, watchInbox, type IngestParams, type OpenedOrchestrator, type RunRow,
 } from "../orchestrate/index";
 import { parseRowsOption } from "./row-option";
@@ -90,7 +90,7 @@ export async function status(args: OrchestrateArgs, config: Config): Promise<num
 /** `runs [--limit N]`: recent runs. */
 export async function runs(args: OrchestrateArgs, config: Config): Promise<number> {
   return withLedger(config, async (opened) => {
-    console.log(formatRunList(await listRuns(opened.db, int(args, "limit") ?? 20)));
+    console.log(formatRuns(await listRuns(opened.db, int(args, "limit") ?? 20)));
     return 0;
   });
 }
@@ -256,22 +256,3 @@ function dagOfRun(runId: string): string {
   return runId.split("-")[0] ?? runId;
 }
 
-/**
- * Recent runs, newest first, each with what its DAG counts: plays in, loaded and quarantined for an
- * ingest run; for a report run, which run it reported on and over how many plays.
- */
-function formatRunList(list: readonly RunRow[]): string {
-  if (list.length === 0) return "No runs yet. `npm start -- trigger` starts one.";
-  const rows = list.map((r) => {
-    const started = r.started_at ? r.started_at.toISOString().replace("T", " ").slice(0, 19) : "";
-    const duration = r.started_at ? formatDuration((r.finished_at ?? new Date()).getTime() - r.started_at.getTime()) : "";
-    const what = r.upstream_run_id
-      ? `report on ${r.upstream_run_id}${r.rows_in === null ? "" : ` (${r.rows_in} plays)`}`
-      : r.rows_in === null ? "" : `${r.rows_in} in → ${r.rows_loaded ?? 0} loaded + ${r.rows_quarantined ?? 0} quarantined`;
-    return [r.run_id, r.dag, r.state, r.trigger, started, duration, what];
-  });
-  const header = ["run", "dag", "state", "trigger", "started", "duration", "rows"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}

@@ -33,7 +33,7 @@ export function formatRunStatus(run: RunRow, tasks: readonly LedgerTaskRow[]): s
   const head = [
     `run ${run.run_id}  (${run.dag}, ${run.trigger}, ${run.env})  ${run.state.toUpperCase()}  ${formatDuration(runDuration(run))}`,
     run.input_path ? `input ${displayPath(run.input_path)}` : "",
-    `rows in ${run.rows_in ?? "-"}, loaded ${run.rows_loaded ?? "-"}, quarantined ${run.rows_quarantined ?? "-"}` +
+    `rows: ${describeRunRows(run) || "-"}` +
       (run.llm_requests ? `; LLM ${run.llm_requests} requests, $${(run.cost_usd ?? 0).toFixed(4)}, ${run.cache_hits ?? 0} cache hits` : ""),
     run.resumes > 0 ? `resumed ${run.resumes} time(s)` : "",
     run.error ? `error: ${run.error}` : "",
@@ -56,14 +56,23 @@ function inDisplayOrder(tasks: readonly LedgerTaskRow[]): LedgerTaskRow[] {
   return top.flatMap((t) => [t, ...tasks.filter((c) => c.parent === t.task).sort((a, b) => (a.fan_index ?? 0) - (b.fan_index ?? 0))]);
 }
 
+/**
+ * What a run's DAG counts, in words: plays in, loaded and quarantined for an ingest run; for a report run,
+ * which run it reported on and over how many plays.
+ */
+export function describeRunRows(r: RunRow): string {
+  if (r.upstream_run_id) return `report on ${r.upstream_run_id}${r.rows_in === null ? "" : ` (${r.rows_in} plays)`}`;
+  return r.rows_in === null ? "" : `${r.rows_in} in → ${r.rows_loaded ?? 0} loaded + ${r.rows_quarantined ?? 0} quarantined`;
+}
+
 /** Recent runs, newest first. */
 export function formatRuns(runs: readonly RunRow[]): string {
-  if (runs.length === 0) return "No runs yet.";
+  if (runs.length === 0) return "No runs yet. `npm start -- trigger` starts one.";
   return table(
-    ["run", "dag", "state", "trigger", "started", "duration", "rows in", "loaded", "quarantined"],
+    ["run", "dag", "state", "trigger", "started", "duration", "rows"],
     runs.map((r) => [
       r.run_id, r.dag, r.state, r.trigger, r.started_at ? r.started_at.toISOString().replace("T", " ").slice(0, 19) : "",
-      formatDuration(runDuration(r)), String(r.rows_in ?? ""), String(r.rows_loaded ?? ""), String(r.rows_quarantined ?? ""),
+      formatDuration(runDuration(r)), describeRunRows(r),
     ]),
   );
 }

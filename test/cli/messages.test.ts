@@ -106,6 +106,9 @@ describe("CLI answers", () => {
     expect(downstream).toContain(`started by ${ingest}`);
     expect(downstream).toMatch(/\ninnings\s+success/);
     expect(downstream).toMatch(/\nreport\s+success/);
+    // The report run says what it reported on, not "rows in 0, loaded 1".
+    expect(downstream).toContain(`rows: report on ${ingest} (4 plays)`);
+    expect(downstream).not.toMatch(/loaded 1\b/);
 
     const runs = await start(["runs"], dir);
     expect(runs.out).toMatch(new RegExp(`game_report-\\S+\\s+game_report\\s+success\\s+upstream.*report on ${ingest} \\(4 plays\\)`));
