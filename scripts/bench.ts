@@ -52,12 +52,18 @@ const config = loadConfig();
 const dataDir = config.dataDir;
 let offlineOk = true;
 if (!args["no-offline"]) {
+  // Each measurement says it started: the whole set takes a few minutes.
+  console.log("· npm start offline on the 729 plays, and the offline transform …");
   const offline = [...(await startTargets(config.projectRoot)), transformTarget(dataDir)];
   if (!args["no-scale"]) {
     const sizes = args["scale-rows"].split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    console.log(`· read → load → summary at ${sizes.map((n) => n.toLocaleString("en-US")).join(", ")} rows on PGlite and the server …`);
     offline.push(...(await scaleTargets(config.projectRoot, dataDir, sizes, await benchServerUrl())));
   }
-  if (!args["no-kernel"]) offline.push(...kernelAndGuideTargets(config.projectRoot));
+  if (!args["no-kernel"]) {
+    console.log("· a fresh kernel's first import, and each guide executed headlessly …");
+    offline.push(...kernelAndGuideTargets(config.projectRoot));
+  }
   offlineOk = printTargets("Offline targets (issue 12), measured in this run", offline);
   console.log("");
 }

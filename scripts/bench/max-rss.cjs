@@ -1,6 +1,6 @@
-// Preloaded by the bench into a child process (node --require): writes the process's peak resident
-// set size (KiB, from getrusage) to $BENCH_RSS_FILE when it exits.
-const { writeFileSync } = require("node:fs");
+// Preloaded by the bench into a child process tree (NODE_OPTIONS=--require …): each process appends its
+// peak resident set size (KiB, from getrusage) to $BENCH_RSS_FILE when it exits; the bench takes the largest.
+const { appendFileSync } = require("node:fs");
 process.on("exit", () => {
-  if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS));
+  if (process.env.BENCH_RSS_FILE) appendFileSync(process.env.BENCH_RSS_FILE, `${process.resourceUsage().maxRSS}\n`);
 });

@@ -14,16 +14,18 @@ export interface CliRun {
 
 /**
  * Run `npm start -- <args>` as the user would (the pinned Node, tsx), measuring its wall time and
- * peak RSS from the outside: a preloaded hook writes getrusage's maxRSS when the process exits.
+ * peak RSS: a preloaded hook writes getrusage's maxRSS when each process of the tree exits.
  */
 export async function runCli(root: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "wb-bench-"));
   const rssFile = path.join(dir, "rss");
-  const node = path.join(root, "node_modules", ".bin", "node");
   const started = Date.now();
-  const child = spawn(node, ["--require", path.join(root, "scripts", "bench", "max-rss.cjs"), "--import", "tsx", "src/cli/main.ts", ...args], {
+  // Exactly what the user runs, `npm start -- …` (npm included); the hook rides along in NODE_OPTIONS so
+  // every process of the tree reports its peak.
+  const hook = `--require ${path.join(root, "scripts", "bench", "max-rss.cjs")}`;
+  const child = spawn("npm", ["start", "--silent", "--", ...args], {
     cwd: root,
-    env: { ...env, BENCH_RSS_FILE: rssFile, CI: "true" },
+    env: { ...env, BENCH_RSS_FILE: rssFile, CI: "true", NODE_OPTIONS: [env.NODE_OPTIONS, hook].filter(Boolean).join(" ") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -34,7 +36,7 @@ export async function runCli(root: string, args: string[], env: NodeJS.ProcessEn
   const wallMs = Date.now() - started;
   let maxRssKiB = 0;
   try {
-    maxRssKiB = Number(readFileSync(rssFile, "utf8"));
+    maxRssKiB = Math.max(...readFileSync(rssFile, "utf8").trim().split("\n").map(Number));
   } catch {
     // the process died before its exit hook
   }
