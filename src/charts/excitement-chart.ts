@@ -1,5 +1,7 @@
 import { OptionsError } from "../errors";
+import { COUNT_AXIS } from "./axis-formats";
 import { baseSpec, resolveChartOptions, type ChartOptions } from "./chart-options";
+import { OKABE_ITO } from "./palette";
 import type { ExcitementArcPoint, VegaLiteSpec } from "./types";
 
 export interface ExcitementChartOptions extends ChartOptions {
@@ -12,8 +14,9 @@ export interface ExcitementChartOptions extends ChartOptions {
 
 /**
  * The excitement arc: every play's excitement in game order, a rolling-mean
- * trend, inning boundaries as labelled rules and key moments as red points
- * with a tooltip. Takes `excitementTimeline(db)` rows as they are. Commentary
+ * trend, inning boundaries as labelled rules and key moments as vermillion
+ * diamonds with a tooltip; the subtitle says how many key moments there are
+ * (or that there are none in these plays). Takes `excitementTimeline(db)` rows as they are. Commentary
  * rarely restates the inning, so a play with a null inning (or half) is placed
  * in the last one stated before it; plays before any stated inning show
  * "unknown" and open no boundary.
@@ -41,14 +44,20 @@ export function excitementArcChart(points: readonly ExcitementArcPoint[], option
     };
   });
   const boundaries = inningStarts(values);
+  const moments = values.filter((v) => v.key_moment).length;
+  const subtitle = moments > 0
+    ? `${moments} key moment${moments === 1 ? "" : "s"} marked as diamonds (hover for details)`
+    : `No key moments in these ${values.length} plays`;
+  const spec = baseSpec(base.title);
 
   return {
-    ...baseSpec(base.title),
+    ...spec,
+    title: { ...(spec.title as object), text: base.title, subtitle, subtitleColor: "#555" },
     width: base.width,
     height: base.height,
     data: { values },
     encoding: {
-      x: { field: "order", type: "quantitative", title: "Play (game order)", axis: { grid: false }, scale: { domain: [1, Math.max(2, values.length)], nice: false } },
+      x: { field: "order", type: "quantitative", title: "Play (game order)", axis: { grid: false, ...COUNT_AXIS }, scale: { domain: [1, Math.max(2, values.length)], nice: false } },
     },
     layer: [
       {
@@ -62,7 +71,7 @@ export function excitementArcChart(points: readonly ExcitementArcPoint[], option
         encoding: { x: { field: "order", type: "quantitative" }, y: { value: 0 }, text: { field: "label" } },
       },
       {
-        mark: { type: "line", color: "#9ecae9", strokeWidth: 1 },
+        mark: { type: "line", color: OKABE_ITO.skyBlue, strokeWidth: 1 },
         encoding: {
           y: { field: "excitement", type: "quantitative", title: "Excitement" },
           tooltip: [
@@ -77,13 +86,13 @@ export function excitementArcChart(points: readonly ExcitementArcPoint[], option
       {
         name: "trend",
         transform: [{ window: [{ op: "mean", field: "excitement", as: "trend" }], frame: [-window, window], sort: [{ field: "order" }] }],
-        mark: { type: "line", color: "#1f4e99", strokeWidth: 2.5 },
+        mark: { type: "line", color: OKABE_ITO.blue, strokeWidth: 2.5 },
         encoding: { y: { field: "trend", type: "quantitative" } },
       },
       {
         name: "key_moments",
         transform: [{ filter: "datum.key_moment" }],
-        mark: { type: "point", filled: true, color: "#d62728", size: 80, opacity: 1, stroke: "white", strokeWidth: 1 },
+        mark: { type: "point", shape: "diamond", filled: true, color: OKABE_ITO.vermillion, size: 110, opacity: 1, stroke: "white", strokeWidth: 1 },
         encoding: {
           y: { field: "excitement", type: "quantitative" },
           tooltip: [

@@ -1,8 +1,16 @@
 import { OptionsError } from "../errors";
+import { COUNT_AXIS, usdFormat } from "./axis-formats";
 import { bandHeight, baseSpec, resolveChartOptions, type ChartOptions } from "./chart-options";
+import { OKABE_ITO, OUTCOME_COLOURS } from "./palette";
 import type { CostRow, FieldAccuracy, QualityCheckRow, TaskSpan, SpanState, VegaLiteSpec } from "./types";
 
-const STATE_COLOURS: Record<SpanState, string> = { success: "#54a24b", failed: "#e45756", retried: "#f58518", skipped: "#bab0ac" };
+/** Attempt outcomes: colour-blind-safe colours, and a shape at the end of each bar as the second cue. */
+const STATES: Record<SpanState, { colour: string; shape: string }> = {
+  success: { colour: OUTCOME_COLOURS.good, shape: "circle" },
+  failed: { colour: OUTCOME_COLOURS.bad, shape: "cross" },
+  retried: { colour: OUTCOME_COLOURS.warning, shape: "triangle-up" },
+  skipped: { colour: OUTCOME_COLOURS.neutral, shape: "square" },
+};
 
 /**
  * The run's task timeline (a Gantt chart): one row per task, one bar per
@@ -28,30 +36,46 @@ export function taskTimelineChart(spans: readonly TaskSpan[], options: ChartOpti
     const end = (toMs(s.end) - t0) / 1000;
     return { task: s.task, attempt: s.attempt, state: s.state, start_s: start, end_s: Math.max(end, start + minWidth), duration_s: end - start };
   });
+  const stateLegend = {
+    field: "state",
+    type: "nominal",
+    title: "Attempt outcome",
+    scale: { domain: Object.keys(STATES), range: Object.values(STATES).map((x) => x.colour) },
+  };
+  const tooltip = [
+    { field: "task", title: "Task" },
+    { field: "attempt", title: "Attempt" },
+    { field: "state", title: "Outcome" },
+    { field: "start_s", title: "Start (s)", format: ".2f" },
+    { field: "duration_s", title: "Duration (s)", format: ".2f" },
+  ];
   return {
     ...baseSpec(o.title),
     width: o.width,
     height: o.height,
     data: { values },
-    mark: { type: "bar", stroke: "white", strokeWidth: 0.5, cornerRadius: 2 },
-    encoding: {
-      y: { field: "task", type: "nominal", title: null, sort: tasks },
-      x: { field: "start_s", type: "quantitative", title: "Seconds since run start" },
-      x2: { field: "end_s" },
-      color: {
-        field: "state",
-        type: "nominal",
-        title: "Attempt outcome",
-        scale: { domain: Object.keys(STATE_COLOURS), range: Object.values(STATE_COLOURS) },
+    encoding: { y: { field: "task", type: "nominal", title: null, sort: tasks } },
+    layer: [
+      {
+        mark: { type: "bar", stroke: "white", strokeWidth: 0.5, cornerRadius: 2 },
+        encoding: {
+          x: { field: "start_s", type: "quantitative", title: "Seconds since run start" },
+          x2: { field: "end_s" },
+          color: stateLegend,
+          tooltip,
+        },
       },
-      tooltip: [
-        { field: "task", title: "Task" },
-        { field: "attempt", title: "Attempt" },
-        { field: "state", title: "Outcome" },
-        { field: "start_s", title: "Start (s)", format: ".2f" },
-        { field: "duration_s", title: "Duration (s)", format: ".2f" },
-      ],
-    },
+      {
+        name: "outcome_shapes",
+        mark: { type: "point", filled: true, size: 60, opacity: 1, stroke: "white", strokeWidth: 0.8 },
+        encoding: {
+          x: { field: "end_s", type: "quantitative" },
+          color: stateLegend,
+          shape: { field: "state", type: "nominal", title: "Attempt outcome", scale: { domain: Object.keys(STATES), range: Object.values(STATES).map((x) => x.shape) } },
+          tooltip,
+        },
+      },
+    ],
   };
 }
 
@@ -61,6 +85,12 @@ export function taskTimelineChart(spans: readonly TaskSpan[], options: ChartOpti
  */
 export function costChart(rows: readonly CostRow[], options: ChartOptions = {}): VegaLiteSpec {
   const o = resolveChartOptions(options, { title: "Cost: forecast vs actual (USD)", width: 300, height: 220 });
+  // The axis's format follows the largest bar: a run costing $0.0015 ticks $0.0005, $0.0010, $0.0015.
+  const sums = (field: "step" | "model") => {
+    const by = new Map<string, number>();
+    for (const r of rows) by.set(`${r[field]}|${r.kind}`, (by.get(`${r[field]}|${r.kind}`) ?? 0) + r.usd);
+    return Math.max(0, ...by.values());
+  };
   const panel = (field: "step" | "model", title: string) => ({
     width: o.width,
     height: o.height,
@@ -69,43 +99,88 @@ export function costChart(rows: readonly CostRow[], options: ChartOptions = {}):
     encoding: {
       x: { field, type: "nominal", title: null, axis: { labelAngle: -30 } },
       xOffset: { field: "kind", sort: ["forecast", "actual"] },
-      y: { aggregate: "sum", field: "usd", type: "quantitative", title: "USD", axis: { format: "$.3~f" } },
-      color: { field: "kind", type: "nominal", title: null, scale: { domain: ["forecast", "actual"], range: ["#9ecae9", "#1f4e99"] } },
+      y: { aggregate: "sum", field: "usd", type: "quantitative", title: "USD", axis: { format: usdFormat(sums(field)), tickCount: 5 } },
+      color: { field: "kind", type: "nominal", title: null, scale: { domain: ["forecast", "actual"], range: [OKABE_ITO.skyBlue, OKABE_ITO.blue] } },
       tooltip: [
         { field, title: field === "step" ? "Step" : "Model" },
         { field: "kind", title: "Kind" },
-        { aggregate: "sum", field: "usd", title: "USD", format: "$.4f" },
+        { aggregate: "sum", field: "usd", title: "USD", format: "$.6f" },
       ],
     },
   });
   return { ...baseSpec(o.title), data: { values: rows.map((r) => ({ ...r })) }, hconcat: [panel("step", "Per step"), panel("model", "Per model")] };
 }
 
-/** Data-quality results: per check, rows that passed and rows that failed, stacked. */
+const RESULTS = [
+  { key: "passed", colour: OUTCOME_COLOURS.good },
+  { key: "failed", colour: OUTCOME_COLOURS.bad },
+  { key: "skipped", colour: OUTCOME_COLOURS.neutral },
+] as const;
+
+/**
+ * Data-quality results: per check, rows that passed, failed and were skipped
+ * (a check skips a row whose fields it needs are null), stacked, with the
+ * figures in words at the end of each bar so colour is never the only cue.
+ */
 export function qualityChecksChart(rows: readonly QualityCheckRow[], options: ChartOptions = {}): VegaLiteSpec {
-  const o = resolveChartOptions(options, { title: "Data-quality checks: rows passed and failed", width: 520, height: bandHeight(rows.length) });
+  const o = resolveChartOptions(options, { title: "Data-quality checks: rows passed, failed and skipped", width: 520, height: bandHeight(rows.length) });
+  const values = rows.map((r) => {
+    const skipped = r.skipped ?? 0;
+    const parts = [`${r.passed} passed`, ...(r.failed > 0 ? [`${r.failed} failed`] : []), ...(skipped > 0 ? [`${skipped} skipped`] : [])];
+    return { ...r, skipped, total: r.passed + r.failed + skipped, summary: parts.join(" · ") };
+  });
+  // Only the results that occur get a legend entry.
+  const shown = RESULTS.filter((x) => x.key !== "skipped" || values.some((v) => v.skipped > 0));
+  const y = { field: "check", type: "nominal", title: null, sort: { field: "failed", op: "max", order: "descending" } };
   return {
     ...baseSpec(o.title),
     width: o.width,
     height: o.height,
-    data: { values: rows.map((r) => ({ ...r, total: r.passed + r.failed })) },
-    transform: [{ fold: ["passed", "failed"], as: ["result", "rows"] }],
-    mark: { type: "bar" },
-    encoding: {
-      y: { field: "check", type: "nominal", title: null, sort: { field: "failed", order: "descending" } },
-      x: { field: "rows", type: "quantitative", title: "Rows", stack: "zero" },
-      color: { field: "result", type: "nominal", title: "Result", scale: { domain: ["passed", "failed"], range: ["#54a24b", "#e45756"] } },
-      order: { field: "result", sort: "descending" },
-      tooltip: [{ field: "check", title: "Check" }, { field: "result", title: "Result" }, { field: "rows", title: "Rows" }, { field: "total", title: "Rows checked" }],
-    },
+    data: { values },
+    layer: [
+      {
+        transform: [
+          { fold: shown.map((x) => x.key), as: ["result", "rows"] },
+          { calculate: `indexof(${JSON.stringify(shown.map((x) => x.key))}, datum.result)`, as: "result_order" },
+        ],
+        mark: { type: "bar" },
+        encoding: {
+          y,
+          x: { field: "rows", type: "quantitative", title: "Rows", stack: "zero", axis: COUNT_AXIS },
+          color: { field: "result", type: "nominal", title: "Result", legend: { orient: "bottom", direction: "horizontal" }, scale: { domain: shown.map((x) => x.key), range: shown.map((x) => x.colour) } },
+          order: { field: "result_order", sort: "ascending" },
+          tooltip: [{ field: "check", title: "Check" }, { field: "result", title: "Result" }, { field: "rows", title: "Rows" }, { field: "total", title: "Rows checked" }],
+        },
+      },
+      {
+        name: "result_labels",
+        mark: { type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 10, color: "#333" },
+        encoding: { y, x: { field: "total", type: "quantitative" }, text: { field: "summary" } },
+      },
+    ],
   };
 }
 
-/** Offline-extractor accuracy per field against ground truth, with the 95% target as a rule. */
+/**
+ * Offline-extractor accuracy per field against ground truth, with the 95%
+ * target as a rule; each bar is labelled with its accuracy (and "below target"
+ * when it is), and the legend lists only the categories that occur.
+ */
 export function fieldAccuracyChart(rows: readonly FieldAccuracy[], options: ChartOptions & { target?: number } = {}): VegaLiteSpec {
   const o = resolveChartOptions(options, { title: "Extractor accuracy per field", width: 520, height: bandHeight(rows.length) });
   const target = options.target ?? 0.95;
   if (!(target > 0 && target <= 1)) throw new OptionsError("target", "a share in (0, 1]", options.target);
+  const values = rows.map((r) => {
+    const meets = r.accuracy >= target;
+    const pct = `${(Math.round(r.accuracy * 1000) / 10).toFixed(1)}%`;
+    return { ...r, meets: meets ? "meets target" : "below target", label: meets ? pct : `${pct} (below target)` };
+  });
+  const categories = [
+    { name: "meets target", colour: OUTCOME_COLOURS.good },
+    { name: "below target", colour: OUTCOME_COLOURS.bad },
+  ].filter((c) => values.some((v) => v.meets === c.name));
+  const targetLabel = [{ target, label: `${Math.round(target * 1000) / 10}% target` }];
+  const y = { field: "field", type: "nominal", title: null, sort: { field: "accuracy", op: "max", order: "ascending" } };
   return {
     // Title offset: room above the plot for the target label.
     ...baseSpec(o.title, 16),
@@ -113,22 +188,28 @@ export function fieldAccuracyChart(rows: readonly FieldAccuracy[], options: Char
     height: o.height,
     layer: [
       {
-        data: { values: rows.map((r) => ({ ...r, meets: r.accuracy >= target ? "meets target" : "below target" })) },
+        data: { values },
         mark: { type: "bar" },
         encoding: {
-          y: { field: "field", type: "nominal", title: null, sort: { field: "accuracy", order: "ascending" } },
+          y,
           x: { field: "accuracy", type: "quantitative", title: "Accuracy", scale: { domain: [0, 1] }, axis: { format: "%" } },
-          color: { field: "meets", type: "nominal", title: null, scale: { domain: ["meets target", "below target"], range: ["#4c78a8", "#e45756"] } },
+          color: { field: "meets", type: "nominal", title: null, legend: { orient: "bottom", direction: "horizontal" }, scale: { domain: categories.map((c) => c.name), range: categories.map((c) => c.colour) } },
           tooltip: [{ field: "field", title: "Field" }, { field: "accuracy", title: "Accuracy", format: ".1%" }],
         },
       },
       {
-        data: { values: [{ target, label: `${Math.round(target * 1000) / 10}% target` }] },
+        name: "accuracy_labels",
+        data: { values },
+        mark: { type: "text", align: "right", baseline: "middle", dx: -4, fontSize: 10, color: "white", fontWeight: "bold" },
+        encoding: { y, x: { field: "accuracy", type: "quantitative" }, text: { field: "label" } },
+      },
+      {
+        data: { values: targetLabel },
         mark: { type: "rule", color: "#333", strokeDash: [4, 3], strokeWidth: 1.5 },
         encoding: { x: { field: "target", type: "quantitative" } },
       },
       {
-        data: { values: [{ target, label: `${Math.round(target * 1000) / 10}% target` }] },
+        data: { values: targetLabel },
         mark: { type: "text", align: "center", baseline: "bottom", dy: -3, fontSize: 10, color: "#333" },
         encoding: { x: { field: "target", type: "quantitative" }, y: { value: 0 }, text: { field: "label" } },
       },

@@ -39,6 +39,8 @@ export interface QualityCheckRow {
   check: string;
   passed: number;
   failed: number;
+  /** Rows the check did not apply to (the fields it needs are null). Default: 0. */
+  skipped?: number;
 }
 
 export interface FieldAccuracy {
