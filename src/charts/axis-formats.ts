@@ -8,7 +8,7 @@
 export const COUNT_AXIS = { format: "d", tickMinStep: 1 } as const;
 
 /** Axis properties for a speed in mph. */
-export const MPH_AXIS = { format: ".1f" } as const;
+export const MPH_AXIS = { format: ".1f", tickMinStep: 0.5 } as const;
 
 /**
  * A fixed-decimals dollar format for an axis whose largest value is `max`: the decimals that
@@ -30,5 +30,5 @@ export function usdFormat(max: number): string {
 export function mphDomain(speeds: readonly (number | null)[]): [number, number] | undefined {
   const known = speeds.filter((s): s is number => s !== null && Number.isFinite(s));
   if (known.length === 0) return undefined;
-  return [Math.floor(Math.min(...known)) - 1, Math.ceil(Math.max(...known)) + 1];
+  return [Math.floor(Math.min(...known)) - 2, Math.ceil(Math.max(...known)) + 2];
 }

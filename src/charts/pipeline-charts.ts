@@ -123,14 +123,15 @@ const RESULTS = [
  * figures in words at the end of each bar so colour is never the only cue.
  */
 export function qualityChecksChart(rows: readonly QualityCheckRow[], options: ChartOptions = {}): VegaLiteSpec {
-  const o = resolveChartOptions(options, { title: "Data-quality checks: rows passed, failed and skipped", width: 520, height: bandHeight(rows.length) });
+  const anySkipped = rows.some((r) => (r.skipped ?? 0) > 0);
+  const o = resolveChartOptions(options, { title: `Data-quality checks: rows passed${anySkipped ? ", failed and skipped" : " and failed"}`, width: 520, height: bandHeight(rows.length) });
   const values = rows.map((r) => {
     const skipped = r.skipped ?? 0;
     const parts = [`${r.passed} passed`, ...(r.failed > 0 ? [`${r.failed} failed`] : []), ...(skipped > 0 ? [`${skipped} skipped`] : [])];
     return { ...r, skipped, total: r.passed + r.failed + skipped, summary: parts.join(" · ") };
   });
   // Only the results that occur get a legend entry.
-  const shown = RESULTS.filter((x) => x.key !== "skipped" || values.some((v) => v.skipped > 0));
+  const shown = RESULTS.filter((x) => x.key !== "skipped" || anySkipped);
   const y = { field: "check", type: "nominal", title: null, sort: { field: "failed", op: "max", order: "descending" } };
   return {
     ...baseSpec(o.title),

@@ -127,6 +127,8 @@ export function batterChart(rows: readonly BatterStatsRow[], options: ChartOptio
         },
       },
     ],
+    // The letters' colours are literal values: keep them out of the outcome legend.
+    resolve: { scale: { color: "independent" } },
   };
 }
 

@@ -19,7 +19,7 @@ import * as rows from "./sample-rows";
 import { countMarks } from "./svg-marks";
 
 describe("chart builders render their data as marks", () => {
-  it("excitement arc: one red point per key moment, a trend line, a labelled rule per inning", async () => {
+  it("excitement arc: one diamond per key moment, a trend line, a labelled rule per inning", async () => {
     const spec = excitementArcChart(rows.excitement);
     expect(spec.$schema).toBe(VEGA_LITE_SCHEMA);
     expect(JSON.stringify(spec)).not.toMatch(/"url"\s*:/);
