@@ -1,8 +1,9 @@
 /**
  * Browser check for exported notebooks: opens each HTML export (from
  * `jupyter nbconvert --to html`) in headless Chromium, finds every chart
- * output (static images and inline SVGs), screenshots it, and fails when a
- * page has no chart or a chart is blank.
+ * output (static images, inline SVGs, and the interactive plotly charts that
+ * `scripts/notebooks/interactive-html.ts` adds), screenshots it, and fails when
+ * a page has no chart, a chart is blank, or a plotly chart did not draw.
  *
  *   tsx scripts/browser-check.ts [folder-or-files…]   (default: artifacts/html)
  *
@@ -18,7 +19,7 @@ export interface BrowserCheckOptions {
   executablePath?: string;
   /** Where element screenshots are written. Default: artifacts/screenshots. */
   screenshotDir?: string;
-  /** CSS selector for chart outputs. Default: image and SVG outputs of nbconvert's lab and classic templates. */
+  /** CSS selector for chart outputs. Default: image and SVG outputs of nbconvert's lab and classic templates, and plotly charts. */
   selector?: string;
   /** Minimum share of pixels that must differ from the background for a chart to count as drawn. Default: 0.005. */
   minInkRatio?: number;
@@ -28,7 +29,7 @@ export interface BrowserCheckOptions {
 
 export interface ChartCheck {
   index: number;
-  /** "img" for an image output, "svg" for an inline SVG. */
+  /** "img" for an image output, "svg" for an inline SVG, "plotly" for an interactive plotly chart. */
   kind: string;
   width: number;
   height: number;
@@ -46,11 +47,16 @@ export interface PageCheck {
 }
 
 export const DEFAULT_CHART_SELECTOR = [
-  ".jp-RenderedImage > img",
+  // A static image whose interactive twin was drawn is hidden; the twin is checked instead.
+  ".jp-RenderedImage > img:not([data-wb-static])",
   ".jp-RenderedSVG > svg",
-  ".output_png > img",
+  ".output_png > img:not([data-wb-static])",
   ".output_svg > svg",
+  ".wb-plotly-chart",
 ].join(", ");
+
+/** Set on <body> by an interactive export once every plotly chart drew ("drawn") or one failed ("failed"). */
+const PLOTLY_DONE = "data-wb-plotly";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -84,9 +90,11 @@ async function checkPage(page: Page, file: string, selector: string, screenshotD
   const stem = path.basename(file).replace(/\.html?$/i, "");
   const charts: ChartCheck[] = [];
   const problems: string[] = [];
+  const plotly = await plotlyState(page);
+  if (plotly === "failed" || plotly === "timeout") problems.push(`the interactive plotly charts did not draw (${plotly})`);
   const elements = await page.locator(selector).all();
   for (const [index, element] of elements.entries()) {
-    const kind = await element.evaluate((el) => el.tagName.toLowerCase());
+    const kind = await element.evaluate((el) => ((el as unknown as { classList: { contains(c: string): boolean } }).classList.contains("wb-plotly-chart") ? "plotly" : el.tagName.toLowerCase()));
     const box = await element.boundingBox();
     const broken = kind === "img" && (await element.evaluate((el) => !(el as unknown as PageImage).complete || (el as unknown as PageImage).naturalWidth === 0));
     const screenshot = path.join(screenshotDir, `${stem}-chart-${String(index + 1).padStart(2, "0")}.png`);
@@ -102,6 +110,17 @@ async function checkPage(page: Page, file: string, selector: string, screenshotD
   }
   if (charts.length === 0) problems.push("no chart outputs found");
   return { file, charts, problems, ok: problems.length === 0 };
+}
+
+/** Whether the page has interactive plotly charts, and if so whether they drew (waits up to 20 s). */
+async function plotlyState(page: Page): Promise<"none" | "drawn" | "failed" | "timeout"> {
+  if ((await page.locator(".wb-plotly-chart").count()) === 0) return "none";
+  try {
+    await page.waitForSelector(`body[${PLOTLY_DONE}]`, { timeout: 20_000 });
+  } catch {
+    return "timeout";
+  }
+  return (await page.getAttribute("body", PLOTLY_DONE)) === "drawn" ? "drawn" : "failed";
 }
 
 /** Share of pixels that differ clearly from the most common colour, measured on a canvas in the page. */

@@ -58,5 +58,8 @@ for (const nb of notebooks) {
   }
   const executed = inPlace ? path.join(nbDir, nb) : path.join(executedDir, nb);
   jupyter(["nbconvert", "--to", "html", "--output-dir", htmlDir, executed]);
+  // Plotly charts: nbconvert shows their PNG; add the interactive figure with the local plotly.js-dist.
+  const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  execFileSync(process.execPath, [tsx, path.join(root, "scripts", "notebooks", "interactive-html.ts"), path.join(htmlDir, nb.replace(/\.ipynb$/, ".html")), executed], { stdio: "inherit" });
   console.log(`✓ ${nb} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

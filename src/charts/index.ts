@@ -7,6 +7,7 @@ export type {
   PlotlyChart,
   PlotlyFigure,
   QualityCheckRow,
+  RunCostPoint,
   TaskSpan,
   SpanState,
   VegaLiteSpec,
@@ -16,7 +17,7 @@ export { VEGA_LITE_SCHEMA, type ChartOptions } from "./chart-options";
 export { excitementArcChart, type ExcitementChartOptions } from "./excitement-chart";
 export { batterChart, pitchMixChart, pitcherChart } from "./player-charts";
 export { costChart, fieldAccuracyChart, qualityChecksChart, taskTimelineChart } from "./pipeline-charts";
-export { pitchUsageHeatmap } from "./plotly-charts";
+export { costOverRunsChart, pitchInningRows, pitchUsageHeatmap } from "./plotly-charts";
 export { ChartRenderError, renderPng, renderSvg, type PngOptions, type RenderedPng } from "./render";
 export { chartHtml } from "./standalone-html";
 export { chartTitle } from "./chart-title";

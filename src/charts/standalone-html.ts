@@ -13,7 +13,7 @@ import { isPlotlyChart, type Chart } from "./types";
 export function chartHtml(chart: Chart): string {
   const title = escapeHtml(chartTitle(chart));
   const scripts = isPlotlyChart(chart)
-    ? [libraryScript("plotly.js-dist", "plotly.js"), `Plotly.newPlot("chart", ${safeJson(chart.figure.data)}, ${safeJson(chart.figure.layout)}, ${safeJson(chart.figure.config ?? {})});`]
+    ? [plotlyLibrary(), `Plotly.newPlot("chart", ${safeJson(chart.figure.data)}, ${safeJson(chart.figure.layout)}, ${safeJson(chart.figure.config ?? {})});`]
     : [
         libraryScript("vega", "build/vega.min.js"),
         libraryScript("vega-lite", "build/vega-lite.min.js"),
@@ -26,6 +26,11 @@ export function chartHtml(chart: Chart): string {
     ...scripts.map((s) => `<script>${s.replace(/<\/script/gi, "<\\/script")}</script>`),
     "</body></html>",
   ].join("\n");
+}
+
+/** plotly.js from the project's own `plotly.js-dist`, as a script body to inline into a page. */
+export function plotlyLibrary(): string {
+  return libraryScript("plotly.js-dist", "plotly.js");
 }
 
 function libraryScript(packageName: string, file: string): string {

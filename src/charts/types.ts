@@ -28,6 +28,18 @@ export interface PitchInningRow {
 // Task spans are the ledger's (monitor/); the Gantt chart draws them.
 export type { SpanState, TaskSpan } from "../monitor/task-spans";
 
+/** One run's LLM spend (a `readCostPerRun(db)` row, or anything with these fields). */
+export interface RunCostPoint {
+  run_id: string;
+  dag: string;
+  state: string;
+  started_at: Date | string | null;
+  cost_usd: number;
+  llm_requests: number;
+  tokens_in: number;
+  rows_in: number;
+}
+
 export interface CostRow {
   step: string;
   model: string;
