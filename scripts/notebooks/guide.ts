@@ -43,7 +43,7 @@ import * as wb from "./lib/index";
 
 const ROWS = ${limit}; // 0 = every row
 // With no server configured, the guide uses an in-memory PGlite: every run starts clean (the CLI keeps its database in .data/).
-const config = wb.loadConfig({ overrides: { PGLITE_DIR: "memory://" } });
+const config = wb.loadConfig({ overrides: { PGLITE_DIR: "memory://", ROW_LIMIT: String(ROWS) } });
 wb.showSetup(config);
 `),
     md(`
@@ -123,7 +123,8 @@ wb.showTable(keyMoments, { columns: ["play_id", "inning_number", "inning_half", 
 const validation = wb.validatePlays(enriched, refs, { runId: runId });
 const quarantine = [...wb.extractionQuarantine(plays, ai.failures, "transform"), ...validation.quarantined];
 console.log(\`\${plays.length} rows in = \${validation.valid.length} valid + \${quarantine.length} quarantined\`);
-await wb.showChart(wb.qualityChecksChart(validation.report.checks, { title: "Data-quality checks: rows passed and failed" }));
+// A check skips a row whose fields it needs are null (no count in the text, say): those rows show as "skipped".
+await wb.showChart(wb.qualityChecksChart(validation.report.checks));
 wb.showTable(quarantine.map((q) => ({ play_id: q.play.play_id, step: q.step, reasons: q.reasons.map((r) => \`\${r.check}\${r.field ? "." + r.field : ""}: \${r.message}\`).join("; ") })), { maxRows: 10, maxChars: 120, title: "Quarantined rows and why" });
 `),
     md(TEXT.load),
@@ -138,7 +139,8 @@ console.log(\`rows in the plays table for this input: \${count.n}\`);
     md(TEXT.analyses),
     code(`
 const timeline = (await wb.excitementTimeline(db)).filter((p) => p.play_id <= plays.length);
-await wb.showChart(wb.excitementArcChart(timeline, { title: "Excitement through the game (key moments in red)" }));
+// The subtitle counts the key moments (diamonds), or says there are none in these plays.
+await wb.showChart(wb.excitementArcChart(timeline, { title: "Excitement through the game" }));
 `),
     code(`
 const pitchers = await wb.pitcherStats(db);
@@ -154,6 +156,17 @@ wb.showTable(batterFrame, { maxRows: 8, title: "The same batter statistics compu
     code(`
 await wb.showChart(wb.pitchMixChart(await wb.pitchMix(db), { title: "Pitch-type mix per pitcher" }));
 `),
+    md(`
+### Pitch usage by inning, interactively
+
+The next chart is a **plotly** figure: in JupyterLab with the plotly extension (see the README), hover a cell for
+its count and zoom into innings; the HTML export draws it with the project's own \`plotly.js-dist\`. Everywhere else
+(GitHub, a JupyterLab without the extension) you see the same chart as a static image. A play whose inning the
+commentary did not restate counts in the last inning stated before it.
+`),
+    code(`
+await wb.showChart(wb.pitchUsageHeatmap(wb.pitchInningRows(validation.valid), { title: "Pitch-type usage by inning" }));
+`),
     md(TEXT.orchestration),
     code(`
 const events = new wb.PipelineEvents();
@@ -168,7 +181,8 @@ console.log(wb.formatRunStatus(run, await wb.listTasks(db, run.run_id)));
 The \`extract\` task **fanned out** into one task per batch of rows, a number decided at run time from the input
 size, and \`map_canonical\` waited for all of them (fan-in). \`reuse_cache\` was skipped (the LLM response cache did
 not cover the rows, or the offline provider needs none), and so were \`quarantine_report\` and \`alert\`: the quality
-gate passed. The Gantt chart shows every task attempt; a retried attempt would appear in orange before its
+gate passed. The Gantt chart shows every task attempt, its outcome as a colour and a shape at the bar's end
+(circle: success, triangle: retried, cross: failed, square: skipped); a retried attempt would appear before its
 successful one.
 `),
     code(`
@@ -226,7 +240,7 @@ const upModel = await wb.startSimulatedModelProcess(20, { port: port });
 await outage.orch.resume(failedRun.run_id);
 const resumedRun = await outage.orch.waitForRun(failedRun.run_id);
 console.log(wb.formatRunStatus(resumedRun, await wb.listTasks(db, resumedRun.run_id)));
-await wb.showChart(wb.taskTimelineChart(await wb.readTaskSpans(db, resumedRun.run_id), { title: "The outage run: failed attempts (red, orange), then the resume" }));
+await wb.showChart(wb.taskTimelineChart(await wb.readTaskSpans(db, resumedRun.run_id), { title: "The outage run: retried and failed attempts, then the resume" }));
 await upModel.close();
 await outage.close();
 `),
@@ -238,6 +252,8 @@ await wb.showChart(wb.costChart([
   ...costs.map((c) => ({ step: c.step, model: c.model, usd: c.costUsd, kind: "actual" as const })),
 ], { title: "LLM cost per step: forecast before the run vs actual" }));
 const health = await wb.readHealth(db);
+// Interactive (plotly): hover a bar for the run's id, requests, tokens and rows.
+await wb.showChart(wb.costOverRunsChart(health.costPerRun, { title: "LLM cost per run in this notebook's database" }));
 wb.showTable(health.successRate, { title: "Success rate per DAG (view health_success_rate)" });
 wb.showTable(health.taskDurations, { maxRows: 12, title: "Task durations, p50 and p95 (view health_task_durations)" });
 const alerts = wb.createAlertManager(db, config);
