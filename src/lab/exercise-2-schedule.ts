@@ -2,7 +2,7 @@ import { mkdtempSync, renameSync, rmSync, statSync, writeFileSync, appendFileSyn
 import os from "node:os";
 import path from "node:path";
 import { CronExpressionParser } from "cron-parser";
-import { fromError, reportCheck, verdicts, within, type CheckResult } from "./check-result";
+import { fromError, reportCheck, untouched, verdicts, within, type CheckResult, type Hint } from "./check-result";
 
 /** What exercise 2 asks for: a cron schedule and a folder watcher that starts runs. */
 export interface SchedulingPlan {
@@ -19,8 +19,36 @@ export interface SchedulingPlan {
 const FROM = new Date("2025-03-06T12:00:00Z");
 const EXPECTED = ["2025-03-07T11:30:00.000Z", "2025-03-10T10:30:00.000Z", "2025-03-11T10:30:00.000Z"];
 
-const CRON_HINT = "minute hour day-of-month month day-of-week: weekdays at 06:30 is \"30 6 * * 1-5\", read in timezone \"America/New_York\" so it follows daylight saving time.";
-const WATCH_HINT = "wb.watchInbox({ folder, onFile: startRun, debounceMs }) hands over only complete .csv files; a debounce of 300–500 ms outlasts the check's slow writer (a chunk every 150 ms).";
+const WATCH_ANSWER = "watch: (folder, startRun) => wb.watchInbox({ folder, onFile: startRun, debounceMs: 400 })   // a debounce longer than the slow writer's 150 ms pauses";
+
+/** Graded hints, one per part of the exercise. */
+export const EXERCISE_2_HINTS = {
+  plan: {
+    part: "the plan",
+    nudge: "makePlan returns one object with three fields: cron, timezone and watch.",
+    answer: "return { cron: \"…\", timezone: \"…\", watch: (folder, startRun) => … };",
+  },
+  cron: {
+    part: "the cron expression",
+    nudge: "cron's five fields are minute, hour, day of month, month and day of week; weekdays are a range in the last one.",
+    answer: "cron: \"30 6 * * 1-5\"",
+  },
+  timezone: {
+    part: "the time zone",
+    nudge: "daylight saving time: a schedule read in UTC (or a fixed offset) fires an hour off after the clocks change; name the city's IANA zone.",
+    answer: "timezone: \"America/New_York\"",
+  },
+  partial: {
+    part: "files still being written",
+    nudge: "a file appears before it is complete: wait until it stops growing (a debounce) before starting a run.",
+    answer: WATCH_ANSWER,
+  },
+  which: {
+    part: "which files start a run",
+    nudge: "only complete .csv files start runs: not .part uploads, hidden files, empty files or other extensions, and each file once.",
+    answer: WATCH_ANSWER,
+  },
+} satisfies Record<string, Hint>;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -65,20 +93,29 @@ async function dropFiles(folder: string): Promise<Map<string, number>> {
  */
 export async function evaluateExercise2(makePlan: () => SchedulingPlan): Promise<CheckResult> {
   const v = verdicts(2);
+  const stub = untouched(2, makePlan);
+  if (stub) return stub;
   let plan: SchedulingPlan;
   try {
     plan = makePlan();
   } catch (e) {
-    return fromError(2, e, `${CRON_HINT} ${WATCH_HINT}`);
+    return fromError(2, e, EXERCISE_2_HINTS.plan);
   }
   let fires: string[];
   try {
     fires = nextFires(plan.cron, plan.timezone);
   } catch (e) {
-    return fromError(2, e, CRON_HINT);
+    return fromError(2, e, /time ?zone|tz/i.test(String(e)) ? EXERCISE_2_HINTS.timezone : EXERCISE_2_HINTS.cron);
   }
   if (fires.join() !== EXPECTED.join()) {
-    return v.notYet(`from ${FROM.toISOString()} your schedule fires at ${fires.join(", ")}; weekdays at 06:30 New York time are ${EXPECTED.join(", ")}.`, CRON_HINT);
+    // Right fields read in the wrong zone, or wrong fields: the hint is about the part that is wrong.
+    let fieldsRight = false;
+    try {
+      fieldsRight = nextFires(plan.cron, "America/New_York").join() === EXPECTED.join();
+    } catch {
+      // an expression that does not parse is the cron part's problem
+    }
+    return v.notYet(`from ${FROM.toISOString()} your schedule fires at ${fires.join(", ")}; weekdays at 06:30 New York time are ${EXPECTED.join(", ")}.`, fieldsRight ? EXERCISE_2_HINTS.timezone : EXERCISE_2_HINTS.cron);
   }
 
   const folder = mkdtempSync(path.join(os.tmpdir(), "lab-inbox-"));
@@ -99,15 +136,15 @@ export async function evaluateExercise2(makePlan: () => SchedulingPlan): Promise
     const names = started.map((s) => s.name).sort();
     const early = started.filter((s) => full.has(s.name) && s.size !== full.get(s.name));
     if (early.length > 0) {
-      return v.notYet(`a run started on ${early.map((s) => `${s.name} at ${s.size} of ${full.get(s.name)} bytes`).join(", ")}: the file was still being written.`, WATCH_HINT);
+      return v.notYet(`a run started on ${early.map((s) => `${s.name} at ${s.size} of ${full.get(s.name)} bytes`).join(", ")}: the file was still being written.`, EXERCISE_2_HINTS.partial);
     }
     const want = [...full.keys()].sort();
     if (names.join() !== want.join()) {
-      return v.notYet(`runs started for [${names.join(", ")}]; expected exactly one each for [${want.join(", ")}] (not for notes.txt, .hidden.csv, empty.csv or the .part upload).`, WATCH_HINT);
+      return v.notYet(`runs started for [${names.join(", ")}]; expected exactly one each for [${want.join(", ")}] (not for notes.txt, .hidden.csv, empty.csv or the .part upload).`, EXERCISE_2_HINTS.which);
     }
     return v.pass(`the schedule fires at ${fires.join(", ")} (EST, then EDT after the clocks change), and the watcher started one run for each of ${want.join(", ")} with the whole file there.`);
   } catch (e) {
-    return fromError(2, e, WATCH_HINT);
+    return fromError(2, e, EXERCISE_2_HINTS.which);
   } finally {
     try {
       watcher?.close();

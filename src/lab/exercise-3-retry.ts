@@ -4,7 +4,7 @@ import { dag } from "../orchestrate/dag";
 import { listTasks } from "../orchestrate/ledger";
 import { Orchestrator } from "../orchestrate/orchestrator";
 import type { RetryPolicy } from "../orchestrate/retry-policy";
-import { fromError, reportCheck, verdicts, within, type CheckResult } from "./check-result";
+import { fromError, reportCheck, untouched, verdicts, within, type CheckResult, type Hint } from "./check-result";
 import { openLabDatabase } from "./lab-database";
 
 /** A row the exercise 3 load writes into `lab_loaded`. */
@@ -20,7 +20,42 @@ export interface RecoveryPlan {
   load(db: Queryable, rows: LabPlay[]): Promise<void>;
 }
 
-const HINT = "retry: { attempts: 3 or more, delaySeconds: 1, backoff: true, maxDelaySeconds: 8 } (pg-boss adds the jitter); load with INSERT … ON CONFLICT (play_hash) DO UPDATE so a second load of the same rows changes nothing.";
+/** Graded hints, one per part of the exercise. */
+export const EXERCISE_3_HINTS = {
+  plan: {
+    part: "the plan",
+    nudge: "makeRecoveryPlan returns one object: a retry policy and a load function.",
+    answer: "return { retry: { … }, load: async (db, rows) => { … } };",
+  },
+  cap: {
+    part: "the cap",
+    nudge: "exponential backoff doubles each wait: without a cap on a single wait, a long outage waits for hours.",
+    answer: "retry: { …, maxDelaySeconds: 8 }",
+  },
+  attempts: {
+    part: "the number of attempts",
+    nudge: "the task fails twice before it can succeed: count the attempts that takes.",
+    answer: "retry: { attempts: 3, … }   // or more",
+  },
+  backoff: {
+    part: "the backoff",
+    nudge: "exponential backoff: each wait longer than the one before (with jitter, so workers do not retry in lockstep).",
+    answer: "retry: { attempts: 3, delaySeconds: 1, backoff: true, maxDelaySeconds: 8 }   // pg-boss adds the jitter",
+  },
+  idempotent: {
+    part: "the idempotent load",
+    nudge: "idempotence: a retry re-runs a load that may already have committed, so the write must be keyed on play_hash.",
+    answer: [
+      "load: async (db, rows) => {",
+      "  await db.query(",
+      "    `INSERT INTO lab_loaded (play_hash, play_id, excitement)",
+      "       SELECT * FROM unnest($1::text[], $2::int[], $3::int[])",
+      "     ON CONFLICT (play_hash) DO UPDATE SET play_id = excluded.play_id, excitement = excluded.excitement`,",
+      "    [rows.map((r) => r.play_hash), rows.map((r) => r.play_id), rows.map((r) => r.excitement)]);",
+      "}",
+    ].join("\n"),
+  },
+} satisfies Record<string, Hint>;
 
 export const LAB_PLAYS: LabPlay[] = Array.from({ length: 12 }, (_, i) => ({
   play_hash: createHash("sha256").update(`lab play ${i + 1}`).digest("hex").slice(0, 16),
@@ -36,14 +71,16 @@ export const LAB_PLAYS: LabPlay[] = Array.from({ length: 12 }, (_, i) => ({
  */
 export async function evaluateExercise3(makePlan: () => RecoveryPlan): Promise<CheckResult> {
   const v = verdicts(3);
+  const stub = untouched(3, makePlan);
+  if (stub) return stub;
   let plan: RecoveryPlan;
   try {
     plan = makePlan();
   } catch (e) {
-    return fromError(3, e, HINT);
+    return fromError(3, e, EXERCISE_3_HINTS.plan);
   }
-  if (!plan || typeof plan.load !== "function" || typeof plan.retry !== "object") return v.notYet("the plan needs a `retry` object and a `load` function.", HINT);
-  if (plan.retry.maxDelaySeconds === undefined) return v.notYet("the retry policy has no cap on a single wait.", "set maxDelaySeconds: without a cap, exponential backoff can wait for hours.");
+  if (!plan || typeof plan.load !== "function" || typeof plan.retry !== "object") return v.notYet("the plan needs a `retry` object and a `load` function.", EXERCISE_3_HINTS.plan);
+  if (plan.retry.maxDelaySeconds === undefined) return v.notYet("the retry policy has no cap on a single wait.", EXERCISE_3_HINTS.cap);
 
   const db = await openLabDatabase();
   let orch: Orchestrator | undefined;
@@ -74,17 +111,17 @@ export async function evaluateExercise3(makePlan: () => RecoveryPlan): Promise<C
       [run.run_id],
     );
     if (done.state !== "success") {
-      return v.notYet(`the run failed after ${attempts.length} attempt(s): ${done.error}.`, attempts.length < 3 ? "the task fails twice before it succeeds: it needs attempts: 3 or more." : HINT);
+      return v.notYet(`the run failed after ${attempts.length} attempt(s): ${done.error}.`, attempts.length < 3 ? EXERCISE_3_HINTS.attempts : EXERCISE_3_HINTS.idempotent);
     }
     const task = (await listTasks(db, run.run_id)).find((t) => t.task === "load");
     const states = attempts.map((a) => a.state).join(", ");
-    if (task?.attempts !== 3 || states !== "failed, failed, success") return v.notYet(`the ledger shows attempts ${states}.`, HINT);
+    if (task?.attempts !== 3 || states !== "failed, failed, success") return v.notYet(`the ledger shows attempts ${states}.`, EXERCISE_3_HINTS.idempotent);
     if (!(delays.length === 2 && delays[1]! > delays[0]!)) {
-      return v.notYet(`the waits before the retries were ${delays.join(" ms, ")} ms: they did not grow.`, "turn on backoff: true so each wait doubles (with jitter), up to maxDelaySeconds.");
+      return v.notYet(`the waits before the retries were ${delays.join(" ms, ")} ms: they did not grow.`, EXERCISE_3_HINTS.backoff);
     }
     const gaps = attempts.slice(1).map((a, i) => a.started_at.getTime() - attempts[i]!.started_at.getTime());
     const short = gaps.findIndex((g, i) => g < delays[i]! - 100);
-    if (short >= 0) return v.notYet(`retry ${short + 1} started ${gaps[short]} ms after the attempt before, sooner than its ${delays[short]} ms wait.`, HINT);
+    if (short >= 0) return v.notYet(`retry ${short + 1} started ${gaps[short]} ms after the attempt before, sooner than its ${delays[short]} ms wait.`, EXERCISE_3_HINTS.backoff);
     const [stats] = await db.query<{ n: number; hashes: number; wrong: number }>(
       `SELECT count(*)::int AS n, count(DISTINCT play_hash)::int AS hashes,
               (count(*) FILTER (WHERE (play_hash, play_id, excitement) NOT IN (SELECT * FROM unnest($1::text[], $2::int[], $3::int[]))))::int AS wrong
@@ -92,13 +129,13 @@ export async function evaluateExercise3(makePlan: () => RecoveryPlan): Promise<C
       [LAB_PLAYS.map((p) => p.play_hash), LAB_PLAYS.map((p) => p.play_id), LAB_PLAYS.map((p) => p.excitement)],
     );
     if (stats!.n !== LAB_PLAYS.length || stats!.hashes !== LAB_PLAYS.length || stats!.wrong > 0) {
-      return v.notYet(`after ${loads.length} loads lab_loaded holds ${stats!.n} rows (${stats!.hashes} distinct play_hash, ${stats!.wrong} not matching the input); expected ${LAB_PLAYS.length}, once each.`, HINT);
+      return v.notYet(`after ${loads.length} loads lab_loaded holds ${stats!.n} rows (${stats!.hashes} distinct play_hash, ${stats!.wrong} not matching the input); expected ${LAB_PLAYS.length}, once each.`, EXERCISE_3_HINTS.idempotent);
     }
     return v.pass(
       `the task failed twice (half-way through a load, then after one) and succeeded on attempt 3; the waits grew (${delays.join(" ms → ")} ms, measured gaps ${gaps.map((g) => `${(g / 1000).toFixed(1)} s`).join(", ")}), and after ${loads.length} loads lab_loaded holds each of the ${LAB_PLAYS.length} plays exactly once.`,
     );
   } catch (e) {
-    return fromError(3, e, HINT);
+    return fromError(3, e, EXERCISE_3_HINTS.idempotent);
   } finally {
     await orch?.stop().catch(() => undefined);
     await db.close().catch(() => undefined);

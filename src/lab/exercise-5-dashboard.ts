@@ -2,7 +2,7 @@ import { renderSvg } from "../charts/render";
 import type { Chart } from "../charts/types";
 import type { Queryable } from "../db/database";
 import { RunLedger } from "../monitor/run-ledger";
-import { fromError, reportCheck, verdicts, type CheckResult } from "./check-result";
+import { fromError, reportCheck, untouched, verdicts, type CheckResult, type Hint } from "./check-result";
 import { openLabDatabase } from "./lab-database";
 
 /** What exercise 5 asks for: the dashboard's figures and its chart. */
@@ -17,7 +17,43 @@ export interface Dashboard {
 
 export type DashboardBuilder = (db: Queryable) => Promise<Dashboard>;
 
-const HINT = "wb.readTaskDurations(db) has p95_ms per task and wb.readSuccessRate(db) the success rate per DAG (or write the SQL: percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) over successful pipeline_tasks rows); chart the p95 as bars with a vega-lite spec { mark: \"bar\", data: { values }, encoding: { … } }.";
+const P95_ANSWER = [
+  "const taskP95 = (await wb.readTaskDurations(db)).map((r) => ({ task: r.task, p95_ms: r.p95_ms }));",
+  "// or: SELECT task, percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) AS p95_ms",
+  "//       FROM pipeline_tasks WHERE state = 'success' GROUP BY task",
+].join("\n");
+
+/** Graded hints, one per part of the exercise. */
+export const EXERCISE_5_HINTS = {
+  dashboard: {
+    part: "the dashboard",
+    nudge: "buildDashboard returns one object: taskP95 (one row per task), successRate and chart.",
+    answer: "return { taskP95: [...], successRate: …, chart: { … } };",
+  },
+  tasks: {
+    part: "one p95 per task",
+    nudge: "one row per task: group the ledger's task executions by task name.",
+    answer: P95_ANSWER,
+  },
+  p95: {
+    part: "the p95",
+    nudge: "the 95th percentile of successful executions only, interpolated between ranks as PostgreSQL's percentile_cont does (not the median, not the maximum).",
+    answer: P95_ANSWER,
+  },
+  rate: {
+    part: "the success rate",
+    nudge: "a rate between 0 and 1: runs that succeeded over runs that finished.",
+    answer: [
+      "const rates = await wb.readSuccessRate(db);   // one row per DAG: runs, succeeded, failed, success_rate",
+      "const successRate = rates.reduce((n, r) => n + r.succeeded, 0) / rates.reduce((n, r) => n + r.runs, 0);",
+    ].join("\n"),
+  },
+  chart: {
+    part: "the chart",
+    nudge: "a vega-lite spec that compiles, with the task on one axis and p95_ms on the other.",
+    answer: "chart: { $schema: wb.VEGA_LITE_SCHEMA, data: { values: taskP95 }, mark: \"bar\", encoding: { y: { field: \"task\", type: \"nominal\" }, x: { field: \"p95_ms\", type: \"quantitative\" } } }",
+  },
+} satisfies Record<string, Hint>;
 
 const TASKS = ["extract", "validate", "load"] as const;
 /** Base durations (ms) per task; each run adds a deterministic wobble, run 3 an outlier extract. */
@@ -69,6 +105,8 @@ export function percentileCont(values: number[], p: number): number {
  */
 export async function evaluateExercise5(build: DashboardBuilder): Promise<CheckResult> {
   const v = verdicts(5);
+  const stub = untouched(5, build);
+  if (stub) return stub;
   const db = await openLabDatabase();
   try {
     await seedLedger(db);
@@ -76,7 +114,7 @@ export async function evaluateExercise5(build: DashboardBuilder): Promise<CheckR
     try {
       dash = await build(db);
     } catch (e) {
-      return fromError(5, e, HINT);
+      return fromError(5, e, EXERCISE_5_HINTS.dashboard);
     }
     const rows = await db.query<{ task: string; duration_ms: number }>(`SELECT task, duration_ms FROM pipeline_tasks WHERE state = 'success'`);
     const runs = await db.query<{ state: string }>(`SELECT state FROM pipeline_runs WHERE state IN ('success', 'failed')`);
@@ -84,23 +122,23 @@ export async function evaluateExercise5(build: DashboardBuilder): Promise<CheckR
     const expected = TASKS.map((task) => ({ task, p95: percentileCont(rows.filter((r) => r.task === task).map((r) => r.duration_ms), 0.95) }));
     for (const e of expected) {
       const got = dash.taskP95?.find((t) => t.task === e.task);
-      if (!got) return v.notYet(`taskP95 has no row for ${e.task}.`, HINT);
-      if (Math.abs(Number(got.p95_ms) - e.p95) > 0.5) return v.notYet(`p95 of ${e.task} is ${got.p95_ms} ms; the ledger's successful executions give ${e.p95.toFixed(1)} ms.`, `only successful executions count, and p95 interpolates between ranks (percentile_cont). ${HINT}`);
+      if (!got) return v.notYet(`taskP95 has no row for ${e.task}.`, EXERCISE_5_HINTS.tasks);
+      if (Math.abs(Number(got.p95_ms) - e.p95) > 0.5) return v.notYet(`p95 of ${e.task} is ${got.p95_ms} ms; the ledger's successful executions give ${e.p95.toFixed(1)} ms.`, EXERCISE_5_HINTS.p95);
     }
     if (!(Math.abs(Number(dash.successRate) - expectedRate) < 1e-9)) {
-      return v.notYet(`successRate is ${dash.successRate}; ${runs.filter((r) => r.state === "success").length} of ${runs.length} finished runs succeeded (${expectedRate.toFixed(3)}).`, "a rate between 0 and 1: succeeded / finished runs.");
+      return v.notYet(`successRate is ${dash.successRate}; ${runs.filter((r) => r.state === "success").length} of ${runs.length} finished runs succeeded (${expectedRate.toFixed(3)}).`, EXERCISE_5_HINTS.rate);
     }
     let svg: string;
     try {
       svg = await renderSvg(dash.chart);
     } catch (e) {
-      return fromError(5, e, "the chart must be a vega-lite spec that compiles: { $schema, data: { values }, mark, encoding }.");
+      return fromError(5, e, EXERCISE_5_HINTS.chart);
     }
     const unnamed = TASKS.filter((t) => !svg.includes(`>${t}<`));
-    if (!svg.startsWith("<svg") || unnamed.length > 0) return v.notYet(`the chart renders but does not show ${unnamed.join(", ")}.`, "put the task on one axis and p95_ms on the other.");
+    if (!svg.startsWith("<svg") || unnamed.length > 0) return v.notYet(`the chart renders but does not show ${unnamed.join(", ")}.`, EXERCISE_5_HINTS.chart);
     return v.pass(`p95 per task (${expected.map((e) => `${e.task} ${Math.round(e.p95)} ms`).join(", ")}) and the success rate (${(expectedRate * 100).toFixed(1)}%) match the ledger, and the chart renders (${svg.length.toLocaleString("en-US")} bytes of SVG).`);
   } catch (e) {
-    return fromError(5, e, HINT);
+    return fromError(5, e, EXERCISE_5_HINTS.dashboard);
   } finally {
     await db.close().catch(() => undefined);
   }

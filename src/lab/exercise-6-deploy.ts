@@ -1,7 +1,7 @@
 import type { Database, Queryable } from "../db/database";
 import { BlueGreenRelease } from "../release/blue-green";
 import { readReleaseLog, type ReleaseLogEntry } from "../release/release-log";
-import { fromError, reportCheck, verdicts, type CheckResult } from "./check-result";
+import { fromError, reportCheck, untouched, verdicts, type CheckResult, type Hint } from "./check-result";
 import { openLabDatabase } from "./lab-database";
 
 export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
@@ -16,7 +16,36 @@ export type SmokeTest = (env: EnvName, db: Queryable) => Promise<string[]>;
 /** What exercise 6 asks for: promote `candidate` dev → staging → prod, rolling back where the smoke test fails. */
 export type Deploy = (envs: Environments, candidate: Record<string, unknown>[], smokeTest: SmokeTest) => Promise<void>;
 
-const HINT = "for each of dev, staging, prod in order: new wb.BlueGreenRelease(envs[name]).publish(candidate) (stage → validate → switch); stop if outcome.ok is false; then run smokeTest(name, db) and, if it reports problems, release.rollback(reason) and stop.";
+/** Graded hints, one per part of the exercise. */
+export const EXERCISE_6_HINTS = {
+  promotion: {
+    part: "the promotion",
+    nudge: "promotion in order: each environment publishes (stage, validate, switch) and passes its smoke test before the next one starts.",
+    answer: [
+      "for (const name of wb.ENVIRONMENTS) {",
+      "  const release = new wb.BlueGreenRelease(envs[name], { actor: `lab@${name}` });",
+      "  const outcome = await release.publish(candidate, { reason: `promote to ${name}` });",
+      "  …   // stop on a rejection; smoke-test; roll back and stop on problems",
+      "}",
+    ].join("\n"),
+  },
+  rollback: {
+    part: "the rollback",
+    nudge: "a failed smoke test means that environment goes back to what was live before, and the promotion stops there.",
+    answer: [
+      "const problems = await smokeTest(name, envs[name]);",
+      "if (problems.length > 0) {",
+      "  await release.rollback(problems.join(\"; \"));",
+      "  return;",
+      "}",
+    ].join("\n"),
+  },
+  rejection: {
+    part: "a rejected release",
+    nudge: "a release that fails validation is an outcome, not an error: publish says so, and nothing goes further.",
+    answer: "if (!outcome.ok) return;   // publish returned { ok: false, problems }: staging and prod never see it",
+  },
+} satisfies Record<string, Hint>;
 
 /** `n` publishable plays of a release (the template's NOT NULL columns and a few more). */
 export function releaseRows(n: number, release: string): Record<string, unknown>[] {
@@ -44,6 +73,8 @@ const live = (db: Database) => new BlueGreenRelease(db).live();
  */
 export async function evaluateExercise6(deploy: Deploy): Promise<CheckResult> {
   const v = verdicts(6);
+  const stub = untouched(6, deploy);
+  if (stub) return stub;
   const opened: Database[] = [];
   try {
     const settled = await Promise.allSettled(ENVIRONMENTS.map(() => openLabDatabase()));
@@ -64,24 +95,26 @@ export async function evaluateExercise6(deploy: Deploy): Promise<CheckResult> {
     try {
       await deploy(envs, releaseRows(30, "release-2"), smokeTest);
     } catch (e) {
-      return fromError(6, e, HINT);
+      return fromError(6, e, EXERCISE_6_HINTS.promotion);
     }
     const logs = {} as Record<EnvName, ReleaseLogEntry[]>;
     for (const name of ENVIRONMENTS) logs[name] = await readReleaseLog(envs[name], { target: "published_plays" });
     const lives = [await live(envs.dev), await live(envs.staging), await live(envs.prod)];
     if (lives.join() !== "2,2,1") {
-      return v.notYet(`live versions after the deploy: dev ${lives[0]}, staging ${lives[1]}, prod ${lives[2]} (prod log: ${entries(logs.prod).join(", ")}); expected 2, 2 and 1 (prod rolled back).`, HINT);
+      // Dev and staging right, prod left on 2: the rollback is what is missing.
+      const hint = lives[0] === 2 && lives[1] === 2 && lives[2] === 2 ? EXERCISE_6_HINTS.rollback : EXERCISE_6_HINTS.promotion;
+      return v.notYet(`live versions after the deploy: dev ${lives[0]}, staging ${lives[1]}, prod ${lives[2]} (prod log: ${entries(logs.prod).join(", ")}); expected 2, 2 and 1 (prod rolled back).`, hint);
     }
-    if (smoked.join() !== "dev,staging,prod") return v.notYet(`the smoke test ran for [${smoked.join(", ")}]; it should run after each switch, dev, staging, prod.`, HINT);
+    if (smoked.join() !== "dev,staging,prod") return v.notYet(`the smoke test ran for [${smoked.join(", ")}]; it should run after each switch, dev, staging, prod.`, EXERCISE_6_HINTS.promotion);
     const prodSteps = entries(logs.prod).slice(-4).join(", ");
-    if (prodSteps !== "stage -→2, validate -→2, switch 1→2, rollback 2→1") return v.notYet(`prod's release log ends ${prodSteps}.`, HINT);
+    if (prodSteps !== "stage -→2, validate -→2, switch 1→2, rollback 2→1") return v.notYet(`prod's release log ends ${prodSteps}.`, EXERCISE_6_HINTS.rollback);
     const at = (env: EnvName, action: string) => logs[env].find((e) => e.action === action && e.to_version === "2")?.at.getTime() ?? NaN;
     if (!(at("dev", "switch") <= at("staging", "stage") && at("staging", "switch") <= at("prod", "stage"))) {
-      return v.notYet("the environments were not promoted in order: staging must start after dev is live, prod after staging.", HINT);
+      return v.notYet("the environments were not promoted in order: staging must start after dev is live, prod after staging.", EXERCISE_6_HINTS.promotion);
     }
     const prodRows = await envs.prod.query<{ n: number; runs: string }>(`SELECT count(*)::int AS n, string_agg(DISTINCT run_id, ',') AS runs FROM published_plays`);
     if (prodRows[0]!.n !== v1.length || prodRows[0]!.runs !== "release-1") {
-      return v.notYet(`prod's published_plays holds ${prodRows[0]!.n} rows of ${prodRows[0]!.runs}; the rollback should restore release 1's ${v1.length} rows.`, HINT);
+      return v.notYet(`prod's published_plays holds ${prodRows[0]!.n} rows of ${prodRows[0]!.runs}; the rollback should restore release 1's ${v1.length} rows.`, EXERCISE_6_HINTS.rollback);
     }
 
     const before = { staging: logs.staging.length, prod: logs.prod.length };
@@ -89,7 +122,7 @@ export async function evaluateExercise6(deploy: Deploy): Promise<CheckResult> {
     try {
       await deploy(envs, releaseRows(0, "release-3"), smokeTest);
     } catch (e) {
-      return fromError(6, e, "a rejected release is an outcome, not an error: publish returns { ok: false, problems }.");
+      return fromError(6, e, EXERCISE_6_HINTS.rejection);
     }
     const devLog = entries(await readReleaseLog(envs.dev, { target: "published_plays" })).slice(-2).join(", ");
     const later = {
@@ -97,13 +130,13 @@ export async function evaluateExercise6(deploy: Deploy): Promise<CheckResult> {
       prod: (await readReleaseLog(envs.prod, { target: "published_plays" })).length - before.prod,
     };
     if (devLog !== "stage -→3, reject -→3" || later.staging > 0 || later.prod > 0 || (await live(envs.dev)) !== 2) {
-      return v.notYet(`with an empty release, dev's log ends ${devLog}, staging got ${later.staging} and prod ${later.prod} new entries.`, "a version that fails validation in dev must stop there: nothing is staged in staging or prod.");
+      return v.notYet(`with an empty release, dev's log ends ${devLog}, staging got ${later.staging} and prod ${later.prod} new entries.`, EXERCISE_6_HINTS.rejection);
     }
     return v.pass(
       "release 2 went live in dev, then staging, then prod, where the smoke test failed and the rollback put release 1's 24 rows back behind published_plays; an empty release 3 was rejected by validation in dev and never reached staging or prod.",
     );
   } catch (e) {
-    return fromError(6, e, HINT);
+    return fromError(6, e, EXERCISE_6_HINTS.promotion);
   } finally {
     for (const db of opened) await db.close().catch(() => undefined);
   }

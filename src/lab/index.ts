@@ -1,5 +1,5 @@
 // The chapter's six lab exercises: each check runs the learner's code for real and says pass or not yet.
-export { reportCheck, formatCheck, PASSED_MARK, NOT_YET_MARK, type CheckResult } from "./check-result";
+export { reportCheck, formatCheck, showHint, PASSED_MARK, NOT_YET_MARK, type CheckResult, type Hint } from "./check-result";
 export { checkExercise1, evaluateExercise1, EXERCISE_1_TASKS, type GateRow } from "./exercise-1-dag";
 export { checkExercise2, evaluateExercise2, type SchedulingPlan } from "./exercise-2-schedule";
 export { checkExercise3, evaluateExercise3, type LabPlay, type RecoveryPlan } from "./exercise-3-retry";
