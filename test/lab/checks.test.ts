@@ -23,7 +23,7 @@ const expectNotYet = (r: CheckResult, exercise: number) => {
 describe("lab checks pass with the reference solutions and say 'not yet' to the TODO stubs", () => {
   it("exercise 1: the quality-gate DAG takes the right branch on the orchestrator", async () => {
     const r = await evaluateExercise1(buildDag);
-    expect(r.message).toContain("three runs");
+    expect(r.message).toContain("6 runs");
     expect(r.passed).toBe(true);
     expectNotYet(await evaluateExercise1(todo("build the DAG")), 1);
   }, 60_000);
@@ -37,7 +37,9 @@ describe("lab checks pass with the reference solutions and say 'not yet' to the 
     const r = await evaluateExercise1(withoutJoinRule);
     expect(r.passed).toBe(false);
     expect(r.message).toContain("summary skipped");
-    expect(r.hint).toContain("none_failed");
+    expect(r).toMatchObject({ part: "the join rule", hint: expect.stringContaining("trigger rule") });
+    expect(r.hint).not.toContain("none_failed");
+    expect(r.answer).toContain('trigger: "none_failed"');
   }, 60_000);
 
   it("exercise 2: cron across the DST change and a watcher that waits for complete CSVs", async () => {
@@ -48,6 +50,7 @@ describe("lab checks pass with the reference solutions and say 'not yet' to the 
     const utc = await evaluateExercise2(() => ({ ...makePlan(), timezone: "UTC" }));
     expect(utc).toMatchObject({ passed: false });
     expect(utc.message).toContain("2025-03-07T06:30:00.000Z");
+    expect(utc).toMatchObject({ part: "the time zone", answer: 'timezone: "America/New_York"' });
   }, 30_000);
 
   it("exercise 3: retries survive injected faults without duplicating rows", async () => {
