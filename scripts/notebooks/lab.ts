@@ -11,8 +11,9 @@ export function labCells(): Cell[] {
 
 Each exercise has a short brief, a **TODO cell** for you to fill in, and a **check cell** that runs your code for
 real (an orchestrator on an in-memory PostgreSQL, a simulated model on 127.0.0.1, real files in a temporary
-folder) and measures what happened. It answers **✅ passed** with the figures, or **❌ not yet** with what it saw
-and a hint.
+folder) and measures what happened. It answers **PASSED** with the figures, or **NOT YET** with what it saw and a
+hint that names the concept to look at. Still stuck? \`wb.showHint(N, 2)\` shows the answer for the part of
+exercise N that failed, and only that part. A TODO cell left as it is gets its "not yet" at once.
 
 How to work:
 
@@ -44,9 +45,10 @@ console.log("Lab ready: run each TODO cell, then its check.");
 The branch not taken is *skipped* (not failed), so the join needs a trigger rule that tolerates skipped
 upstreams — Airflow's \`none_failed\`, here \`trigger: "none_failed"\`.
 
-**What the check measures.** It runs your DAG on the orchestrator (pg-boss on PGlite, in this kernel) three
-times — a clean batch, one with 5% bad rows, one with 30% — and reads from the run ledger which tasks succeeded
-and which were skipped.
+**What the check measures.** It runs your DAG on the orchestrator (pg-boss on PGlite, in this kernel) on six
+batches of 20 rows — clean; 5% bad (with rows at exactly 40 and 110 mph, which are fine); exactly 10% bad
+("at most 10%" passes); 3 missing velocities; 2 too slow and 1 too fast; 30% bad — and reads from the run
+ledger which tasks succeeded and which were skipped.
 `),
     code(
       `
