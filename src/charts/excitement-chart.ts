@@ -46,7 +46,7 @@ export function excitementArcChart(points: readonly ExcitementArcPoint[], option
   const boundaries = inningStarts(values);
   const moments = values.filter((v) => v.key_moment).length;
   const subtitle = moments > 0
-    ? `${moments} key moment${moments === 1 ? "" : "s"} marked as diamonds (hover for details)`
+    ? `${moments} key moment${moments === 1 ? "" : "s"} marked as diamonds`
     : `No key moments in these ${values.length} plays`;
   const spec = baseSpec(base.title);
 
