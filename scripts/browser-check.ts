@@ -13,6 +13,8 @@ import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Page } from "playwright-core";
+// Set on <body> by an interactive export once every plotly chart drew ("drawn") or one failed ("failed").
+import { PLOTLY_DONE_ATTRIBUTE as PLOTLY_DONE } from "./notebooks/interactive-html";
 
 export interface BrowserCheckOptions {
   /** Chromium binary. Default: /usr/bin/chromium (Debian's package). */
@@ -55,8 +57,6 @@ export const DEFAULT_CHART_SELECTOR = [
   ".wb-plotly-chart",
 ].join(", ");
 
-/** Set on <body> by an interactive export once every plotly chart drew ("drawn") or one failed ("failed"). */
-const PLOTLY_DONE = "data-wb-plotly";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
