@@ -68,12 +68,13 @@ function sumWhere(rows: readonly PitchInningRow[], type: string, inning: number)
  *
  * @example showChart(pitchUsageHeatmap(pitchInningRows(validation.valid)))
  */
-export function pitchInningRows(plays: readonly { inning_number: number | null; pitch_type_name: string | null }[]): PitchInningRow[] {
+// Optional fields too: the notebook kernel compiles without strictNullChecks, where zod makes nullable fields optional.
+export function pitchInningRows(plays: readonly { inning_number?: number | null; pitch_type_name?: string | null }[]): PitchInningRow[] {
   const counts = new Map<string, PitchInningRow>();
   let inning: number | null = null;
   for (const p of plays) {
     inning = p.inning_number ?? inning;
-    if (inning === null || p.pitch_type_name === null) continue;
+    if (inning === null || p.pitch_type_name === null || p.pitch_type_name === undefined) continue;
     const key = `${inning}|${p.pitch_type_name}`;
     const row = counts.get(key) ?? { inning_number: inning, pitch_type_name: p.pitch_type_name, pitches: 0 };
     row.pitches += 1;
