@@ -36,11 +36,13 @@ export function taskTimelineChart(spans: readonly TaskSpan[], options: ChartOpti
     const end = (toMs(s.end) - t0) / 1000;
     return { task: s.task, attempt: s.attempt, state: s.state, start_s: start, end_s: Math.max(end, start + minWidth), duration_s: end - start };
   });
+  // Only the outcomes that occur get a legend entry.
+  const present = (Object.keys(STATES) as SpanState[]).filter((k) => spans.some((sp) => sp.state === k));
   const stateLegend = {
     field: "state",
     type: "nominal",
     title: "Attempt outcome",
-    scale: { domain: Object.keys(STATES), range: Object.values(STATES).map((x) => x.colour) },
+    scale: { domain: present, range: present.map((k) => STATES[k].colour) },
   };
   const tooltip = [
     { field: "task", title: "Task" },
@@ -71,7 +73,7 @@ export function taskTimelineChart(spans: readonly TaskSpan[], options: ChartOpti
         encoding: {
           x: { field: "end_s", type: "quantitative" },
           color: stateLegend,
-          shape: { field: "state", type: "nominal", title: "Attempt outcome", scale: { domain: Object.keys(STATES), range: Object.values(STATES).map((x) => x.shape) } },
+          shape: { field: "state", type: "nominal", title: "Attempt outcome", scale: { domain: present, range: present.map((k) => STATES[k].shape) } },
           tooltip,
         },
       },

@@ -23,8 +23,8 @@ export function qualityChecksChart(rows: readonly QualityCheckRow[], options: Ch
     const parts = [`${r.passed} passed`, ...(r.failed > 0 ? [`${r.failed} failed`] : []), ...(skipped > 0 ? [`${skipped} skipped`] : [])];
     return { ...r, skipped, total: r.passed + r.failed + skipped, summary: parts.join(" · ") };
   });
-  // Only the results that occur get a legend entry.
-  const shown = RESULTS.filter((x) => x.key !== "skipped" || anySkipped);
+  // Only the results that occur get a legend entry ("passed" always: it is what the chart is about).
+  const shown = RESULTS.filter((x) => x.key === "passed" || values.some((v) => v[x.key] > 0));
   const y = { field: "check", type: "nominal", title: null, sort: { field: "failed", op: "max", order: "descending" } };
   return {
     ...baseSpec(o.title),

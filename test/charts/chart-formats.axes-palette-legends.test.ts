@@ -139,6 +139,13 @@ describe("legends and labels say only what is there", () => {
     expect(markFills(svg, "rect")).toContain(OKABE_ITO.grey.toLowerCase());
   });
 
+  it("quality checks and task timeline: no legend entry for an outcome that does not occur", async () => {
+    const noFailures = await renderSvg(qualityChecksChart([{ check: "consistency", passed: 3, failed: 0, skipped: 7 }]));
+    expect(legendLabels(noFailures)).toEqual(["passed", "skipped"]);
+    const allGood = await renderSvg(taskTimelineChart(rows.taskSpans.filter((s) => s.state === "success")));
+    expect(legendLabels(allGood)).toEqual(["success"]);
+  });
+
   it("quality checks: no 'skipped' entry when no check skipped a row", async () => {
     const svg = await renderSvg(qualityChecksChart(rows.qualityChecks));
     expect(legendLabels(svg)).toEqual(["passed", "failed"]);
