@@ -105,24 +105,37 @@ function decodeLine(bytes: Uint8Array, line: number): { text: string; repair?: "
     const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
     return { text: lossy(bytes), issue: repair ? `not UTF-8 at line ${line} (binary data?)` : `control character ${code} at line ${line}` };
   }
-  if (repair === undefined && MOJIBAKE.test(text)) {
-    MOJIBAKE.lastIndex = 0;
-    const fixed = text.replace(MOJIBAKE, (m) => {
-      try {
-        const back = utf8.decode(Uint8Array.from([...m].map((c) => CP1252_BYTE.get(c)!)));
-        example ??= `${m} → ${back}`;
-        return back;
-      } catch {
-        return m;
-      }
-    });
-    if (fixed !== text) {
-      text = fixed;
+  if (repair === undefined) {
+    const fixed = repairMisdecoded(text);
+    if (fixed.repaired > 0) {
+      text = fixed.text;
+      example = fixed.example;
       repair = "mojibake";
     }
   }
-  MOJIBAKE.lastIndex = 0;
   return { text, repair, example };
+}
+
+/**
+ * Text that was UTF-8, read once as Windows-1252 and saved again ("â€”" for "—", "Ã©" for "é"): each such
+ * run is turned back into its bytes and read as UTF-8; a run that does not decode stays as it is. The one
+ * repair of mis-decoded text, used when a file is read and by the rule extractor for text given directly.
+ */
+export function repairMisdecoded(text: string): { text: string; repaired: number; example?: string } {
+  let repaired = 0;
+  let example: string | undefined;
+  const out = text.replace(MOJIBAKE, (m) => {
+    try {
+      const back = utf8.decode(Uint8Array.from([...m].map((c) => CP1252_BYTE.get(c)!)));
+      example ??= `${m} → ${back}`;
+      repaired++;
+      return back;
+    } catch {
+      return m;
+    }
+  });
+  MOJIBAKE.lastIndex = 0;
+  return { text: out, repaired, example };
 }
 
 const lossy = (bytes: Uint8Array): string => Buffer.from(bytes).toString("utf8").replace(/\u0000/g, "\u2400");

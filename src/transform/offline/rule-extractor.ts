@@ -4,7 +4,7 @@ import { parseInning, parseOuts, parseRunners } from "./game-state-parser";
 import { foldName, parseNames, type NameRoster, type Names } from "./name-parser";
 import { normalizeNumbers } from "./number-words";
 import { readPitch } from "./pitch-reader";
-import { repairMisdecoded } from "./text-repair";
+import { repairMisdecoded } from "../../extract/text-decoding";
 import { blankOtherTimes, isRecap } from "./result-parser";
 import { parseScore, teamAliases, type TeamAliases } from "./score-parser";
 import { inferHomeAway } from "./team-sides";
