@@ -1,26 +1,15 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { findProjectRoot } from "../../src/config";
+import { runCli } from "../support/cli";
 
 // What a newcomer sees from the CLI: the message and the exit code of each mistake, and the next step.
 const root = findProjectRoot();
-const run = promisify(execFile);
 
-async function start(args: string[], pgliteDir: string): Promise<{ code: number; out: string }> {
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PGLITE_DIR: pgliteDir, LOG_LEVEL: "info" };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "src/cli/main.ts", ...args], { cwd: root, env, timeout: 120_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === "number" ? err.code : 1, out: `${err.stdout ?? ""}${err.stderr ?? ""}` };
-  }
-}
 
+const start = (args: string[], pgliteDir: string) => runCli(args, { PGLITE_DIR: pgliteDir });
 const freshDir = () => mkdtempSync(path.join(os.tmpdir(), "wb-cli-msg-"));
 const noStack = (out: string) => expect(out).not.toMatch(/^\s+at .+\(.*:\d+:\d+\)$/m);
 

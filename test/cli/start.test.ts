@@ -1,29 +1,14 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulatedModel, type SimulatedModel } from "../../scripts/simulated-model/server";
 import { findProjectRoot } from "../../src/config";
+import { runCli as start } from "../support/cli";
 
 // `npm start` as a user runs it: a child process on the pinned Node, with its own embedded database.
 const root = findProjectRoot();
-const run = promisify(execFile);
 const KEY = "sk-test-cli-0123456789abcdefghijklmnop";
-
-async function start(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
-  const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PGLITE_DIR: mkdtempSync(path.join(os.tmpdir(), "wb-cli-")), LOG_LEVEL: "info" };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "src/cli/main.ts", ...args], {
-      cwd: root, env: { ...base, ...env }, timeout: 120_000,
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === "number" ? err.code : 1, out: `${err.stdout ?? ""}${err.stderr ?? ""}` };
-  }
-}
 
 describe("npm start", () => {
   let sim: SimulatedModel;

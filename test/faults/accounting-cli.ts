@@ -1,21 +1,16 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { findProjectRoot } from "../../src/config";
 import { openDatabase, type Database } from "../../src/db/database";
 import { createTestDatabase, type DbKind, type TestDatabase } from "../support/databases";
+import { runCli, type CliResult } from "../support/cli";
 
 // Helpers for the accounting and bytes fault tests: the real CLI in a child process (as `npm start`),
 // against its own database (a PGlite folder, or a fresh database on the server), read back afterwards.
 export const root = findProjectRoot();
-const run = promisify(execFile);
 
-export interface CliResult {
-  code: number;
-  out: string;
-}
+export type { CliResult };
 
 /** One workbook database for a test file: the env the CLI needs, and a way to read it between runs. */
 export interface CliDatabase {
@@ -45,19 +40,8 @@ export async function cliDatabase(kind: DbKind): Promise<CliDatabase> {
   return { env: { DATABASE_URL: t.url! }, read: (fn) => fn(t.db), dispose: () => t.dispose() };
 }
 
-/** `npm start -- …args` as a user runs it (pinned Node, tsx), with a clean environment plus `env`. */
-export async function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info" };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "src/cli/main.ts", ...args], {
-      cwd: root, env: { ...base, ...env }, timeout: 150_000, maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === "number" ? err.code : 1, out: `${err.stdout ?? ""}${err.stderr ?? ""}` };
-  }
-}
+/** `npm start -- …args` as a user runs it (see `runCli`), with the longer timeout the LLM fault runs need. */
+export const cli = (args: string[], env: Record<string, string>): Promise<CliResult> => runCli(args, env, { timeoutMs: 150_000 });
 
 /** The data lines of the project's game (no header), in order. */
 export function gameLines(): string[] {

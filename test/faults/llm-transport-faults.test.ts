@@ -1,14 +1,9 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimulatedModel } from "../../scripts/simulated-model/server";
 import { createTestDatabase, DB_KINDS, type TestDatabase } from "../support/databases";
 import { startSim } from "../transform/llm/llm-test-kit";
-import { findProjectRoot } from "../../src/config";
 import { accountFor, FAULT_KEY, runOnSim } from "./llm-fault-kit";
+import { runCli as startCli } from "../support/cli";
 
 // Issue 9 item 2: a connection reset mid-body or a truncated HTTP body is a transport fault, retried like a 500,
 // not a bad answer; at 20% of requests every row still loads.
@@ -71,13 +66,3 @@ describe("npm start under transport faults", () => {
   }, 120_000);
 });
 
-async function startCli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
-  const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PGLITE_DIR: mkdtempSync(path.join(os.tmpdir(), "wb-llm-faults-")), LOG_LEVEL: "info" };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: findProjectRoot(), env: { ...base, ...env }, timeout: 120_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === "number" ? err.code : 1, out: `${err.stdout ?? ""}${err.stderr ?? ""}` };
-  }
-}

@@ -1,33 +1,17 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findProjectRoot } from "../../src/config";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { runCli as start } from "../support/cli";
 
 // Another game's commentary as a new user brings it: `npm start` stops early and says what to do; `roster`
 // proposes the tables; the run with `--references` loads it. The real CLI, a fresh PostgreSQL database.
-const root = findProjectRoot();
-const run = promisify(execFile);
 const GAMES = [
   { name: "the blind Otters game (222 rows, written by another helper)", csv: "test/fixtures/blind-game-otters/playbyplay.csv", rows: 222 },
   { name: "a short foreign game (30 rows)", csv: "test/transform/fixtures/foreign-game/playbyplay.csv", rows: 30 },
 ];
 
-async function start(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
-  const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info" };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "src/cli/main.ts", ...args], {
-      cwd: root, env: { ...base, ...env }, timeout: 120_000,
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === "number" ? err.code : 1, out: `${err.stdout ?? ""}${err.stderr ?? ""}` };
-  }
-}
 
 describe.each(GAMES)("npm start on $name, with no reference tables of its own", ({ csv, rows }) => {
   let test: TestDatabase;
