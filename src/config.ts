@@ -3,6 +3,7 @@ import path from "node:path";
 import dotenv from "dotenv";
 import { z } from "zod";
 import { ConfigError } from "./errors";
+import { dropUndefined } from "./util/defined";
 
 /**
  * The only module that reads `process.env`. Parsed once by zod at start-up;
@@ -262,10 +263,6 @@ export function describeConfig(config: Config): Record<string, string | number> 
     schedule: `${config.schedule.cron} (${config.schedule.timezone})`,
     alerts: config.alerts.channels.map((c) => (c === "webhook" ? `webhook (${config.alerts.webhookUrl ? "configured" : "not set"})` : c)).join(", "),
   };
-}
-
-function dropUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Keys whose values are never echoed, not even in an error message. */

@@ -90,6 +90,16 @@ export class DatabaseError extends PipelineError {
   }
 }
 
+/**
+ * An HTTP endpoint of ours (a webhook, say) answered with a non-2xx status. `retryAfterMs` is its
+ * `retry-after`, when it sent one. The message is only the status: a URL may hold a secret.
+ */
+export class HttpStatusError extends PipelineError {
+  constructor(readonly status: number, readonly retryAfterMs?: number, options: PipelineErrorOptions = {}) {
+    super(`HTTP ${status}`, options);
+  }
+}
+
 /** Raised to stop retrying early: whatever failed will not succeed by trying again. */
 export class AbortError extends PipelineError {}
 

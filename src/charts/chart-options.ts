@@ -1,5 +1,6 @@
 import { OptionsError } from "../errors";
 import type { VegaLiteSpec } from "./types";
+import { dropUndefined } from "../util/defined";
 
 /**
  * The schema JupyterLab's vega renderer expects: it renders the mime type
@@ -51,10 +52,4 @@ export function baseSpec(title: string, titleOffset?: number): VegaLiteSpec {
     padding: 12,
     config: { view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11 } },
   };
-}
-
-function dropUndefined<T extends object>(value: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  return out;
 }

@@ -11,6 +11,7 @@ import {
   openOrchestrator, scheduleDag, unscheduleDag, watchInbox, type IngestParams, type OpenedOrchestrator, type RunRow,
 } from "../orchestrate/index";
 import { parseRowsOption } from "./row-option";
+import { sleep } from "../util/sleep";
 
 /**
  * CLI handlers for the orchestrator (`trigger`, `status`, `runs`, `resume`, `worker`, `schedule`,
@@ -55,7 +56,7 @@ async function finishDownstream(opened: OpenedOrchestrator, runId: string, appea
   let downstream: RunRow[] = [];
   while (downstream.length === 0 && Date.now() < deadline) {
     downstream = (await listRuns(opened.db, 50)).filter((r) => r.upstream_run_id === runId);
-    if (downstream.length === 0) await new Promise((r) => setTimeout(r, 200));
+    if (downstream.length === 0) await sleep(200);
   }
   if (downstream.length === 0) {
     console.log(`\nNo downstream run started yet for ${runId}; \`npm start -- runs\` shows it once a worker starts it.`);

@@ -3,6 +3,7 @@ import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { DatabaseLockedError } from "../errors";
+import { sleep } from "../util/sleep";
 
 /**
  * One writer per embedded database. PGlite is a single-process PostgreSQL: two processes on one
@@ -72,7 +73,7 @@ export async function acquirePgliteLock(dataDir: string, options: PgliteLockOpti
       announced = true;
       (options.onWait ?? ((m: string) => console.error(m)))(`Waiting up to ${Math.round(waitMs / 1000)} s: ${busy}.`);
     }
-    await new Promise((r) => setTimeout(r, pollMs));
+    await sleep(pollMs);
   }
   held.set(file, me.token);
   installExitHook();

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { CronExpressionParser } from "cron-parser";
 import { fromError, reportCheck, untouched, verdicts, within, type CheckResult, type Hint } from "./check-result";
+import { sleep } from "../util/sleep";
 
 /** What exercise 2 asks for: a cron schedule and a folder watcher that starts runs. */
 export interface SchedulingPlan {
@@ -50,7 +51,6 @@ export const EXERCISE_2_HINTS = {
   },
 } satisfies Record<string, Hint>;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The next three fire times of the learner's schedule, as cron-parser reads it. */
 function nextFires(cron: string, timezone: string): string[] {

@@ -1,7 +1,7 @@
 import { OptionsError } from "../errors";
 import type { PipelineEvents } from "../events";
 import { kernelDisplay } from "../util/kernel";
-import { withDefaults } from "./with-defaults";
+import { withDefaults } from "../util/defined";
 
 /** Retry delays at least this long get a line of their own. */
 const LONG_WAIT_MS = 2_000;

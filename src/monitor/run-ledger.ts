@@ -1,7 +1,7 @@
 import { OptionsError, PipelineError, toError } from "../errors";
 import type { PipelineEventMap, PipelineEventName, PipelineEvents } from "../events";
 import type { Queryable } from "../db/database";
-import { withDefaults } from "./with-defaults";
+import { withDefaults } from "../util/defined";
 
 export interface RunLedgerOptions {
   /** DAG recorded for runs first seen through `run:start`. Default `"ingest"`. */

@@ -2,6 +2,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { spawn, type ChildProcess } from "node:child_process";
 import { findProjectRoot } from "../config";
 import { PipelineError } from "../errors";
+import { sleep } from "../util/sleep";
 
 /** The simulated model's `GET /stats` figures the lab reads. */
 export interface SimulatedStats {
@@ -70,7 +71,7 @@ export async function startSimulatedModelProcess(latencyMs: number, options: { f
     },
     async close() {
       if (child.exitCode === null) child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      await Promise.race([exited, sleep(3000)]);
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     },
   };

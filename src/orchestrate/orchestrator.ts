@@ -10,6 +10,7 @@ import { findRunByKey, getRun, getTask, insertRun, type RunRow, type RunTrigger 
 import { completedEvent, deadLetterQueue, ensureQueues, taskQueue, triggerQueue, type TaskJobData, type TriggerJobData } from "./queues";
 import { resumeRun, type ResumeResult } from "./resume";
 import { failTaskAndRun, runTaskJob } from "./task-runner";
+import { sleep } from "../util/sleep";
 
 export interface OrchestratorOptions {
   /** The pipeline's database; pg-boss keeps its queues in the same database. */
@@ -154,7 +155,7 @@ export class Orchestrator {
       if (!run) throw new PipelineError(`No run ${runId}`, { step: "orchestrate" });
       if (run.state === "success" || run.state === "failed") return run;
       if (Date.now() > deadline) throw new PipelineError(`Run ${runId} still ${run.state} after ${timeoutMs} ms`, { step: "orchestrate" });
-      await new Promise((r) => setTimeout(r, 200));
+      await sleep(200);
     }
   }
 

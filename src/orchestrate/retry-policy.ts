@@ -1,12 +1,15 @@
-import { OptionsError } from "../errors";
+import { AbortError, LlmError, OptionsError } from "../errors";
+import { backoffDelayMs, type RetryPolicy as SharedRetryPolicy } from "../util/retry-policy";
 
 /**
- * How a task is retried. pg-boss does the retrying: these map onto its queue options
- * (`retryLimit`, `retryDelay`, `retryBackoff`, `retryDelayMax`, `expireInSeconds`).
+ * How a DAG task declares its retries, in pg-boss's units (whole seconds). pg-boss does the
+ * retrying: `toRetryPolicy` turns the declaration into the shared `RetryPolicy` (util/retry-policy.ts)
+ * and `toJobOptions` maps that onto pg-boss's queue options (`retryLimit`, `retryDelay`,
+ * `retryBackoff`, `retryDelayMax`, `expireInSeconds`).
  *
  * With backoff, the wait before retry n (1-based) is `delaySeconds · 2^(n-1)` plus a random jitter
- * of up to as much again (pg-boss's formula), and never above `maxDelaySeconds`. A base of 0
- * counts as 1 second with backoff.
+ * of up to as much again (pg-boss's formula, the shared policy's `additive` jitter), and never above
+ * `maxDelaySeconds`. A base of 0 counts as 1 second with backoff.
  */
 export interface RetryPolicy {
   /** Attempts in all, the first included. Default 3. */
@@ -21,6 +24,9 @@ export interface RetryPolicy {
   timeoutSeconds: number;
 }
 
+/** The same declaration under the name that says what it is. */
+export type TaskRetryOptions = RetryPolicy;
+
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   attempts: 3,
   delaySeconds: 2,
@@ -28,6 +34,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelaySeconds: 60,
   timeoutSeconds: 600,
 };
+
+/** A provider's `retry-after` longer than pg-boss's own wait is honoured by holding the job, up to this. */
+export const TASK_MAX_RETRY_AFTER_MS = 120_000;
 
 /** Fill in defaults and reject bad values, naming the field. */
 export function resolveRetryPolicy(partial: Partial<RetryPolicy> = {}, field = "retry"): RetryPolicy {
@@ -44,27 +53,65 @@ export function resolveRetryPolicy(partial: Partial<RetryPolicy> = {}, field = "
   return p;
 }
 
-/** The pg-boss queue options for a policy. */
-export function queueOptionsFor(policy: RetryPolicy): {
+/** A task failure worth another attempt: not an `AbortError`, not an LLM error that says trying again will not help. */
+export function isRetryableTaskError(error: unknown): boolean {
+  return !(error instanceof AbortError) && !(error instanceof LlmError && !error.retryable);
+}
+
+/** A task's declaration as the shared retry policy (what pg-boss will do, in ms). */
+export function toRetryPolicy(task: RetryPolicy): SharedRetryPolicy {
+  return {
+    maxAttempts: task.attempts,
+    baseDelayMs: (task.backoff ? Math.max(task.delaySeconds, 1) : task.delaySeconds) * 1000,
+    capDelayMs: (task.backoff ? task.maxDelaySeconds : task.delaySeconds) * 1000,
+    backoff: task.backoff ? "exponential" : "fixed",
+    jitter: task.backoff ? "additive" : "none",
+    maxRetryAfterMs: TASK_MAX_RETRY_AFTER_MS,
+    overRetryAfter: "cap",
+    retryable: isRetryableTaskError,
+  };
+}
+
+/** pg-boss's queue options for a job. */
+export interface JobRetryOptions {
   retryLimit: number;
   retryDelay: number;
   retryBackoff: boolean;
   retryDelayMax?: number;
   expireInSeconds: number;
-} {
+}
+
+/**
+ * The pg-boss queue options that carry out `policy`. pg-boss counts in whole seconds and jitters
+ * exponential backoff its own way, so a policy it cannot carry out (ms that are not whole seconds,
+ * exponential backoff without `additive` jitter, a fixed wait with jitter) is an `OptionsError`.
+ */
+export function toJobOptions(policy: SharedRetryPolicy, timeoutSeconds: number, field = "retry"): JobRetryOptions {
+  const seconds = (name: "baseDelayMs" | "capDelayMs") => {
+    if (policy[name] % 1000 !== 0) throw new OptionsError(`${field}.${name}`, "whole seconds (pg-boss's unit)", policy[name]);
+    return policy[name] / 1000;
+  };
+  const exponential = policy.backoff === "exponential";
+  if (policy.jitter !== (exponential ? "additive" : "none")) {
+    throw new OptionsError(`${field}.jitter`, exponential ? "additive with exponential backoff (pg-boss's)" : "none with a fixed wait (pg-boss's)", policy.jitter);
+  }
   return {
-    retryLimit: policy.attempts - 1,
-    retryDelay: policy.delaySeconds,
-    retryBackoff: policy.backoff,
-    ...(policy.backoff ? { retryDelayMax: policy.maxDelaySeconds } : {}),
+    retryLimit: policy.maxAttempts - 1,
+    retryDelay: seconds("baseDelayMs"),
+    retryBackoff: exponential,
+    ...(exponential ? { retryDelayMax: seconds("capDelayMs") } : {}),
     // Our own timer stops the attempt at timeoutSeconds and records why; a worker that died holding
     // the job is caught by the queue's heartbeat (see recoveryTimings), expiry is the last backstop.
-    expireInSeconds: policy.timeoutSeconds + 5,
+    expireInSeconds: timeoutSeconds + 5,
   };
 }
 
+/** The pg-boss queue options for a task's declared policy. */
+export function queueOptionsFor(task: RetryPolicy): JobRetryOptions {
+  return toJobOptions(toRetryPolicy(task), task.timeoutSeconds);
+}
+
 /** The shortest wait before retry number `retry` (1-based); pg-boss's jitter adds up to as much again. In ms. */
-export function nominalDelayMs(policy: RetryPolicy, retry: number): number {
-  if (!policy.backoff) return policy.delaySeconds * 1000;
-  return Math.min(policy.maxDelaySeconds, Math.max(policy.delaySeconds, 1) * 2 ** Math.min(16, retry - 1)) * 1000;
+export function nominalDelayMs(task: RetryPolicy, retry: number): number {
+  return backoffDelayMs(toRetryPolicy(task), retry, () => 0);
 }

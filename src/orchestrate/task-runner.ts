@@ -1,12 +1,13 @@
 import { hostname } from "node:os";
 import type { JobResult, JobWithMetadata } from "pg-boss";
-import { AbortError, LlmError, PipelineError, toError } from "../errors";
+import { AbortError, PipelineError, toError } from "../errors";
 import { advanceRun, type EngineDeps } from "./advance";
 import { claimTask, finishAttempt, finishRun, getRun, getTask, recordRunMetrics, settleTask, startAttempt } from "./ledger";
 import { taskType, type TaskJobData } from "./queues";
-import { nominalDelayMs } from "./retry-policy";
+import { TASK_MAX_RETRY_AFTER_MS, isRetryableTaskError, nominalDelayMs } from "./retry-policy";
 import { stageGet, stageGetAll, stagePut } from "./staging";
 import { addMetrics, type RunMetrics, type TaskContext, type TaskMetrics, type TaskResult } from "./task-context";
+import { sleep } from "../util/sleep";
 
 /** An attempt ran longer than its policy's `timeoutSeconds`. */
 export class TaskTimeoutError extends PipelineError {
@@ -72,7 +73,7 @@ export async function runTaskJob(deps: EngineDeps, job: JobWithMetadata<TaskJobD
     const error = toError(e);
     const message = error.message;
     await finishAttempt(deps.db, runId, task, attempt, message);
-    const retryable = !(error instanceof AbortError) && !(error instanceof LlmError && !error.retryable);
+    const retryable = isRetryableTaskError(error);
     if (retryable && job.retryCount < job.retryLimit) {
       await settleTask(deps.db, runId, task, generation, { state: "pending", error: message, metrics });
       const delayMs = nominalDelayMs(spec.retry, job.retryCount + 1);
@@ -80,7 +81,7 @@ export async function runTaskJob(deps: EngineDeps, job: JobWithMetadata<TaskJobD
       // pg-boss picks the retry time itself; a provider's retry-after longer than that is honoured
       // by holding the job before handing it back.
       const retryAfterMs = (error as { retryAfterMs?: unknown }).retryAfterMs;
-      if (typeof retryAfterMs === "number" && retryAfterMs > delayMs) await sleep(Math.min(retryAfterMs, 120_000), job.signal);
+      if (typeof retryAfterMs === "number" && retryAfterMs > delayMs) await sleep(Math.min(retryAfterMs, TASK_MAX_RETRY_AFTER_MS), job.signal).catch(() => undefined);
       return { id: job.id, status: "failed", output: { message } };
     }
     await failTaskAndRun(deps, runId, task, generation, attempt, message);
@@ -126,9 +127,3 @@ function rejectOnAbort(signal: AbortSignal): Promise<never> {
   });
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
-  });
-}

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Config } from "../config";
 import { OptionsError } from "../errors";
 import { stableJson } from "./dag";
+import { dropUndefined } from "../util/defined";
 
 /** What an `ingest` run is asked to do. Everything here is part of the run key. */
 export interface IngestParams {
@@ -63,8 +64,4 @@ export function ingestKey(params: Record<string, unknown>, inputPath: string | n
   });
   const { dataDir: _ignored, ...rest } = params;
   return stableJson({ content, refs, params: rest });
-}
-
-function dropUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

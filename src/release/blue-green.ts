@@ -1,6 +1,6 @@
 import { OptionsError, PipelineError } from "../errors";
 import type { Database, Queryable } from "../db/database";
-import { withDefaults } from "../monitor/with-defaults";
+import { withDefaults } from "../util/defined";
 import { appendReleaseLog, checkIdentifier, defaultActor, readReleaseState, setReleaseState } from "./release-log";
 
 export interface BlueGreenOptions {

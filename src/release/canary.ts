@@ -4,7 +4,7 @@ import { OptionsError } from "../errors";
 import type { Queryable } from "../db/database";
 import { consistencyCheck, domainCheck } from "../validate/index";
 import { createCheckContext } from "../validate/quality-report";
-import { withDefaults } from "../monitor/with-defaults";
+import { withDefaults } from "../util/defined";
 import { appendReleaseLog, defaultActor, readReleaseState, setReleaseState } from "./release-log";
 
 /** What an extractor version gives back: extractions by play_hash, and optionally what they cost. */

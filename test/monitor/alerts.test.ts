@@ -52,7 +52,7 @@ describe.each(DB_KINDS)("alerts (%s)", (kind) => {
     events.on("alert:fired", (e) => fired.push(e));
     manager = new AlertManager(t.db, {
       rules: RULES,
-      channels: [new ConsoleChannel((l) => consoleLines.push(l)), new WebhookChannel({ url: hook.url, attempts: 3, backoffMs: 1, timeoutMs: 300 })],
+      channels: [new ConsoleChannel((l) => consoleLines.push(l)), new WebhookChannel({ url: hook.url, timeoutMs: 300, retry: { maxAttempts: 3, baseDelayMs: 1 } })],
       events,
       now: () => NOW,
       report: (l) => reports.push(l),
@@ -136,7 +136,7 @@ describe.each(DB_KINDS)("alerts (%s)", (kind) => {
     const lone = (url: string) =>
       new AlertManager(t.db, {
         rules: RULES.filter((r) => r.name === "cost-over-budget"),
-        channels: [new WebhookChannel({ url, attempts: 2, backoffMs: 1, timeoutMs: 200 })],
+        channels: [new WebhookChannel({ url, timeoutMs: 200, retry: { maxAttempts: 2, baseDelayMs: 1 } })],
         now: () => NOW,
         report: (l) => reports.push(l),
       });

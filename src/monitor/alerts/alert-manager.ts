@@ -2,7 +2,7 @@ import type { Config } from "../../config";
 import { OptionsError } from "../../errors";
 import type { PipelineEvents } from "../../events";
 import type { Queryable } from "../../db/database";
-import { withDefaults } from "../with-defaults";
+import { withDefaults } from "../../util/defined";
 import { ConsoleChannel, WebhookChannel, type AlertChannel, type AlertMessage } from "./channels";
 import { defaultRules, readRunFacts, type AlertRule, type RunFacts } from "./rules";
 
@@ -192,7 +192,7 @@ export function createAlertManager(db: Queryable, config: Config, extras: Create
   const a = config.alerts;
   const channels = extras.channels ?? a.channels.map((name): AlertChannel =>
     name === "webhook"
-      ? new WebhookChannel({ url: a.webhookUrl!, attempts: a.webhookAttempts, timeoutMs: a.webhookTimeoutMs })
+      ? new WebhookChannel({ url: a.webhookUrl!, timeoutMs: a.webhookTimeoutMs, retry: { maxAttempts: a.webhookAttempts } })
       : new ConsoleChannel());
   const rules = defaultRules({
     errorRate: a.errorRate,

@@ -1,5 +1,6 @@
-import { OptionsError, toError } from "../../errors";
-import { withDefaults } from "../with-defaults";
+import { HttpStatusError, OptionsError } from "../../errors";
+import { withDefaults } from "../../util/defined";
+import { isTransientFailure, resolveRetryPolicy, retryAfterFromHeaders, withRetries, type RetryPolicy } from "../../util/retry-policy";
 import type { AlertSeverity } from "./rules";
 
 /** One alert as channels see it. */
@@ -46,69 +47,69 @@ export class ConsoleChannel implements AlertChannel {
 export interface WebhookChannelOptions {
   /** Slack-compatible incoming-webhook URL. Required; a secret: never printed. */
   url: string;
-  /** Tries per delivery, the first included. Default 3. */
-  attempts?: number;
   /** Give up on one try after this long. Default 5000 ms. */
   timeoutMs?: number;
-  /** First backoff; doubles per retry with jitter. Default 250 ms. */
-  backoffMs?: number;
-  /** Cap on one backoff (and on an honoured `retry-after`). Default 5000 ms. */
-  maxBackoffMs?: number;
+  /** Overrides of `WEBHOOK_RETRY_POLICY` (e.g. `{ maxAttempts: 5 }`). */
+  retry?: Partial<RetryPolicy>;
 }
 
-const RETRYABLE_STATUS = (s: number) => s === 408 || s === 409 || s === 429 || s >= 500;
+/**
+ * Webhook delivery's retry policy: exponential backoff from 250 ms with equal jitter, capped at 5 s,
+ * a `retry-after` honoured up to the same cap; timeouts, connection errors, 408/409/429 and 5xx are
+ * retried, other 4xx are not.
+ */
+export const WEBHOOK_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 250,
+  capDelayMs: 5000,
+  backoff: "exponential",
+  jitter: "equal",
+  maxRetryAfterMs: 5000,
+  overRetryAfter: "cap",
+  retryable: isTransientFailure,
+};
 
 /**
- * POSTs `{ text, alert }` as JSON (Slack reads `text`), retrying timeouts, connection errors,
- * 408/409/429 and 5xx with exponential backoff and jitter; other 4xx are not retried.
+ * POSTs `{ text, alert }` as JSON (Slack reads `text`), retried under `WEBHOOK_RETRY_POLICY`
+ * with the caller's `retry` overrides.
  *
- * @example new WebhookChannel({ url: config.alerts.webhookUrl!, attempts: 3, timeoutMs: 5000 })
+ * @example new WebhookChannel({ url: config.alerts.webhookUrl!, timeoutMs: 5000, retry: { maxAttempts: 3 } })
  */
 export class WebhookChannel implements AlertChannel {
   readonly name = "webhook";
-  private readonly o: Required<WebhookChannelOptions>;
+  private readonly url: string;
+  private readonly timeoutMs: number;
+  /** The policy this channel retries under. */
+  readonly retry: RetryPolicy;
 
   constructor(options: WebhookChannelOptions) {
-    this.o = withDefaults({ attempts: 3, timeoutMs: 5000, backoffMs: 250, maxBackoffMs: 5000 }, options);
-    if (!/^https?:\/\//.test(this.o.url ?? "")) throw new OptionsError("url", "an http(s) URL", "(not shown)");
-    if (!Number.isInteger(this.o.attempts) || this.o.attempts < 1) throw new OptionsError("attempts", "an integer ≥ 1", this.o.attempts);
-    if (!(this.o.timeoutMs > 0)) throw new OptionsError("timeoutMs", "a number > 0", this.o.timeoutMs);
-    if (!(this.o.backoffMs >= 0)) throw new OptionsError("backoffMs", "a number ≥ 0", this.o.backoffMs);
+    const o = withDefaults({ timeoutMs: 5000 }, options);
+    if (!/^https?:\/\//.test(o.url ?? "")) throw new OptionsError("url", "an http(s) URL", "(not shown)");
+    if (!(o.timeoutMs > 0)) throw new OptionsError("timeoutMs", "a number > 0", o.timeoutMs);
+    this.url = o.url;
+    this.timeoutMs = o.timeoutMs;
+    this.retry = resolveRetryPolicy(WEBHOOK_RETRY_POLICY, o.retry);
   }
 
   async deliver(alert: AlertMessage): Promise<DeliveryResult> {
     const body = JSON.stringify({ text: formatAlert(alert), alert });
-    let error = "";
-    for (let attempt = 1; attempt <= this.o.attempts; attempt++) {
-      let retryAfterMs: number | undefined;
-      try {
-        const res = await fetch(this.o.url, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body,
-          signal: AbortSignal.timeout(this.o.timeoutMs),
-        });
-        await res.text().catch(() => "");
-        if (res.ok) return { ok: true, attempts: attempt };
-        error = `HTTP ${res.status}`;
-        if (!RETRYABLE_STATUS(res.status)) return { ok: false, attempts: attempt, error };
-        const ra = Number(res.headers.get("retry-after"));
-        if (Number.isFinite(ra) && ra > 0) retryAfterMs = ra * 1000;
-      } catch (e) {
-        error = describeFetchError(toError(e), this.o.timeoutMs);
-      }
-      if (attempt < this.o.attempts) {
-        const backoff = Math.min(this.o.maxBackoffMs, this.o.backoffMs * 2 ** (attempt - 1));
-        const wait = retryAfterMs !== undefined ? Math.min(this.o.maxBackoffMs, retryAfterMs) : backoff / 2 + Math.random() * (backoff / 2);
-        await new Promise((r) => setTimeout(r, wait));
-      }
-    }
-    return { ok: false, attempts: this.o.attempts, error };
+    const out = await withRetries(this.retry, async () => {
+      const res = await fetch(this.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      await res.text().catch(() => "");
+      if (!res.ok) throw new HttpStatusError(res.status, retryAfterFromHeaders(res.headers), { step: "monitor" });
+    });
+    return out.ok ? { ok: true, attempts: out.attempts } : { ok: false, attempts: out.attempts, error: describeFailure(out.error, this.timeoutMs) };
   }
 }
 
 /** A reason that never includes the URL (it holds the webhook's secret token). */
-function describeFetchError(e: Error, timeoutMs: number): string {
+function describeFailure(e: Error, timeoutMs: number): string {
+  if (e instanceof HttpStatusError) return e.message;
   if (e.name === "TimeoutError" || e.name === "AbortError") return `timed out after ${timeoutMs} ms`;
   const code = (e.cause as { code?: string } | undefined)?.code;
   return code ? `connection failed (${code})` : `request failed (${e.name})`;

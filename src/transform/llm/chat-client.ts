@@ -1,7 +1,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { AbortError, LlmError, LlmRateLimitError, LlmResponseError, toError } from "../../errors";
 import type { TokenUsage } from "../../monitor/cost/index";
-import { isRetryableStatus } from "./retry-policy";
+import { isRetryableStatus, retryAfterFromHeaders } from "../../util/retry-policy";
 
 export interface ChatMessage {
   role: "system" | "user";
@@ -101,7 +101,7 @@ export function classifyError(e: unknown, redact: (s: string) => string): Error 
   if (e instanceof APIError && !(e instanceof APIConnectionError)) {
     const status = e.status ?? 0;
     const message = `HTTP ${status} from the provider: ${redact(e.message)}`;
-    if (status === 429) return new LlmRateLimitError(message, retryAfterMs(e.headers));
+    if (status === 429) return new LlmRateLimitError(message, retryAfterFromHeaders(e.headers));
     return new LlmError(message, isRetryableStatus(status), undefined, status);
   }
   const chain = causeChain(e);
@@ -125,18 +125,6 @@ function causeChain(e: unknown): Error[] {
   const out: Error[] = [];
   for (let c: unknown = e; c instanceof Error && out.length < 6; c = (c as { cause?: unknown }).cause) out.push(c);
   return out;
-}
-
-/** `retry-after-ms` (OpenAI's) or `retry-after` in seconds or as an HTTP date. */
-export function retryAfterMs(headers: Headers | undefined): number | undefined {
-  const ms = Number(headers?.get("retry-after-ms"));
-  if (headers?.get("retry-after-ms") && Number.isFinite(ms)) return ms;
-  const raw = headers?.get("retry-after");
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(raw);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
 /** The shortest piece of a key worth hiding: a server may echo part of it, without its `sk-` prefix. */

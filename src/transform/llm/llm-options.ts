@@ -5,6 +5,7 @@ import type { PipelineEvents } from "../../events";
 import type { Database } from "../../db/database";
 import type { ModelPrice } from "../../monitor/cost/index";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry-policy";
+import { dropUndefined } from "../../util/defined";
 
 /** Options of the LLM path (extraction and mapping). */
 export interface LlmExtractorOptions {
@@ -61,7 +62,7 @@ export function resolveLlmOptions(options: LlmExtractorOptions): ResolvedLlmOpti
     maxTokensPerPlay: 240,
     maxRowTokens: 1000,
     random: Math.random,
-    ...withoutUndefined(options),
+    ...dropUndefined(options),
     retry: resolveRetryPolicy(options.retry),
     maxCostUsd: options.maxCostUsd ?? Number.POSITIVE_INFINITY,
   };
@@ -99,8 +100,4 @@ export function llmOptionsFromConfig(config: Config, extra: Partial<LlmExtractor
     maxRowTokens: llm.maxRowTokens,
     ...extra,
   };
-}
-
-function withoutUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,3 +1,5 @@
+import { sleep } from "../../util/sleep";
+
 /**
  * Bounds the requests in flight, and holds every worker back while the provider has
  * asked us to wait (a 429's `retry-after`), so one rate-limit answer slows the whole run
@@ -15,7 +17,7 @@ export class RequestLimiter {
     await this.acquire();
     try {
       const wait = this.pausedUntil - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (wait > 0) await sleep(wait);
       return await fn();
     } finally {
       this.release();
