@@ -1,4 +1,6 @@
 import { AbortError, LlmError, OptionsError } from "../errors";
+import { withDefaults } from "../util/defined";
+import { checkInteger } from "../util/option-checks";
 import { backoffDelayMs, type RetryPolicy as SharedRetryPolicy } from "../util/retry-policy";
 
 /**
@@ -40,15 +42,11 @@ export const TASK_MAX_RETRY_AFTER_MS = 120_000;
 
 /** Fill in defaults and reject bad values, naming the field. */
 export function resolveRetryPolicy(partial: Partial<RetryPolicy> = {}, field = "retry"): RetryPolicy {
-  const p = { ...DEFAULT_RETRY_POLICY, ...partial };
-  const int = (name: keyof RetryPolicy, min: number) => {
-    const v = p[name];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < min) throw new OptionsError(`${field}.${name}`, `an integer ≥ ${min}`, v);
-  };
-  int("attempts", 1);
-  int("delaySeconds", 0);
-  int("maxDelaySeconds", 0);
-  int("timeoutSeconds", 1);
+  const p = withDefaults(DEFAULT_RETRY_POLICY, partial);
+  checkInteger(`${field}.attempts`, p.attempts, 1);
+  checkInteger(`${field}.delaySeconds`, p.delaySeconds, 0);
+  checkInteger(`${field}.maxDelaySeconds`, p.maxDelaySeconds, 0);
+  checkInteger(`${field}.timeoutSeconds`, p.timeoutSeconds, 1);
   if (typeof p.backoff !== "boolean") throw new OptionsError(`${field}.backoff`, "a boolean", p.backoff);
   return p;
 }

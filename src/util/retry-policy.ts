@@ -1,5 +1,6 @@
-import { AbortError, OptionsError, toError } from "../errors";
+import { AbortError, toError } from "../errors";
 import { withDefaults } from "./defined";
+import { checkInteger, checkOneOf } from "./option-checks";
 import { sleep } from "./sleep";
 
 /** How the wait grows from one retry to the next. */
@@ -51,18 +52,14 @@ const JITTERS: readonly Jitter[] = ["full", "equal", "additive", "none"];
  */
 export function resolveRetryPolicy<P extends RetryPolicy>(defaults: P, overrides: Partial<P> = {}, field = "retry"): P {
   const p = withDefaults(defaults, overrides) as P;
-  const int = (name: keyof RetryPolicy, min: number) => {
-    const v = p[name];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < min) throw new OptionsError(`${field}.${name}`, `an integer ≥ ${min}`, v);
-  };
-  int("maxAttempts", 1);
-  int("baseDelayMs", 0);
-  int("capDelayMs", 0);
-  int("maxRetryAfterMs", 0);
-  if (!BACKOFFS.includes(p.backoff)) throw new OptionsError(`${field}.backoff`, BACKOFFS.join(" or "), p.backoff);
-  if (!JITTERS.includes(p.jitter)) throw new OptionsError(`${field}.jitter`, JITTERS.join(", "), p.jitter);
-  if (p.overRetryAfter !== "cap" && p.overRetryAfter !== "stop") throw new OptionsError(`${field}.overRetryAfter`, "cap or stop", p.overRetryAfter);
-  if (typeof p.retryable !== "function") throw new OptionsError(`${field}.retryable`, "a function", typeof p.retryable);
+  checkInteger(`${field}.maxAttempts`, p.maxAttempts, 1);
+  checkInteger(`${field}.baseDelayMs`, p.baseDelayMs, 0);
+  checkInteger(`${field}.capDelayMs`, p.capDelayMs, 0);
+  checkInteger(`${field}.maxRetryAfterMs`, p.maxRetryAfterMs, 0);
+  checkOneOf(`${field}.backoff`, p.backoff, BACKOFFS);
+  checkOneOf(`${field}.jitter`, p.jitter, JITTERS);
+  checkOneOf(`${field}.overRetryAfter`, p.overRetryAfter, ["cap", "stop"]);
+  checkOneOf(`${field}.retryable`, typeof p.retryable, ["function"]);
   return p;
 }
 

@@ -37,7 +37,10 @@ describe("backoff", () => {
     expect(jittered).toEqual(sequence(LLM_DEFAULTS, seeded(42)));
     expect(jittered).not.toEqual(sequence(LLM_DEFAULTS, seeded(7)));
     const ceilings = sequence(LLM_DEFAULTS, ALMOST_ONE);
-    jittered.forEach((d, i) => expect(d).toBeGreaterThanOrEqual(0) && expect(d).toBeLessThanOrEqual(ceilings[i]!));
+    jittered.forEach((d, i) => {
+      expect(d).toBeGreaterThanOrEqual(0);
+      expect(d).toBeLessThanOrEqual(ceilings[i]!);
+    });
   });
 
   it("webhook delivery: 250 ms doubling to a 5 s cap, equal jitter in [d/2, d]", () => {

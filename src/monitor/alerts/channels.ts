@@ -1,5 +1,6 @@
 import { HttpStatusError, OptionsError } from "../../errors";
 import { withDefaults } from "../../util/defined";
+import { checkNumber } from "../../util/option-checks";
 import { isTransientFailure, resolveRetryPolicy, retryAfterFromHeaders, withRetries, type RetryPolicy } from "../../util/retry-policy";
 import type { AlertSeverity } from "./rules";
 
@@ -85,9 +86,8 @@ export class WebhookChannel implements AlertChannel {
   constructor(options: WebhookChannelOptions) {
     const o = withDefaults({ timeoutMs: 5000 }, options);
     if (!/^https?:\/\//.test(o.url ?? "")) throw new OptionsError("url", "an http(s) URL", "(not shown)");
-    if (!(o.timeoutMs > 0)) throw new OptionsError("timeoutMs", "a number > 0", o.timeoutMs);
     this.url = o.url;
-    this.timeoutMs = o.timeoutMs;
+    this.timeoutMs = checkNumber("timeoutMs", o.timeoutMs, { above: 0 });
     this.retry = resolveRetryPolicy(WEBHOOK_RETRY_POLICY, o.retry);
   }
 

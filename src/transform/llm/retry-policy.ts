@@ -1,4 +1,5 @@
-import { AbortError, LlmError, OptionsError } from "../../errors";
+import { AbortError, LlmError } from "../../errors";
+import { checkInteger } from "../../util/option-checks";
 import {
   resolveRetryPolicy as resolveSharedPolicy,
   retryDelayMs,
@@ -50,10 +51,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 /** Merge and validate a partial policy; a bad field is an `OptionsError` naming it. */
 export function resolveRetryPolicy(partial: Partial<RetryPolicy> = {}): RetryPolicy {
   const p = resolveSharedPolicy(DEFAULT_RETRY_POLICY, partial, "retry");
-  for (const field of ["badAnswerAttempts", "retryBudget"] as const) {
-    const min = field === "retryBudget" ? 0 : 1;
-    if (!Number.isInteger(p[field]) || p[field] < min) throw new OptionsError(`retry.${field}`, `an integer ≥ ${min}`, p[field]);
-  }
+  checkInteger("retry.badAnswerAttempts", p.badAnswerAttempts, 1);
+  checkInteger("retry.retryBudget", p.retryBudget, 0);
   return p;
 }
 
