@@ -52,7 +52,7 @@ describe.each(DB_KINDS)("alerts (%s)", (kind) => {
     events.on("alert:fired", (e) => fired.push(e));
     manager = new AlertManager(t.db, {
       rules: RULES,
-      channels: [new ConsoleChannel((l) => consoleLines.push(l)), new WebhookChannel({ url: hook.url, timeoutMs: 300, retry: { maxAttempts: 3, baseDelayMs: 1 } })],
+      channels: [new ConsoleChannel((l) => consoleLines.push(l)), new WebhookChannel({ url: hook.url, retry: { maxAttempts: 3, baseDelayMs: 1 } })],
       events,
       now: () => NOW,
       report: (l) => reports.push(l),
