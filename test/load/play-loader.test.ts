@@ -51,7 +51,7 @@ describe.each(DB_KINDS)("loadPlays on %s", (kind) => {
       play_id: 7, pitch_velocity_mph: 97.3, runners_on_base: "1B,3B",
       // The game state's values beside the stated ones: here the paragraph named no batter and no count.
       ...resolvedColumns({
-        ...Object.fromEntries(RESOLVED_FIELDS.map((f) => [f, { value: null, source: null }])) as ResolvedState,
+        ...(Object.fromEntries(RESOLVED_FIELDS.map((f) => [f, { value: null, source: null }])) as unknown as ResolvedState),
         inning_number: { value: 1, source: "carried" }, inning_half: { value: "Top", source: "carried" },
         batter_name: { value: "Ana Cruz", source: "carried" }, pre_pitch_balls: { value: 0, source: "inferred" },
         pitcher_id: null, batter_id: 201,
