@@ -1,4 +1,4 @@
 import { startSimulatedModel } from "./scripts/simulated-model/server";
-const sim = await startSimulatedModel({ latencyMs: 0, dataDir: "test/fixtures/blind-game-second", port: 18791 });
+const sim = await startSimulatedModel({ latencyMs: 0, dataDir: process.argv[2], port: Number(process.argv[3]) });
 console.log(sim.baseURL);
-setTimeout(async () => { console.log(JSON.stringify(sim.stats())); await sim.close(); }, 60000);
+setTimeout(async () => { await sim.close(); }, 90000);
