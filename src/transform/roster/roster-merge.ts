@@ -42,7 +42,7 @@ export function mergeRosters(
     }
     if (invented.length > 0) notes.push(`${p.name}: variants not in the text dropped (${invented.join(", ")})`);
     if (!p.pitcher && !p.batter) continue;
-    const name = written.includes(p.name) ? p.name : written.sort((a, b) => b.length - a.length)[0]!;
+    const name = written.includes(p.name) ? p.name : [...written].sort((a, b) => b.length - a.length)[0]!;
     players.push({ ...p, name, variants: written });
   }
   // A bare form two players claim ("Castillo") says neither.

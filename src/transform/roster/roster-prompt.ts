@@ -47,10 +47,14 @@ export const mentions = (text: string, name: string) => new RegExp(`(?<!\\p{L})$
  * the text writes (a player the rules saw too seldom to list), most mentioned first, at most `max`.
  */
 export function rosterCandidates(plays: readonly RawPlay[], rules: ProposedRoster, max = 150): RosterCandidate[] {
-  const counts = new Map<string, number>();
-  for (const person of rules.people) for (const [form, n] of Object.entries(person.variants)) counts.set(form, (counts.get(form) ?? 0) + n + 1000);
-  for (const play of plays) for (const full of readParagraphNames(play.playbyplay, null).fullNames) counts.set(full, (counts.get(full) ?? 0) + 1);
-  const names = [...counts].sort((a, b) => b[1] - a[1]).slice(0, max).map(([name]) => name);
+  const byCount = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const found = new Map<string, number>();
+  for (const person of rules.people) for (const [form, n] of Object.entries(person.variants)) found.set(form, (found.get(form) ?? 0) + n);
+  const others = new Map<string, number>();
+  for (const play of plays) {
+    for (const full of readParagraphNames(play.playbyplay, null).fullNames) if (!found.has(full)) others.set(full, (others.get(full) ?? 0) + 1);
+  }
+  const names = [...byCount(found), ...byCount(others)].slice(0, max);
   return names.map((name) => ({ name, context: contextOf(plays, name) }));
 }
 
