@@ -78,6 +78,18 @@ describe("npm start -- roster with the OpenAI provider", () => {
     expect(names(out, "pitchers.csv").length).toBeGreaterThan(0);
   }, 120_000);
 
+  it("a budget too small for the request stops it before it is sent: nothing billed, the rules' proposal written", async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), "wb-roster-budget-"));
+    const before = sim.stats().requests;
+    const { code, out: text } = await start(["roster", "--input", CSV, "--out", out, "--provider", "openai", "--max-cost", "0.00001"], env());
+    expect(code, text).toBe(0);
+    expect(sim.stats().requests).toBe(before);
+    expect(text).toMatch(/The model gave no usable roster \(.*[Bb]udget.*\): the proposal below is the rules' alone/);
+    const runId = /run (roster-\S+)\)/.exec(text)![1]!;
+    expect(await calls(runId)).toEqual([]);
+    expect(names(out, "pitchers.csv")).toContain("Nico Castillo");
+  }, 120_000);
+
   it("an answer that breaks the schema is retried, then the rules' proposal is written and the reason said; every request is in the ledger", async () => {
     const broken = await startSimulatedModel({ latencyMs: 0, dataDir: GAME, faults: [{ kind: "schema", rate: 1 }] });
     try {
