@@ -7,6 +7,7 @@ import { loadTokenCounter } from "../../src/monitor/cost";
 import { loadAnswerBook, type AnswerBook } from "./answer-book";
 import { answerNames, answerPlays, parseNames, parsePlays } from "./answers";
 import { FaultPlan, TRANSPORT_FAULTS, type FaultKind, type FaultRule } from "./faults";
+import { loadRosterBook, parseRosterNames } from "./roster-answers";
 
 /** Options of the simulated model. */
 export interface SimulatedModelOptions {
@@ -76,6 +77,7 @@ export const SIMULATED_BANNER = "SIMULATED MODEL: answers come from the project'
 export async function startSimulatedModel(options: SimulatedModelOptions = {}): Promise<SimulatedModel> {
   const o = { port: 0, latencyMs: 300, faults: [], seed: 1, hangMs: 120_000, modelId: "simulated-gpt-4o-mini", obeyInjections: true, ...options };
   const book = loadAnswerBook(o.dataDir ?? path.join(findProjectRoot(), "data"));
+  const rosterBook = loadRosterBook(o.dataDir ?? path.join(findProjectRoot(), "data"));
   const counter = await loadTokenCounter("gpt-4o-mini");
   const plan = new FaultPlan(o.faults, o.seed);
   const seen = new Map<string, number>();
@@ -150,7 +152,9 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
       return send(401, { error: { message: `Incorrect API key provided: ${shown}. (simulated)`, type: "invalid_request_error", code: "invalid_api_key" } });
     }
 
-    let answer: unknown = isExtraction ? answerPlays(book, plays, o.obeyInjections) : answerNames(book, names, fault?.kind === "wrong_id");
+    const rosterNames = parseRosterNames(user);
+    let answer: unknown = rosterNames.length > 0 ? rosterBook.answer(rosterNames)
+      : isExtraction ? answerPlays(book, plays, o.obeyInjections) : answerNames(book, names, fault?.kind === "wrong_id");
     if (fault?.kind === "schema") answer = breakSchema(answer, fault.playHash);
     if (fault?.kind === "all_null" || fault?.kind === "score_99") answer = implausible(answer, fault.kind, fault.playHash);
     let content: string | null = JSON.stringify(answer);

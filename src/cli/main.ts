@@ -15,8 +15,9 @@ Pipeline (in this process):
       --provider NAME      offline | openai (default: openai when OPENAI_API_KEY is set)
       --max-cost USD       stop before spending more than this on LLM calls
       --references DIR     reference tables of your own game (default: REFERENCES_DIR, else data/)
-  roster --input FILE --out DIR [--force]
+  roster --input FILE --out DIR [--force] [--provider NAME] [--max-cost USD]
                            propose reference tables (pitchers, batters, teams) from a game's commentary, for review
+                           (offline by rules; openai: the rules, then one request over the distinct names)
 
 Orchestration (the DAG on pg-boss):
   trigger [--rows N|all] [--input FILE] [--batch-rows N] [--provider NAME] [--force] [--detach]
@@ -84,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const loaded = loadConfig();
   const config = values.references ? { ...loaded, referencesDir: path.resolve(values.references) } : loaded;
-  if (command === "roster") return (await import("./roster-command")).rosterCommand(values, readReferenceTables(config.referencesDir));
+  if (command === "roster") return (await import("./roster-command")).rosterCommand(values, readReferenceTables(config.referencesDir), config);
   if (command === "run") return (await import("./run-command")).runCommand(config, values);
   if ((ORCHESTRATE as readonly string[]).includes(command)) {
     const handler = (await import("./orchestrate-commands"))[command as (typeof ORCHESTRATE)[number]];

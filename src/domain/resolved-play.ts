@@ -32,3 +32,37 @@ export type ResolvedState = { [F in ResolvedField]: ResolvedValue<Extraction[F]>
   pitcher_id: number | null;
   batter_id: number | null;
 };
+
+/** The resolved values the `plays` table keeps beside the stated ones: the game-state fields and the two IDs. */
+export const RESOLVED_COLUMN_FIELDS = [...RESOLVED_FIELDS, "pitcher_id", "batter_id"] as const;
+export type ResolvedColumnField = (typeof RESOLVED_COLUMN_FIELDS)[number];
+
+/**
+ * A play's resolved values as columns of `plays`: `<field>_resolved` (typed like the stated column) and one
+ * `resolved_provenance` object, `{ field: "text" | "carried" | "inferred" }` for each field that has a value.
+ * A play enriched without the game state (built by hand) has none of them: they load as null.
+ *
+ * @example SELECT batter_id, batter_id_resolved, resolved_provenance->>'batter_id' AS batter_id_provenance FROM plays
+ */
+export type ResolvedColumns = { [F in ResolvedField as `${F}_resolved`]: Extraction[F] | null } & {
+  pitcher_id_resolved: number | null;
+  batter_id_resolved: number | null;
+  resolved_provenance: Partial<Record<ResolvedColumnField, Provenance>>;
+};
+
+/** One state as the columns of its row; an ID's provenance is its name's (the ID is the name's mapping). */
+export function resolvedColumns(state: ResolvedState): ResolvedColumns {
+  const columns: Record<string, unknown> = {};
+  const provenance: Partial<Record<ResolvedColumnField, Provenance>> = {};
+  for (const field of RESOLVED_FIELDS) {
+    const { value, source } = state[field];
+    columns[`${field}_resolved`] = value;
+    if (value !== null && source !== null) provenance[field] = source;
+  }
+  for (const [id, name] of [["pitcher_id", "pitcher_name"], ["batter_id", "batter_name"]] as const) {
+    columns[`${id}_resolved`] = state[id];
+    const source = state[name].source;
+    if (state[id] !== null && source !== null) provenance[id] = source;
+  }
+  return { ...columns, resolved_provenance: provenance } as ResolvedColumns;
+}

@@ -1,4 +1,10 @@
-import type { EnrichedPlay } from "../domain/index";
+import { RESOLVED_COLUMN_FIELDS, type EnrichedPlay } from "../domain/index";
+
+/** The columns of the game state's resolved values (`<field>_resolved`, then `resolved_provenance`), as in migration 0070. */
+export const RESOLVED_PLAY_COLUMNS = [
+  ...RESOLVED_COLUMN_FIELDS.map((f) => `${f}_resolved` as const),
+  "resolved_provenance",
+] as const satisfies readonly (keyof EnrichedPlay)[];
 
 /** The typed columns of `plays`, one per field of EnrichedPlay, in insert order (run_id is appended). */
 export const PLAY_COLUMNS = [
@@ -10,14 +16,18 @@ export const PLAY_COLUMNS = [
   "pitcher_id", "pitcher_confidence", "batter_id", "batter_confidence",
   "pitch_type_code", "pitch_type_name", "pitch_type_confidence",
   "key_moment", "excitement",
+  ...RESOLVED_PLAY_COLUMNS,
 ] as const satisfies readonly (keyof EnrichedPlay)[];
 
 /** Parameters per row of the plays upsert: every field plus run_id. */
 export const PLAY_PARAMETERS_PER_ROW = PLAY_COLUMNS.length + 1;
 
-/** One play as the parameter list of its row (undefined becomes null). */
+/**
+ * One play as the parameter list of its row (undefined becomes null). The provenance object goes as
+ * JSON text, which pg and PGlite both read into the jsonb column the same way.
+ */
 export function playParameters(play: EnrichedPlay, runId: string): unknown[] {
-  const values: unknown[] = PLAY_COLUMNS.map((c) => play[c] ?? null);
+  const values: unknown[] = PLAY_COLUMNS.map((c) => (c === "resolved_provenance" ? (play[c] ? JSON.stringify(play[c]) : null) : play[c] ?? null));
   values.push(runId);
   return values;
 }

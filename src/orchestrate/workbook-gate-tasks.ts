@@ -34,7 +34,7 @@ const budgetStopped = (q: QuarantinedPlay) => q.step === "transform" && q.reason
 export async function validateTask(ctx: TaskContext): Promise<{ branch: string }> {
   const { plays, extracted, mappings, quarantine } = await extractedPlays(ctx);
   const analyses = (await ctx.get<PlayAnalysis[]>("analyze_plays", "analyses")) ?? [];
-  const enriched = enrichPlays(extracted, mappings, analyses);
+  const enriched = enrichPlays(extracted, mappings, analyses, refsOf(ctx));
   const validation = validatePlays(enriched, refsOf(ctx), { runId: ctx.runId, events: ctx.events });
   const malformed = (await ctx.get<MalformedRow[]>("load_csv", "malformed")) ?? [];
   const quarantined: QuarantinedPlay[] = [...quarantineMalformed(malformed), ...quarantine, ...validation.quarantined];

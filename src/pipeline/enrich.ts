@@ -1,4 +1,5 @@
-import type { CanonicalMapping, EnrichedPlay, Extraction, PlayAnalysis, QuarantinedPlay, RawPlay } from "../domain/index";
+import { resolvedColumns, type CanonicalMapping, type EnrichedPlay, type Extraction, type PlayAnalysis, type QuarantinedPlay, type RawPlay, type ReferenceTables } from "../domain/index";
+import { readGameState } from "../transform/state/game-state-reader";
 
 /**
  * Plays the AI step could not turn into a record: one quarantine entry per input row whose text failed
@@ -20,15 +21,22 @@ export function extractionQuarantine(plays: readonly RawPlay[], failures: readon
   return entries;
 }
 
-/** Join each extracted play with its mapping and analysis, in input order. */
+/**
+ * Join each extracted play with its mapping and analysis, in input order, and add the game state read
+ * over the plays (`readGameState`, whatever extracted them): each resolved value with its provenance,
+ * beside the values as stated. With `refs`, the state also settles IDs a paragraph leaves open (a surname
+ * two players share: the one whose side is at bat) and a two-way player's role.
+ */
 export function enrichPlays(
   plays: readonly (RawPlay & Extraction)[],
   mappings: ReadonlyMap<string, CanonicalMapping>,
   analyses: readonly PlayAnalysis[],
+  refs?: ReferenceTables,
 ): EnrichedPlay[] {
+  const state = readGameState(plays, mappings, refs);
   return plays.map((play, i) => {
-    const mapping = mappings.get(play.play_hash);
+    const mapping = state.mappings.get(play.play_hash);
     if (!mapping) throw new Error(`No canonical mapping for play ${play.play_id} (${play.play_hash})`);
-    return { ...play, ...mapping, ...analyses[i]! };
+    return { ...play, ...mapping, ...analyses[i]!, ...resolvedColumns(state.states[i]!) };
   });
 }

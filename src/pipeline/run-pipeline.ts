@@ -19,7 +19,6 @@ import { batterStatsRows, pitcherStatsRows } from "../summarize/play-analyses";
 import type { BatterStatsRow, PitcherStatsRow } from "../summarize/analysis-rows";
 import { analyzePlays } from "../transform/play-analyzer";
 import { assertRosterCovers } from "../transform/roster/roster-coverage";
-import { readGameState } from "../transform/state/game-state-reader";
 import { validatePlays } from "../validate/validate-plays";
 import type { QualityReport } from "../validate/quality-report";
 import { llmAiSteps, offlineAiSteps, type AiStepsResult, type LlmUsage } from "./ai-steps";
@@ -116,8 +115,8 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     const done = (p: { play_hash: string }) => ai.records.has(p.play_hash) && ai.mappings.has(p.play_hash);
     const extracted = plays.filter(done).map((p) => ({ ...p, ...ai.records.get(p.play_hash)! }));
     const analyses = await timedStep(ctx, "analyze", extracted.length, () => analyzePlays(extracted), (r) => r.length);
-    // The game state settles IDs a paragraph leaves open (a surname two players share: the one whose side is at bat).
-    const enriched = enrichPlays(extracted, readGameState(extracted, ai.mappings, refs).mappings, analyses);
+    // The game state, with the tables: resolved values beside the stated ones, and IDs a paragraph leaves open settled.
+    const enriched = enrichPlays(extracted, ai.mappings, analyses, refs);
     const validation = await timedStep(ctx, "validate", enriched.length, () => validatePlays(enriched, refs, { runId }), (r) => r.valid.length);
     // Every row the AI step left without a record or a mapping is quarantined, with its reason when it gave one.
     const reasons = new Map<string, string>();

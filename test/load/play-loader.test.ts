@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { RESOLVED_FIELDS, resolvedColumns, type ResolvedState } from "../../src/domain";
 import { parsePlays } from "../../src/extract";
 import { PipelineEvents } from "../../src/events";
 import { LoadBatchError, PLAY_COLUMNS, loadPlays, loadReferenceTables, quarantineMalformed, readQualityResults, snapshotPlays } from "../../src/load";
@@ -46,13 +47,23 @@ describe.each(DB_KINDS)("loadPlays on %s", (kind) => {
   });
 
   it("stores every field of an enriched play in a typed column and reports the load as events", async () => {
-    const play = makePlay({ play_id: 7, pitch_velocity_mph: 97.3, runners_on_base: "1B,3B" });
+    const play = makePlay({
+      play_id: 7, pitch_velocity_mph: 97.3, runners_on_base: "1B,3B",
+      // The game state's values beside the stated ones: here the paragraph named no batter and no count.
+      ...resolvedColumns({
+        ...(Object.fromEntries(RESOLVED_FIELDS.map((f) => [f, { value: null, source: null }])) as unknown as ResolvedState),
+        inning_number: { value: 1, source: "carried" }, inning_half: { value: "Top", source: "carried" },
+        batter_name: { value: "Ana Cruz", source: "carried" }, pre_pitch_balls: { value: 0, source: "inferred" },
+        pitcher_id: null, batter_id: 201,
+      }),
+    });
     const events = new PipelineEvents();
     const seen: string[] = [];
     events.onAny((name) => seen.push(name));
     await loadPlays(t.db, { runId: "typed", plays: [play] }, { events });
     const [row] = await t.db.query(`SELECT ${PLAY_COLUMNS.join(", ")} FROM plays`);
     expect(row).toEqual(play);
+    expect(row).toMatchObject({ batter_id_resolved: 201, pitcher_id_resolved: null, resolved_provenance: { batter_id: "carried", pre_pitch_balls: "inferred" } });
     expect(seen).toEqual(["step:start", "rows:progress", "step:success"]);
   });
 
@@ -113,7 +124,7 @@ describe.each(DB_KINDS)("loadPlays on %s", (kind) => {
 describe("loadPlays options", () => {
   it("rejects a batch size that would break PostgreSQL's 65,535-parameter cap, naming the field", async () => {
     const db = {} as never;
-    await expect(loadPlays(db, { runId: "r", plays: [] }, { batchSize: 5000 })).rejects.toThrow(/`batchSize` to be an integer from 1 to 2184/);
+    await expect(loadPlays(db, { runId: "r", plays: [] }, { batchSize: 5000 })).rejects.toThrow(/`batchSize` to be an integer from 1 to 1456/);
     await expect(loadPlays(db, { runId: "r", plays: [] }, { batchSize: 0 })).rejects.toThrow(/got 0/);
   });
 });

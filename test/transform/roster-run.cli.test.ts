@@ -50,5 +50,11 @@ describe.each(GAMES)("npm start on $name, with no reference tables of its own", 
     const [named] = await test.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM plays p JOIN batters b USING (batter_id) WHERE p.run_id = $1 AND p.batter_name IS NOT NULL", [runId]);
     expect(named!.n).toBeGreaterThan(0);
+    // Beside the batter as stated, the batter at the plate as the game state carries him: on more pitch rows, never fewer.
+    const [resolved] = await test.db.query<{ stated: number; at_plate: number }>(
+      `SELECT count(*) FILTER (WHERE batter_id IS NOT NULL)::int AS stated, count(*) FILTER (WHERE batter_id_resolved IS NOT NULL)::int AS at_plate
+       FROM plays WHERE run_id = $1 AND pitch_result IS NOT NULL`, [runId]);
+    expect(resolved!.at_plate).toBeGreaterThanOrEqual(resolved!.stated);
+    expect(resolved!.at_plate).toBeGreaterThan(0);
   }, 240_000);
 });
