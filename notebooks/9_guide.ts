@@ -279,8 +279,10 @@ llmEvents.on("llm:retry", () => { retries += 1; });
 const ledger = new wb.RunLedger(db, { env: config.appEnv, dag: "pipeline", trigger: "manual" });
 ledger.attach(llmEvents);
 new wb.ProgressReporter().attach(llmEvents);
-const llmForecast = await wb.forecastLlmRun(plays, llmConfig, db);
-const llmRun = await wb.runPipeline({ config: llmConfig, db: db, events: llmEvents, rows: ROWS, provider: "openai", maxCostUsd: BUDGET_USD });
+// At most 120 plays: each injected 429 pauses every request for its retry-after (1 s), and the whole game would mostly wait.
+const LLM_ROWS = Math.min(ROWS || plays.length, 120);
+const llmForecast = await wb.forecastLlmRun(plays.slice(0, LLM_ROWS), llmConfig, db);
+const llmRun = await wb.runPipeline({ config: llmConfig, db: db, events: llmEvents, rows: LLM_ROWS, provider: "openai", maxCostUsd: BUDGET_USD });
 await ledger.flush();
 await sim.close();
 console.log(`${llmRun.rowsIn} rows in = ${llmRun.plays.length} loaded + ${llmRun.quarantine.length} quarantined; ${llmRun.llm.requests} requests (${retries} retried after an injected fault), ${llmRun.llm.tokensIn.toLocaleString()} tokens in, $${llmRun.llm.costUsd.toFixed(4)} at ${sim.modelId} prices`);
@@ -363,6 +365,64 @@ console.log(`published_plays: version ${secondRelease.version} had ${live.n} row
 const canary = await wb.runCanary(db, plays, { current: wb.EXTRACTOR_VERSIONS["rules-v1"](config), candidate: wb.EXTRACTOR_VERSIONS["rules-grammar-only"](config), sampleSize: Math.min(50, plays.length), actor: "guide notebook" });
 console.log(canary.promoted ? `canary promoted ${canary.candidate.id}` : `canary rejected ${canary.candidate.id}: ${canary.reasons.join("; ")}`);
 wb.showTable(await wb.readReleaseLog(db, { limit: 8 }), { columns: ["at", "target", "action", "from_version", "to_version", "actor", "reason"], title: "Release log, newest first: every switch, promotion and rollback" });
+
+// %% [markdown]
+// ## Your own game: propose its roster, review it, run it
+//
+// Every step above maps names to **reference tables** (`data/pitchers.csv`, `data/batters.csv`): the players of
+// *this* game. Commentary of another game names other players, and each of its rows would fail the referential
+// check. So the workbook first **proposes the roster from the commentary itself**, offline, by rules over the
+// whole text: who pitches and who bats (the grammar of each call, voted over every paragraph), the fullest form of
+// each name with every variant written, the side from the half-innings, the teams where the text names them. You
+// review the proposal (throws, bats and positions are guesses where the text does not say), then run with it.
+// On the command line: `npm start -- roster --input game.csv --out my-roster`, then
+// `npm start -- --input game.csv --references my-roster`.
+//
+// The game below is another one: 222 paragraphs of a game between the Port Alder Otters and the Cedar Flats
+// Lumberjacks, written for the project's tests by an author who had not read the extractor.
+
+// %%
+const otherGame = config.projectRoot + "/test/fixtures/blind-game-otters/playbyplay.csv";
+const game = wb.readPlays(otherGame);
+// IDs past those of the tables in use, so both games' players can live in one database.
+const roster = wb.discoverRoster(game.plays, {
+  firstPitcherId: Math.max(...refs.pitchers.map((p) => p.pitcher_id)) + 1,
+  firstBatterId: Math.max(...refs.batters.map((b) => b.batter_id)) + 1,
+});
+console.log(`${game.plays.length} paragraphs read. Teams: home ${roster.teams.home}, away ${roster.teams.away} (${roster.teams.evidence})`);
+const writtenAs = (name: string) => Object.entries(roster.people.find((p) => p.name === name)?.variants ?? {}).map(([form, n]) => `${form} ×${n}`).join(", ");
+wb.showTable(roster.pitchers.map((p) => ({ ...p, written_as: writtenAs(p.name) })), { title: `Proposed pitchers.csv (${roster.pitchers.length})` });
+wb.showTable(roster.batters.map((b) => ({ ...b, written_as: writtenAs(b.name) })), { maxRows: 25, title: `Proposed batters.csv (${roster.batters.length})` });
+
+// %% [markdown]
+// What to look at: each person has one ID and every form the narrator used ("Marlowe ×16, Kaito Marlowe ×2"); a
+// player in both tables is a two-way player. Now write the proposal where a run can read it (here a temporary
+// folder; on the command line the `--out` folder you review) and run the same pipeline on that game with those
+// references: most rows load, and the few quarantined ones say why.
+
+// %%
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+const rosterDir = mkdtempSync(join(tmpdir(), "roster-"));
+for (const [file, text] of Object.entries(wb.rosterFiles(roster))) writeFileSync(join(rosterDir, file), text);
+const ownConfig = wb.loadConfig({ overrides: { PGLITE_DIR: "memory://", ROW_LIMIT: "0", REFERENCES_DIR: rosterDir } });
+const ownRun = await wb.runPipeline({ config: ownConfig, db: db, input: otherGame, rows: 0, provider: "offline" });
+console.log(`${ownRun.rowsIn} rows in = ${ownRun.plays.length} loaded + ${ownRun.held.length} held + ${ownRun.quarantine.length} quarantined (${(ownRun.gate.rate * 100).toFixed(1)}%, gate ${(ownRun.gate.maxRate * 100).toFixed(0)}%): ${ownRun.outcome}`);
+wb.showTable(ownRun.topPitchers, { title: "Top pitchers of that game, from its own roster" });
+
+// %% [markdown]
+// And without its roster? The run checks, before extracting anything, how many of the names the commentary gives
+// its pitchers and batters the reference tables know. When most are unknown it is another game: it **stops early,
+// with one message** that says so and gives the `roster` command, instead of quarantining nearly every row.
+
+// %%
+try {
+  const withOurTables = await wb.runPipeline({ config: config, db: db, input: otherGame, rows: 0, provider: "offline" });
+  console.log(`The run went on with this game's tables: ${withOurTables.outcome}`);
+} catch (e) {
+  wb.showError(e);
+}
 await db.close();
 
 // %% [markdown]
