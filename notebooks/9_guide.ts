@@ -1,7 +1,7 @@
 // Source of notebooks/9_guide_test.ipynb (ROWS = 10) and notebooks/9_guide_full.ipynb (ROWS = 0: all plays),
 // in jupytext's percent format: `// %%` starts a code cell, `// %% [markdown]` a markdown cell.
 // `npm run typecheck` checks it; `npm run notebooks:build` writes both notebooks from it (scripts/notebooks/).
-// {{title}} and {{plays}} in markdown, and the ROWS line, are filled in per notebook there.
+// Placeholders such as {{title}} in markdown, and the ROWS line, are filled in per notebook by scripts/notebooks/notebooks.ts.
 
 // %% [markdown]
 // # {{title}}
@@ -398,7 +398,7 @@ wb.showTable(roster.batters.map((b) => ({ ...b, written_as: writtenAs(b.name) })
 // What to look at: each person has one ID and every form the narrator used ("Marlowe ×16, Kaito Marlowe ×2"); a
 // player in both tables is a two-way player. Now write the proposal where a run can read it (here a temporary
 // folder; on the command line the `--out` folder you review) and run the same pipeline on that game with those
-// references: most rows load, and the few quarantined ones say why.
+// references ({{plays_of_other}}): most rows load, and the few quarantined ones say why.
 
 // %%
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -406,8 +406,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 const rosterDir = mkdtempSync(join(tmpdir(), "roster-"));
 for (const [file, text] of Object.entries(wb.rosterFiles(roster))) writeFileSync(join(rosterDir, file), text);
-const ownConfig = wb.loadConfig({ overrides: { PGLITE_DIR: "memory://", ROW_LIMIT: "0", REFERENCES_DIR: rosterDir } });
-const ownRun = await wb.runPipeline({ config: ownConfig, db: db, input: otherGame, rows: 0, provider: "offline" });
+const ownConfig = wb.loadConfig({ overrides: { PGLITE_DIR: "memory://", REFERENCES_DIR: rosterDir } });
+const ownRun = await wb.runPipeline({ config: ownConfig, db: db, input: otherGame, rows: ROWS, provider: "offline" });
 console.log(`${ownRun.rowsIn} rows in = ${ownRun.plays.length} loaded + ${ownRun.held.length} held + ${ownRun.quarantine.length} quarantined (${(ownRun.gate.rate * 100).toFixed(1)}%, gate ${(ownRun.gate.maxRate * 100).toFixed(0)}%): ${ownRun.outcome}`);
 wb.showTable(ownRun.topPitchers, { title: "Top pitchers of that game, from its own roster" });
 
