@@ -291,19 +291,22 @@ console.log(`${llmRun.rowsIn} rows in = ${llmRun.plays.length} loaded + ${llmRun
 // ### A provider outage: task retries, a failed run, and a resume
 //
 // One bad answer is that row's problem: the row is quarantined and its neighbours load. A batch with **no** answer
-// at all is an outage, so the extract task fails and the orchestrator retries it (3 attempts, exponential backoff).
-// When the attempts run out the run is marked failed, with the reason. Here the simulated model answers every
-// request with HTTP 500; then it comes back (on the same address) and `resume` continues the run from what did not
-// finish: `load_csv`, which succeeded, is not redone.
+// at all is an outage, so the extract task fails and the orchestrator retries it (by default 3 attempts, waiting
+// 2 s, then 4 s, plus jitter; here 2 attempts without a wait, so the demo does not sit out the backoff). When the
+// attempts run out the run is marked failed, with the reason. Here the simulated model answers every request of
+// ten plays with HTTP 500; then it comes back (on the same address) and `resume` continues the run from what did
+// not finish: `load_csv`, which succeeded, is not redone.
 
 // %%
 const port = await wb.freePort();
 const downModel = await wb.startSimulatedModelProcess(20, { faults: ["server_error=1"], port: port });
 // Another model name than the run above, so the response cache cannot answer for it.
 const outageConfig = wb.loadConfig({ overrides: { PGLITE_DIR: "memory://", LLM_PROVIDER: "openai",
-  OPENAI_API_KEY: "simulated-key", OPENAI_BASE_URL: downModel.baseURL, OPENAI_MODEL: "gpt-4o-mini", LLM_MAX_RETRIES: "1" } });
-const outage = await wb.openOrchestrator(outageConfig, { db: db });
-const outageRun = await outage.orch.trigger("ingest", { inputPath: wb.defaultInput(outageConfig), params: { ...wb.ingestParams(outageConfig, { rows: ROWS || 40, batchRows: 5 }) } });
+  OPENAI_API_KEY: "simulated-key", OPENAI_BASE_URL: downModel.baseURL, OPENAI_MODEL: "gpt-4o-mini", LLM_MAX_RETRIES: "0" } });
+// The ingest DAG's task retries for this demo: 2 attempts, no wait between them.
+const quickRetries = { ingest: { retry: { llm: { attempts: 2, delaySeconds: 0, backoff: false } } } };
+const outage = await wb.openOrchestrator(outageConfig, { db: db, ...quickRetries });
+const outageRun = await outage.orch.trigger("ingest", { inputPath: wb.defaultInput(outageConfig), params: { ...wb.ingestParams(outageConfig, { rows: 10, batchRows: 5 }) } });
 const failedRun = await outage.orch.waitForRun(outageRun.run.run_id);
 console.log(`run ${failedRun.state}: ${failedRun.error}`);
 await downModel.close();
