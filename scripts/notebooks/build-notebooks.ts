@@ -1,4 +1,4 @@
-// Build the notebooks from their percent-format sources (notebooks/*.ts); cells that changed lose
+// Build the notebooks from their percent-format sources (notebooks/sources/*.ts); cells that changed lose
 // their outputs (unchanged ones keep them), then
 // `npm run notebooks:update` executes them in place on the offline defaults, so the committed
 // notebooks show results before anyone runs them. test/notebooks/sources.test.ts fails when a

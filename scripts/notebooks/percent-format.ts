@@ -79,7 +79,7 @@ function trimBlank(lines: string[]): { start: number; kept: string[] } {
 export interface NotebookVariant {
   /** The `.ipynb` written, in `notebooks/`. */
   notebook: string;
-  /** The percent-format source, in `notebooks/`. */
+  /** The percent-format source, relative to `notebooks/`. */
   source: string;
   params?: Record<string, number | string | boolean>;
   text?: Record<string, string>;
@@ -119,7 +119,7 @@ interface NotebookJson {
 }
 
 const KERNEL_METADATA = {
-  kernelspec: { name: "workbook-ts", display_name: "TypeScript (workbook, Node 24)", language: "typescript" },
+  kernelspec: { display_name: "TypeScript (workbook, Node 24)", language: "typescript", name: "workbook-ts" },
   language_info: { name: "typescript", file_extension: ".ts", mimetype: "text/typescript", codemirror_mode: { name: "javascript", typescript: true } },
 };
 

@@ -5,7 +5,7 @@ import { findProjectRoot } from "../../src/config";
 import { expectedCells, NOTEBOOKS } from "../../scripts/notebooks/notebooks";
 import { committedCells, parsePercent, toNotebookJson, variantCells } from "../../scripts/notebooks/percent-format";
 
-// Each committed notebook is built from a percent-format source in notebooks/*.ts that tsc checks.
+// Each committed notebook is built from a percent-format source in notebooks/sources/*.ts that tsc checks.
 // An edit to a source without `npm run notebooks:build` (and re-executing) fails here; so does an
 // edit made in Jupyter and not carried back to the source.
 const dir = path.join(findProjectRoot(), "notebooks");
@@ -25,7 +25,7 @@ describe("notebook sources", () => {
 
   it("give the test and full guides the same cells but for their row count", () => {
     const [test, full] = ["9_guide_test.ipynb", "9_guide_full.ipynb"].map((name) => expectedCells(dir, NOTEBOOKS.find((n) => n.notebook === name)!));
-    const raw = parsePercent(readFileSync(path.join(dir, "9_guide.ts"), "utf8"), "9_guide.ts");
+    const raw = parsePercent(readFileSync(path.join(dir, "sources", "9_guide.ts"), "utf8"), "9_guide.ts");
     const parameterised = raw.map((cell, i) => (/\{\{\w+\}\}|^const ROWS\b/m.test(cell.source) ? i : null)).filter((i) => i !== null);
     const differing = test.map((cell, i) => (cell.source === full[i].source ? null : i)).filter((i) => i !== null);
     expect(test.length).toBe(full.length);

@@ -1,6 +1,6 @@
 // Source of notebooks/9_lab.ipynb, in jupytext's percent format (`// %%` code, `// %% [markdown]` markdown).
 // The cells tagged exercise-N-todo are what scripts/check-lab.mjs swaps for src/lab/solutions/exercise-N.ts.
-// `npm run typecheck` checks it; `npm run notebooks:build` writes the notebook from it.
+// `npm run typecheck` checks it (./lib links to src/ here); `npm run notebooks:build` writes the notebook from it.
 
 // %% [markdown]
 // # Chapter 9 lab — six self-checking exercises

@@ -1,6 +1,6 @@
 // Source of notebooks/9_guide_test.ipynb (ROWS = 10) and notebooks/9_guide_full.ipynb (ROWS = 0: all plays),
 // in jupytext's percent format: `// %%` starts a code cell, `// %% [markdown]` a markdown cell.
-// `npm run typecheck` checks it; `npm run notebooks:build` writes both notebooks from it (scripts/notebooks/).
+// `npm run typecheck` checks it (./lib links to src/ here); `npm run notebooks:build` writes both notebooks from it (scripts/notebooks/).
 // Placeholders such as {{title}} in markdown, and the ROWS line, are filled in per notebook by scripts/notebooks/notebooks.ts.
 
 // %% [markdown]
