@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Execute every notebook headlessly with Jupyter's nbconvert on the workbook's kernel.
-// Fails (exit 1) as soon as a notebook has a failing cell: nbconvert --execute does that.
+// Fails (exit 1) as soon as a notebook has a failing cell. Prints each notebook's time, split into
+// execution (kernel start + cells) and the HTML export.
 //
 //   node scripts/execute-notebooks.mjs            # copies to artifacts/executed + HTML exports in artifacts/html
 //   node scripts/execute-notebooks.mjs --in-place # refresh the committed outputs (offline defaults)
@@ -9,7 +10,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { tsImport } from "tsx/esm/api";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -44,22 +46,41 @@ const executedDir = path.join(root, "artifacts", "executed");
 const htmlDir = path.join(root, "artifacts", "html");
 mkdirSync(executedDir, { recursive: true });
 mkdirSync(htmlDir, { recursive: true });
-const jupyter = (argv) => execFileSync("jupyter", argv, { cwd: nbDir, env, stdio: "inherit" });
+// Executing and exporting in one Python process, and making the export interactive in this one, saves a
+// Python start with its nbconvert import and a Node start with tsx per notebook.
+const python = jupyterPython();
+const { makeExportInteractive } = await tsImport(pathToFileURL(path.join(root, "scripts", "notebooks", "interactive-html.ts")).href, import.meta.url);
 for (const nb of notebooks) {
   const started = Date.now();
   console.log(`\n▶ executing ${nb}`);
-  const common = ["nbconvert", "--execute", "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.kernel_name=workbook-ts"];
+  const executed = inPlace ? path.join(nbDir, nb) : path.join(executedDir, nb);
+  const html = path.join(htmlDir, nb.replace(/\.ipynb$/, ".html"));
+  let phases;
   try {
-    if (inPlace) jupyter([...common, "--to", "notebook", "--inplace", nb]);
-    else jupyter([...common, "--to", "notebook", "--output-dir", executedDir, nb]);
+    const out = execFileSync(python, [path.join(root, "scripts", "notebooks", "execute_notebook.py"), nb, executed, html], { cwd: nbDir, env, stdio: ["ignore", "pipe", "inherit"] });
+    phases = JSON.parse(out.toString().trim().split("\n").pop());
   } catch {
     console.error(`✗ ${nb} failed: a cell raised an error (see the traceback above).`);
     process.exit(1);
   }
-  const executed = inPlace ? path.join(nbDir, nb) : path.join(executedDir, nb);
-  jupyter(["nbconvert", "--to", "html", "--output-dir", htmlDir, executed]);
   // Plotly charts: nbconvert shows their PNG; add the interactive figure with the local plotly.js-dist.
-  const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-  execFileSync(process.execPath, [tsx, path.join(root, "scripts", "notebooks", "interactive-html.ts"), path.join(htmlDir, nb.replace(/\.ipynb$/, ".html")), executed], { stdio: "inherit" });
-  console.log(`✓ ${nb} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const interactiveStarted = Date.now();
+  const r = makeExportInteractive(html, executed);
+  console.log(`${path.basename(html)}: ${r.interactive} of ${r.figures} plotly chart(s) made interactive`);
+  if (r.interactive < r.figures) process.exit(1);
+  const interactive = (Date.now() - interactiveStarted) / 1000;
+  console.log(`✓ ${nb} in ${((Date.now() - started) / 1000).toFixed(1)} s (kernel start + cells ${phases.execute.toFixed(1)} s, HTML export ${(phases.html + interactive).toFixed(1)} s)`);
+}
+
+/** The Python that runs `jupyter` (its shebang), so nbconvert imports; else `python3` from the PATH. */
+function jupyterPython() {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    const file = path.join(dir, "jupyter");
+    if (!existsSync(file)) continue;
+    const first = readFileSync(file, "utf8").slice(0, 300).split("\n")[0];
+    const m = /^#!\s*(\S*python[\d.]*)\s*$/.exec(first);
+    if (m) return m[1];
+    break;
+  }
+  return "python3";
 }

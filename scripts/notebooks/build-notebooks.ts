@@ -1,17 +1,18 @@
-// Generate the notebooks from their sources (outputs empty); `npm run notebooks:update` then executes them
-// in place on the offline defaults so the committed notebooks show results before anyone runs them.
-import { writeFileSync } from "node:fs";
+// Build the notebooks from their percent-format sources (notebooks/sources/*.ts); cells that changed lose
+// their outputs (unchanged ones keep them), then
+// `npm run notebooks:update` executes them in place on the offline defaults, so the committed
+// notebooks show results before anyone runs them. test/notebooks/sources.test.ts fails when a
+// committed notebook's cells differ from its source.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findProjectRoot } from "../../src/config";
-import { guideCells } from "./guide";
-import { labCells } from "./lab";
-import { notebook } from "./notebook-format";
+import { expectedCells, NOTEBOOKS } from "./notebooks";
+import { toNotebookJson } from "./percent-format";
 
 const dir = path.join(findProjectRoot(), "notebooks");
-const write = (name: string, text: string) => {
-  writeFileSync(path.join(dir, name), text);
-  console.log(`wrote notebooks/${name}`);
-};
-write("9_guide_test.ipynb", notebook(guideCells({ rows: 10, title: "Chapter 9 guide — test run (first 10 plays)" })));
-write("9_guide_full.ipynb", notebook(guideCells({ rows: "all", title: "Chapter 9 guide — full run (all 729 plays)" })));
-write("9_lab.ipynb", notebook(labCells()));
+for (const variant of NOTEBOOKS) {
+  const file = path.join(dir, variant.notebook);
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  writeFileSync(file, toNotebookJson(expectedCells(dir, variant), previous));
+  console.log(`wrote notebooks/${variant.notebook} from notebooks/${variant.source}`);
+}

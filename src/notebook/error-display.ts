@@ -1,5 +1,7 @@
+import path from "node:path";
+import { findProjectRoot } from "../config";
 import {
-  BudgetExceededError, ConfigError, DatabaseError, InputError, LlmError, LlmRateLimitError, OptionsError, PipelineError, toError,
+  BudgetExceededError, ConfigError, DatabaseError, InputError, LlmError, LlmRateLimitError, OptionsError, PipelineError, toError, UnknownRosterError,
 } from "../errors";
 import { displayBundle } from "../util/kernel";
 
@@ -26,13 +28,23 @@ export function describeError(thrown: unknown, hint?: string): ErrorReport {
     step: error instanceof PipelineError ? error.step : undefined,
     row: error instanceof InputError ? error.row : undefined,
     field: error instanceof InputError ? error.field : error instanceof OptionsError ? error.field : error instanceof ConfigError ? error.key : undefined,
-    message: error.message,
-    causes,
+    message: projectRelative(error.message),
+    causes: causes.map(projectRelative),
     hint: hint ?? defaultHint(error),
   };
 }
 
+/**
+ * Paths inside the project as the learner types them (`data/pitchers.csv`, as `npm start` takes them
+ * from the project folder), not as this machine spells them out.
+ */
+function projectRelative(text: string): string {
+  const root = findProjectRoot() + path.sep;
+  return text.split(root).join("");
+}
+
 function defaultHint(e: Error): string {
+  if (e instanceof UnknownRosterError) return "Propose this game's tables (wb.discoverRoster, or the roster command above), review them, and run with them as its references.";
   if (e instanceof ConfigError) return `Fix ${e.key} in .env (see sample.env), then restart the kernel: the config is read once.`;
   if (e instanceof OptionsError) return `Change \`${e.field}\` in the cell above to the value the message expects.`;
   if (e instanceof InputError) return e.row ? `Look at line ${e.row} of the input CSV${e.field ? ` (field ${e.field})` : ""}.` : "Check the input file's path and its playbyplay column.";

@@ -2,7 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadConfig } from "../../src/config";
+import { findProjectRoot, loadConfig } from "../../src/config";
+import { readPlays } from "../../src/extract/play-reader";
+import { readReferenceTables } from "../../src/extract/reference-reader";
+import { assertRosterCovers } from "../../src/transform/roster/index";
 import { InputError, LlmError, OptionsError } from "../../src/errors";
 import { kernelClone, showError, showSetup, withErrorDisplay } from "../../src/notebook/index";
 
@@ -60,6 +63,22 @@ describe("the notebook error display", () => {
     expect(text).toContain("hint: Look at line 9 of the input CSV (field playbyplay).");
     expect(printed(() => showError(new LlmError("connect ECONNREFUSED 127.0.0.1:9", true)), "error")).toMatch(/step transform.*\n\s+hint: Check OPENAI_BASE_URL/);
     expect(printed(() => showError(new OptionsError("rows", "an integer ≥ 0", -1), { hint: "use ROWS = 10" }), "error")).toMatch(/field rows.*\n\s+hint: use ROWS = 10/);
+  });
+
+  it("shows another game's unknown roster with paths as typed in the project folder, and the way out", () => {
+    const root = findProjectRoot();
+    const input = path.join(root, "test", "fixtures", "blind-game-otters", "playbyplay.csv");
+    let thrown: unknown;
+    try {
+      assertRosterCovers(readPlays(input).plays, readReferenceTables(path.join(root, "data")), { input, referencesDir: path.join(root, "data") });
+    } catch (e) {
+      thrown = e;
+    }
+    const text = printed(() => showError(thrown), "error");
+    expect(text).toMatch(/^✗ UnknownRosterError \(step map\): \d+ of the \d+ players named in test\/fixtures\/blind-game-otters\/playbyplay\.csv are not in the reference tables in data /);
+    expect(text).toContain("npm start -- roster --input test/fixtures/blind-game-otters/playbyplay.csv --out my-roster");
+    expect(text).not.toContain(root);
+    expect(text).toMatch(/hint: Propose this game's tables \(wb\.discoverRoster/);
   });
 
   it("withErrorDisplay shows the error and still fails the cell", async () => {
