@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   // LLM faults (issue 9): the longest retry-after honoured in place, and the largest row sent to the model.
   LLM_RETRY_AFTER_MAX_S: int(0).default(60),
   LLM_MAX_ROW_TOKENS: int(1).default(1000),
+  // LLM cost (issue 12): the rules settle the rows they are sure of (off: every row to the model); the Batch API at half price.
+  LLM_CASCADE: z.enum(["on", "off"]).default("on"),
   MAX_COST_USD: z.coerce.number().positive(),
   DATABASE_URL: optionalString,
   // The standard PG* variables, from the shell or .env; passed to `pg`, which reads only the shell's itself.
@@ -93,6 +95,8 @@ export interface Config {
     maxRetryAfterMs: number;
     /** A row whose text is longer than this (tokens) is quarantined before any request. */
     maxRowTokens: number;
+    /** Rows the rule extractor settles with confidence are not sent to the model (LLM_CASCADE, default on). */
+    cascade: boolean;
   };
   database: {
     kind: "postgres" | "pglite";
@@ -214,6 +218,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       maxCostUsd: e.MAX_COST_USD,
       maxRetryAfterMs: e.LLM_RETRY_AFTER_MAX_S * 1000,
       maxRowTokens: e.LLM_MAX_ROW_TOKENS,
+      cascade: e.LLM_CASCADE === "on",
     },
     database: {
       kind: hasServer ? "postgres" : "pglite",

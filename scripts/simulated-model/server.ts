@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { findProjectRoot } from "../../src/config";
+import { playHash } from "../../src/extract";
 import { loadTokenCounter } from "../../src/monitor/cost";
 import { loadAnswerBook, type AnswerBook } from "./answer-book";
 import { answerNames, answerPlays, parseNames, parsePlays } from "./answers";
@@ -136,7 +137,9 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
     const contentHash = createHash("sha256").update(raw).digest("hex");
     const repeat = seen.get(contentHash) ?? 0;
     seen.set(contentHash, repeat + 1);
-    const fault = plan.pick({ number: stats.requests, contentHash, repeat, playHashes: plays.map((p) => p.play_hash), names: allNames });
+    const hashes = plays.map((p) => playHash(p.text));
+    const fault = plan.pick({ number: stats.requests, contentHash, repeat, playHashes: hashes, names: allNames });
+    const targetOf = (hash?: string) => (hash === undefined ? undefined : plays[hashes.indexOf(hash)]?.i);
 
     if (fault?.kind === "rate_limit") {
       const headers: Record<string, string> = { "retry-after": String(fault.retryAfterSeconds ?? 1) };
@@ -151,8 +154,8 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
     }
 
     let answer: unknown = isExtraction ? answerPlays(book, plays, o.obeyInjections) : answerNames(book, names, fault?.kind === "wrong_id");
-    if (fault?.kind === "schema") answer = breakSchema(answer, fault.playHash);
-    if (fault?.kind === "all_null" || fault?.kind === "score_99") answer = implausible(answer, fault.kind, fault.playHash);
+    if (fault?.kind === "schema") answer = breakSchema(answer, targetOf(fault.playHash));
+    if (fault?.kind === "all_null" || fault?.kind === "score_99") answer = implausible(answer, fault.kind, targetOf(fault.playHash));
     let content: string | null = JSON.stringify(answer);
     let finish = "stop";
     let refusal: string | null = null;
@@ -228,25 +231,25 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
   };
 }
 
-/** Break one item of an answer: the targeted play (or the first item) gets a string where a number belongs. */
-function breakSchema(answer: unknown, playHash?: string): unknown {
-  const a = answer as { plays?: Record<string, unknown>[]; pitchers?: Record<string, unknown>[] };
+/** Break one item of an answer: the targeted play's row (or the first) gets a string where the outs belong. */
+function breakSchema(answer: unknown, target?: number): unknown {
+  const a = answer as { plays?: unknown[][]; pitchers?: unknown };
   if (a.plays) {
-    const target = a.plays.find((p) => p.play_hash === playHash) ?? a.plays[0];
-    if (target) target.outs = "two";
+    const row = a.plays.find((r) => r[0] === target) ?? a.plays[0];
+    if (row) row[3] = "two";
     return a;
   }
   return { ...a, pitchers: "not a list" };
 }
 
-/** A schema-valid but implausible answer: every field null, or score_home 99, on the targeted play (or every play). */
-function implausible(answer: unknown, kind: "all_null" | "score_99", playHash?: string): unknown {
-  const a = answer as { plays?: Record<string, unknown>[] };
+/** A schema-valid but implausible answer: every field null, or score_home 99, on the targeted play's row (or every row). */
+function implausible(answer: unknown, kind: "all_null" | "score_99", target?: number): unknown {
+  const a = answer as { plays?: unknown[][] };
   if (!a.plays) return answer;
-  for (const p of a.plays) {
-    if (playHash && p.play_hash !== playHash) continue;
-    if (kind === "score_99") p.score_home = 99;
-    else for (const k of Object.keys(p)) if (k !== "play_hash") p[k] = null;
+  for (const row of a.plays) {
+    if (target !== undefined && row[0] !== target) continue;
+    if (kind === "score_99") row[4] = 99;
+    else row.fill(null, 1);
   }
   return a;
 }

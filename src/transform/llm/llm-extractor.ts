@@ -17,6 +17,8 @@ import { EXTRACTION_JSON_SCHEMA, EXTRACTION_SCHEMA_VERSION, MAPPING_SCHEMA_VERSI
 import { RetryBudget } from "./retry-policy";
 import { chunk } from "../../util/chunk";
 import { checkPlausibility, runningScore } from "./plausibility-check";
+import { settleByRules } from "./cascade";
+import { encodeAnswerRow } from "./compact-answer";
 
 /** One run of the LLM path: its id, and the budget all its steps share. */
 export interface LlmRunContext {
@@ -35,6 +37,8 @@ export interface LlmFailure {
 
 export interface LlmStepStats extends RunnerStats {
   rows: number;
+  /** Rows the rules settled with confidence (the cascade, settleByRules): no request, no cost. */
+  settledRows: number;
   /** Rows answered from the response cache (no request). */
   cachedRows: number;
   batches: number;
@@ -92,9 +96,9 @@ export class LlmExtractor {
   /** What extracting `plays` will cost, counted offline before any request; cached rows cost nothing. */
   async forecast(plays: RawPlay[]): Promise<CostForecast> {
     const counter = await loadTokenCounter(this.options.model);
-    const { misses } = await this.lookUp(this.bySize(uniqueByHash(plays), counter).fit);
+    const { misses } = await this.lookUp(this.cascade(this.bySize(uniqueByHash(plays), counter).fit).remaining);
     const planned = chunk(misses, this.options.batchSize).map((batch) => ({
-      messages: extractionMessages(batch),
+      messages: extractionMessages(batch, this.options.reference),
       schema: EXTRACTION_JSON_SCHEMA,
       expectedTokensOut: expectedTokensOut(counter, batch.length),
       maxTokensOut: this.maxTokensOut(batch.length),
@@ -108,8 +112,10 @@ export class LlmExtractor {
     const counter = await loadTokenCounter(this.options.model);
     // A row too long for the model is quarantined before any request (a 2 MB paragraph would be one huge, costly request).
     const { fit, oversized } = this.bySize(uniqueByHash(plays), counter);
-    const { hits, misses } = await this.lookUp(fit);
-    const records = new Map<string, Extraction>(hits);
+    // The cascade: rows the rules settle with confidence cost nothing; the rest go to the cache, then the model.
+    const { settled, remaining } = this.cascade(fit);
+    const { hits, misses } = await this.lookUp(remaining);
+    const records = new Map<string, Extraction>([...settled, ...hits]);
     if (hits.size > 0) await this.recordCacheHit(ctx.runId, "extract", [...hits.keys()]);
     const batches = chunk(misses, this.options.batchSize);
     const step: BatchStep<RawPlay, Extraction> = {
@@ -117,7 +123,7 @@ export class LlmExtractor {
       schemaName: "play_extractions",
       schema: EXTRACTION_JSON_SCHEMA,
       keyOf: (p) => p.play_hash,
-      messages: (batch) => extractionMessages(batch),
+      messages: (batch) => extractionMessages(batch, this.options.reference),
       maxTokensOut: (batch) => this.maxTokensOut(batch.length),
       expectedTokensOut: (batch) => expectedTokensOut(counter, batch.length),
       read: (json, batch) => plausibleOnly(readPlayAnswer(json, batch.map((p) => p.play_hash)), batch),
@@ -141,7 +147,7 @@ export class LlmExtractor {
       ],
       unfinished: plays.filter((p) => unfinishedHash.has(p.play_hash)).map((p) => ({ play_id: p.play_id, play_hash: p.play_hash })),
       stopped: run.stopped,
-      stats: { ...run.stats, rows: plays.length, cachedRows: hits.size, batches: batches.length, durationMs: Date.now() - started },
+      stats: { ...run.stats, rows: plays.length, settledRows: settled.size, cachedRows: hits.size, batches: batches.length, durationMs: Date.now() - started },
     };
   }
 
@@ -198,6 +204,13 @@ export class LlmExtractor {
     this.options.events?.emit("llm:cache-hit", { runId, step, rows: keys.length });
     const requestHash = createHash("sha256").update(keys.join("\n")).digest("hex");
     await this.ledger.record({ runId, step, model: this.options.model, requestHash, rows: keys.length, tokensIn: 0, tokensOut: 0, costUsd: 0, durationMs: 0, attempt: 1, status: "cache_hit" });
+  }
+
+  /** The rows the rules settle (when the cascade is on and the reference tables are given), and the rest. */
+  private cascade(plays: RawPlay[]): { settled: Map<string, Extraction>; remaining: RawPlay[] } {
+    const reference = this.options.reference;
+    if (!this.options.cascade || !reference || plays.length === 0) return { settled: new Map(), remaining: plays };
+    return settleByRules(plays, reference);
   }
 
   /** Plays that fit `maxRowTokens`, and the token count of each that does not (by play_hash). */
@@ -258,7 +271,7 @@ function plausibleOnly(answer: { ok: Map<string, Extraction>; bad: Map<string, s
 
 /** Output tokens a batch of `rows` plays is expected to take: the forecast's figure, and the estimate of an answer never read. */
 function expectedTokensOut(counter: TokenCounter, rows: number): number {
-  return rows * counter.count(JSON.stringify({ play_hash: "0123456789abcdef", ...TYPICAL_EXTRACTION })) + 10;
+  return rows * (counter.count(JSON.stringify(encodeAnswerRow(rows, TYPICAL_EXTRACTION))) + 1) + 6;
 }
 
 /** A typical answer item, to estimate output tokens per play in the forecast. */

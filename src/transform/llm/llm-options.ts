@@ -40,6 +40,11 @@ export interface LlmExtractorOptions {
   events?: PipelineEvents;
   /** Reference tables the mapping step answers from. Required for `map`. */
   reference?: ReferenceTables;
+  /**
+   * The cascade: rows the rule extractor settles with confidence (rule-confidence.ts) keep its record and
+   * are never sent; only the rest go to the model. Needs `reference`. Default true (`LLM_CASCADE=off`: every row to the model).
+   */
+  cascade?: boolean;
   /** Jitter source, for deterministic tests. Default Math.random. */
   random?: () => number;
 }
@@ -60,6 +65,7 @@ export function resolveLlmOptions(options: LlmExtractorOptions): ResolvedLlmOpti
     timeoutMs: 60_000,
     maxTokensPerPlay: 240,
     maxRowTokens: 1000,
+    cascade: true,
     random: Math.random,
     ...withoutUndefined(options),
     retry: resolveRetryPolicy(options.retry),
@@ -97,6 +103,7 @@ export function llmOptionsFromConfig(config: Config, extra: Partial<LlmExtractor
     retry: { maxAttempts: llm.maxRetries + 1, maxRetryAfterMs: llm.maxRetryAfterMs },
     maxCostUsd: llm.maxCostUsd,
     maxRowTokens: llm.maxRowTokens,
+    cascade: llm.cascade,
     ...extra,
   };
 }
