@@ -47,6 +47,8 @@ export interface SimulatedModelStats {
   /** Tokens billed: every generated answer, delivered or not. */
   tokensIn: number;
   tokensOut: number;
+  /** Of `tokensIn`, those served from the simulated prompt cache (a repeated prefix of 1,024 tokens or more). */
+  tokensCached: number;
   /** Answers sent whole (HTTP 200 with usage the client can read). */
   delivered: ServedCount;
   /** Answers generated and billed but not delivered whole (transport faults: the client cannot know their usage). */
@@ -80,8 +82,9 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
   const counter = await loadTokenCounter("gpt-4o-mini");
   const plan = new FaultPlan(o.faults, o.seed);
   const seen = new Map<string, number>();
+  const prefixes = new Set<string>();
   const stats: SimulatedModelStats = {
-    requests: 0, extractionRequests: 0, mappingRequests: 0, playsRequested: 0, namesRequested: 0, tokensIn: 0, tokensOut: 0,
+    requests: 0, extractionRequests: 0, mappingRequests: 0, playsRequested: 0, namesRequested: 0, tokensIn: 0, tokensOut: 0, tokensCached: 0,
     delivered: { requests: 0, tokensIn: 0, tokensOut: 0 }, undelivered: { requests: 0, tokensIn: 0, tokensOut: 0 }, faults: plan.injected, authorized: 0,
   };
   const snapshot = (): SimulatedModelStats => ({ ...stats, delivered: { ...stats.delivered }, undelivered: { ...stats.undelivered }, faults: { ...plan.injected } });
@@ -171,6 +174,8 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
     // The answer is generated, so it is billed, whether or not the client gets it.
     const tokensIn = counter.countRequest({ messages, schema: body.response_format?.json_schema?.schema });
     const tokensOut = counter.count(content ?? refusal ?? "");
+    const tokensCached = cachedPrefix(messages, body.response_format?.json_schema?.schema);
+    stats.tokensCached += tokensCached;
     stats.tokensIn += tokensIn;
     stats.tokensOut += tokensOut;
     const completion = {
@@ -180,7 +185,7 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
       model: o.modelId,
       system_fingerprint: "simulated",
       choices: [{ index: 0, message: { role: "assistant", content, refusal }, logprobs: null, finish_reason: finish }],
-      usage: { prompt_tokens: tokensIn, completion_tokens: tokensOut, total_tokens: tokensIn + tokensOut },
+      usage: { prompt_tokens: tokensIn, completion_tokens: tokensOut, total_tokens: tokensIn + tokensOut, prompt_tokens_details: { cached_tokens: tokensCached } },
     };
     if (fault && TRANSPORT_FAULTS.includes(fault.kind)) {
       stats.undelivered.requests++;
@@ -192,6 +197,21 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
     stats.delivered.tokensIn += tokensIn;
     stats.delivered.tokensOut += tokensOut;
     later(o.latencyMs, () => send(200, completion));
+  }
+
+  /**
+   * Prompt caching as OpenAI does it: the prefix a request shares with an earlier one (here: every message before
+   * the last, plus the response schema) is served from the cache when it is 1,024 tokens or longer, in steps of 128.
+   */
+  function cachedPrefix(messages: { role: string; content: string }[], schema: unknown): number {
+    if (messages.length < 2) return 0;
+    const prefix = messages.slice(0, -1);
+    const key = createHash("sha256").update(JSON.stringify([prefix, schema])).digest("hex");
+    const tokens = counter.countRequest({ messages: prefix, schema }) - 3;
+    const seenBefore = prefixes.has(key);
+    prefixes.add(key);
+    if (!seenBefore || tokens < 1024) return 0;
+    return 1024 + Math.floor((tokens - 1024) / 128) * 128;
   }
 
   /** Deliver a generated answer badly, the way a flaky network or proxy does. */

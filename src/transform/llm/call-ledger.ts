@@ -23,7 +23,10 @@ export interface LlmCall {
 }
 
 /** How a started call ended. */
-export type LlmCallOutcome = Pick<LlmCall, "tokensIn" | "tokensOut" | "costUsd" | "durationMs" | "status" | "error">;
+export type LlmCallOutcome = Pick<LlmCall, "tokensIn" | "tokensOut" | "costUsd" | "durationMs" | "status" | "error"> & {
+  /** Of `tokensIn`, those served from the provider's prompt cache. Default 0. */
+  tokensCached?: number;
+};
 
 /** A call recorded as started, to complete with `finish`. */
 export interface StartedCall {
@@ -73,9 +76,9 @@ export class CallLedger {
     Object.assign(started.call, outcome);
     if (!this.db || started.id === undefined) return;
     await this.db.query(
-      `UPDATE llm_calls SET tokens_in = $2, tokens_out = $3, cost_usd = $4, duration_ms = $5, status = $6, error = $7, completed_at = now()
+      `UPDATE llm_calls SET tokens_in = $2, tokens_out = $3, cost_usd = $4, duration_ms = $5, status = $6, error = $7, tokens_cached = $8, completed_at = now()
         WHERE id = $1::bigint`,
-      [started.id, outcome.tokensIn, outcome.tokensOut, outcome.costUsd, Math.round(outcome.durationMs), outcome.status, outcome.error ?? null],
+      [started.id, outcome.tokensIn, outcome.tokensOut, outcome.costUsd, Math.round(outcome.durationMs), outcome.status, outcome.error ?? null, outcome.tokensCached ?? 0],
     );
   }
 }

@@ -73,7 +73,12 @@ export async function completeJson(client: OpenAI, req: JsonChatRequest, redact:
   } catch (e) {
     throw classifyError(e, redact);
   }
-  const usage: TokenUsage = { tokensIn: completion.usage?.prompt_tokens ?? 0, tokensOut: completion.usage?.completion_tokens ?? 0 };
+  const usage: TokenUsage = {
+    tokensIn: completion.usage?.prompt_tokens ?? 0,
+    tokensOut: completion.usage?.completion_tokens ?? 0,
+    // The provider's prompt cache (a repeated prefix of 1,024 tokens or more): billed at the cached rate.
+    tokensCached: completion.usage?.prompt_tokens_details?.cached_tokens ?? 0,
+  };
   const choice = completion.choices[0];
   if (!choice) throw new BilledResponseError("The answer has no choices", "malformed", usage);
   if (choice.message.refusal) throw new BilledResponseError(`The model refused: ${redact(choice.message.refusal).slice(0, 200)}`, "refusal", usage);
