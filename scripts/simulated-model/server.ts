@@ -7,7 +7,8 @@ import { playHash } from "../../src/extract";
 import { loadTokenCounter } from "../../src/monitor/cost";
 import { loadAnswerBook, type AnswerBook } from "./answer-book";
 import { answerNames, answerPlays, parseNames, parsePlays } from "./answers";
-import { FaultPlan, TRANSPORT_FAULTS, type FaultKind, type FaultRule } from "./faults";
+import { createBatchApi, type BatchStats } from "./batch-api";
+import { FaultPlan, TRANSPORT_FAULTS, isBatchFault, type FaultKind, type FaultRule, type RequestFacts } from "./faults";
 
 /** Options of the simulated model. */
 export interface SimulatedModelOptions {
@@ -27,6 +28,8 @@ export interface SimulatedModelOptions {
   obeyInjections?: boolean;
   /** Folder with ground_truth.jsonl and the reference CSVs. Default `<project>/data`. */
   dataDir?: string;
+  /** How long a Batch API batch takes to validate, then to run, ms. Default 200. */
+  batchLatencyMs?: number;
   /** Called as each chat request arrives, with its 1-based number (tests use it to kill a client mid-run). */
   onRequest?: (number: number) => void;
 }
@@ -53,6 +56,8 @@ export interface SimulatedModelStats {
   delivered: ServedCount;
   /** Answers generated and billed but not delivered whole (transport faults: the client cannot know their usage). */
   undelivered: ServedCount;
+  /** Of the above, what the Batch API ran (each line a request; billed at the batch price). */
+  batch: BatchStats;
   faults: Partial<Record<FaultKind, number>>;
   /** Requests that carried a bearer key (the key itself is never kept). */
   authorized: number;
@@ -77,17 +82,25 @@ export const SIMULATED_BANNER = "SIMULATED MODEL: answers come from the project'
  * @example const sim = await startSimulatedModel({ latencyMs: 0 }); // sim.baseURL → http://127.0.0.1:PORT/v1
  */
 export async function startSimulatedModel(options: SimulatedModelOptions = {}): Promise<SimulatedModel> {
-  const o = { port: 0, latencyMs: 300, faults: [], seed: 1, hangMs: 120_000, modelId: "simulated-gpt-4o-mini", obeyInjections: true, ...options };
+  const o = { port: 0, latencyMs: 300, faults: [], seed: 1, hangMs: 120_000, batchLatencyMs: 200, modelId: "simulated-gpt-4o-mini", obeyInjections: true, ...options };
   const book = loadAnswerBook(o.dataDir ?? path.join(findProjectRoot(), "data"));
   const counter = await loadTokenCounter("gpt-4o-mini");
-  const plan = new FaultPlan(o.faults, o.seed);
+  const plan = new FaultPlan(o.faults.filter((r) => !isBatchFault(r.kind)), o.seed);
+  const batchPlans = {
+    batch_line_error: new FaultPlan(o.faults.filter((r) => r.kind === "batch_line_error"), o.seed),
+    batch_expired: new FaultPlan(o.faults.filter((r) => r.kind === "batch_expired"), o.seed),
+    batch_failed: new FaultPlan(o.faults.filter((r) => r.kind === "batch_failed"), o.seed),
+    poll_reset: new FaultPlan(o.faults.filter((r) => r.kind === "poll_reset"), o.seed),
+  };
+  const injected = () => Object.assign({}, plan.injected, ...Object.values(batchPlans).map((p) => p.injected)) as Partial<Record<FaultKind, number>>;
   const seen = new Map<string, number>();
   const prefixes = new Set<string>();
   const stats: SimulatedModelStats = {
     requests: 0, extractionRequests: 0, mappingRequests: 0, playsRequested: 0, namesRequested: 0, tokensIn: 0, tokensOut: 0, tokensCached: 0,
-    delivered: { requests: 0, tokensIn: 0, tokensOut: 0 }, undelivered: { requests: 0, tokensIn: 0, tokensOut: 0 }, faults: plan.injected, authorized: 0,
+    delivered: { requests: 0, tokensIn: 0, tokensOut: 0 }, undelivered: { requests: 0, tokensIn: 0, tokensOut: 0 }, batch: { batches: 0, requests: 0, tokensIn: 0, tokensOut: 0, tokensCached: 0, polls: 0 },
+    faults: plan.injected, authorized: 0,
   };
-  const snapshot = (): SimulatedModelStats => ({ ...stats, delivered: { ...stats.delivered }, undelivered: { ...stats.undelivered }, faults: { ...plan.injected } });
+  const snapshot = (): SimulatedModelStats => ({ ...stats, delivered: { ...stats.delivered }, undelivered: { ...stats.undelivered }, batch: { ...stats.batch }, faults: injected() });
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void) => {
     const t = setTimeout(() => {
@@ -110,23 +123,56 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
       if (req.method === "GET" && req.url?.startsWith("/v1/models")) {
         return send(200, { object: "list", data: [{ id: o.modelId, object: "model", created: 0, owned_by: "simulated" }] });
       }
+      if (batchApi.handle(req, Buffer.concat(chunks), send, res)) return;
       if (req.method !== "POST" || !req.url?.startsWith("/v1/chat/completions")) return send(404, { error: { message: "Not found", type: "invalid_request_error" } });
       handleChat(Buffer.concat(chunks).toString("utf8"), req.headers.authorization, send, res);
     });
   });
 
   type Send = (s: number, b: unknown, h?: Record<string, string>) => void;
+  const batchApi = createBatchApi({
+    plans: batchPlans,
+    stats: stats.batch,
+    later,
+    latencyMs: o.batchLatencyMs,
+    run: (body, raw, pick) => {
+      const g = generate(body as ChatBody, raw, "Bearer batch", pick);
+      return g.kind === "error" ? { kind: "error", status: g.status, body: g.body } : g;
+    },
+  });
+
+  type ChatBody = { messages?: { role: string; content: string }[]; response_format?: { json_schema?: { schema?: unknown } } };
+  /** What one chat request produces: an HTTP error, or a generated (and billed) completion, maybe to be delivered badly. */
+  type Generated =
+    | { kind: "error"; status: number; body: unknown; headers?: Record<string, string>; delayMs: number }
+    | { kind: "completion"; completion: Record<string, unknown>; tokensIn: number; tokensOut: number; tokensCached: number; transport?: FaultKind };
 
   function handleChat(raw: string, auth: string | undefined, send: Send, res: http.ServerResponse) {
-    stats.requests++;
-    o.onRequest?.(stats.requests);
-    if (auth?.startsWith("Bearer ")) stats.authorized++;
-    let body: { messages?: { role: string; content: string }[]; response_format?: { json_schema?: { schema?: unknown } } };
+    let body: ChatBody;
     try {
       body = JSON.parse(raw);
     } catch {
       return send(400, { error: { message: "Body is not JSON", type: "invalid_request_error" } });
     }
+    const g = generate(body, raw, auth, (facts) => plan.pick(facts));
+    if (g.kind === "error") return later(g.delayMs, () => send(g.status, g.body, g.headers));
+    if (g.transport) {
+      stats.undelivered.requests++;
+      stats.undelivered.tokensIn += g.tokensIn;
+      stats.undelivered.tokensOut += g.tokensOut;
+      return breakTransport(g.transport, res, Buffer.from(JSON.stringify(g.completion)));
+    }
+    stats.delivered.requests++;
+    stats.delivered.tokensIn += g.tokensIn;
+    stats.delivered.tokensOut += g.tokensOut;
+    later(o.latencyMs, () => send(200, g.completion));
+  }
+
+  /** Answer one chat request (sent on its own, or a line of a batch): the fault `pick` chooses shapes the answer. */
+  function generate(body: ChatBody, raw: string, auth: string | undefined, pick: (facts: RequestFacts) => FaultRule | undefined): Generated {
+    stats.requests++;
+    o.onRequest?.(stats.requests);
+    if (auth?.startsWith("Bearer ")) stats.authorized++;
     const messages = body.messages ?? [];
     const user = messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
     const plays = parsePlays(user);
@@ -141,19 +187,21 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
     const repeat = seen.get(contentHash) ?? 0;
     seen.set(contentHash, repeat + 1);
     const hashes = plays.map((p) => playHash(p.text));
-    const fault = plan.pick({ number: stats.requests, contentHash, repeat, playHashes: hashes, names: allNames });
+    const fault = pick({ number: stats.requests, contentHash, repeat, playHashes: hashes, names: allNames });
     const targetOf = (hash?: string) => (hash === undefined ? undefined : plays[hashes.indexOf(hash)]?.i);
 
     if (fault?.kind === "rate_limit") {
       const headers: Record<string, string> = { "retry-after": String(fault.retryAfterSeconds ?? 1) };
       if (fault.retryAfterMs !== undefined) headers["retry-after-ms"] = String(fault.retryAfterMs);
-      return later(o.latencyMs / 3, () => send(429, { error: { message: "Rate limit reached (simulated)", type: "requests", code: "rate_limit_exceeded" } }, headers));
+      return { kind: "error", status: 429, body: { error: { message: "Rate limit reached (simulated)", type: "requests", code: "rate_limit_exceeded" } }, headers, delayMs: o.latencyMs / 3 };
     }
-    if (fault?.kind === "server_error") return later(o.latencyMs / 3, () => send(500, { error: { message: "The server had an error (simulated)", type: "server_error" } }));
+    if (fault?.kind === "server_error" || fault?.kind === "batch_line_error") {
+      return { kind: "error", status: 500, body: { error: { message: "The server had an error (simulated)", type: "server_error", code: "server_error" } }, delayMs: o.latencyMs / 3 };
+    }
     if (fault?.kind === "unauthorized") {
       const echoed = (auth ?? "").replace(/^Bearer /, "");
       const shown = fault.echoWithoutPrefix ? echoed.replace(/^sk-/, "").slice(0, 16) : echoed;
-      return send(401, { error: { message: `Incorrect API key provided: ${shown}. (simulated)`, type: "invalid_request_error", code: "invalid_api_key" } });
+      return { kind: "error", status: 401, body: { error: { message: `Incorrect API key provided: ${shown}. (simulated)`, type: "invalid_request_error", code: "invalid_api_key" } }, delayMs: 0 };
     }
 
     let answer: unknown = isExtraction ? answerPlays(book, plays, o.obeyInjections) : answerNames(book, names, fault?.kind === "wrong_id");
@@ -187,16 +235,8 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
       choices: [{ index: 0, message: { role: "assistant", content, refusal }, logprobs: null, finish_reason: finish }],
       usage: { prompt_tokens: tokensIn, completion_tokens: tokensOut, total_tokens: tokensIn + tokensOut, prompt_tokens_details: { cached_tokens: tokensCached } },
     };
-    if (fault && TRANSPORT_FAULTS.includes(fault.kind)) {
-      stats.undelivered.requests++;
-      stats.undelivered.tokensIn += tokensIn;
-      stats.undelivered.tokensOut += tokensOut;
-      return breakTransport(fault.kind, res, Buffer.from(JSON.stringify(completion)));
-    }
-    stats.delivered.requests++;
-    stats.delivered.tokensIn += tokensIn;
-    stats.delivered.tokensOut += tokensOut;
-    later(o.latencyMs, () => send(200, completion));
+    const transport = fault && TRANSPORT_FAULTS.includes(fault.kind) ? fault.kind : undefined;
+    return { kind: "completion", completion, tokensIn, tokensOut, tokensCached, transport };
   }
 
   /**

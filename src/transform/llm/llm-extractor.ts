@@ -18,6 +18,8 @@ import { RetryBudget } from "./retry-policy";
 import { chunk } from "../../util/chunk";
 import { checkPlausibility, runningScore } from "./plausibility-check";
 import { settleByRules } from "./cascade";
+import { runViaBatchApi } from "./batch-api-runner";
+import { BatchStore } from "./batch-store";
 import { encodeAnswerRow } from "./compact-answer";
 
 /** One run of the LLM path: its id, and the budget all its steps share. */
@@ -75,6 +77,7 @@ export class LlmExtractor {
   protected readonly redact: (s: string) => string;
   private readonly cache: ResponseCache;
   private readonly mappingCache: ResponseCache;
+  private readonly batches: BatchStore;
 
   constructor(options: LlmExtractorOptions) {
     this.options = resolveLlmOptions(options);
@@ -87,6 +90,7 @@ export class LlmExtractor {
       { step: "extract", provider: providerHost(this.options.baseURL), model: this.options.model, promptVersion: EXTRACTION_PROMPT_VERSION, schemaVersion: EXTRACTION_SCHEMA_VERSION },
       this.options.db,
     );
+    this.batches = new BatchStore(this.options.db);
     this.mappingCache = new ResponseCache(
       { step: "map", provider: providerHost(this.options.baseURL), model: this.options.model, promptVersion: MAPPING_PROMPT_VERSION, schemaVersion: MAPPING_SCHEMA_VERSION },
       this.options.db,
@@ -132,7 +136,8 @@ export class LlmExtractor {
         return this.cache.putMany([...ok].map(([hash, rec]) => [this.cache.keyOf(byHash.get(hash)!.playbyplay), rec]));
       },
     };
-    const run = await runBatches(step, batches, await this.runnerDeps(ctx));
+    const deps = await this.runnerDeps(ctx);
+    const run = this.options.batchApi ? await this.viaBatchApi(step, batches, deps) : await runBatches(step, batches, deps);
     for (const [hash, rec] of run.results) records.set(hash, rec);
     const failedHash = new Map(run.failures.map((f) => [f.item.play_hash, f.reason]));
     const unfinishedHash = new Set(run.unfinished.map((p) => p.play_hash));
@@ -204,6 +209,28 @@ export class LlmExtractor {
     this.options.events?.emit("llm:cache-hit", { runId, step, rows: keys.length });
     const requestHash = createHash("sha256").update(keys.join("\n")).digest("hex");
     await this.ledger.record({ runId, step, model: this.options.model, requestHash, rows: keys.length, tokensIn: 0, tokensOut: 0, costUsd: 0, durationMs: 0, attempt: 1, status: "cache_hit" });
+  }
+
+  /**
+   * The Batch API at half price; what it leaves unanswered (failed or expired lines, bad answers) is sent on its own
+   * under the retry policy, so the result is the same as `runBatches`'.
+   */
+  private async viaBatchApi(step: BatchStep<RawPlay, Extraction>, batches: RawPlay[][], deps: RunnerDeps): Promise<Awaited<ReturnType<typeof runBatches<RawPlay, Extraction>>>> {
+    const viaBatch = await runViaBatchApi(step, batches, { ...deps, price: this.price }, { store: this.batches, pollMs: this.options.batchPollMs });
+    const rest = viaBatch.stopped ? undefined : await runBatches(step, viaBatch.retry, deps);
+    const a = viaBatch.stats;
+    const b = rest?.stats;
+    return {
+      results: new Map([...viaBatch.results, ...(rest?.results ?? [])]),
+      failures: [...viaBatch.failures, ...(rest?.failures ?? [])],
+      unfinished: [...viaBatch.unfinished, ...(rest?.unfinished ?? [])],
+      stopped: viaBatch.stopped ?? rest?.stopped,
+      stats: {
+        requests: a.requests + (b?.requests ?? 0), retries: a.retries + (b?.retries ?? 0), splits: a.splits + (b?.splits ?? 0),
+        tokensIn: a.tokensIn + (b?.tokensIn ?? 0), tokensOut: a.tokensOut + (b?.tokensOut ?? 0), tokensCached: a.tokensCached + (b?.tokensCached ?? 0),
+        costUsd: a.costUsd + (b?.costUsd ?? 0), usageUnknown: a.usageUnknown + (b?.usageUnknown ?? 0),
+      },
+    };
   }
 
   /** The rows the rules settle (when the cascade is on and the reference tables are given), and the rest. */
@@ -287,7 +314,8 @@ const TYPICAL_EXTRACTION: Extraction = {
  * `retryable`: whether trying again later may help (a scheduled task) or not (an interactive run).
  */
 export function assertProviderAnswered(plays: readonly RawPlay[], result: LlmExtractResult, retryable: boolean): void {
-  if (plays.length > 0 && result.records.size === 0 && !result.stopped && result.stats.requests > 0) {
+  // Rows the rules settled were never asked: an outage shows as no answer for any row that was.
+  if (plays.length > 0 && result.records.size - result.stats.settledRows === 0 && !result.stopped && result.stats.requests > 0) {
     throw new LlmError(`The LLM provider answered none of the ${plays.length} plays: ${result.failures[0]?.reason ?? "no answer"}`, retryable);
   }
 }

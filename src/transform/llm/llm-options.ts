@@ -45,6 +45,13 @@ export interface LlmExtractorOptions {
    * are never sent; only the rest go to the model. Needs `reference`. Default true (`LLM_CASCADE=off`: every row to the model).
    */
   cascade?: boolean;
+  /**
+   * Send the extraction requests through the Batch API (half price, answers within 24 h): one file, one batch, polled;
+   * what it leaves unanswered is sent on its own. Needs `db` to resume a batch after a crash. Default false (`LLM_BATCH_API`).
+   */
+  batchApi?: boolean;
+  /** Wait between two polls of a batch, ms. Default 30 000 (`LLM_BATCH_POLL_MS`). */
+  batchPollMs?: number;
   /** Jitter source, for deterministic tests. Default Math.random. */
   random?: () => number;
 }
@@ -66,12 +73,14 @@ export function resolveLlmOptions(options: LlmExtractorOptions): ResolvedLlmOpti
     maxTokensPerPlay: 240,
     maxRowTokens: 1000,
     cascade: true,
+    batchApi: false,
+    batchPollMs: 30_000,
     random: Math.random,
     ...withoutUndefined(options),
     retry: resolveRetryPolicy(options.retry),
     maxCostUsd: options.maxCostUsd ?? Number.POSITIVE_INFINITY,
   };
-  const positiveInt = (field: "batchSize" | "mappingBatchSize" | "concurrency" | "timeoutMs" | "maxTokensPerPlay" | "maxRowTokens") => {
+  const positiveInt = (field: "batchSize" | "mappingBatchSize" | "concurrency" | "timeoutMs" | "maxTokensPerPlay" | "maxRowTokens" | "batchPollMs") => {
     if (!Number.isInteger(o[field]) || o[field] < 1) throw new OptionsError(field, "an integer ≥ 1", o[field]);
   };
   positiveInt("batchSize");
@@ -80,6 +89,7 @@ export function resolveLlmOptions(options: LlmExtractorOptions): ResolvedLlmOpti
   positiveInt("timeoutMs");
   positiveInt("maxTokensPerPlay");
   positiveInt("maxRowTokens");
+  positiveInt("batchPollMs");
   if (!(o.temperature >= 0 && o.temperature <= 2)) throw new OptionsError("temperature", "a number from 0 to 2", o.temperature);
   if (!(o.maxCostUsd > 0)) throw new OptionsError("maxCostUsd", "a number > 0", o.maxCostUsd);
   return o;
@@ -104,6 +114,8 @@ export function llmOptionsFromConfig(config: Config, extra: Partial<LlmExtractor
     maxCostUsd: llm.maxCostUsd,
     maxRowTokens: llm.maxRowTokens,
     cascade: llm.cascade,
+    batchApi: llm.batchApi,
+    batchPollMs: llm.batchPollMs,
     ...extra,
   };
 }
