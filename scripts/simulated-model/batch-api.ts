@@ -152,7 +152,8 @@ export function createBatchApi(deps: BatchApiDeps) {
         batch.status = "in_progress";
         deps.later(deps.latencyMs, () => runBatch(batch, lines, expire));
       });
-      send(200, batch);
+      // The answer takes a moment, as a real create does: a client that dies meanwhile never learns the id.
+      deps.later(deps.latencyMs / 3, () => send(200, batch));
       return true;
     }
     const one = /^\/v1\/batches\/([^/?]+)$/.exec(url);

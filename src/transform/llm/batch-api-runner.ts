@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { toFile } from "openai";
 import type OpenAI from "openai";
-import { AbortError, BudgetExceededError, toError } from "../../errors";
+import { AbortError, BudgetExceededError, LlmError, toError } from "../../errors";
 import { costUsd } from "../../monitor/cost/index";
 import type { TokenUsage } from "../../monitor/cost/index";
 import type { BatchStep, RunnerDeps, RunnerStats } from "./batch-runner";
@@ -101,11 +101,17 @@ export async function runViaBatchApi<I, R>(spec: BatchStep<I, R>, batches: I[][]
         out.stats.requests += lines.length;
         await options.store.submitted(contentKey, batch.id, file.id);
       } catch (e) {
-        // Not submitted (or not known to be): nothing was run; the requests go on their own.
         const error = classifyError(e, deps.redact);
+        // Stopped, or the answer lost on the way: the batch may exist. The record stays `submitting` and the lines
+        // `started`, so the next run looks for the batch by its key (its metadata) before submitting again.
+        if (error instanceof AbortError) return stop(out, batches, error);
+        if (!(error instanceof LlmError && error.status !== undefined)) {
+          for (const item of batches.flat()) out.failures.push({ item, reason: `the Batch API did not confirm the batch (${error.message}); run again to find it or submit it` });
+          return out;
+        }
+        // Refused (an HTTP error): nothing was run; the requests go on their own.
         await finishAll(lines, traces, deps, "error", error.message);
         await options.store.close(contentKey, "failed");
-        if (error instanceof AbortError) return stop(out, batches, error);
         out.retry.push(...batches);
         return out;
       }
