@@ -51,6 +51,9 @@ describe.each(DB_KINDS)("the Batch API under faults (%s)", (kind) => {
     expect(ledger).toMatchObject({ lines: ROWS / 8, started: 0 });
     expect(ledger.cost).toBeCloseTo(costUsd({ tokensIn: s.tokensIn, tokensOut: s.tokensOut }, price) / 2, 10);
     expect(r.stats.costUsd).toBeCloseTo(ledger.cost, 10);
+    // The forecast prices the Batch API at half the standard rate too.
+    const forecast = (batchApi: boolean) => extractorFor(sim!, { batchApi, batchSize: 8 }).forecast(plays);
+    expect((await forecast(true)).expectedCostUsd).toBeCloseTo((await forecast(false)).expectedCostUsd / 2, 12);
   });
 
   it("lines that fail and polls whose connection is reset: the failed lines are sent on their own, every row loads", async () => {

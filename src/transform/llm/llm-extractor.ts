@@ -97,7 +97,7 @@ export class LlmExtractor {
     );
   }
 
-  /** What extracting `plays` will cost, counted offline before any request; cached rows cost nothing. */
+  /** What extracting `plays` will cost, counted offline before any request; cached rows and rows the rules settle cost nothing. */
   async forecast(plays: RawPlay[]): Promise<CostForecast> {
     const counter = await loadTokenCounter(this.options.model);
     const { misses } = await this.lookUp(this.cascade(this.bySize(uniqueByHash(plays), counter).fit).remaining);
@@ -107,7 +107,7 @@ export class LlmExtractor {
       expectedTokensOut: expectedTokensOut(counter, batch.length),
       maxTokensOut: this.maxTokensOut(batch.length),
     }));
-    return forecastCost(planned, this.price, counter);
+    return forecastCost(planned, this.price, counter, this.options.batchApi ? "batch" : "standard");
   }
 
   /** Extract every play; never throws half-way: failures and unfinished rows come back in the result. */
