@@ -78,6 +78,8 @@ export const SIMULATED_BANNER = "SIMULATED MODEL: answers come from the project'
  * from the ground truth, with token counts from gpt-tokenizer, a fixed latency, and faults
  * injected on demand, in the answer's content or in the HTTP exchange itself (reset, truncated body,
  * early close, hang). `GET /v1/models` lists its one model; `GET /_stats` reports what it saw and billed.
+ * The Batch API (`/v1/files`, `/v1/batches`, batch-api.ts) runs the lines of a batch through the same answers.
+ * A repeated prompt prefix of 1,024 tokens or more is reported as `usage.prompt_tokens_details.cached_tokens`.
  *
  * @example const sim = await startSimulatedModel({ latencyMs: 0 }); // sim.baseURL → http://127.0.0.1:PORT/v1
  */

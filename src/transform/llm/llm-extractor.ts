@@ -60,9 +60,13 @@ export interface LlmExtractResult {
 }
 
 /**
- * Structured extraction (section 9.2) through the OpenAI SDK: several plays per request,
- * bounded concurrency, the declared retry policy, a budget checked before each request,
- * and a content-addressed cache in the database so a rerun sends nothing.
+ * Structured extraction (section 9.2) through the OpenAI SDK, at a few percent of the chapter's
+ * bill: a cascade first (the rule extractor settles the rows it is confident about, cascade.ts;
+ * only the rest are asked), several plays per request with compact answer rows (compact-answer.ts)
+ * behind a prompt prefix that never changes (cached by the provider from 1,024 tokens), bounded
+ * concurrency, the declared retry policy, a budget checked before each request, optionally the
+ * Batch API at half price (batch-api-runner.ts), and a content-addressed cache in the database so a
+ * rerun sends nothing.
  *
  * @example
  * const llm = new LlmExtractor(llmOptionsFromConfig(config, { db, events, reference }));
