@@ -13,6 +13,7 @@ import { runPipeline } from "../src/pipeline/run-pipeline";
 import { FAULT_KINDS } from "./simulated-model/faults";
 import { startSimulatedModel, SIMULATED_BANNER } from "./simulated-model/server";
 import { benchServerUrl, kernelAndGuideTargets, scaleTargets, startTargets, transformTarget } from "./bench/offline-targets";
+import { llmCostTargets } from "./bench/llm-cost";
 import { printTargets } from "./bench/targets";
 
 /**
@@ -119,6 +120,7 @@ console.log(`LLM path, ${plays.length} rows (${s.extractionRequests} extraction 
 printTable(["", "chapter design", "ours", "ours / chapter", "target", ""], rows.map(([a, b, c, d, e, ok]) => [a, b, c, d, e, ok ? "ok" : "MISSED"]));
 console.log(`rows failed: ${failures} (first run), ${second.failures} (second run); second run wall ${(second.wallMs / 1000).toFixed(2)} s`);
 
+const llmCostOk = printTargets("LLM bill targets (issue 12), measured in this run", await llmCostTargets(config.projectRoot));
 const faultsOk = args["no-faults"] ? true : await runFaultCampaign(latencyMs);
 
 let scaleOk = true;
@@ -126,7 +128,7 @@ if (!args["no-scale"]) scaleOk = await runScale(enriched, reference, Number(args
 
 await db.close();
 await sim.close();
-process.exit(offlineOk && rows.every((r) => r[5]) && scaleOk && faultsOk ? 0 : 1);
+process.exit(offlineOk && rows.every((r) => r[5]) && llmCostOk && scaleOk && faultsOk ? 0 : 1);
 
 /** Extraction, mapping and deterministic analysis of every play; wall time of the three. */
 async function runLlmPath(extractor: LlmExtractor, runId: string): Promise<{ enriched: EnrichedPlay[]; wallMs: number; failures: number }> {

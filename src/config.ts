@@ -39,6 +39,10 @@ const EnvSchema = z.object({
   // LLM faults (issue 9): the longest retry-after honoured in place, and the largest row sent to the model.
   LLM_RETRY_AFTER_MAX_S: int(0).default(60),
   LLM_MAX_ROW_TOKENS: int(1).default(1000),
+  // LLM cost (issue 12): the rules settle the rows they are sure of (off: every row to the model); the Batch API at half price.
+  LLM_CASCADE: z.enum(["on", "off"]).default("on"),
+  LLM_BATCH_API: z.enum(["on", "off"]).default("off"),
+  LLM_BATCH_POLL_MS: int(1).default(30_000),
   MAX_COST_USD: z.coerce.number().positive(),
   DATABASE_URL: optionalString,
   // The standard PG* variables, from the shell or .env; passed to `pg`, which reads only the shell's itself.
@@ -94,6 +98,12 @@ export interface Config {
     maxRetryAfterMs: number;
     /** A row whose text is longer than this (tokens) is quarantined before any request. */
     maxRowTokens: number;
+    /** Rows the rule extractor settles with confidence are not sent to the model (LLM_CASCADE, default on). */
+    cascade: boolean;
+    /** Extraction through the Batch API, at half price (LLM_BATCH_API, default off). */
+    batchApi: boolean;
+    /** Wait between two polls of a batch, ms (LLM_BATCH_POLL_MS). */
+    batchPollMs: number;
   };
   database: {
     kind: "postgres" | "pglite";
@@ -215,6 +225,9 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       maxCostUsd: e.MAX_COST_USD,
       maxRetryAfterMs: e.LLM_RETRY_AFTER_MAX_S * 1000,
       maxRowTokens: e.LLM_MAX_ROW_TOKENS,
+      cascade: e.LLM_CASCADE === "on",
+      batchApi: e.LLM_BATCH_API === "on",
+      batchPollMs: e.LLM_BATCH_POLL_MS,
     },
     database: {
       kind: hasServer ? "postgres" : "pglite",

@@ -1,5 +1,6 @@
 import { EXTRACTION_FIELDS, type Extraction, type PitchTypeCode } from "../../src/domain";
-import { playHash, readGroundTruth, readReferenceTables } from "../../src/extract";
+import path from "node:path";
+import { playHash, readGroundTruth, readPlays, readReferenceTables } from "../../src/extract";
 
 /**
  * What the simulated model "knows": the ground truth of the project's plays and the
@@ -7,7 +8,7 @@ import { playHash, readGroundTruth, readReferenceTables } from "../../src/extrac
  * text) with the truth, and maps names the way the truth does.
  */
 export interface AnswerBook {
-  extractionFor(playHashOrText: { play_hash: string; text: string }): Extraction | undefined;
+  extractionFor(play: { play_hash?: string; text: string }): Extraction | undefined;
   pitcherId(name: string): number | null;
   batterId(name: string): number | null;
   pitchTypeCode(text: string): PitchTypeCode | null;
@@ -22,15 +23,20 @@ export function loadAnswerBook(dataDir: string): AnswerBook {
   const { pitchers, batters, pitchTypes } = readReferenceTables(dataDir);
 
   const byHash = new Map<string, Extraction>();
+  // The reader repairs mis-decoded punctuation, so a repaired row is also known by the hash of its repaired text (same order).
+  const csv = path.join(dataDir, "playbyplay.csv");
+  const read = readPlays(csv).plays;
   const pitcherByName = new Map<string, number>();
   const batterByName = new Map<string, number>();
   const codeByText = new Map<string, PitchTypeCode>();
-  for (const row of truth) {
-    byHash.set(row.play_hash, Object.fromEntries(EXTRACTION_FIELDS.map((f) => [f, row[f]])) as Extraction);
+  truth.forEach((row, k) => {
+    const record = Object.fromEntries(EXTRACTION_FIELDS.map((f) => [f, row[f]])) as Extraction;
+    byHash.set(row.play_hash, record);
+    if (read[k] && !byHash.has(read[k]!.play_hash)) byHash.set(read[k]!.play_hash, record);
     if (row.pitcher_name && row.pitcher_id !== null) pitcherByName.set(norm(row.pitcher_name), row.pitcher_id);
     if (row.batter_name && row.batter_id !== null) batterByName.set(norm(row.batter_name), row.batter_id);
     if (row.pitch_type && row.pitch_type_code) codeByText.set(norm(row.pitch_type), row.pitch_type_code);
-  }
+  });
   const byReference = <T>(list: T[], nameOf: (t: T) => string, idOf: (t: T) => number, name: string): number | null => {
     const n = norm(name);
     const exact = list.find((t) => norm(nameOf(t)) === n);
@@ -40,7 +46,7 @@ export function loadAnswerBook(dataDir: string): AnswerBook {
   };
   return {
     size: byHash.size,
-    extractionFor: (p) => byHash.get(p.play_hash) ?? byHash.get(playHash(p.text)),
+    extractionFor: (p) => (p.play_hash === undefined ? undefined : byHash.get(p.play_hash)) ?? byHash.get(playHash(p.text)),
     pitcherId: (name) => pitcherByName.get(norm(name)) ?? byReference(pitchers, (p) => p.name, (p) => p.pitcher_id, name),
     batterId: (name) => batterByName.get(norm(name)) ?? byReference(batters, (b) => b.name, (b) => b.batter_id, name),
     pitchTypeCode: (text) => codeByText.get(norm(text)) ?? pitchTypes.find((t) => norm(t.name) === norm(text) || t.code === text)?.code ?? null,

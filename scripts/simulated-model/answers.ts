@@ -1,9 +1,10 @@
 import { EXTRACTION_FIELDS, type Extraction } from "../../src/domain";
+import { encodeAnswerRow } from "../../src/transform/llm/compact-answer";
 import type { AnswerBook } from "./answer-book";
 
-/** A play as the LLM path sends it: one JSON line between <plays> markers. */
+/** A play as the LLM path sends it: one JSON line between <plays> markers, its number in the request and its text. */
 export interface PromptPlay {
-  play_hash: string;
+  i: number;
   text: string;
 }
 
@@ -29,7 +30,7 @@ export function blockLines(content: string, tag: string): unknown[] {
 }
 
 export function parsePlays(content: string): PromptPlay[] {
-  return blockLines(content, "plays").filter((p): p is PromptPlay => !!p && typeof (p as PromptPlay).play_hash === "string");
+  return blockLines(content, "plays").filter((p): p is PromptPlay => !!p && Number.isInteger((p as PromptPlay).i) && typeof (p as PromptPlay).text === "string");
 }
 
 export function parseNames(content: string): PromptNames {
@@ -40,20 +41,20 @@ export function parseNames(content: string): PromptNames {
 const nullExtraction = (): Extraction => Object.fromEntries(EXTRACTION_FIELDS.map((f) => [f, null])) as Extraction;
 
 /**
- * The answer a careful model gives: the truth for each play it recognises, nulls for one
- * it does not. With `obeyInjections` it is also a gullible model: a play whose text says
- * "ignore previous instructions" makes it forge rows (a duplicate of every neighbour with
- * made-up values, and a row for a play that was never sent) and answer its own row with
+ * The answer a careful model gives, in the compact rows the prompt asks for: the truth for each play
+ * it recognises, nulls for one it does not. With `obeyInjections` it is also a gullible model: a play
+ * whose text says "ignore previous instructions" makes it forge rows (a duplicate of every neighbour
+ * with made-up values, and a row for a play that was never sent) and answer its own row with
  * nonsense; the pipeline's defences have to keep that to the one row.
  */
-export function answerPlays(book: AnswerBook, plays: PromptPlay[], obeyInjections: boolean): { plays: (Extraction & { play_hash: string })[] } {
-  const genuine = plays.map((p) => ({ play_hash: p.play_hash, ...(book.extractionFor(p) ?? nullExtraction()) }));
+export function answerPlays(book: AnswerBook, plays: PromptPlay[], obeyInjections: boolean): { plays: (number | string | null)[][] } {
+  const genuine = plays.map((p) => encodeAnswerRow(p.i, book.extractionFor({ text: p.text }) ?? nullExtraction()));
   const injected = obeyInjections && plays.some((p) => INJECTION.test(p.text));
   if (!injected) return { plays: genuine };
-  const poisoned = (hash: string) => ({ ...nullExtraction(), play_hash: hash, pitch_result: "In play - hit" as const, ball_in_play: true, pitch_velocity_mph: 999 });
-  const forged = plays.filter((p) => !INJECTION.test(p.text)).map((p) => poisoned(p.play_hash));
-  const own = genuine.map((g, i) => (INJECTION.test(plays[i]!.text) ? poisoned(g.play_hash) : g));
-  return { plays: [...forged, ...own, poisoned("ffffffffffffffff")] };
+  const poisoned = (i: number) => encodeAnswerRow(i, { ...nullExtraction(), pitch_result: "In play - hit", ball_in_play: true, pitch_velocity_mph: 999 });
+  const forged = plays.filter((p) => !INJECTION.test(p.text)).map((p) => poisoned(p.i));
+  const own = genuine.map((g, k) => (INJECTION.test(plays[k]!.text) ? poisoned(plays[k]!.i) : g));
+  return { plays: [...forged, ...own, poisoned(plays.length + 100)] };
 }
 
 export function answerNames(book: AnswerBook, names: PromptNames, wrongIds: boolean) {

@@ -20,7 +20,16 @@ export const FAULT_KINDS = [
   "hang", // headers and part of the body, then nothing until the client times out
   "garbled", // a complete HTTP 200 whose body is cut JSON (Content-Length matches), as a broken proxy sends
 ] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** Faults of the Batch API (files and batches endpoints), kept apart: they never touch a chat request sent on its own. */
+export const BATCH_FAULT_KINDS = [
+  "batch_line_error", // a line of a batch fails (HTTP 500 in the error file); the other lines are answered
+  "batch_expired", // the batch expires half-way: the lines done are in the output file, the rest expired in the error file
+  "batch_failed", // the batch fails validation: no line is run (nothing billed)
+  "poll_reset", // the connection is reset while the client polls the batch (GET /v1/batches/{id})
+] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number] | (typeof BATCH_FAULT_KINDS)[number];
+export const isBatchFault = (kind: FaultKind): boolean => (BATCH_FAULT_KINDS as readonly string[]).includes(kind);
 
 /** Faults that break the HTTP exchange itself (the SDK never sees a well-formed answer). */
 export const TRANSPORT_FAULTS: readonly FaultKind[] = ["timeout", "reset", "truncate", "close", "hang", "garbled"];
@@ -98,8 +107,8 @@ export function seededUnit(text: string): number {
 export function parseFaultSpecs(specs: string[]): FaultRule[] {
   return specs.flatMap((spec) => spec.split(",").filter((s) => s.trim() !== "")).map((spec) => {
     const [kind, rate] = spec.trim().split("=");
-    if (!FAULT_KINDS.includes(kind as FaultKind) || rate === undefined || rate === "" || !(Number(rate) >= 0 && Number(rate) <= 1)) {
-      throw new Error(`--fault expects KIND=RATE with KIND one of ${FAULT_KINDS.join(", ")} and RATE in [0, 1], got ${JSON.stringify(spec)}`);
+    if (![...FAULT_KINDS, ...BATCH_FAULT_KINDS].includes(kind as FaultKind) || rate === undefined || rate === "" || !(Number(rate) >= 0 && Number(rate) <= 1)) {
+      throw new Error(`--fault expects KIND=RATE with KIND one of ${[...FAULT_KINDS, ...BATCH_FAULT_KINDS].join(", ")} and RATE in [0, 1], got ${JSON.stringify(spec)}`);
     }
     return { kind: kind as FaultKind, rate: Number(rate) };
   });

@@ -3,10 +3,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { findProjectRoot } from "../../src/config";
+import { playHash } from "../../src/extract";
 import { loadTokenCounter } from "../../src/monitor/cost";
 import { loadAnswerBook, type AnswerBook } from "./answer-book";
 import { answerNames, answerPlays, parseNames, parsePlays } from "./answers";
-import { FaultPlan, TRANSPORT_FAULTS, type FaultKind, type FaultRule } from "./faults";
+import { createBatchApi, type BatchStats } from "./batch-api";
+import { FaultPlan, TRANSPORT_FAULTS, isBatchFault, type FaultKind, type FaultRule, type RequestFacts } from "./faults";
 import { loadRosterBook, parseRosterNames } from "./roster-answers";
 
 /** Options of the simulated model. */
@@ -27,6 +29,8 @@ export interface SimulatedModelOptions {
   obeyInjections?: boolean;
   /** Folder with ground_truth.jsonl and the reference CSVs. Default `<project>/data`. */
   dataDir?: string;
+  /** How long a Batch API batch takes to validate, then to run, ms. Default 200. */
+  batchLatencyMs?: number;
   /** Called as each chat request arrives, with its 1-based number (tests use it to kill a client mid-run). */
   onRequest?: (number: number) => void;
 }
@@ -47,10 +51,14 @@ export interface SimulatedModelStats {
   /** Tokens billed: every generated answer, delivered or not. */
   tokensIn: number;
   tokensOut: number;
+  /** Of `tokensIn`, those served from the simulated prompt cache (a repeated prefix of 1,024 tokens or more). */
+  tokensCached: number;
   /** Answers sent whole (HTTP 200 with usage the client can read). */
   delivered: ServedCount;
   /** Answers generated and billed but not delivered whole (transport faults: the client cannot know their usage). */
   undelivered: ServedCount;
+  /** Of the above, what the Batch API ran (each line a request; billed at the batch price). */
+  batch: BatchStats;
   faults: Partial<Record<FaultKind, number>>;
   /** Requests that carried a bearer key (the key itself is never kept). */
   authorized: number;
@@ -71,21 +79,32 @@ export const SIMULATED_BANNER = "SIMULATED MODEL: answers come from the project'
  * from the ground truth, with token counts from gpt-tokenizer, a fixed latency, and faults
  * injected on demand, in the answer's content or in the HTTP exchange itself (reset, truncated body,
  * early close, hang). `GET /v1/models` lists its one model; `GET /_stats` reports what it saw and billed.
+ * The Batch API (`/v1/files`, `/v1/batches`, batch-api.ts) runs the lines of a batch through the same answers.
+ * A repeated prompt prefix of 1,024 tokens or more is reported as `usage.prompt_tokens_details.cached_tokens`.
  *
  * @example const sim = await startSimulatedModel({ latencyMs: 0 }); // sim.baseURL → http://127.0.0.1:PORT/v1
  */
 export async function startSimulatedModel(options: SimulatedModelOptions = {}): Promise<SimulatedModel> {
-  const o = { port: 0, latencyMs: 300, faults: [], seed: 1, hangMs: 120_000, modelId: "simulated-gpt-4o-mini", obeyInjections: true, ...options };
+  const o = { port: 0, latencyMs: 300, faults: [], seed: 1, hangMs: 120_000, batchLatencyMs: 200, modelId: "simulated-gpt-4o-mini", obeyInjections: true, ...options };
   const book = loadAnswerBook(o.dataDir ?? path.join(findProjectRoot(), "data"));
   const rosterBook = loadRosterBook(o.dataDir ?? path.join(findProjectRoot(), "data"));
   const counter = await loadTokenCounter("gpt-4o-mini");
-  const plan = new FaultPlan(o.faults, o.seed);
-  const seen = new Map<string, number>();
-  const stats: SimulatedModelStats = {
-    requests: 0, extractionRequests: 0, mappingRequests: 0, playsRequested: 0, namesRequested: 0, tokensIn: 0, tokensOut: 0,
-    delivered: { requests: 0, tokensIn: 0, tokensOut: 0 }, undelivered: { requests: 0, tokensIn: 0, tokensOut: 0 }, faults: plan.injected, authorized: 0,
+  const plan = new FaultPlan(o.faults.filter((r) => !isBatchFault(r.kind)), o.seed);
+  const batchPlans = {
+    batch_line_error: new FaultPlan(o.faults.filter((r) => r.kind === "batch_line_error"), o.seed),
+    batch_expired: new FaultPlan(o.faults.filter((r) => r.kind === "batch_expired"), o.seed),
+    batch_failed: new FaultPlan(o.faults.filter((r) => r.kind === "batch_failed"), o.seed),
+    poll_reset: new FaultPlan(o.faults.filter((r) => r.kind === "poll_reset"), o.seed),
   };
-  const snapshot = (): SimulatedModelStats => ({ ...stats, delivered: { ...stats.delivered }, undelivered: { ...stats.undelivered }, faults: { ...plan.injected } });
+  const injected = () => Object.assign({}, plan.injected, ...Object.values(batchPlans).map((p) => p.injected)) as Partial<Record<FaultKind, number>>;
+  const seen = new Map<string, number>();
+  const prefixes = new Set<string>();
+  const stats: SimulatedModelStats = {
+    requests: 0, extractionRequests: 0, mappingRequests: 0, playsRequested: 0, namesRequested: 0, tokensIn: 0, tokensOut: 0, tokensCached: 0,
+    delivered: { requests: 0, tokensIn: 0, tokensOut: 0 }, undelivered: { requests: 0, tokensIn: 0, tokensOut: 0 }, batch: { batches: 0, requests: 0, tokensIn: 0, tokensOut: 0, tokensCached: 0, polls: 0 },
+    faults: plan.injected, authorized: 0,
+  };
+  const snapshot = (): SimulatedModelStats => ({ ...stats, delivered: { ...stats.delivered }, undelivered: { ...stats.undelivered }, batch: { ...stats.batch }, faults: injected() });
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void) => {
     const t = setTimeout(() => {
@@ -108,23 +127,56 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
       if (req.method === "GET" && req.url?.startsWith("/v1/models")) {
         return send(200, { object: "list", data: [{ id: o.modelId, object: "model", created: 0, owned_by: "simulated" }] });
       }
+      if (batchApi.handle(req, Buffer.concat(chunks), send, res)) return;
       if (req.method !== "POST" || !req.url?.startsWith("/v1/chat/completions")) return send(404, { error: { message: "Not found", type: "invalid_request_error" } });
       handleChat(Buffer.concat(chunks).toString("utf8"), req.headers.authorization, send, res);
     });
   });
 
   type Send = (s: number, b: unknown, h?: Record<string, string>) => void;
+  const batchApi = createBatchApi({
+    plans: batchPlans,
+    stats: stats.batch,
+    later,
+    latencyMs: o.batchLatencyMs,
+    run: (body, raw, pick) => {
+      const g = generate(body as ChatBody, raw, "Bearer batch", pick);
+      return g.kind === "error" ? { kind: "error", status: g.status, body: g.body } : g;
+    },
+  });
+
+  type ChatBody = { messages?: { role: string; content: string }[]; response_format?: { json_schema?: { schema?: unknown } } };
+  /** What one chat request produces: an HTTP error, or a generated (and billed) completion, maybe to be delivered badly. */
+  type Generated =
+    | { kind: "error"; status: number; body: unknown; headers?: Record<string, string>; delayMs: number }
+    | { kind: "completion"; completion: Record<string, unknown>; tokensIn: number; tokensOut: number; tokensCached: number; transport?: FaultKind };
 
   function handleChat(raw: string, auth: string | undefined, send: Send, res: http.ServerResponse) {
-    stats.requests++;
-    o.onRequest?.(stats.requests);
-    if (auth?.startsWith("Bearer ")) stats.authorized++;
-    let body: { messages?: { role: string; content: string }[]; response_format?: { json_schema?: { schema?: unknown } } };
+    let body: ChatBody;
     try {
       body = JSON.parse(raw);
     } catch {
       return send(400, { error: { message: "Body is not JSON", type: "invalid_request_error" } });
     }
+    const g = generate(body, raw, auth, (facts) => plan.pick(facts));
+    if (g.kind === "error") return later(g.delayMs, () => send(g.status, g.body, g.headers));
+    if (g.transport) {
+      stats.undelivered.requests++;
+      stats.undelivered.tokensIn += g.tokensIn;
+      stats.undelivered.tokensOut += g.tokensOut;
+      return breakTransport(g.transport, res, Buffer.from(JSON.stringify(g.completion)));
+    }
+    stats.delivered.requests++;
+    stats.delivered.tokensIn += g.tokensIn;
+    stats.delivered.tokensOut += g.tokensOut;
+    later(o.latencyMs, () => send(200, g.completion));
+  }
+
+  /** Answer one chat request (sent on its own, or a line of a batch): the fault `pick` chooses shapes the answer. */
+  function generate(body: ChatBody, raw: string, auth: string | undefined, pick: (facts: RequestFacts) => FaultRule | undefined): Generated {
+    stats.requests++;
+    o.onRequest?.(stats.requests);
+    if (auth?.startsWith("Bearer ")) stats.authorized++;
     const messages = body.messages ?? [];
     const user = messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
     const plays = parsePlays(user);
@@ -138,25 +190,29 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
     const contentHash = createHash("sha256").update(raw).digest("hex");
     const repeat = seen.get(contentHash) ?? 0;
     seen.set(contentHash, repeat + 1);
-    const fault = plan.pick({ number: stats.requests, contentHash, repeat, playHashes: plays.map((p) => p.play_hash), names: allNames });
+    const hashes = plays.map((p) => playHash(p.text));
+    const fault = pick({ number: stats.requests, contentHash, repeat, playHashes: hashes, names: allNames });
+    const targetOf = (hash?: string) => (hash === undefined ? undefined : plays[hashes.indexOf(hash)]?.i);
 
     if (fault?.kind === "rate_limit") {
       const headers: Record<string, string> = { "retry-after": String(fault.retryAfterSeconds ?? 1) };
       if (fault.retryAfterMs !== undefined) headers["retry-after-ms"] = String(fault.retryAfterMs);
-      return later(o.latencyMs / 3, () => send(429, { error: { message: "Rate limit reached (simulated)", type: "requests", code: "rate_limit_exceeded" } }, headers));
+      return { kind: "error", status: 429, body: { error: { message: "Rate limit reached (simulated)", type: "requests", code: "rate_limit_exceeded" } }, headers, delayMs: o.latencyMs / 3 };
     }
-    if (fault?.kind === "server_error") return later(o.latencyMs / 3, () => send(500, { error: { message: "The server had an error (simulated)", type: "server_error" } }));
+    if (fault?.kind === "server_error" || fault?.kind === "batch_line_error") {
+      return { kind: "error", status: 500, body: { error: { message: "The server had an error (simulated)", type: "server_error", code: "server_error" } }, delayMs: o.latencyMs / 3 };
+    }
     if (fault?.kind === "unauthorized") {
       const echoed = (auth ?? "").replace(/^Bearer /, "");
       const shown = fault.echoWithoutPrefix ? echoed.replace(/^sk-/, "").slice(0, 16) : echoed;
-      return send(401, { error: { message: `Incorrect API key provided: ${shown}. (simulated)`, type: "invalid_request_error", code: "invalid_api_key" } });
+      return { kind: "error", status: 401, body: { error: { message: `Incorrect API key provided: ${shown}. (simulated)`, type: "invalid_request_error", code: "invalid_api_key" } }, delayMs: 0 };
     }
 
     const rosterNames = parseRosterNames(user);
     let answer: unknown = rosterNames.length > 0 ? rosterBook.answer(rosterNames)
       : isExtraction ? answerPlays(book, plays, o.obeyInjections) : answerNames(book, names, fault?.kind === "wrong_id");
-    if (fault?.kind === "schema") answer = breakSchema(answer, fault.playHash);
-    if (fault?.kind === "all_null" || fault?.kind === "score_99") answer = implausible(answer, fault.kind, fault.playHash);
+    if (fault?.kind === "schema") answer = breakSchema(answer, targetOf(fault.playHash));
+    if (fault?.kind === "all_null" || fault?.kind === "score_99") answer = implausible(answer, fault.kind, targetOf(fault.playHash));
     let content: string | null = JSON.stringify(answer);
     let finish = "stop";
     let refusal: string | null = null;
@@ -172,6 +228,8 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
     // The answer is generated, so it is billed, whether or not the client gets it.
     const tokensIn = counter.countRequest({ messages, schema: body.response_format?.json_schema?.schema });
     const tokensOut = counter.count(content ?? refusal ?? "");
+    const tokensCached = cachedPrefix(messages, body.response_format?.json_schema?.schema);
+    stats.tokensCached += tokensCached;
     stats.tokensIn += tokensIn;
     stats.tokensOut += tokensOut;
     const completion = {
@@ -181,18 +239,25 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
       model: o.modelId,
       system_fingerprint: "simulated",
       choices: [{ index: 0, message: { role: "assistant", content, refusal }, logprobs: null, finish_reason: finish }],
-      usage: { prompt_tokens: tokensIn, completion_tokens: tokensOut, total_tokens: tokensIn + tokensOut },
+      usage: { prompt_tokens: tokensIn, completion_tokens: tokensOut, total_tokens: tokensIn + tokensOut, prompt_tokens_details: { cached_tokens: tokensCached } },
     };
-    if (fault && TRANSPORT_FAULTS.includes(fault.kind)) {
-      stats.undelivered.requests++;
-      stats.undelivered.tokensIn += tokensIn;
-      stats.undelivered.tokensOut += tokensOut;
-      return breakTransport(fault.kind, res, Buffer.from(JSON.stringify(completion)));
-    }
-    stats.delivered.requests++;
-    stats.delivered.tokensIn += tokensIn;
-    stats.delivered.tokensOut += tokensOut;
-    later(o.latencyMs, () => send(200, completion));
+    const transport = fault && TRANSPORT_FAULTS.includes(fault.kind) ? fault.kind : undefined;
+    return { kind: "completion", completion, tokensIn, tokensOut, tokensCached, transport };
+  }
+
+  /**
+   * Prompt caching as OpenAI does it: the prefix a request shares with an earlier one (here: every message before
+   * the last, plus the response schema) is served from the cache when it is 1,024 tokens or longer, in steps of 128.
+   */
+  function cachedPrefix(messages: { role: string; content: string }[], schema: unknown): number {
+    if (messages.length < 2) return 0;
+    const prefix = messages.slice(0, -1);
+    const key = createHash("sha256").update(JSON.stringify([prefix, schema])).digest("hex");
+    const tokens = counter.countRequest({ messages: prefix, schema }) - 3;
+    const seenBefore = prefixes.has(key);
+    prefixes.add(key);
+    if (!seenBefore || tokens < 1024) return 0;
+    return 1024 + Math.floor((tokens - 1024) / 128) * 128;
   }
 
   /** Deliver a generated answer badly, the way a flaky network or proxy does. */
@@ -232,25 +297,25 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
   };
 }
 
-/** Break one item of an answer: the targeted play (or the first item) gets a string where a number belongs. */
-function breakSchema(answer: unknown, playHash?: string): unknown {
-  const a = answer as { plays?: Record<string, unknown>[]; pitchers?: Record<string, unknown>[] };
+/** Break one item of an answer: the targeted play's row (or the first) gets a string where the outs belong. */
+function breakSchema(answer: unknown, target?: number): unknown {
+  const a = answer as { plays?: unknown[][]; pitchers?: unknown };
   if (a.plays) {
-    const target = a.plays.find((p) => p.play_hash === playHash) ?? a.plays[0];
-    if (target) target.outs = "two";
+    const row = a.plays.find((r) => r[0] === target) ?? a.plays[0];
+    if (row) row[3] = "two";
     return a;
   }
   return { ...a, pitchers: "not a list" };
 }
 
-/** A schema-valid but implausible answer: every field null, or score_home 99, on the targeted play (or every play). */
-function implausible(answer: unknown, kind: "all_null" | "score_99", playHash?: string): unknown {
-  const a = answer as { plays?: Record<string, unknown>[] };
+/** A schema-valid but implausible answer: every field null, or score_home 99, on the targeted play's row (or every row). */
+function implausible(answer: unknown, kind: "all_null" | "score_99", target?: number): unknown {
+  const a = answer as { plays?: unknown[][] };
   if (!a.plays) return answer;
-  for (const p of a.plays) {
-    if (playHash && p.play_hash !== playHash) continue;
-    if (kind === "score_99") p.score_home = 99;
-    else for (const k of Object.keys(p)) if (k !== "play_hash") p[k] = null;
+  for (const row of a.plays) {
+    if (target !== undefined && row[0] !== target) continue;
+    if (kind === "score_99") row[4] = 99;
+    else row.fill(null, 1);
   }
   return a;
 }

@@ -15,6 +15,8 @@ Pipeline (in this process):
       --provider NAME      offline | openai (default: openai when OPENAI_API_KEY is set)
       --max-cost USD       stop before spending more than this on LLM calls
       --references DIR     reference tables of your own game (default: REFERENCES_DIR, else data/)
+      --batch              openai: extract through the Batch API, at half price (LLM_BATCH_API=on)
+      --no-cascade         openai: send every row to the model, not only those the rules cannot settle (LLM_CASCADE=off)
   roster --input FILE --out DIR [--force] [--provider NAME] [--max-cost USD]
                            propose reference tables (pitchers, batters, teams) from a game's commentary, for review
                            (offline by rules; openai: the rules, then one request over the distinct names)
@@ -81,10 +83,13 @@ async function main(argv: string[]): Promise<number> {
       remove: { type: "boolean" },
       references: { type: "string" },
       out: { type: "string" },
+      batch: { type: "boolean" },
+      "no-cascade": { type: "boolean" },
     },
   });
   const loaded = loadConfig();
-  const config = values.references ? { ...loaded, referencesDir: path.resolve(values.references) } : loaded;
+  const llm = { ...loaded.llm, batchApi: values.batch ? true : loaded.llm.batchApi, cascade: values["no-cascade"] ? false : loaded.llm.cascade };
+  const config = { ...loaded, llm, ...(values.references ? { referencesDir: path.resolve(values.references) } : {}) };
   if (command === "roster") return (await import("./roster-command")).rosterCommand(values, readReferenceTables(config.referencesDir), config);
   if (command === "run") return (await import("./run-command")).runCommand(config, values);
   if ((ORCHESTRATE as readonly string[]).includes(command)) {

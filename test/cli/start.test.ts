@@ -34,7 +34,7 @@ describe("npm start", () => {
 
   it("calls the OpenAI path when a key is set, counts requests and cost, and never prints the key", async () => {
     const { code, out } = await start(["--rows", "24", "--provider", "openai", "--max-cost", "0.50"], {
-      OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId,
+      OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId, LLM_CASCADE: "off",
     });
     expect(code).toBe(0);
     const requests = Number(/LLM\s+(\d+) requests/.exec(out)?.[1]);

@@ -21,7 +21,7 @@ describe.each(DB_KINDS)("LLM path accounting on %s", (kind) => {
   beforeAll(async () => {
     sim = await startSimulatedModel({ latencyMs: 5, faults: [{ kind: "schema", playHash: repeatedHash }] });
     store = await cliDatabase(kind);
-    env = { ...store.env, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId };
+    env = { ...store.env, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId, LLM_CASCADE: "off" };
   });
   afterAll(async () => {
     await store.dispose();
@@ -91,7 +91,7 @@ describe.each(DB_KINDS)("most LLM batches failing on %s", (kind) => {
   });
 
   it("90% malformed answers: the gate holds, exit 3, ledger failed, alert fired, the summary blames the AI step, not the input", async () => {
-    const env = { ...store.env, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId, LLM_MAX_RETRIES: "1" };
+    const env = { ...store.env, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId, LLM_MAX_RETRIES: "1", LLM_CASCADE: "off" };
     const r = await cli(["--rows", "40", "--provider", "openai"], env);
     expect(r.code).toBe(3);
     expect(r.out).toMatch(/Cause: \d+ of the \d+ quarantined rows failed in the AI step/);

@@ -12,7 +12,8 @@ export function simConfig(sim: SimulatedModel, env: Record<string, string> = {})
   return loadConfig({
     env: {
       LLM_PROVIDER: "openai", OPENAI_API_KEY: FAULT_KEY, OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId,
-      LLM_TIMEOUT_MS: "1500", LOG_LEVEL: "silent", PGLITE_DIR: "memory://", ...env,
+      // These tests are about the model path: every row goes to the model (the cascade is tested in test/transform/llm).
+      LLM_TIMEOUT_MS: "1500", LOG_LEVEL: "silent", PGLITE_DIR: "memory://", LLM_CASCADE: "off", ...env,
     },
     loadDotenv: false,
   });

@@ -58,7 +58,7 @@ describe("npm start under transport faults", () => {
 
   it("exits 0 with every row loaded", async () => {
     const { code, out } = await startCli(["--rows", "64", "--provider", "openai"], {
-      OPENAI_API_KEY: FAULT_KEY, OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId,
+      OPENAI_API_KEY: FAULT_KEY, OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId, LLM_CASCADE: "off",
     });
     expect((sim.stats().faults.reset ?? 0) + (sim.stats().faults.truncate ?? 0)).toBeGreaterThan(0);
     expect(code, out).toBe(0);

@@ -98,7 +98,7 @@ describe("the workbook DAG with the LLM provider (simulated model)", () => {
 
   it("skips the extract tasks when the response cache already covers every row", async () => {
     const llmConfig = loadConfig({
-      env: { LLM_PROVIDER: "openai", OPENAI_API_KEY: "sk-test-orchestrate", OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId, LLM_MAX_RETRIES: "1" },
+      env: { LLM_PROVIDER: "openai", OPENAI_API_KEY: "sk-test-orchestrate", OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId, LLM_MAX_RETRIES: "1", LLM_CASCADE: "off" },
     });
     orch = await Orchestrator.start({ db: t.db, dags: [workbookDag(llmConfig)] });
     await orch.work();

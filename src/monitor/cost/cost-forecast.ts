@@ -1,4 +1,4 @@
-import { costUsd, type ModelPrice } from "./price-table";
+import { costUsd, type ModelPrice, type PriceTier } from "./price-table";
 import type { TokenCounter } from "./token-counter";
 
 /** One request a run plans to send, as the forecast sees it. */
@@ -26,10 +26,10 @@ export interface CostForecast {
 
 /**
  * Count the input tokens of every planned request offline and price them. Rows already in
- * the response cache are not planned, so a rerun forecasts $0.
+ * the response cache are not planned, so a rerun forecasts $0. `tier` "batch": the Batch API's half price.
  * @example const f = forecastCost(planned, priceFor("gpt-4o")!, await loadTokenCounter("gpt-4o"));
  */
-export function forecastCost(planned: PlannedRequest[], price: ModelPrice, counter: TokenCounter): CostForecast {
+export function forecastCost(planned: PlannedRequest[], price: ModelPrice, counter: TokenCounter, tier: PriceTier = "standard"): CostForecast {
   let tokensIn = 0;
   let expectedOut = 0;
   let maxOut = 0;
@@ -44,8 +44,8 @@ export function forecastCost(planned: PlannedRequest[], price: ModelPrice, count
     requests: planned.length,
     tokensIn,
     expectedTokensOut: expectedOut,
-    expectedCostUsd: costUsd({ tokensIn, tokensOut: expectedOut }, price),
-    worstCaseCostUsd: costUsd({ tokensIn, tokensOut: maxOut }, price),
+    expectedCostUsd: costUsd({ tokensIn, tokensOut: expectedOut }, price, tier),
+    worstCaseCostUsd: costUsd({ tokensIn, tokensOut: maxOut }, price, tier),
   };
 }
 

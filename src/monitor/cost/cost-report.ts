@@ -12,6 +12,8 @@ export interface StepCost {
   cachedRows: number;
   tokensIn: number;
   tokensOut: number;
+  /** Of `tokensIn`, those the provider served from its prompt cache (billed at the cached rate). */
+  tokensCached: number;
   costUsd: number;
   /** Requests whose answer never arrived whole (or whose process died): their tokens and cost above are the forecast's estimate. */
   usageUnknownRequests: number;
@@ -26,6 +28,7 @@ interface StepCostRow {
   cached_rows: number;
   tokens_in: number;
   tokens_out: number;
+  tokens_cached: number;
   cost_usd: number;
   usage_unknown_requests: number;
 }
@@ -36,7 +39,7 @@ interface StepCostRow {
  */
 export async function costByStep(db: Queryable, runId?: string): Promise<StepCost[]> {
   const rows = await db.query<StepCostRow>(
-    `SELECT run_id, step, model, requests, failed_requests, cached_rows, tokens_in, tokens_out, cost_usd, usage_unknown_requests
+    `SELECT run_id, step, model, requests, failed_requests, cached_rows, tokens_in, tokens_out, tokens_cached, cost_usd, usage_unknown_requests
        FROM llm_cost_by_step
       WHERE $1::text IS NULL OR run_id = $1::text
       ORDER BY started_at DESC, step`,
@@ -51,6 +54,7 @@ export async function costByStep(db: Queryable, runId?: string): Promise<StepCos
     cachedRows: r.cached_rows,
     tokensIn: r.tokens_in,
     tokensOut: r.tokens_out,
+    tokensCached: r.tokens_cached,
     costUsd: r.cost_usd,
     usageUnknownRequests: r.usage_unknown_requests,
   }));
@@ -58,13 +62,14 @@ export async function costByStep(db: Queryable, runId?: string): Promise<StepCos
 
 /** Totals of a run over all its steps. */
 export function totalCost(steps: StepCost[]): Omit<StepCost, "step" | "model"> {
-  const t = { runId: steps[0]?.runId ?? "", requests: 0, failedRequests: 0, cachedRows: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, usageUnknownRequests: 0 };
+  const t = { runId: steps[0]?.runId ?? "", requests: 0, failedRequests: 0, cachedRows: 0, tokensIn: 0, tokensOut: 0, tokensCached: 0, costUsd: 0, usageUnknownRequests: 0 };
   for (const s of steps) {
     t.requests += s.requests;
     t.failedRequests += s.failedRequests;
     t.cachedRows += s.cachedRows;
     t.tokensIn += s.tokensIn;
     t.tokensOut += s.tokensOut;
+    t.tokensCached += s.tokensCached;
     t.costUsd += s.costUsd;
     t.usageUnknownRequests += s.usageUnknownRequests;
   }

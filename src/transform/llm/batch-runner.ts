@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type OpenAI from "openai";
 import { AbortError, BudgetExceededError, LlmRateLimitError, LlmResponseError, toError } from "../../errors";
 import type { PipelineEvents } from "../../events";
-import { costUsd, type CostBudget, type ModelPrice, type TokenCounter } from "../../monitor/cost/index";
+import { costUsd, type CostBudget, type ModelPrice, type TokenCounter, type TokenUsage } from "../../monitor/cost/index";
 import type { CallLedger, StartedCall } from "./call-ledger";
 import { BilledResponseError, LlmTransportError, completeJson, type ChatMessage } from "./chat-client";
 import type { RequestLimiter } from "./request-limiter";
@@ -49,6 +49,8 @@ export interface RunnerStats {
   splits: number;
   tokensIn: number;
   tokensOut: number;
+  /** Of `tokensIn`, those the provider served from its prompt cache (billed at the cached rate). */
+  tokensCached: number;
   costUsd: number;
   /** Requests whose exchange broke after they were sent: their tokens and cost above are the forecast's estimate. */
   usageUnknown: number;
@@ -78,7 +80,7 @@ export async function runBatches<I, R>(spec: BatchStep<I, R>, batches: I[][], de
     results: new Map(),
     failures: [],
     unfinished: [],
-    stats: { requests: 0, retries: 0, splits: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, usageUnknown: 0 },
+    stats: { requests: 0, retries: 0, splits: 0, tokensIn: 0, tokensOut: 0, tokensCached: 0, costUsd: 0, usageUnknown: 0 },
   };
   const { policy, events, runId } = deps;
   const step = spec.step;
@@ -125,7 +127,7 @@ export async function runBatches<I, R>(spec: BatchStep<I, R>, batches: I[][], de
     let started = Date.now();
     let error: Error | undefined;
     let answer: { ok: Map<string, R>; bad: Map<string, string> } | undefined;
-    let usage = { tokensIn: 0, tokensOut: 0 };
+    let usage: TokenUsage = { tokensIn: 0, tokensOut: 0 };
     // The forecast of this request: recorded before it is sent, kept when the provider's usage never arrives.
     const estimate = { tokensIn: tokensInEstimate, tokensOut: spec.expectedTokensOut?.(items) ?? maxTokensOut };
     let trace: StartedCall | undefined;
@@ -157,11 +159,12 @@ export async function runBatches<I, R>(spec: BatchStep<I, R>, batches: I[][], de
     deps.budget.settle(reservation, cost);
     out.stats.tokensIn += usage.tokensIn;
     out.stats.tokensOut += usage.tokensOut;
+    out.stats.tokensCached += usage.tokensCached ?? 0;
     out.stats.costUsd += cost;
     if (usageUnknown) out.stats.usageUnknown++;
     const status = usageUnknown ? "usage_unknown" : error ? "error" : answer!.bad.size > 0 ? "partial" : "ok";
     if (trace) {
-      await deps.ledger.finish(trace, { tokensIn: usage.tokensIn, tokensOut: usage.tokensOut, costUsd: cost, durationMs, status, error: error ? deps.redact(error.message) : undefined });
+      await deps.ledger.finish(trace, { tokensIn: usage.tokensIn, tokensOut: usage.tokensOut, tokensCached: usage.tokensCached ?? 0, costUsd: cost, durationMs, status, error: error ? deps.redact(error.message) : undefined });
     }
     if (usage.tokensIn > 0 || !error) {
       events?.emit("llm:response", { runId, step, model: deps.model, rows: items.length, tokensIn: usage.tokensIn, tokensOut: usage.tokensOut, costUsd: cost, durationMs });

@@ -23,7 +23,10 @@ export interface LlmCall {
 }
 
 /** How a started call ended. */
-export type LlmCallOutcome = Pick<LlmCall, "tokensIn" | "tokensOut" | "costUsd" | "durationMs" | "status" | "error">;
+export type LlmCallOutcome = Pick<LlmCall, "tokensIn" | "tokensOut" | "costUsd" | "durationMs" | "status" | "error"> & {
+  /** Of `tokensIn`, those served from the provider's prompt cache. Default 0. */
+  tokensCached?: number;
+};
 
 /** A call recorded as started, to complete with `finish`. */
 export interface StartedCall {
@@ -68,14 +71,38 @@ export class CallLedger {
     return { call: row, id: inserted!.id };
   }
 
+  /**
+   * Calls recorded as `started` and never completed, by request hash (the first for each): the lines of a Batch API
+   * batch submitted by a run that died, which a later run completes when it re-attaches to the batch.
+   */
+  async findStarted(requestHashes: string[]): Promise<Map<string, StartedCall>> {
+    const found = new Map<string, StartedCall>();
+    if (!this.db) {
+      for (const c of this.calls) if (c.status === "started" && requestHashes.includes(c.requestHash) && !found.has(c.requestHash)) found.set(c.requestHash, { call: c });
+      return found;
+    }
+    if (requestHashes.length === 0) return found;
+    const rows = await this.db.query<{ id: string; run_id: string; step: string; model: string; request_hash: string; rows: number; tokens_in: number; tokens_out: number; cost_usd: number; attempt: number }>(
+      `SELECT id::text AS id, run_id, step, model, request_hash, rows, tokens_in, tokens_out, cost_usd, attempt
+         FROM llm_calls WHERE status = 'started' AND request_hash = ANY($1::text[]) ORDER BY id`,
+      [requestHashes],
+    );
+    for (const r of rows) {
+      if (found.has(r.request_hash)) continue;
+      const call: LlmCall = { runId: r.run_id, step: r.step, model: r.model, requestHash: r.request_hash, rows: r.rows, tokensIn: r.tokens_in, tokensOut: r.tokens_out, costUsd: r.cost_usd, durationMs: 0, attempt: r.attempt, status: "started" };
+      found.set(r.request_hash, { call, id: r.id });
+    }
+    return found;
+  }
+
   /** Complete a started call with what came back. */
   async finish(started: StartedCall, outcome: LlmCallOutcome): Promise<void> {
     Object.assign(started.call, outcome);
     if (!this.db || started.id === undefined) return;
     await this.db.query(
-      `UPDATE llm_calls SET tokens_in = $2, tokens_out = $3, cost_usd = $4, duration_ms = $5, status = $6, error = $7, completed_at = now()
+      `UPDATE llm_calls SET tokens_in = $2, tokens_out = $3, cost_usd = $4, duration_ms = $5, status = $6, error = $7, tokens_cached = $8, completed_at = now()
         WHERE id = $1::bigint`,
-      [started.id, outcome.tokensIn, outcome.tokensOut, outcome.costUsd, Math.round(outcome.durationMs), outcome.status, outcome.error ?? null],
+      [started.id, outcome.tokensIn, outcome.tokensOut, outcome.costUsd, Math.round(outcome.durationMs), outcome.status, outcome.error ?? null, outcome.tokensCached ?? 0],
     );
   }
 }

@@ -60,21 +60,33 @@ export function createOpenAIClient(options: { apiKey: string; baseURL?: string; 
 export async function completeJson(client: OpenAI, req: JsonChatRequest, redact: (s: string) => string): Promise<JsonChatResponse> {
   let completion: OpenAI.Chat.Completions.ChatCompletion;
   try {
-    completion = await client.chat.completions.create(
-      {
-        model: req.model,
-        temperature: req.temperature,
-        messages: req.messages,
-        max_completion_tokens: req.maxTokensOut,
-        response_format: { type: "json_schema", json_schema: { name: req.schemaName, strict: true, schema: req.schema } },
-      },
-      { signal: req.signal },
-    );
+    completion = await client.chat.completions.create(chatRequestBody(req), { signal: req.signal });
   } catch (e) {
     throw classifyError(e, redact);
   }
-  const usage: TokenUsage = { tokensIn: completion.usage?.prompt_tokens ?? 0, tokensOut: completion.usage?.completion_tokens ?? 0 };
-  const choice = completion.choices[0];
+  return readCompletion(completion, redact);
+}
+
+/** The body of a structured-output chat request: what is sent on its own, or as one line of a Batch API file. */
+export function chatRequestBody(req: Omit<JsonChatRequest, "signal">): OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming {
+  return {
+    model: req.model,
+    temperature: req.temperature,
+    messages: req.messages,
+    max_completion_tokens: req.maxTokensOut,
+    response_format: { type: "json_schema", json_schema: { name: req.schemaName, strict: true, schema: req.schema } },
+  };
+}
+
+/** A completion's JSON and usage, or a `BilledResponseError` (it was billed) saying what is wrong with it. */
+export function readCompletion(completion: OpenAI.Chat.Completions.ChatCompletion, redact: (s: string) => string): JsonChatResponse {
+  const usage: TokenUsage = {
+    tokensIn: completion.usage?.prompt_tokens ?? 0,
+    tokensOut: completion.usage?.completion_tokens ?? 0,
+    // The provider's prompt cache (a repeated prefix of 1,024 tokens or more): billed at the cached rate.
+    tokensCached: completion.usage?.prompt_tokens_details?.cached_tokens ?? 0,
+  };
+  const choice = completion.choices?.[0];
   if (!choice) throw new BilledResponseError("The answer has no choices", "malformed", usage);
   if (choice.message.refusal) throw new BilledResponseError(`The model refused: ${redact(choice.message.refusal).slice(0, 200)}`, "refusal", usage);
   if (choice.finish_reason === "content_filter") throw new BilledResponseError("The answer was stopped by the content filter", "refusal", usage);

@@ -10,3 +10,7 @@ export {
 export { secretRedactor } from "./chat-client";
 export { EXTRACTION_SYSTEM_PROMPT, EXTRACTION_PROMPT_VERSION, MAPPING_PROMPT_VERSION, extractionMessages, playLine } from "./prompts";
 export { EXTRACTION_JSON_SCHEMA, MAPPING_JSON_SCHEMA, EXTRACTION_SCHEMA_VERSION, MAPPING_SCHEMA_VERSION } from "./response-schemas";
+export { settleByRules, type CascadeResult } from "./cascade";
+export { calibrateCascade, type CascadeCalibration, type KeptFieldPrecision } from "./cascade-calibration";
+export { fieldConfidence, isSettled, type FieldConfidence } from "./rule-confidence";
+export { ANSWER_COLUMNS, encodeAnswerRow, decodeAnswerRow } from "./compact-answer";

@@ -17,6 +17,10 @@ import { EXTRACTION_JSON_SCHEMA, EXTRACTION_SCHEMA_VERSION, MAPPING_SCHEMA_VERSI
 import { RetryBudget } from "./retry-policy";
 import { chunk } from "../../util/chunk";
 import { checkPlausibility, runningScore } from "./plausibility-check";
+import { settleByRules } from "./cascade";
+import { runViaBatchApi } from "./batch-api-runner";
+import { BatchStore } from "./batch-store";
+import { encodeAnswerRow } from "./compact-answer";
 
 /** One run of the LLM path: its id, and the budget all its steps share. */
 export interface LlmRunContext {
@@ -35,6 +39,8 @@ export interface LlmFailure {
 
 export interface LlmStepStats extends RunnerStats {
   rows: number;
+  /** Rows the rules settled with confidence (the cascade, settleByRules): no request, no cost. */
+  settledRows: number;
   /** Rows answered from the response cache (no request). */
   cachedRows: number;
   batches: number;
@@ -54,9 +60,13 @@ export interface LlmExtractResult {
 }
 
 /**
- * Structured extraction (section 9.2) through the OpenAI SDK: several plays per request,
- * bounded concurrency, the declared retry policy, a budget checked before each request,
- * and a content-addressed cache in the database so a rerun sends nothing.
+ * Structured extraction (section 9.2) through the OpenAI SDK, at a few percent of the chapter's
+ * bill: a cascade first (the rule extractor settles the rows it is confident about, cascade.ts;
+ * only the rest are asked), several plays per request with compact answer rows (compact-answer.ts)
+ * behind a prompt prefix that never changes (cached by the provider from 1,024 tokens), bounded
+ * concurrency, the declared retry policy, a budget checked before each request, optionally the
+ * Batch API at half price (batch-api-runner.ts), and a content-addressed cache in the database so a
+ * rerun sends nothing.
  *
  * @example
  * const llm = new LlmExtractor(llmOptionsFromConfig(config, { db, events, reference }));
@@ -71,6 +81,7 @@ export class LlmExtractor {
   protected readonly redact: (s: string) => string;
   private readonly cache: ResponseCache;
   private readonly mappingCache: ResponseCache;
+  private readonly batches: BatchStore;
 
   constructor(options: LlmExtractorOptions) {
     this.options = resolveLlmOptions(options);
@@ -83,23 +94,24 @@ export class LlmExtractor {
       { step: "extract", provider: providerHost(this.options.baseURL), model: this.options.model, promptVersion: EXTRACTION_PROMPT_VERSION, schemaVersion: EXTRACTION_SCHEMA_VERSION },
       this.options.db,
     );
+    this.batches = new BatchStore(this.options.db);
     this.mappingCache = new ResponseCache(
       { step: "map", provider: providerHost(this.options.baseURL), model: this.options.model, promptVersion: MAPPING_PROMPT_VERSION, schemaVersion: MAPPING_SCHEMA_VERSION },
       this.options.db,
     );
   }
 
-  /** What extracting `plays` will cost, counted offline before any request; cached rows cost nothing. */
+  /** What extracting `plays` will cost, counted offline before any request; cached rows and rows the rules settle cost nothing. */
   async forecast(plays: RawPlay[]): Promise<CostForecast> {
     const counter = await loadTokenCounter(this.options.model);
-    const { misses } = await this.lookUp(this.bySize(uniqueByHash(plays), counter).fit);
+    const { misses } = await this.lookUp(this.cascade(this.bySize(uniqueByHash(plays), counter).fit).remaining);
     const planned = chunk(misses, this.options.batchSize).map((batch) => ({
-      messages: extractionMessages(batch),
+      messages: extractionMessages(batch, this.options.reference),
       schema: EXTRACTION_JSON_SCHEMA,
       expectedTokensOut: expectedTokensOut(counter, batch.length),
       maxTokensOut: this.maxTokensOut(batch.length),
     }));
-    return forecastCost(planned, this.price, counter);
+    return forecastCost(planned, this.price, counter, this.options.batchApi ? "batch" : "standard");
   }
 
   /** Extract every play; never throws half-way: failures and unfinished rows come back in the result. */
@@ -108,8 +120,10 @@ export class LlmExtractor {
     const counter = await loadTokenCounter(this.options.model);
     // A row too long for the model is quarantined before any request (a 2 MB paragraph would be one huge, costly request).
     const { fit, oversized } = this.bySize(uniqueByHash(plays), counter);
-    const { hits, misses } = await this.lookUp(fit);
-    const records = new Map<string, Extraction>(hits);
+    // The cascade: rows the rules settle with confidence cost nothing; the rest go to the cache, then the model.
+    const { settled, remaining } = this.cascade(fit);
+    const { hits, misses } = await this.lookUp(remaining);
+    const records = new Map<string, Extraction>([...settled, ...hits]);
     if (hits.size > 0) await this.recordCacheHit(ctx.runId, "extract", [...hits.keys()]);
     const batches = chunk(misses, this.options.batchSize);
     const step: BatchStep<RawPlay, Extraction> = {
@@ -117,7 +131,7 @@ export class LlmExtractor {
       schemaName: "play_extractions",
       schema: EXTRACTION_JSON_SCHEMA,
       keyOf: (p) => p.play_hash,
-      messages: (batch) => extractionMessages(batch),
+      messages: (batch) => extractionMessages(batch, this.options.reference),
       maxTokensOut: (batch) => this.maxTokensOut(batch.length),
       expectedTokensOut: (batch) => expectedTokensOut(counter, batch.length),
       read: (json, batch) => plausibleOnly(readPlayAnswer(json, batch.map((p) => p.play_hash)), batch),
@@ -126,7 +140,8 @@ export class LlmExtractor {
         return this.cache.putMany([...ok].map(([hash, rec]) => [this.cache.keyOf(byHash.get(hash)!.playbyplay), rec]));
       },
     };
-    const run = await runBatches(step, batches, await this.runnerDeps(ctx));
+    const deps = await this.runnerDeps(ctx);
+    const run = this.options.batchApi ? await this.viaBatchApi(step, batches, deps) : await runBatches(step, batches, deps);
     for (const [hash, rec] of run.results) records.set(hash, rec);
     const failedHash = new Map(run.failures.map((f) => [f.item.play_hash, f.reason]));
     const unfinishedHash = new Set(run.unfinished.map((p) => p.play_hash));
@@ -141,7 +156,7 @@ export class LlmExtractor {
       ],
       unfinished: plays.filter((p) => unfinishedHash.has(p.play_hash)).map((p) => ({ play_id: p.play_id, play_hash: p.play_hash })),
       stopped: run.stopped,
-      stats: { ...run.stats, rows: plays.length, cachedRows: hits.size, batches: batches.length, durationMs: Date.now() - started },
+      stats: { ...run.stats, rows: plays.length, settledRows: settled.size, cachedRows: hits.size, batches: batches.length, durationMs: Date.now() - started },
     };
   }
 
@@ -198,6 +213,35 @@ export class LlmExtractor {
     this.options.events?.emit("llm:cache-hit", { runId, step, rows: keys.length });
     const requestHash = createHash("sha256").update(keys.join("\n")).digest("hex");
     await this.ledger.record({ runId, step, model: this.options.model, requestHash, rows: keys.length, tokensIn: 0, tokensOut: 0, costUsd: 0, durationMs: 0, attempt: 1, status: "cache_hit" });
+  }
+
+  /**
+   * The Batch API at half price; what it leaves unanswered (failed or expired lines, bad answers) is sent on its own
+   * under the retry policy, so the result is the same as `runBatches`'.
+   */
+  private async viaBatchApi(step: BatchStep<RawPlay, Extraction>, batches: RawPlay[][], deps: RunnerDeps): Promise<Awaited<ReturnType<typeof runBatches<RawPlay, Extraction>>>> {
+    const viaBatch = await runViaBatchApi(step, batches, { ...deps, price: this.price }, { store: this.batches, pollMs: this.options.batchPollMs });
+    const rest = viaBatch.stopped ? undefined : await runBatches(step, viaBatch.retry, deps);
+    const a = viaBatch.stats;
+    const b = rest?.stats;
+    return {
+      results: new Map([...viaBatch.results, ...(rest?.results ?? [])]),
+      failures: [...viaBatch.failures, ...(rest?.failures ?? [])],
+      unfinished: [...viaBatch.unfinished, ...(rest?.unfinished ?? [])],
+      stopped: viaBatch.stopped ?? rest?.stopped,
+      stats: {
+        requests: a.requests + (b?.requests ?? 0), retries: a.retries + (b?.retries ?? 0), splits: a.splits + (b?.splits ?? 0),
+        tokensIn: a.tokensIn + (b?.tokensIn ?? 0), tokensOut: a.tokensOut + (b?.tokensOut ?? 0), tokensCached: a.tokensCached + (b?.tokensCached ?? 0),
+        costUsd: a.costUsd + (b?.costUsd ?? 0), usageUnknown: a.usageUnknown + (b?.usageUnknown ?? 0),
+      },
+    };
+  }
+
+  /** The rows the rules settle (when the cascade is on and the reference tables are given), and the rest. */
+  private cascade(plays: RawPlay[]): { settled: Map<string, Extraction>; remaining: RawPlay[] } {
+    const reference = this.options.reference;
+    if (!this.options.cascade || !reference || plays.length === 0) return { settled: new Map(), remaining: plays };
+    return settleByRules(plays, reference);
   }
 
   /** Plays that fit `maxRowTokens`, and the token count of each that does not (by play_hash). */
@@ -258,7 +302,7 @@ function plausibleOnly(answer: { ok: Map<string, Extraction>; bad: Map<string, s
 
 /** Output tokens a batch of `rows` plays is expected to take: the forecast's figure, and the estimate of an answer never read. */
 function expectedTokensOut(counter: TokenCounter, rows: number): number {
-  return rows * counter.count(JSON.stringify({ play_hash: "0123456789abcdef", ...TYPICAL_EXTRACTION })) + 10;
+  return rows * (counter.count(JSON.stringify(encodeAnswerRow(rows, TYPICAL_EXTRACTION))) + 1) + 6;
 }
 
 /** A typical answer item, to estimate output tokens per play in the forecast. */
@@ -274,7 +318,8 @@ const TYPICAL_EXTRACTION: Extraction = {
  * `retryable`: whether trying again later may help (a scheduled task) or not (an interactive run).
  */
 export function assertProviderAnswered(plays: readonly RawPlay[], result: LlmExtractResult, retryable: boolean): void {
-  if (plays.length > 0 && result.records.size === 0 && !result.stopped && result.stats.requests > 0) {
+  // Rows the rules settled were never asked: an outage shows as no answer for any row that was.
+  if (plays.length > 0 && result.records.size - result.stats.settledRows === 0 && !result.stopped && result.stats.requests > 0) {
     throw new LlmError(`The LLM provider answered none of the ${plays.length} plays: ${result.failures[0]?.reason ?? "no answer"}`, retryable);
   }
 }

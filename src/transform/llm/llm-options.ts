@@ -41,6 +41,18 @@ export interface LlmExtractorOptions {
   events?: PipelineEvents;
   /** Reference tables the mapping step answers from. Required for `map`. */
   reference?: ReferenceTables;
+  /**
+   * The cascade: rows the rule extractor settles with confidence (rule-confidence.ts) keep its record and
+   * are never sent; only the rest go to the model. Needs `reference`. Default true (`LLM_CASCADE=off`: every row to the model).
+   */
+  cascade?: boolean;
+  /**
+   * Send the extraction requests through the Batch API (half price, answers within 24 h): one file, one batch, polled;
+   * what it leaves unanswered is sent on its own. Needs `db` to resume a batch after a crash. Default false (`LLM_BATCH_API`).
+   */
+  batchApi?: boolean;
+  /** Wait between two polls of a batch, ms. Default 30 000 (`LLM_BATCH_POLL_MS`). */
+  batchPollMs?: number;
   /** Jitter source, for deterministic tests. Default Math.random. */
   random?: () => number;
 }
@@ -61,12 +73,15 @@ export function resolveLlmOptions(options: LlmExtractorOptions): ResolvedLlmOpti
     timeoutMs: 60_000,
     maxTokensPerPlay: 240,
     maxRowTokens: 1000,
+    cascade: true,
+    batchApi: false,
+    batchPollMs: 30_000,
     random: Math.random,
     ...dropUndefined(options),
     retry: resolveRetryPolicy(options.retry),
     maxCostUsd: options.maxCostUsd ?? Number.POSITIVE_INFINITY,
   };
-  const positiveInt = (field: "batchSize" | "mappingBatchSize" | "concurrency" | "timeoutMs" | "maxTokensPerPlay" | "maxRowTokens") => {
+  const positiveInt = (field: "batchSize" | "mappingBatchSize" | "concurrency" | "timeoutMs" | "maxTokensPerPlay" | "maxRowTokens" | "batchPollMs") => {
     if (!Number.isInteger(o[field]) || o[field] < 1) throw new OptionsError(field, "an integer ≥ 1", o[field]);
   };
   positiveInt("batchSize");
@@ -75,6 +90,7 @@ export function resolveLlmOptions(options: LlmExtractorOptions): ResolvedLlmOpti
   positiveInt("timeoutMs");
   positiveInt("maxTokensPerPlay");
   positiveInt("maxRowTokens");
+  positiveInt("batchPollMs");
   if (!(o.temperature >= 0 && o.temperature <= 2)) throw new OptionsError("temperature", "a number from 0 to 2", o.temperature);
   if (!(o.maxCostUsd > 0)) throw new OptionsError("maxCostUsd", "a number > 0", o.maxCostUsd);
   return o;
@@ -98,6 +114,9 @@ export function llmOptionsFromConfig(config: Config, extra: Partial<LlmExtractor
     retry: { maxAttempts: llm.maxRetries + 1, maxRetryAfterMs: llm.maxRetryAfterMs },
     maxCostUsd: llm.maxCostUsd,
     maxRowTokens: llm.maxRowTokens,
+    cascade: llm.cascade,
+    batchApi: llm.batchApi,
+    batchPollMs: llm.batchPollMs,
     ...extra,
   };
 }

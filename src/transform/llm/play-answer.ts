@@ -1,44 +1,31 @@
-import { ExtractionSchema, type Extraction } from "../../domain/index";
+import type { Extraction } from "../../domain/index";
 import { LlmResponseError } from "../../errors";
+import { decodeAnswerRow } from "./compact-answer";
 
 /**
- * Read an extraction batch answer, play by play. Only play_hash values that were sent
- * are accepted: an item for another hash (a forged row) is ignored, and a hash answered
- * twice is ambiguous, so that row is asked again rather than trusted. Each item is
- * checked against `ExtractionSchema` on its own, so one broken item costs one row a
+ * Read an extraction answer (compact rows, compact-answer.ts), play by play. Play number `i`
+ * stands for `sentHashes[i - 1]`; only numbers that were sent are accepted: a row for another
+ * number (a forged row) is ignored, and a number answered twice is ambiguous, so that play is asked
+ * again rather than trusted. Each row is decoded on its own, so one broken row costs one play a
  * retry, not its whole batch.
  */
 export function readPlayAnswer(json: unknown, sentHashes: string[]): { ok: Map<string, Extraction>; bad: Map<string, string> } {
   const plays = json && typeof json === "object" ? (json as { plays?: unknown }).plays : undefined;
   if (!Array.isArray(plays)) throw new LlmResponseError("The answer breaks the schema: no `plays` array", "schema");
-  const sent = new Set(sentHashes);
-  const byHash = new Map<string, unknown[]>();
-  for (const item of plays) {
-    const hash = item && typeof item === "object" ? (item as { play_hash?: unknown }).play_hash : undefined;
-    if (typeof hash !== "string" || !sent.has(hash)) continue;
-    const list = byHash.get(hash) ?? [];
-    list.push(item);
-    byHash.set(hash, list);
+  const rowsOf = new Map<number, ReturnType<typeof decodeAnswerRow>[]>();
+  for (const row of plays) {
+    const decoded = decodeAnswerRow(row);
+    if (decoded.i === null || decoded.i < 1 || decoded.i > sentHashes.length) continue;
+    rowsOf.set(decoded.i, [...(rowsOf.get(decoded.i) ?? []), decoded]);
   }
   const ok = new Map<string, Extraction>();
   const bad = new Map<string, string>();
-  for (const hash of sentHashes) {
-    const items = byHash.get(hash) ?? [];
-    if (items.length === 0) {
-      bad.set(hash, "the answer left this play out");
-      continue;
-    }
-    if (items.length > 1) {
-      bad.set(hash, `the answer gave this play ${items.length} times`);
-      continue;
-    }
-    const parsed = ExtractionSchema.safeParse(items[0]);
-    if (parsed.success) {
-      ok.set(hash, parsed.data);
-    } else {
-      const issue = parsed.error.issues[0]!;
-      bad.set(hash, `the answer breaks the schema at \`${issue.path.join(".")}\`: ${issue.message}`);
-    }
-  }
+  sentHashes.forEach((hash, k) => {
+    const rows = rowsOf.get(k + 1) ?? [];
+    if (rows.length === 0) bad.set(hash, "the answer left this play out");
+    else if (rows.length > 1) bad.set(hash, `the answer gave this play ${rows.length} times`);
+    else if ("error" in rows[0]!) bad.set(hash, rows[0].error);
+    else ok.set(hash, rows[0]!.extraction);
+  });
   return { ok, bad };
 }

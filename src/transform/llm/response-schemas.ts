@@ -1,12 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { CONFIDENCES, ExtractionSchema, PITCH_TYPE_CODES } from "../../domain/index";
-
-/** One play of a batch answer: its play_hash, then the extraction fields of `ExtractionSchema`. */
-export const BatchExtractionItemSchema = z.object({ play_hash: z.string() }).extend(ExtractionSchema.shape);
-
-/** The answer to an extraction batch: `{ plays: [{ play_hash, ...Extraction }] }`. */
-export const BatchExtractionSchema = z.object({ plays: z.array(BatchExtractionItemSchema) });
+import { CONFIDENCES, PITCH_TYPE_CODES } from "../../domain/index";
+import { COMPACT_EXTRACTION_JSON_SCHEMA } from "./compact-answer";
 
 /** The answer to a mapping request: each name mapped to an ID of the reference lists, or null. */
 export const MappingAnswerSchema = z.object({
@@ -54,7 +49,8 @@ export function versionOf(label: string, content: unknown): string {
   return `${label}-${createHash("sha256").update(text).digest("hex").slice(0, 10)}`;
 }
 
-export const EXTRACTION_JSON_SCHEMA = toStrictJsonSchema(BatchExtractionSchema);
+/** The extraction answer as the model writes it: compact rows (compact-answer.ts), decoded back to `Extraction`. */
+export const EXTRACTION_JSON_SCHEMA = COMPACT_EXTRACTION_JSON_SCHEMA;
 export const MAPPING_JSON_SCHEMA = toStrictJsonSchema(MappingAnswerSchema);
-export const EXTRACTION_SCHEMA_VERSION = versionOf("extraction-v1", EXTRACTION_JSON_SCHEMA);
+export const EXTRACTION_SCHEMA_VERSION = versionOf("extraction-v2", EXTRACTION_JSON_SCHEMA);
 export const MAPPING_SCHEMA_VERSION = versionOf("mapping-v1", MAPPING_JSON_SCHEMA);

@@ -34,8 +34,10 @@ export function recordEvents(): { events: PipelineEvents; log: [PipelineEventNam
   return { events, log };
 }
 
+/** An extractor on the simulated model; every row goes to the model (the cascade off) unless a test turns it on. */
 export function extractorFor(sim: SimulatedModel, options: Partial<LlmExtractorOptions> = {}): LlmExtractor {
   return new LlmExtractor({
+    cascade: false,
     apiKey: API_KEY,
     baseURL: sim.baseURL,
     model: sim.modelId,
