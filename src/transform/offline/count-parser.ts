@@ -1,3 +1,4 @@
+import { PITCH_CODE, PITCH_NAME } from "./lexicon";
 import { postPitchCount, type Count, type PitchResult } from "../../domain/index";
 
 export type { Count };
@@ -14,9 +15,9 @@ export interface CountMention {
 
 
 // Nouns that make a number pair a count ("a 2-1 slider"), scorer's pitch codes included ("1-0 FF 96").
-const PITCH_NOUN =
-  "(?:pitch|offering|delivery|toss|count|fastball|heater|(?:four|4|two|2)-seam(?:er)?|seamer|slider|curve|curveball|changeup|change-up|change|cutter|cut fastball|" +
-  "sinker|splitter|split|splitty|sweeper|knuckle[- ]curve|hook|breaking ball|offspeed|cheese|yakker|uncle charlie|bender|deuce|heat|gas|(?:ff|fb|ft|si|fc|sl|st|cu|cb|kc|ch|fs)\\b)";
+const PITCH_NOUN = `(?:pitch|offering|delivery|toss|count|seamer|breaking ball|offspeed|${PITCH_NAME}|${PITCH_CODE}\\b)`;
+/** A pitch noun right after a count ("2-1 slider"): the count the pitch is thrown on. */
+const PITCH_NOUN_NEXT = new RegExp(`^[\\s-]*${PITCH_NOUN}`);
 // Words right before a count that say it is the count *after* the pitch.
 const POST_BEFORE = new RegExp(
   "(?:now|makes? it|made it|goes to|go to|went to|moves? to|moved to|runs? (?:it |the count )?(?:to|at)|ran (?:it |the count )?to|" +
@@ -36,7 +37,7 @@ function side(word: string): number | null {
 }
 
 function roleOf(before: string, after: string): CountRole {
-  if (new RegExp(`^[\\s-]*${PITCH_NOUN}`).test(after)) return "pre";
+  if (PITCH_NOUN_NEXT.test(after)) return "pre";
   if (/^\s*(?:stays|remains)\b/.test(after)) return "pre";
   if (POST_BEFORE.test(before)) return "post";
   if (PRE_BEFORE.test(before)) return "pre";
@@ -66,7 +67,7 @@ export function findCounts(lower: string): CountMention[] {
       (/(?:^|[.!?]\s*)$/.test(before) && /^(?:\s+to\s+[a-z]|\s*(?:\.\.\.|…))/.test(after));
     // "That's two and one": a count said as one, after the pitch ("and" pairs are counts; scores say "to").
     const saidAsCount = /\band\b/.test(m[0]) && /(?:that's|makes it|it's|now)\s*$/.test(before);
-    const countish = calledPitch || saidAsCount || COUNT_CONTEXT.test(before) || new RegExp(`^[\\s-]*${PITCH_NOUN}`).test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
+    const countish = calledPitch || saidAsCount || COUNT_CONTEXT.test(before) || PITCH_NOUN_NEXT.test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
     const scoreish = SCORE_CONTEXT.test(before) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
     if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 12)))) continue;
     push(Number(m[1]), Number(m[2]), m.index, calledPitch && !POST_BEFORE.test(before) ? "pre" : roleOf(before, after));

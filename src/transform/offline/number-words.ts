@@ -1,21 +1,13 @@
+import { NUMBER_ORDINALS, NUMBER_TENS, NUMBER_UNITS, ZERO_WORDS } from "./lexicon";
+
 /**
  * Numbers in words → digits, so every later parser matches one form only.
  * "ninety-five" → "95", "a hundred and one" → "101", "one-oh-two" → "102",
  * "seventh" → "7th", "oh-and-two" → "0-and-2".
  */
-const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
-  tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15,
-  sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
-};
+const UNITS = NUMBER_UNITS;
+const TENS = NUMBER_TENS;
+const ORDINALS = NUMBER_ORDINALS;
 
 const UNIT_WORDS = Object.keys(UNITS).sort((a, b) => b.length - a.length).join("|");
 const TEN_WORDS = Object.keys(TENS).join("|");
@@ -30,6 +22,8 @@ const HUNDRED_RE = new RegExp(`\\b(?:(?:a|one)[\\s-])?hundred(?:[\\s-](?:and[\\s
 const ONE_OH_RE = new RegExp(`\\bone[\\s-]oh[\\s-](${SMALL_UNITS})\\b`, "g");
 const UNIT_RE = new RegExp(`\\b(${UNIT_WORDS})\\b`, "g");
 const ORDINAL_RE = new RegExp(`\\b(${ORDINAL_WORDS})\\b`, "g");
+const ZERO_BEFORE = new RegExp(`\\b(?:${ZERO_WORDS})(?=[\\s-]+(?:(?:to|and)[\\s-]+)?(?:${ZERO_WORDS}|\\d)\\b)`, "g");
+const ZERO_AFTER = new RegExp(`(\\d[\\s-]+(?:(?:to|and)[\\s-]+)?)(?:${ZERO_WORDS})\\b`, "g");
 const TENS_ORDINAL_RE = new RegExp(`\\b(${TEN_WORDS})[\\s-](${ORDINAL_WORDS})\\b`, "g");
 
 /** Standard suffix for an ordinal number: 1st, 2nd, 3rd, 4th, 11th, 21st. */
@@ -64,7 +58,7 @@ export function normalizeNumbers(text: string): string {
   s = s.replace(/\boh(?=[\s-]+(?:and[\s-]+)?\d\b)/g, "0");
   s = s.replace(/\b(\d[\s-]+(?:and[\s-]+)?)oh\b/g, "$10");
   // "nothing and two", "nought and nought", "one-nil": zero words, only next to another number.
-  s = s.replace(/\b(?:nothing|nought|naught|nil|zip)(?=[\s-]+(?:(?:to|and)[\s-]+)?(?:nothing|nought|naught|nil|zip|\d)\b)/g, "0");
-  s = s.replace(/(\d[\s-]+(?:(?:to|and)[\s-]+)?)(?:nothing|nought|naught|nil|zip)\b/g, "$10");
+  s = s.replace(ZERO_BEFORE, "0");
+  s = s.replace(ZERO_AFTER, "$10");
   return s;
 }

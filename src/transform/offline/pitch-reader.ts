@@ -1,5 +1,6 @@
 import type { PitchResult } from "../../domain/index";
 import { applyResult, findCounts, reverseResult, type Count, type CountMention } from "./count-parser";
+import { PITCH_CODE_UPPER, PITCH_NAME } from "./lexicon";
 import { findPitchTerms } from "./pitch-vocabulary";
 import { findResultCues, hasPitchEvidence, isRecap, isWeakCue, type ResultCue, type ResultMention } from "./result-parser";
 
@@ -18,8 +19,8 @@ export interface PitchReading {
 const VELOCITY = [
   /(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:-\s*)?(?:mph|m\.p\.h\.?|miles?[\s-](?:per|an|a)[\s-]hour|mi\/h|kmh|on the (?:gun|radar|board|stadium gun|scoreboard|readout)|per hour)/,
   /\b(?:clocked|been|registering|registers|registered|reading|reads|touching|touches|touched|at|hits|hit|lights up the gun|sitting|gun shows|radar shows|velo(?:city)? of|reaching|reached|topping out at|tops out at|comes in at|came in at|lighting up the gun at)(?: at| with)?\s*(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d|\s*(?:percent|%|feet|ft|pitches|innings|games|hits|homers|runs))/,
-  /(?<![\d.-])(\d{2,3}(?:\.\d)?)(?:[\s-]+(?:mph|miles))?[\s-]+(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\s)?(?:four-seam|four-seamer|fastball|heater|sinker|cutter|two-seamer|slider|sweeper|curve|curveball|change|changeup|splitter|knuckle-curve|heat|cheese|gas|4-seam|2-seam|fourseamer|4-seamer|2-seamer)/,
-  /(?:fastball|heater|four-seamer|4-seamer|two-seamer|2-seamer|sinker|cutter|slider|sweeper|curve|curveball|changeup|change-up|change|splitter|knuckle-curve|\b[a-z]{2})[,:]?\s+\(?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d)/,
+  new RegExp(`(?<![\\d.-])(\\d{2,3}(?:\\.\\d)?)(?:[\\s-]+(?:mph|miles))?[\\s-]+(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\\s)?${PITCH_NAME}(?![a-z])`),
+  new RegExp(`(?:${PITCH_NAME}|\\b[a-z]{2})[,:]?\\s+\\(?(\\d{2,3}(?:\\.\\d)?)\\)?(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d)`),
 ];
 
 const plausible = (v: number) => v >= 55 && v <= 106;
@@ -154,7 +155,7 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     if (pre.strikes !== undefined && post.strikes === undefined) postCount.strikes = applyResult({ balls: 0, strikes: pre.strikes }, result).strikes;
   }
   const terms = findPitchTerms(plain);
-  const code = original ? /\b(FF|FB|FT|SI|FC|SL|ST|CU|CB|KC|CH|FS)\b/.exec(original) : null;
+  const code = original ? PITCH_CODE_UPPER.exec(original) : null;
   return {
     pitch_type: terms.length > 0 ? correctedTerm(terms, plain)!.text : code ? code[1]! : null,
     pitch_velocity_mph: parseVelocity(lower),

@@ -3,6 +3,7 @@ import { OptionsError } from "../../errors";
 import { parseInning, parseOuts, parseRunners } from "./game-state-parser";
 import { foldName, parseNames, type NameRoster, type Names } from "./name-parser";
 import { normalizeNumbers } from "./number-words";
+import { DOUBLE_PLAY as DOUBLE_PLAY_WORDS } from "./lexicon";
 import { readPitch } from "./pitch-reader";
 import { repairMisdecoded } from "../../extract/text-decoding";
 import { blankOtherTimes, isRecap } from "./result-parser";
@@ -10,7 +11,7 @@ import { parseScore, teamAliases, type TeamAliases } from "./score-parser";
 import { inferHomeAway } from "./team-sides";
 import { readGameState } from "../state/game-state-reader";
 
-const DOUBLE_PLAY = /\b(?:double play|twin killing|dp|gidp|gdp|turn(?:s|ed)? 2|two for 1)\b/;
+const DOUBLE_PLAY = new RegExp(`\\b(?:${DOUBLE_PLAY_WORDS})\\b`);
 
 /** What the extractor may know besides the paragraph: the roster and which side is home. */
 export interface ExtractionContext {

@@ -12,6 +12,7 @@ import {
   type StateFinding,
 } from "../../domain/index";
 import { createNameMatcher } from "../mapping/name-matcher";
+import { DOUBLE_PLAY as DOUBLE_PLAY_WORDS } from "../offline/lexicon";
 import { surnameOf } from "../offline/name-parser";
 import { inferHomeAway } from "../offline/team-sides";
 
@@ -44,7 +45,7 @@ export interface GameStateResult {
 const PINCH = /\bpinch[\s-]?(?:hitter|hitting|hits?|runner)|\bbatting for\b|\bhitting for\b|\bin place of\b|\bnow batting\b|\bsteps in\b|\bleads off\b|\bstep(?:s|ping)? (?:in|up)\b|\bup next\b|\bnext up\b/i;
 const MIDDLE = /\bmiddle of (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b|\bmid-(\d{1,2})(?:st|nd|rd|th)?\b/;
 const END = /\bend of (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b(?! (?:pitch|out))|\bafter (\d{1,2}) (?:full )?innings\b/;
-const DOUBLE_PLAY = /\b(?:double play|twin killing|two for (?:the price of )?one|doubled (?:him |the runner )?off|dp|gidp)\b/i;
+const DOUBLE_PLAY = new RegExp(`\\b(?:${DOUBLE_PLAY_WORDS})\\b`, "i");
 
 const stated = (x: unknown) => x !== null && x !== undefined;
 const v = <T>(value: T | null, source: Provenance | null): ResolvedValue<T> => ({ value, source: value === null ? null : source });
