@@ -63,8 +63,11 @@ describe("results in exclamations and idioms", () => {
 });
 
 describe("innings, scores, corrections and punctuation as people give them", () => {
-  it("'middle of the 5th' and 'end of six' name the inning; the game state goes on to the next half", () => {
-    expect(extractPlay("Middle of the 5th, and the Bison are still up one.")).toMatchObject({ inning_number: 5, inning_half: null });
+  it("'middle of the 5th' and 'end of six' name the half just ended; the game state goes on to the next half", () => {
+    expect(extractPlay("Middle of the 5th, and the Bison are still up one.")).toMatchObject({ inning_number: 5, inning_half: "Top" });
+    expect(extractPlay("That's the end of six, and nobody has blinked.")).toMatchObject({ inning_number: 6, inning_half: "Bottom" });
+    // "end" as a verb says no half.
+    expect(extractPlay("A double play here would end the 8th for them.")).toMatchObject({ inning_number: 8, inning_half: null });
     const rows = plays(["Top of the 5th. Ishida to Odom, strike one.", "End of the 5th, Pelicans 2, Bison 1.", "Pruitt's first pitch to Bautista is a ball."]);
     const extracted = new RuleExtractor().extract(rows);
     const { states } = readGameState(rows.map((p) => ({ ...p, ...extracted.get(p.play_hash)! })));

@@ -2,21 +2,23 @@ import type { InningHalf } from "../../domain/index";
 
 /** Inning and half from "top of the 7th", "bottom 9", "B9", "home half of the 3rd", "in the 10th". */
 export function parseInning(lower: string, original: string): { number: number | null; half: InningHalf | null } {
+  // "Middle of the 5th" sums up the top half just ended, "end of the 5th" the bottom half (the next half is the game state's).
   const halfWord = (w: string): InningHalf | null =>
-    /^(?:top|1st|visitors'?|visiting|road|away|upper)$/.test(w) ? "Top" : /^(?:bottom|bot|btm|2nd|home|lower)$/.test(w) ? "Bottom" : null;
+    /^(?:top|1st|visitors'?|visiting|road|away|upper|middle)$/.test(w) ? "Top" : /^(?:bottom|bot|btm|2nd|home|lower|end)$/.test(w) ? "Bottom" : null;
   // "the last of the 7th" is the home half, as old radio put it; "the home nine" is a team, not an inning.
   const last = /\blast (?:half )?of the (\d{1,2})(?:st|nd|rd|th)\b/.exec(lower);
   if (last) return { number: Number(last[1]), half: "Bottom" };
   let m = /\b(top|bottom|bot|btm|1st|2nd|home|visitors'?|visiting|road|away|upper|lower|middle|end)(?: half)?(?: of)?(?: the)? (\d{1,2})(st|nd|rd|th)?\b(?! (?:pitch|out|run|batter|base))/.exec(lower);
   const sideWord = m !== null && /^(?:1st|2nd|home|visitors'?|visiting|road|away|upper|lower)$/.test(m[1]!);
   if (m && !(sideWord && !/half/.test(m[0]) && !(m[3] && /^(?:home|visitors'?|visiting|road|away)$/.test(m[1]!)))) {
-    return { number: Number(m[2]), half: halfWord(m[1]!) };
+    // "That will end the 10th" is a verb: the half is not said.
+    return { number: Number(m[2]), half: /^(?:middle|end)$/.test(m[1]!) && !/ of\b/.test(m[0]) ? null : halfWord(m[1]!) };
   }
   m = /(?<![A-Za-z])([TB])(\d{1,2})\b/.exec(original) ?? /([▲▼])\s?(\d{1,2})\b/.exec(original);
   if (m) return { number: Number(m[2]), half: m[1] === "T" || m[1] === "▲" ? "Top" : "Bottom" };
   const half = /\b(top|bottom) (?:half|of (?:the|this) (?:inning|frame))\b/.exec(lower);
   m = /\b(\d{1,2})(?:st|nd|rd|th)[\s-](?:inning|frame|stanza|canto)\b/.exec(lower) ??
-    /\b(?:in|of|into|through|during) the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:pitch|out|base|baseman|batter|time|straight|consecutive|hit|strike|ball|run|homer|of the))/.exec(lower) ??
+    /\b(?:in|of|into|through|during) the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:\d+ innings|pitch|out|base|baseman|batter|time|straight|consecutive|hit|strike|ball|run|homer|of the))/.exec(lower) ??
     /\binning (?:no\.? |number )?(\d{1,2})\b/.exec(lower) ??
     /\b(?:start|open|begin|lead off) the (\d{1,2})(?:st|nd|rd|th)\b/.exec(lower);
   return { number: m ? Number(m[1]) : null, half: half ? halfWord(half[1]!) : null };

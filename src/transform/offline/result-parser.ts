@@ -59,7 +59,7 @@ export function blankOtherTimes(text: string): string {
 const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d)\b/;
 // "1 for 2 today with a double", "31 homers on the year", "he's already singled", "the sac fly that tied it",
 // "after that double play", "Marlowe's homer, Webb's sac fly".
-const EARLIER_PLAY = /\b(?:today|tonight|on the (?:year|season|night|day)|so far|already|\d for \d|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play)|[a-z]+'s (?:homer|home run|double|single|triple|sac fly|knock|blast|rbi))\b/;
+const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|today|tonight|on the (?:year|season|night|day)|so far|already|\d for \d|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play)|[a-z]+'s (?:homer|home run|double|single|triple|sac fly|knock|blast|rbi))\b/;
 // "He singled home the only run in the 4th."
 const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck out|grounded|flied|lined|popped|scored|drove)\b.*\bin the \d{1,2}(?:st|nd|rd|th)\b/;
 
@@ -109,6 +109,7 @@ const RECAP_WORD = /\b(?:recap|summary|summing up|in the inning|that inning|the 
 
 /** Whether the paragraph sums up several plays ("Pike singled, Winslow struck out, Beaumont grounded into a double play"). */
 export function isRecap(lower: string): boolean {
-  const n = (lower.match(OUTCOME) ?? []).length;
+  // His day so far ("he's homered, he's singled") is no recap of the inning.
+  const n = (blankOtherTimes(lower).match(OUTCOME) ?? []).length;
   return n >= 3 || (n >= 2 && RECAP_WORD.test(lower));
 }

@@ -1,4 +1,4 @@
-import type { Extraction, RawPlay, ReferenceTables } from "../../domain/index";
+import type { Extraction, InningHalf, RawPlay, ReferenceTables } from "../../domain/index";
 import { OptionsError } from "../../errors";
 import { parseInning, parseOuts, parseRunners } from "./game-state-parser";
 import { foldName, parseNames, type NameRoster, type Names } from "./name-parser";
@@ -166,7 +166,9 @@ export class RuleExtractor {
     const refs = this.options.references!;
     const twoWay = refs.pitchers.filter((p) => refs.batters.some((b) => foldName(b.name) === foldName(p.name)));
     if (twoWay.length === 0) return () => roster;
-    const halves = readGameState(plays.map((p) => ({ ...p, ...first.get(p.play_hash)! }))).states.map((s) => s.inning_half.value);
+    // A paragraph that looks back or ahead ("he could pitch the 9th") leaves the half in play as it was.
+    let inPlay: InningHalf | null = null;
+    const halves = readGameState(plays.map((p) => ({ ...p, ...first.get(p.play_hash)! }))).states.map((s) => (inPlay = s.inning_half.value ?? inPlay));
     const byHalf = (batting: string): NameRoster => ({
       ...roster,
       pitchers: roster.pitchers.filter((n) => !twoWay.some((t) => t.name === n && t.team === batting)),
