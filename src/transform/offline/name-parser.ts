@@ -51,10 +51,10 @@ const FIELDER_AFTER = /^ (?:in|at) (?:center|centre|left|right|short|shortstop|s
 // Said of a runner, not of the batter: "Whitaker takes a step off third", "Carvalho has swiped second", "Halloway, running on
 // the pitch, has to go back", "Brugger's being waved around third", "Pettibone stranded at first", "Whitaker ninety feet away".
 const RUNNER_AFTER = new RegExp(
-  "^(?:'s)?,?(?: (?:who (?:was|is) going|running on the pitch|the runner),)?(?: and [a-z]+)?\\s+(?:(?:is|was|has|had|gets|got|takes|took|stays|still|just|already|now|both|then|'s|(?:has|had|have) to)\\s+){0,3}" +
-    "(?:running|going\\b|swiped|swipes|steals|stole|stealing|retreats?|strolls|trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|lumbers|moves (?:up|to)|advances|holds(?! up)|hold(?! up)\\b|has to hold(?! up)|stays put|stayed put|" +
+  "^(?:'s)?,?(?: (?:who [^,.;]{2,30}|running on the pitch|the runner),)?(?: and [a-z]+)?\\s+(?:(?:is|was|has|had|gets|got|takes|took|stays|still|just|already|now|both|then|'s|(?:has|had|have) to)\\s+){0,3}" +
+    "(?:running|going\\b|goes on the pitch|runs on the pitch|swiped|swipes|steals|stole|stealing|retreats?|strolls|trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|lumbers|moves (?:up|to)|advances|holds(?! up)|hold(?! up)\\b|has to hold(?! up)|stays put|stayed put|" +
     "scores|scored|(?:out|safe) at (?:second|third|home)|being waved|waved (?:home|around)|dancing|taking (?:a|his|their)|thought about it|a good jump|an? (?:big |good |secondary )*lead\\b|leading off (?:first|second|third)|off (?:first|second|third)|(?:at|on) (?:first|second|third)\\b|" +
-    "to (?:second|third|home)|into (?:second|third)|ninety feet|90 feet|a step off|(?:a )?(?:couple of |few )?steps? off|stranded|left stranded|left on|back to the bag|(?:jogging |trotting |going |scampers |scampering )?back to (?:the bag|first|second|third)|" +
+    "to (?:second|third|home)|into (?:second|third)|ninety feet|90 feet|a step off|(?:a )?(?:couple of |few )?steps? off|stranded|left stranded|left on|back to the bag|(?:[a-z]+ )?back to (?:the bag|first|second|third)|" +
     "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:a|his) (?:big |good |long )?lead|scampers?|jogging|motoring|cruises? into (?:second|third))",
 );
 // Warming up in the bullpen is not pitching: "is throwing in the Kettle Falls pen", "getting loose down the line".
