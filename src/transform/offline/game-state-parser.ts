@@ -53,6 +53,12 @@ const BASE_LIST = new RegExp(`${BASE}(?:(?:,| and|,? &| plus)(?: at| on)? ${BASE
 const ORDER = ["1B", "2B", "3B"];
 const toCode = (base: string) => `${base[0]}B`;
 
+const LISTED = new RegExp(
+  `\\b(?:runners?|men|man|baserunners?|runner's|a runner|a man|somebody|someone|aboard|occupied|position|[a-z.'-]+),? (?:at|on|in) ${BASE_LIST.source}|\\brunners? ${BASE_LIST.source}`,
+  "g",
+);
+const BARE = new RegExp(`(?:^|with |, )${BASE} and ${BASE}(?:,| with| \\d out| and \\d out|$)`, "g");
+
 function listToRunners(found: string[]): string {
   const set = new Set(found.map(toCode));
   return ORDER.filter((b) => set.has(b)).join(",") || "None";
@@ -79,11 +85,11 @@ export function parseRunners(lower: string, after = Infinity): string | null {
   while ((m = loaded.exec(lower)) !== null) add(m.index, "1B,2B,3B");
   while ((m = empty.exec(lower)) !== null) add(m.index, "None");
   while ((m = corners.exec(lower)) !== null) add(m.index, "1B,3B");
-  const listed = new RegExp(
-    `\\b(?:runners?|men|man|baserunners?|runner's|a runner|a man|somebody|someone|aboard|occupied|position|[a-z.'-]+),? (?:at|on|in) ${BASE_LIST.source}|\\brunners? ${BASE_LIST.source}`,
-    "g",
-  );
-  while ((m = listed.exec(lower)) !== null) {
+  // The bases by name: most paragraphs name none, and need no look for a list of them.
+  const namesBases = /[123](?:st|nd|rd)/.test(lower);
+  const listed = LISTED;
+  listed.lastIndex = 0;
+  while (namesBases && (m = listed.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 12), m.index);
     if (/\b(?:throws?|threw|to|into|toward|towards|at|between|through)\s*$/.test(before)) continue;
     if (/\b(?:throws?|threw|fires?|runs?|hustles?|slides?|safe|out|beats it|reaches?|stops?|holds?|pulls? up|cruises?|stands?) (?:at|on|in|into) /.test(m[0])) continue;
@@ -91,8 +97,9 @@ export function parseRunners(lower: string, after = Infinity): string | null {
     // "a man on 2nd and 1 out" — the list stops at the bases.
     add(m.index, listToRunners(bases));
   }
-  const bare = new RegExp(`(?:^|with |, )${BASE} and ${BASE}(?:,| with| \\d out| and \\d out|$)`, "g");
-  while ((m = bare.exec(lower)) !== null) add(m.index, listToRunners([m[1]!, m[2]!]));
+  const bare = BARE;
+  bare.lastIndex = 0;
+  while (namesBases && (m = bare.exec(lower)) !== null) add(m.index, listToRunners([m[1]!, m[2]!]));
   // Scorecard notation: "| 1B,2B |", "runner 3B", "2 out 1B,3B", "2B occupied", "(1B 2B 3B)"; not "1B to LF" (a single).
   const codes = /(?<![\w-])([123]b)(?:\s*(?:,|&|\band\b|\s)\s*([123]b))?(?:\s*(?:,|&|\band\b|\s)\s*([123]b))?(?![\w-])/g;
   while ((m = codes.exec(lower)) !== null) {

@@ -79,13 +79,31 @@ export function grammarNames(original: string, teamWords: string[]): GrammarName
     }
     return null;
   };
-  const duel = find(GRAMMAR.duel);
-  const duelBatter = find(GRAMMAR.duelBatter, 2);
-  const pitcher = find(GRAMMAR.pitcherAfter) ?? find(GRAMMAR.pitcherBefore);
-  const batter = find(GRAMMAR.batterAfter) ?? find(GRAMMAR.batterBefore);
-  const pair = find(GRAMMAR.duel, 2);
   const fuller = (name: string | null) => name && fullestForm(original, name);
-  return { pitcher: fuller(pitcher ?? duel), batter: fuller(batter ?? duelBatter), duel: duel && pair ? [duel, pair] : null };
+  // Each answer is worked out when first asked for: with a roster, most paragraphs need one of them or none.
+  const duel = once(() => find(GRAMMAR.duel));
+  const pair = once(() => find(GRAMMAR.duel, 2));
+  const pitcher = once(() => fuller(find(GRAMMAR.pitcherAfter) ?? find(GRAMMAR.pitcherBefore) ?? duel()));
+  const batter = once(() => fuller(find(GRAMMAR.batterAfter) ?? find(GRAMMAR.batterBefore) ?? find(GRAMMAR.duelBatter, 2)));
+  const both = once((): [string, string] | null => {
+    const d = duel();
+    const p = d && pair();
+    return d && p ? [d, p] : null;
+  });
+  return {
+    get pitcher() { return pitcher(); },
+    get batter() { return batter(); },
+    get duel() { return both(); },
+  };
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) [value, done] = [compute(), true];
+    return value;
+  };
 }
 
 /** "Harker" said once as "Luis Harker" is written in full: the fullest form in the paragraph. */

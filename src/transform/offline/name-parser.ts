@@ -111,6 +111,8 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
   const found: Mention[] = [];
   const scan = (patterns: NamePattern[], role: Mention["role"]) => {
     for (const { full, surname: sur, re } of patterns) {
+      // Every form of a name ends in the surname: a paragraph without it cannot name him.
+      if (!folded.includes(sur)) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(folded)) !== null) {

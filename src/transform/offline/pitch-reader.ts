@@ -45,7 +45,7 @@ const THROWN = /\b(?:deals|delivers|fires|throws|pitches|hurls|here's the pitch|
 const CORRECTION = /(?:^|[\s,;:.!—–-])(?:no|nope|sorry|correction|make that|rather|i mean|scratch that|my mistake|check that|wait)\b[\s,;:.!—–-]*(?:(?:make that|it's|it was|that's|that was|the board says|the board shows|the gun says|rather)\b)?/;
 
 /** The pitch named last when the narrator corrects himself between two names; else the first named. */
-function correctedTerm<T extends { index: number; text: string }>(terms: T[], text: string): T | undefined {
+function correctedTerm<T extends { index: number; text: string }>(terms: readonly T[], text: string): T | undefined {
   for (let i = terms.length - 1; i >= 1; i--) {
     const between = text.slice(terms[i - 1]!.index + terms[i - 1]!.text.length, terms[i]!.index);
     if (between.length <= 40 && CORRECTION.test(between)) return terms[i];

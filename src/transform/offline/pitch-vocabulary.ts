@@ -18,7 +18,18 @@ export interface PitchTermMatch {
  * Every pitch term in a lower-cased text, in reading order, without overlaps
  * (the more specific term wins where two overlap).
  */
-export function findPitchTerms(lowerText: string): PitchTermMatch[] {
+export function findPitchTerms(lowerText: string): readonly PitchTermMatch[] {
+  // The parsers of one paragraph ask about the same text several times in a row: remember the last few answers.
+  const cached = recentTerms.get(lowerText);
+  if (cached) return cached;
+  const found = scanPitchTerms(lowerText);
+  if (recentTerms.size >= 8) recentTerms.delete(recentTerms.keys().next().value!);
+  recentTerms.set(lowerText, found);
+  return found;
+}
+const recentTerms = new Map<string, readonly PitchTermMatch[]>();
+
+function scanPitchTerms(lowerText: string): readonly PitchTermMatch[] {
   let masked = lowerText;
   for (const re of PITCH_FALSE_FRIENDS) masked = masked.replace(re, (m) => " ".repeat(m.length));
   const taken: boolean[] = new Array(masked.length).fill(false);

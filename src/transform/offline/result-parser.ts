@@ -48,6 +48,15 @@ export function hasPitchEvidence(lower: string): boolean {
  * 4th", "Marlowe's homer"), and relative clauses that look back ("who just pitched the top half").
  */
 export function blankOtherTimes(text: string): string {
+  // A paragraph is asked several times in a row (its inning, its cues, whether it is a recap): read it once.
+  if (text === lastBlanked.text) return lastBlanked.blanked;
+  const blanked = blankSentences(text);
+  lastBlanked = { text, blanked };
+  return blanked;
+}
+let lastBlanked = { text: "", blanked: "" };
+
+function blankSentences(text: string): string {
   // Sentences about other times ("a foul ball earlier tonight landed in a popcorn bucket") say nothing of this pitch,
   // nor do those about his day so far or an earlier play. Tested sentence by sentence: linear.
   let lower = text.replace(/[^.!?]+/g, (s) => (OTHER_TIMES.test(s) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s) ? " ".repeat(s.length) : s));

@@ -75,8 +75,8 @@ function readParagraph(text: string): ReadParagraph {
 }
 
 /** The paragraph's record in a context; `names` when they are already known for this roster. */
-function withContext(p: ReadParagraph, context: ExtractionContext, names?: Names): Extraction {
-  const score = parseScore(p.lower, context.teams);
+function withContext(p: ReadParagraph, context: ExtractionContext, names?: Names, withScore = true): Extraction {
+  const score = withScore ? parseScore(p.lower, context.teams) : { home: null, away: null };
   const who = names ?? namesOf(p, context.roster);
   const f = p.fields;
   return {
@@ -141,10 +141,14 @@ export class RuleExtractor {
     // them: the score (which team is which) and, for a two-way player's half-innings, the names.
     const read = plays.map((play) => readParagraph(play.playbyplay));
     const firstNames = read.map((p) => namesOf(p, roster));
+    // The first look learns which side is home from the halves and the names: it needs no score.
     const first = new Map<string, Extraction>();
-    plays.forEach((play, i) => first.set(play.play_hash, withContext(read[i]!, { roster }, firstNames[i])));
+    plays.forEach((play, i) => first.set(play.play_hash, withContext(read[i]!, { roster }, firstNames[i], false)));
     const sides = this.sides(first);
-    if (!sides) return first;
+    if (!sides) {
+      plays.forEach((play, i) => first.set(play.play_hash, withContext(read[i]!, { roster }, firstNames[i])));
+      return first;
+    }
     const teams: TeamAliases = { home: teamAliases(sides.home), away: teamAliases(sides.away) };
     const shared = teams.home.filter((a) => teams.away.includes(a));
     teams.home = teams.home.filter((a) => !shared.includes(a));
