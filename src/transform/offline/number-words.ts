@@ -20,8 +20,9 @@ const TENS_RE = new RegExp(`\\b(${TEN_WORDS})(?:[\\s-](${SMALL_UNITS}))?\\b`, "g
 const HUNDRED_RE = new RegExp(`\\b(?:(?:a|one)[\\s-])?hundred(?:[\\s-](?:and[\\s-])?(\\d{1,2}))?\\b`, "g");
 // radio style "one-oh-one", "one-oh-two"
 const ONE_OH_RE = new RegExp(`\\bone[\\s-]oh[\\s-](${SMALL_UNITS})\\b`, "g");
-const UNIT_RE = new RegExp(`\\b(${UNIT_WORDS})\\b`, "g");
-const ORDINAL_RE = new RegExp(`\\b(${ORDINAL_WORDS})\\b`, "g");
+const UNIT_OR_ORDINAL_RE = new RegExp(`\\b(?:${UNIT_WORDS}|${ORDINAL_WORDS})\\b`, "g");
+const TENS_ANY = new RegExp(`\\b(?:${TEN_WORDS})`);
+const ZERO_ANY = new RegExp(`\\b(?:${ZERO_WORDS})\\b`);
 const ZERO_BEFORE = new RegExp(`\\b(?:${ZERO_WORDS})(?=[\\s-]+(?:(?:to|and)[\\s-]+)?(?:${ZERO_WORDS}|\\d)\\b)`, "g");
 const ZERO_AFTER = new RegExp(`(\\d[\\s-]+(?:(?:to|and)[\\s-]+)?)(?:${ZERO_WORDS})\\b`, "g");
 const TENS_ORDINAL_RE = new RegExp(`\\b(${TEN_WORDS})[\\s-](${ORDINAL_WORDS})\\b`, "g");
@@ -47,18 +48,26 @@ export function normalizeNumbers(text: string): string {
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\s+/g, " ");
-  s = s.replace(ONE_OH_RE, (_m, u: string) => String(100 + UNITS[u]!));
-  s = s.replace(TENS_ORDINAL_RE, (_m, t: string, o: string) => ordinalSuffix(TENS[t]! + ORDINALS[o]!));
-  s = s.replace(TENS_RE, (_m, t: string, u?: string) => String(TENS[t]! + (u ? UNITS[u]! : 0)));
-  s = s.replace(UNIT_RE, (_m, u: string) => String(UNITS[u]!));
-  s = s.replace(HUNDRED_RE, (_m, rest?: string) => String(100 + (rest ? Number(rest) : 0)));
-  s = s.replace(ORDINAL_RE, (_m, o: string) => ordinalSuffix(ORDINALS[o]!));
-  // "oh" as zero only where a count or score follows: "oh-and-2", "oh-2", "oh and 1".
-  s = s.replace(/\boh([\s-]+and[\s-]+)oh\b/g, "0$10");
-  s = s.replace(/\boh(?=[\s-]+(?:and[\s-]+)?\d\b)/g, "0");
-  s = s.replace(/\b(\d[\s-]+(?:and[\s-]+)?)oh\b/g, "$10");
-  // "nothing and two", "nought and nought", "one-nil": zero words, only next to another number.
-  s = s.replace(ZERO_BEFORE, "0");
-  s = s.replace(ZERO_AFTER, "$10");
+  // Each pass only where its words can be (most paragraphs have no "hundred", no "oh", no "nil").
+  const oh = s.includes("oh");
+  if (oh) s = s.replace(ONE_OH_RE, (_m, u: string) => String(100 + UNITS[u]!));
+  if (TENS_ANY.test(s)) {
+    s = s.replace(TENS_ORDINAL_RE, (_m, t: string, o: string) => ordinalSuffix(TENS[t]! + ORDINALS[o]!));
+    s = s.replace(TENS_RE, (_m, t: string, u?: string) => String(TENS[t]! + (u ? UNITS[u]! : 0)));
+  }
+  // Units and ordinals in one pass ("one out in the first" → "1 out in the 1st").
+  s = s.replace(UNIT_OR_ORDINAL_RE, (w: string) => (w in UNITS ? String(UNITS[w]!) : ordinalSuffix(ORDINALS[w]!)));
+  if (s.includes("hundred")) s = s.replace(HUNDRED_RE, (_m, rest?: string) => String(100 + (rest ? Number(rest) : 0)));
+  if (oh) {
+    // "oh" as zero only where a count or score follows: "oh-and-2", "oh-2", "oh and 1".
+    s = s.replace(/\boh([\s-]+and[\s-]+)oh\b/g, "0$10");
+    s = s.replace(/\boh(?=[\s-]+(?:and[\s-]+)?\d\b)/g, "0");
+    s = s.replace(/\b(\d[\s-]+(?:and[\s-]+)?)oh\b/g, "$10");
+  }
+  if (ZERO_ANY.test(s)) {
+    // "nothing and two", "nought and nought", "one-nil": zero words, only next to another number.
+    s = s.replace(ZERO_BEFORE, "0");
+    s = s.replace(ZERO_AFTER, "$10");
+  }
   return s;
 }

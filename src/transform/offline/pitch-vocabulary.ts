@@ -4,7 +4,10 @@ import { PITCH_FALSE_FRIENDS, PITCH_TERMS, SCORER_CODES, codeConfidence, type Pi
 export { PITCH_TERMS, type PitchTerm };
 
 
-const COMPILED = PITCH_TERMS.map((t) => ({ ...t, re: new RegExp(`(?<![a-z0-9-])(?:${t.pattern})(?![a-z0-9])`, "g") }));
+/** All the terms in one pattern, group i + 1 being term i: one scan of the text finds them all. */
+const ANY_TERM = new RegExp(`(?<![a-z0-9-])(?:${PITCH_TERMS.map((t) => `(${t.pattern.replace(/\((?!\?)/g, "(?:")})`).join("|")})(?![a-z0-9])`, "g");
+/** The false friends in one pattern, masked in one pass. */
+const ANY_FALSE_FRIEND = new RegExp(PITCH_FALSE_FRIENDS.map((re) => re.source).join("|"), "g");
 
 /** A pitch term found in a text, with where it was. */
 export interface PitchTermMatch {
@@ -30,22 +33,17 @@ export function findPitchTerms(lowerText: string): readonly PitchTermMatch[] {
 const recentTerms = new Map<string, readonly PitchTermMatch[]>();
 
 function scanPitchTerms(lowerText: string): readonly PitchTermMatch[] {
-  let masked = lowerText;
-  for (const re of PITCH_FALSE_FRIENDS) masked = masked.replace(re, (m) => " ".repeat(m.length));
-  const taken: boolean[] = new Array(masked.length).fill(false);
+  const masked = lowerText.replace(ANY_FALSE_FRIEND, (m) => " ".repeat(m.length));
   const found: PitchTermMatch[] = [];
-  for (const term of COMPILED) {
-    term.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = term.re.exec(masked)) !== null) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (taken.slice(start, end).some(Boolean)) continue;
-      for (let i = start; i < end; i++) taken[i] = true;
-      found.push({ text: lowerText.slice(start, end), index: start, code: term.code, confidence: term.confidence });
-    }
+  ANY_TERM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ANY_TERM.exec(masked)) !== null) {
+    // Where several terms match at one place, the earliest term of the vocabulary (the most specific) wins.
+    const t = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+    const term = PITCH_TERMS[t]!;
+    found.push({ text: lowerText.slice(m.index, m.index + m[0].length), index: m.index, code: term.code, confidence: term.confidence });
   }
-  return found.sort((a, b) => a.index - b.index);
+  return found;
 }
 
 /**
