@@ -167,6 +167,11 @@ export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|b
 /** The scorer's one- or two-letter result codes between separators ("| B |", "/ F /", "/ X"). */
 export const RESULT_CODES: Record<string, ResultCue> = { b: "Ball", s: "Strike", cs: "Strike", ss: "Swing and miss", sw: "Swing and miss", f: "Foul", x: "inPlay", k: "strikeout" };
 
+// ── Self-corrections ───────────────────────────────────────────────────────────────────────────
+
+/** Words a narrator takes back what he just said with ("a slider, no, make that a cutter", "two and one... excuse me"). */
+export const SELF_CORRECTION = "no|nope|sorry|correction|make that|rather|i mean|scratch that|my mistake|check that|wait|excuse me|pardon me|strike that";
+
 // ── Number words ───────────────────────────────────────────────────────────────────────────────
 
 export const NUMBER_UNITS: Record<string, number> = {
