@@ -80,6 +80,10 @@ describe("innings, scores, corrections and punctuation as people give them", () 
     expect(extractPlay("We are tied at three apiece here in the 7th.", { teams })).toMatchObject({ score_home: 3, score_away: 3 });
     expect(extractPlay("The Pelicans lead four to two.", { teams })).toMatchObject({ score_home: 4, score_away: 2 });
     expect(extractPlay("Bison five, Pelicans one, after the homer.", { teams })).toMatchObject({ score_home: 1, score_away: 5 });
+    // A zero in words after a team's name; a win told as "X beating Y 6-4" (the winner named first).
+    expect(extractPlay("Into the 6th we go: Bison three, Pelicans nothing.", { teams })).toMatchObject({ score_home: 0, score_away: 3 });
+    expect(extractPlay("The Pelicans take the series, beating the Bison 6-4 behind Ishida.", { teams })).toMatchObject({ score_home: 6, score_away: 4 });
+    expect(extractPlay("So the Bison, on the road all week, topped the Pelicans 5-2.", { teams })).toMatchObject({ score_home: 2, score_away: 5 });
   });
 
   it("a narrator correcting himself: the corrected pitch counts", () => {
