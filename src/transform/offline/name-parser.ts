@@ -82,6 +82,9 @@ interface RosterPatterns {
   batters: NamePattern[];
   /** How many people (not table rows) have each surname. */
   surnameCount: Map<string, number>;
+  /** The surnames of each table, to tell at once whether a name the grammar found is one of them. */
+  pitcherSurnames: Set<string>;
+  batterSurnames: Set<string>;
 }
 const patternsByRoster = new WeakMap<NameRoster, RosterPatterns>();
 
@@ -101,7 +104,10 @@ function rosterPatterns(roster: NameRoster): RosterPatterns {
       const re = new RegExp(`(?<![\\p{L}])(${[...new Set(forms)].sort((a, b) => b.length - a.length).map(esc).join("|")})(?![\\p{L}])`, "gu");
       return { name, full, surname, re };
     });
-  const patterns = { pitchers: build(roster.pitchers), batters: build(roster.batters), surnameCount };
+  const patterns = {
+    pitchers: build(roster.pitchers), batters: build(roster.batters), surnameCount,
+    pitcherSurnames: new Set(roster.pitchers.map(surnameOf)), batterSurnames: new Set(roster.batters.map(surnameOf)),
+  };
   patternsByRoster.set(roster, patterns);
   return patterns;
 }
@@ -215,13 +221,14 @@ export function parseNames(original: string, roster?: NameRoster): Names {
     return { ...first, text: (fuller ?? first).text };
   };
   // A name the roster gives to the other role is not a guess worth keeping.
-  const known = (name: string | null, names: string[]) => name !== null && names.some((n) => surnameOf(n) === surnameOf(name));
+  const { pitcherSurnames, batterSurnames } = rosterPatterns(roster);
+  const known = (name: string | null, surnames: Set<string>) => name !== null && surnames.has(surnameOf(name));
   // Nor is one the roster already placed as leaving or fielding.
   const placed = (name: string | null) => name !== null && mentions.some((m) => surnameOf(m.text) === surnameOf(name));
   const pitcherSaid = pick("pitcher");
   const batterSaid = pick("batter");
-  let pitcher = pitcherSaid?.text ?? (known(fromGrammar.pitcher, roster.batters) || placed(fromGrammar.pitcher) ? null : fromGrammar.pitcher);
-  let batter = batterSaid?.text ?? (known(fromGrammar.batter, roster.pitchers) || placed(fromGrammar.batter) ? null : fromGrammar.batter);
+  let pitcher = pitcherSaid?.text ?? (known(fromGrammar.pitcher, batterSurnames) || placed(fromGrammar.pitcher) ? null : fromGrammar.pitcher);
+  let batter = batterSaid?.text ?? (known(fromGrammar.batter, pitcherSurnames) || placed(fromGrammar.batter) ? null : fromGrammar.batter);
   // The same words read as both roles: one person (a two-way player, or a surname two players share) in one role.
   // Two mentions are two people ("Corey Webb steps in against Nate Webb", "Webb to Webb").
   const onePerson = pitcher !== null && batter !== null && surnameOf(pitcher) === surnameOf(batter) &&
@@ -241,6 +248,6 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   }
   // "Redcloud vs. Marsh": a known batter written first makes the other side the pitcher.
   const duel = fromGrammar.duel;
-  if (pitcher === null && duel && known(duel[0], roster.batters) && !known(duel[1], roster.batters)) return { pitcher: duel[1], batter };
+  if (pitcher === null && duel && known(duel[0], batterSurnames) && !known(duel[1], batterSurnames)) return { pitcher: duel[1], batter };
   return { pitcher, batter };
 }
