@@ -42,3 +42,11 @@ describe("speeds as they are said", () => {
     expect(extractPlay("A changeup in the dirt, 35 pitches into his night, ball one.").pitch_velocity_mph).toBeNull();
   });
 });
+
+describe("runners as they are placed", () => {
+  it("a runner placed by his lead or by his way back to the bag was there when the pitch was thrown", () => {
+    expect(extractPlay("Slider away, and Bellamy takes a big lead off second. Two and one.").runners_on_base).toBe("2B");
+    expect(extractPlay("Fouled back, and Marsh jogs back to first with Quist dancing off third.").runners_on_base).toBe("1B,3B");
+    expect(extractPlay("Curve in the dirt, ball two, and Bellamy has to retreat to second.").runners_on_base).toBe("2B");
+  });
+});

@@ -57,6 +57,10 @@ const LISTED = new RegExp(
   `\\b(?:runners?|men|man|baserunners?|runner's|a runner|a man|somebody|someone|aboard|occupied|position|[a-z.'-]+),? (?:at|on|in) ${BASE_LIST.source}|\\brunners? ${BASE_LIST.source}`,
   "g",
 );
+const RUNNER_LEAD = new RegExp(
+  `\\b(?:(?:leading|dancing|edging|wandering|a (?:big |good |long |secondary )*lead|steps?|'s) off|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to) ${BASE}`,
+  "g",
+);
 const BARE = new RegExp(`(?:^|with |, )${BASE} and ${BASE}(?:,| with| \\d out| and \\d out|$)`, "g");
 
 function listToRunners(found: string[]): string {
@@ -97,6 +101,10 @@ export function parseRunners(lower: string, after = Infinity): string | null {
     // "a man on 2nd and 1 out" — the list stops at the bases.
     add(m.index, listToRunners(bases));
   }
+  // A runner placed by his lead or by his way back: "leading off 1st", "a step off 3rd", "jogs back to 2nd".
+  const leading = RUNNER_LEAD;
+  leading.lastIndex = 0;
+  while (namesBases && (m = leading.exec(lower)) !== null) add(m.index, listToRunners([m[1]!]));
   const bare = BARE;
   bare.lastIndex = 0;
   while (namesBases && (m = bare.exec(lower)) !== null) add(m.index, listToRunners([m[1]!, m[2]!]));
