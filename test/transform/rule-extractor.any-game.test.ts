@@ -101,7 +101,12 @@ describe("innings, scores, corrections and punctuation as people give them", () 
 
   it("outs and runners said after the play are not the situation before the pitch", () => {
     const e = extractPlay("Whitaker hits a chopper to short, Bautista flips to second, on to first: twin killing! Two down, bases empty.");
-    expect(e).toMatchObject({ pitch_result: "In play - out", outs: 0, runners_on_base: null });
+    // As stated (data/README, and the blind sets' readings): "Two down" after the double play is the outs after it; the
+    // outs before are not said (the game-state reader carries them from the rows before).
+    expect(e).toMatchObject({ pitch_result: "In play - out", outs: null, runners_on_base: null });
+    expect(extractPlay("One-two, and he swings through it. Strike three. Two away.")).toMatchObject({ pitch_result: "Swing and miss", outs: null });
+    // Outs said before the play are the outs at the pitch.
+    expect(extractPlay("Two away, and Odom swings through a slider for strike three.")).toMatchObject({ outs: 2 });
   });
 });
 

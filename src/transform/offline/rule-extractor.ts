@@ -3,7 +3,6 @@ import { OptionsError } from "../../errors";
 import { parseInning, parseOuts, parseRunners } from "./game-state-parser";
 import { foldName, parseNames, type NameRoster, type Names } from "./name-parser";
 import { normalizeNumbers } from "./number-words";
-import { DOUBLE_PLAY as DOUBLE_PLAY_WORDS } from "./lexicon";
 import { readPitch } from "./pitch-reader";
 import { repairMisdecoded } from "../../extract/text-decoding";
 import { blankOtherTimes, isRecap } from "./result-parser";
@@ -11,7 +10,6 @@ import { parseScore, teamAliases, type TeamAliases } from "./score-parser";
 import { inferHomeAway } from "./team-sides";
 import { readGameState } from "../state/game-state-reader";
 
-const DOUBLE_PLAY = new RegExp(`\\b(?:${DOUBLE_PLAY_WORDS})\\b`);
 
 /** What the extractor may know besides the paragraph: the roster and which side is home. */
 export interface ExtractionContext {
@@ -49,9 +47,9 @@ function readParagraph(text: string): ReadParagraph {
   const inning = parseInning(blankOtherTimes(lower), text);
   const pitch = readPitch(lower, plain, text);
   const afterResult = pitch.resultIndex !== undefined && pitch.resultIndex >= 0 ? pitch.resultIndex : Infinity;
-  const { outs, postOuts } = parseOuts(lower, afterResult);
-  const madeOut = pitch.pitch_result === "In play - out" || pitch.post.strikes === 3;
-  const outsMade = pitch.pitch_result === "In play - out" && DOUBLE_PLAY.test(lower) ? 2 : 1;
+  // Outs said after a play that made one ("Strike three. Two outs.") are the outs after it: the text does not say
+  // the outs before the pitch, and the game-state reader infers them (as it does the count).
+  const { outs } = parseOuts(lower, afterResult);
   return {
     text,
     lower,
@@ -60,7 +58,7 @@ function readParagraph(text: string): ReadParagraph {
     fields: {
       inning_number: inning.number,
       inning_half: inning.half,
-      outs: outs ?? (postOuts !== null && madeOut && postOuts >= outsMade ? postOuts - outsMade : null),
+      outs,
       runners_on_base: parseRunners(lower, afterResult),
       pre_pitch_balls: pitch.pre.balls ?? null,
       pre_pitch_strikes: pitch.pre.strikes ?? null,
