@@ -33,7 +33,17 @@ export function foldText(text: string): { folded: string; map: number[] } {
 export const foldName = (name: string) => foldText(name).folded.replace(/\s+/g, " ").trim();
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const SUFFIX = /\s+(?:jr\.?|sr\.?|ii|iii|iv)$/;
-export const surnameOf = (name: string) => foldName(name).replace(SUFFIX, "").split(" ").pop() ?? "";
+/** A name's surname, folded ("José Peña Jr." → "pena"); names recur from row to row, so each is folded once. */
+export function surnameOf(name: string): string {
+  let sur = surnames.get(name);
+  if (sur === undefined) {
+    if (surnames.size > 10_000) surnames.clear();
+    sur = foldName(name).replace(SUFFIX, "").split(" ").pop() ?? "";
+    surnames.set(name, sur);
+  }
+  return sur;
+}
+const surnames = new Map<string, string>();
 
 interface Mention {
   role: "pitcher" | "batter";
