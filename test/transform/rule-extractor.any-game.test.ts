@@ -162,3 +162,17 @@ describe("the game state: the batter at the plate, a two-way player, shared surn
     expect(result.findings).toEqual([{ play_id: 2, field: "pre_pitch_balls", message: "the text says 0-2, the running count was 1-0" }]);
   });
 });
+
+describe("the game state counts the outs the play made", () => {
+  it("a runner caught stealing on a called strike is an out, so the next 'two down' agrees with it", () => {
+    const rows = plays([
+      "Top of the 3rd, one out. Pruitt deals to Grady, called strike, and Odom is caught stealing second!",
+      "Pruitt to Grady, a slider in the dirt, ball one.",
+      "Two down now. Pruitt's sinker, and Grady fouls it back.",
+    ]);
+    const extracted = new RuleExtractor().extract(rows);
+    const { states, findings } = readGameState(rows.map((p) => ({ ...p, ...extracted.get(p.play_hash)! })));
+    expect(states[1]!.outs).toEqual({ value: 2, source: "inferred" });
+    expect(findings).toEqual([]);
+  });
+});

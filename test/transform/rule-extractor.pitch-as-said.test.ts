@@ -22,6 +22,10 @@ describe("counts as they are said", () => {
   it("a count the narrator takes back gives way to the corrected one", () => {
     expect(extractPlay("Called strike on the corner. That's 2-2 — sorry, 1-2.")).toMatchObject({ post_pitch_balls: 1, post_pitch_strikes: 2, pre_pitch_balls: 1, pre_pitch_strikes: 1 });
     expect(extractPlay("Changeup, low, ball. Three and one... excuse me, two and one.")).toMatchObject({ post_pitch_balls: 2, post_pitch_strikes: 1 });
+    // The corrected count stands where the first did: said after the pitch, even before the call.
+    expect(extractPlay("That's 2-2 — no, 2-1, that one missed outside for a ball.")).toMatchObject({
+      pitch_result: "Ball", post_pitch_balls: 2, post_pitch_strikes: 1, pre_pitch_balls: 1, pre_pitch_strikes: 1,
+    });
   });
 
   it("'here's the 2-2' and 'his 3-1 is a sinker' give the count the pitch is thrown on", () => {

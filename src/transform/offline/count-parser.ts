@@ -77,7 +77,7 @@ export function findCounts(lower: string): CountMention[] {
     push(Number(m[1]), Number(m[2]), m.index, calledPitch && !POST_BEFORE.test(before) ? "pre" : roleOf(before, after));
   }
   // A count standing alone as a clause: "Two and two." / "| 1-0 |" / "So it's 1-2."
-  const bare = /(?:^|[.!?;:|,/]\s*)(?:(?:so |and )?(?:it's |that's |still |now )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=\s*(?:[.!?;:|,/]|$|\s+to\s+[a-z]))/g;
+  const bare = /(?:^|[.!?;:|,/]\s*)(?:(?:so |and )?(?:it's |that's |still |now )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=\s*(?:[.!?;:|,/]|$|\s+to\s+[a-z])|\s+-\s)/g;
   while ((m = bare.exec(lower)) !== null) {
     const at = m.index + m[0].search(/\d/);
     if (found.some((f) => f.index === at)) continue;

@@ -59,12 +59,20 @@ function correctedTerm<T extends { index: number; text: string }>(terms: readonl
 
 /** A count the narrator takes back ("That's 1-2 — no, 1-1", "two and one... excuse me, one and two") gives way to the next. */
 function withoutCorrected(mentions: CountMention[], text: string): CountMention[] {
-  return mentions.filter((m, i) => {
-    const next = mentions[i + 1];
-    if (!next) return true;
-    const between = text.slice(m.index + 3, next.index);
-    return !(between.length <= 30 && CORRECTION.test(between));
-  });
+  const list = [...mentions];
+  const out: CountMention[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i]!;
+    const next = list[i + 1];
+    const between = next ? text.slice(m.index + 3, next.index) : "";
+    if (next && between.length <= 30 && CORRECTION.test(between)) {
+      // A count marked as said after the pitch keeps that mark through its correction: "That's 1-2 — no, 1-1".
+      if (next.role === "unknown" && m.role === "post") list[i + 1] = { ...next, role: "post" };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 const PRIORITY: PitchResult[] = ["Hit by pitch", "In play - hit", "In play - out", "Swing and miss", "Strike", "Foul", "Ball"];

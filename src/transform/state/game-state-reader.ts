@@ -47,6 +47,7 @@ const MIDDLE = /\bmiddle of (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b|\bmid-(\d{1,2})
 const END = /\bend of (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b(?! (?:pitch|out))|\bafter (\d{1,2}) (?:full )?innings\b/;
 const DOUBLE_PLAY = new RegExp(`\\b(?:${DOUBLE_PLAY_WORDS})\\b`, "i");
 
+const RUNNER_OUT = /\b(?:caught stealing|picked off|(?:is|was) (?:thrown )?out at (?:second|third|home|2nd|3rd)|out trying to (?:steal|take|advance|go)|thrown out (?:stealing|trying))\b/;
 const stated = (x: unknown) => x !== null && x !== undefined;
 const v = <T>(value: T | null, source: Provenance | null): ResolvedValue<T> => ({ value, source: value === null ? null : source });
 
@@ -234,7 +235,9 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     });
     // 6. What the play changes for the next row.
     if (isPitch && st.outs !== null) {
-      const made = row.pitch_result === "In play - out" ? (DOUBLE_PLAY.test(text) ? 2 : 1) : (post[1]!.value ?? 0) >= 3 ? 1 : 0;
+      // A runner caught stealing or picked off on a pitch not put in play is an out too ("strike him out, throw him out").
+      const runnerOut = row.pitch_result !== "In play - out" && RUNNER_OUT.test(text) ? 1 : 0;
+      const made = (row.pitch_result === "In play - out" ? (DOUBLE_PLAY.test(text) ? 2 : 1) : (post[1]!.value ?? 0) >= 3 ? 1 : 0) + runnerOut;
       if (made > 0) [st.outs, st.outsSource] = [Math.min(3, (st.outs as number) + made), "inferred"];
       if (made > 0 || row.pitch_result === "In play - hit" || (post[0]!.value ?? 0) >= 4) [st.runners, st.runnersSource] = [null, "carried"];
     }
