@@ -176,3 +176,18 @@ describe("the game state counts the outs the play made", () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe("the game state keeps the inning in play", () => {
+  it("a pitch paragraph that mentions an earlier inning looks back, after a half the text confirmed", () => {
+    const rows = plays([
+      "Middle of the 5th, and the Bison are up one.",
+      "Bottom five. Pruitt to Bautista, called strike.",
+      "Slider away, the pitch Pruitt was getting called in the 2nd inning. One and one.",
+      "Pruitt to Bautista, fouled back.",
+    ]);
+    const extracted = new RuleExtractor().extract(rows);
+    const { states, findings } = readGameState(rows.map((p) => ({ ...p, ...extracted.get(p.play_hash)! })));
+    expect(states.map((s) => [s.inning_number.value, s.inning_half.value])).toEqual([[5, "Top"], [5, "Bottom"], [5, "Bottom"], [5, "Bottom"]]);
+    expect(findings.map((f) => f.play_id)).toEqual([3]); // the paragraph's "2nd inning" is flagged, not followed
+  });
+});

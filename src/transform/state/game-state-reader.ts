@@ -115,11 +115,16 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       // A later inning named without its half in the middle of a half ("he could pitch the 9th") is no change of inning.
       const aside = !isPitch && h === null && n !== null && st.inning !== null && n > st.inning && st.half !== null && (st.outs ?? 0) < 3;
       // The game never goes back: a stated earlier half looks back, unless it corrects a half the state only inferred.
-      if ((backwards && (st.halfSource !== "inferred" || !isPitch)) || aside) {
+      // (An inferred half is corrected by at most one inning: "in the second inning" during the 5th is a look back.)
+      const corrects = st.halfSource === "inferred" && isPitch && st.inning !== null && n !== null && st.inning - n <= 1;
+      if ((backwards && !corrects) || aside) {
         lookBack = true;
         if (isPitch) find(row, "inning_half", `the text says the ${h === "Top" ? "top" : "bottom"} of the ${n}, after the ${st.half === "Top" ? "top" : "bottom"} of the ${st.inning}`);
       } else if (n !== st.inning || h !== st.half) {
         if (h !== null || n !== st.inning) startHalf(n, h, "text");
+      } else if (h !== null) {
+        // The text confirms the half the state inferred ("Bottom five" after "middle of the fifth").
+        st.halfSource = "text";
       }
     }
     const recap = lookBack && !isPitch;
