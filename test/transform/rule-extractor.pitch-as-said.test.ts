@@ -53,4 +53,17 @@ describe("runners as they are placed", () => {
     expect(extractPlay("Fouled back, and Marsh jogs back to first with Quist dancing off third.").runners_on_base).toBe("1B,3B");
     expect(extractPlay("Curve in the dirt, ball two, and Bellamy has to retreat to second.").runners_on_base).toBe("2B");
   });
+
+  it("even said after the call, and by the jump he got", () => {
+    expect(extractPlay("Fastball, called strike three, and Quist, who broke early, has to retreat to first.").runners_on_base).toBe("1B");
+    expect(extractPlay("Sinker fouled away; Marsh got a great jump from second on that one.").runners_on_base).toBe("2B");
+  });
+
+  it("a runner named by what he means to the score", () => {
+    expect(extractPlay("The potential tying run at third, two down, and here's the pitch: ball.").runners_on_base).toBe("3B");
+  });
+
+  it("a runner left stranded is where the half ended, not a runner at a pitch", () => {
+    expect(extractPlay("Bellamy left stranded at second, and that's the end of the inning.").runners_on_base).toBeNull();
+  });
 });

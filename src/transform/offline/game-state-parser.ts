@@ -58,9 +58,10 @@ const LISTED = new RegExp(
   "g",
 );
 const RUNNER_LEAD = new RegExp(
-  `\\b(?:(?:leading|dancing|edging|wandering|a (?:big |good |long |secondary )*lead|steps?|'s) off|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to) ${BASE}`,
+  `\\b(?:(?:leading|dancing|edging|wandering|a (?:big |good |long |secondary )*lead|steps?|'s) off|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to|(?:a |an )?(?:good |great |big |late |bad )?jump from|breaks from|broke from) ${BASE}`,
   "g",
 );
+const RUN_AT = new RegExp(`\\b(?:tying|winning|go-ahead|insurance|lead) run (?:at|on|in scoring position at) ${BASE}`, "g");
 const BARE = new RegExp(`(?:^|with |, )${BASE} and ${BASE}(?:,| with| \\d out| and \\d out|$)`, "g");
 
 function listToRunners(found: string[]): string {
@@ -75,11 +76,11 @@ function listToRunners(found: string[]): string {
  */
 export function parseRunners(lower: string, after = Infinity): string | null {
   const candidates: Array<{ index: number; value: string; post: boolean }> = [];
-  const add = (index: number, value: string) => {
+  const add = (index: number, value: string, atThePitch = false) => {
     const before = lower.slice(Math.max(0, index - 25), index);
     // Marked as the state the play left, or a clause of its own after the play's result ("twin killing! Bases empty").
     const post = /(?:now|leaving|leaves|puts|putting|moves?|advances?|sets? up|which means|and that's)\b[^.;]{0,12}$/.test(before);
-    const afterPlay = index > after && /[.!?,;:]\s*$/.test(lower.slice(0, index));
+    const afterPlay = !atThePitch && index > after && /[.!?,;:]\s*$/.test(lower.slice(0, index));
     if (!afterPlay) candidates.push({ index, value, post });
   };
   const loaded = /\b(?:bases (?:are |now )?(?:loaded|full|juiced|packed|jammed|filled)|(?:bags|sacks) (?:are )?(?:full|loaded|packed|juiced)|loaded bases|full house|with the bases loaded|bases-loaded|(?:every|each) (?:base|bag) (?:is )?(?:occupied|taken|filled)|runners? (?:on|at) (?:every|each) (?:base|bag))\b/g;
@@ -97,6 +98,8 @@ export function parseRunners(lower: string, after = Infinity): string | null {
     const before = lower.slice(Math.max(0, m.index - 12), m.index);
     if (/\b(?:throws?|threw|to|into|toward|towards|at|between|through)\s*$/.test(before)) continue;
     if (/\b(?:throws?|threw|fires?|runs?|hustles?|slides?|safe|out|beats it|reaches?|stops?|holds?|pulls? up|cruises?|stands?) (?:at|on|in|into) /.test(m[0])) continue;
+    // "Carvalho left stranded at 2nd": where the half ended, not a situation at a pitch.
+    if (/^(?:stranded|left)\b/.test(m[0])) continue;
     const bases = [m[1], m[2], m[3]].filter((b): b is string => !!b);
     // "a man on 2nd and 1 out" — the list stops at the bases.
     add(m.index, listToRunners(bases));
@@ -104,7 +107,12 @@ export function parseRunners(lower: string, after = Infinity): string | null {
   // A runner placed by his lead or by his way back: "leading off 1st", "a step off 3rd", "jogs back to 2nd".
   const leading = RUNNER_LEAD;
   leading.lastIndex = 0;
-  while (namesBases && (m = leading.exec(lower)) !== null) add(m.index, listToRunners([m[1]!]));
+  // Said after the call too, these still say where he was when the pitch came ("..., and Smith has to retreat to 1st").
+  while (namesBases && (m = leading.exec(lower)) !== null) add(m.index, listToRunners([m[1]!]), true);
+  // "The tying run at 2nd": a runner named by what he means to the score.
+  const running = RUN_AT;
+  running.lastIndex = 0;
+  while (namesBases && (m = running.exec(lower)) !== null) add(m.index, listToRunners([m[1]!]));
   const bare = BARE;
   bare.lastIndex = 0;
   while (namesBases && (m = bare.exec(lower)) !== null) add(m.index, listToRunners([m[1]!, m[2]!]));
