@@ -16,9 +16,9 @@ import { evaluateOffline, formatAccuracyTable } from "../../src/transform";
 //   batter_name            75.7%          94.1%               97.7%         83.1%          97.2%               100.0%
 //   inning_half            —              95.5%               100.0%        —              95.8%               100.0%
 //   outs                   —              91.9%               98.6%         —              94.4%               100.0%
-//   runners_on_base        —              90.5%               95.0%         —              91.5%               95.8%
+//   runners_on_base        —              90.5%               97.3%         —              91.5%               98.6%
 //   resolved batter        58.3%          98.7%               100.0%        48.0%          96.0%               100.0%
-//   all fields             87.7%          96.6%               98.6%         87.8%          97.0%               99.1%
+//   all fields             87.7%          96.6%               98.7%         87.8%          97.0%               99.3%
 //
 // "main" is the extractor before issue 11; "before h3" the state when helper h3 started. h3's rules name general
 // patterns of a call (middle/end of an inning is the half just ended; runners out at a base or sent back, mound
