@@ -26,4 +26,10 @@ export interface GroundTruthRow extends Extraction {
   /** Why the row is a key moment ("lead change", "home run", …), null when it is not. */
   key_moment_reason: string | null;
   excitement: number;
+  /**
+   * The batter at the plate and the pitcher on the mound from the game situation (the blind sets give them;
+   * `data/` does not): what the game-state reader must resolve, whatever the paragraph names.
+   */
+  batter_resolved_id?: number | null;
+  pitcher_resolved_id?: number | null;
 }

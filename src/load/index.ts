@@ -3,7 +3,7 @@ export { migrate, type MigrationResult } from "./migrator";
 export { loadPlays, type LoadPlaysInput, type LoadPlaysOptions, type LoadResult } from "./play-loader";
 export { loadReferenceTables, type ReferenceLoadResult } from "./reference-loader";
 export { writeQuarantine, quarantineMalformed, type QuarantineWriterOptions } from "./quarantine-writer";
-export { writeQualityReport, readQualityResults, type QualityResultRow } from "./quality-writer";
+export { writeQualityReport, readQualityResults, readQualityWarnings, type QualityResultRow } from "./quality-writer";
 export { snapshotPlays, type PlaysSnapshot } from "./plays-snapshot";
 export { replicatePlays, type ReplicateOptions } from "./replicate-plays";
 export { LoadBatchError } from "./load-errors";

@@ -29,6 +29,8 @@ export interface AccuracyReport {
   mapping: FieldAccuracy[];
   /** All mapping IDs together (null when no mappings were given). */
   mappingOverall: number | null;
+  /** The batter and pitcher the game state resolves, on pitch rows, when the truth gives them (`evaluateOffline`). */
+  resolved?: FieldAccuracy[];
 }
 
 export interface MeasureOptions {
@@ -113,6 +115,10 @@ export function formatAccuracyTable(report: AccuracyReport): string {
   if (report.analysis.length > 0) {
     out.push("");
     for (const f of report.analysis) out.push(line(f));
+  }
+  if (report.resolved && report.resolved.length > 0) {
+    out.push("");
+    for (const f of report.resolved) out.push(line(f));
   }
   return out.join("\n");
 }

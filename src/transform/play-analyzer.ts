@@ -1,5 +1,6 @@
 import type { Extraction, PlayAnalysis, RawPlay } from "../domain/index";
 import { normalizeNumbers } from "./offline/number-words";
+import { EXTRA_BASE_HIT, RUN_SCORES } from "./offline/lexicon";
 import { callsHomeRun } from "./offline/result-parser";
 import { readGameState } from "./state/game-state-reader";
 
@@ -18,9 +19,8 @@ interface Facts {
   finalOut: boolean;
 }
 
-const HOME_RUN = /\b(?:home[\s-]?runs?|homers?|homered|grand slam|goes yard|leaves the (?:yard|park)|out of here|outta here|over the (?:wall|fence)|dingers?|round[\s-]?tripper)\b/i;
-const EXTRA_BASES = /\b(?:doubles?|doubled|triples?|tripled|gapper|two-bagger|three-bagger)\b(?![\s-]*play)/i;
-const RUN_SCORES = /\b(?:scores?|scoring|rbi|runs? (?:in|home|scores?)|comes (?:in|home) to score|crosses the plate|plates? (?:a|the|two|three|\d) runs?)\b/i;
+const EXTRA_BASES = new RegExp(`\\b(?:${EXTRA_BASE_HIT})\\b(?![\\s-]*play)`, "i");
+const RUNS = new RegExp(`\\b(?:${RUN_SCORES})\\b`, "i");
 /**
  * Words that say the game itself is over (not an inning): the call on the final pitch, or a wrap-up
  * paragraph after it. "Ballgame!" counts only as its own exclamation, not "what a ballgame".
@@ -82,8 +82,8 @@ function factsOf(rows: Row[], i: number): Facts {
     }
   }
   const changed = row.pitch_result !== null && here !== null && nextDiff !== null && runsAfter > 0;
-  const homeRun = row.pitch_result === "In play - hit" && (HOME_RUN.test(text) || callsHomeRun(normalizeNumbers(text)));
-  const runsScored = changed ? runsAfter : homeRun || (row.pitch_result !== null && RUN_SCORES.test(text)) ? 1 : 0;
+  const homeRun = row.pitch_result === "In play - hit" && callsHomeRun(normalizeNumbers(text));
+  const runsScored = changed ? runsAfter : homeRun || (row.pitch_result !== null && RUNS.test(text)) ? 1 : 0;
   const runners = row.runners_on_base ?? "";
   return {
     homeRun,

@@ -12,4 +12,5 @@ export {
   type CheckSummary,
   type QualityCheck,
   type QualityReport,
+  type QualityWarning,
 } from "./quality-report";

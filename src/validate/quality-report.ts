@@ -1,7 +1,7 @@
 import type { EnrichedPlay, QuarantineReason, ReferenceTables } from "../domain/index";
 
 /** The named data-quality checks, in the order they run. */
-export const CHECK_NAMES = ["schema", "content", "domain", "consistency", "referential", "uniqueness"] as const;
+export const CHECK_NAMES = ["schema", "content", "domain", "consistency", "referential", "uniqueness", "game_state"] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** What one check says about one row. */
@@ -34,6 +34,16 @@ export interface CheckSummary {
   passed: number;
   failed: number;
   skipped: number;
+  /** Rows the check flagged with a warning but did not fail (a warning-only check such as `game_state`). Default 0. */
+  warned?: number;
+}
+
+/** What a warning-only check says about one row: shown in the report, stored with the run, never quarantines. */
+export interface QualityWarning {
+  check: CheckName;
+  play_id: number;
+  field?: string;
+  message: string;
 }
 
 /** The quality report of one validation: per check, and totals (`rows === valid + quarantined`). */
@@ -42,6 +52,8 @@ export interface QualityReport {
   valid: number;
   quarantined: number;
   checks: CheckSummary[];
+  /** Findings that warn without failing a row, in row order (the game-state check's contradictions). */
+  warnings?: QualityWarning[];
 }
 
 export const PASSED: CheckOutcome = { status: "passed" };

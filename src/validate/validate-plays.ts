@@ -2,6 +2,7 @@ import type { EnrichedPlay, QuarantinedPlay, QuarantineReason, ReferenceTables }
 import { OptionsError, toError } from "../errors";
 import type { PipelineEvents } from "../events";
 import { EnrichedPlaySchema } from "./enriched-play-schema";
+import { gameStateWarnings } from "./game-state-check";
 import { QUALITY_CHECKS } from "./quality-checks";
 import { createCheckContext, type CheckName, type CheckOutcome, type CheckSummary, type QualityCheck, type QualityReport } from "./quality-report";
 
@@ -14,6 +15,11 @@ export interface ValidatePlaysOptions {
   events?: PipelineEvents;
   /** Run ID for the events. Default `"adhoc"`. */
   runId?: string;
+  /**
+   * Read the game state over the batch and report contradictions between a paragraph and the running state
+   * as warnings (`report.warnings`, check `game_state`); they never quarantine a row. Default `true`.
+   */
+  gameState?: boolean;
 }
 
 export interface ValidationResult {
@@ -26,7 +32,8 @@ const SCHEMA_CHECK = { check: "schema" as CheckName, description: "record matche
 
 /**
  * Validate enriched plays: a zod parse, then the named quality checks (content, domain, consistency,
- * referential, uniqueness). A row that fails any of them is quarantined with every reason.
+ * referential, uniqueness). A row that fails any of them is quarantined with every reason. Then the
+ * game-state check reads the batch in order and reports contradictions as warnings (`report.warnings`).
  * Never throws on data: `valid.length + quarantined.length === plays.length`, always.
  *
  * @example
@@ -34,7 +41,8 @@ const SCHEMA_CHECK = { check: "schema" as CheckName, description: "record matche
  * quarantined[0]?.reasons; // [{ check: "domain", field: "outs", message: "outs must be an integer 0–2, got 3" }]
  */
 export function validatePlays(plays: readonly EnrichedPlay[], refs: ReferenceTables, options: ValidatePlaysOptions = {}): ValidationResult {
-  const { step = "validate", checks = QUALITY_CHECKS, events, runId = "adhoc" } = options;
+  const { step = "validate", checks = QUALITY_CHECKS, events, runId = "adhoc", gameState = true } = options;
+  if (typeof gameState !== "boolean") throw new OptionsError("gameState", "true or false", gameState);
   if (typeof step !== "string" || step.trim() === "") throw new OptionsError("step", "a non-empty string", step);
   if (!Array.isArray(checks)) throw new OptionsError("checks", "an array of quality checks", checks);
   const started = Date.now();
@@ -46,6 +54,8 @@ export function validatePlays(plays: readonly EnrichedPlay[], refs: ReferenceTab
   const context = createCheckContext(refs);
   const valid: EnrichedPlay[] = [];
   const quarantined: QuarantinedPlay[] = [];
+  // The rows the game-state reader can read: those whose types the schema vouches for, in input order.
+  const typed: EnrichedPlay[] = [];
 
   for (const play of plays) {
     const reasons: QuarantineReason[] = [];
@@ -60,6 +70,7 @@ export function validatePlays(plays: readonly EnrichedPlay[], refs: ReferenceTab
         for (const s of summaries.slice(1)) s.skipped++;
       } else {
         summaries[0]!.passed++;
+        typed.push(parsed.data as EnrichedPlay);
         checks.forEach((check, i) => {
           const outcome: CheckOutcome = check.run(parsed.data as EnrichedPlay, context);
           const summary = summaries[i + 1]!;
@@ -77,10 +88,12 @@ export function validatePlays(plays: readonly EnrichedPlay[], refs: ReferenceTab
     else quarantined.push({ play, step, reasons });
   }
 
+  const state = gameState ? gameStateWarnings(typed, refs, plays.length - typed.length) : null;
+  if (state) summaries.push(state.summary);
   events?.emit("step:success", { runId, step, durationMs: Date.now() - started, rowsIn: plays.length, rowsOut: valid.length });
   return {
     valid,
     quarantined,
-    report: { rows: plays.length, valid: valid.length, quarantined: quarantined.length, checks: summaries },
+    report: { rows: plays.length, valid: valid.length, quarantined: quarantined.length, checks: summaries, warnings: state?.warnings ?? [] },
   };
 }

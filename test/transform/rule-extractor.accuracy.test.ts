@@ -20,6 +20,10 @@ describe("offline provider on the project's 729 plays", () => {
     for (const f of report.mapping) expect(f.accuracy, f.field).toBeGreaterThanOrEqual(0.98);
   });
 
+  it("reads the game as consistent: the game state raises no quality warning on a game read right", () => {
+    expect(report.stateFindings).toBe(0);
+  });
+
   it("agrees with the ground truth on key moments for at least 90% of rows", () => {
     const key = report.analysis.find((f) => f.field === "key_moment")!;
     expect(key.accuracy).toBeGreaterThanOrEqual(0.9);

@@ -63,8 +63,11 @@ describe("results in exclamations and idioms", () => {
 });
 
 describe("innings, scores, corrections and punctuation as people give them", () => {
-  it("'middle of the 5th' and 'end of six' name the inning; the game state goes on to the next half", () => {
-    expect(extractPlay("Middle of the 5th, and the Bison are still up one.")).toMatchObject({ inning_number: 5, inning_half: null });
+  it("'middle of the 5th' and 'end of six' name the half just ended; the game state goes on to the next half", () => {
+    expect(extractPlay("Middle of the 5th, and the Bison are still up one.")).toMatchObject({ inning_number: 5, inning_half: "Top" });
+    expect(extractPlay("That's the end of six, and nobody has blinked.")).toMatchObject({ inning_number: 6, inning_half: "Bottom" });
+    // "end" as a verb says no half.
+    expect(extractPlay("A double play here would end the 8th for them.")).toMatchObject({ inning_number: 8, inning_half: null });
     const rows = plays(["Top of the 5th. Ishida to Odom, strike one.", "End of the 5th, Pelicans 2, Bison 1.", "Pruitt's first pitch to Bautista is a ball."]);
     const extracted = new RuleExtractor().extract(rows);
     const { states } = readGameState(rows.map((p) => ({ ...p, ...extracted.get(p.play_hash)! })));
@@ -77,6 +80,10 @@ describe("innings, scores, corrections and punctuation as people give them", () 
     expect(extractPlay("We are tied at three apiece here in the 7th.", { teams })).toMatchObject({ score_home: 3, score_away: 3 });
     expect(extractPlay("The Pelicans lead four to two.", { teams })).toMatchObject({ score_home: 4, score_away: 2 });
     expect(extractPlay("Bison five, Pelicans one, after the homer.", { teams })).toMatchObject({ score_home: 1, score_away: 5 });
+    // A zero in words after a team's name; a win told as "X beating Y 6-4" (the winner named first).
+    expect(extractPlay("Into the 6th we go: Bison three, Pelicans nothing.", { teams })).toMatchObject({ score_home: 0, score_away: 3 });
+    expect(extractPlay("The Pelicans take the series, beating the Bison 6-4 behind Ishida.", { teams })).toMatchObject({ score_home: 6, score_away: 4 });
+    expect(extractPlay("So the Bison, on the road all week, topped the Pelicans 5-2.", { teams })).toMatchObject({ score_home: 2, score_away: 5 });
   });
 
   it("a narrator correcting himself: the corrected pitch counts", () => {
@@ -94,7 +101,12 @@ describe("innings, scores, corrections and punctuation as people give them", () 
 
   it("outs and runners said after the play are not the situation before the pitch", () => {
     const e = extractPlay("Whitaker hits a chopper to short, Bautista flips to second, on to first: twin killing! Two down, bases empty.");
-    expect(e).toMatchObject({ pitch_result: "In play - out", outs: 0, runners_on_base: null });
+    // As stated (data/README, and the blind sets' readings): "Two down" after the double play is the outs after it; the
+    // outs before are not said (the game-state reader carries them from the rows before).
+    expect(e).toMatchObject({ pitch_result: "In play - out", outs: null, runners_on_base: null });
+    expect(extractPlay("One-two, and he swings through it. Strike three. Two away.")).toMatchObject({ pitch_result: "Swing and miss", outs: null });
+    // Outs said before the play are the outs at the pitch.
+    expect(extractPlay("Two away, and Odom swings through a slider for strike three.")).toMatchObject({ outs: 2 });
   });
 });
 
@@ -148,5 +160,34 @@ describe("the game state: the batter at the plate, a two-way player, shared surn
     const ex = new RuleExtractor({ references: refs, homeTeam: "Pelicans", awayTeam: "Bison" }).extract(odd);
     const result = readGameState(odd.map((p) => ({ ...p, ...ex.get(p.play_hash)! })), undefined, refs);
     expect(result.findings).toEqual([{ play_id: 2, field: "pre_pitch_balls", message: "the text says 0-2, the running count was 1-0" }]);
+  });
+});
+
+describe("the game state counts the outs the play made", () => {
+  it("a runner caught stealing on a called strike is an out, so the next 'two down' agrees with it", () => {
+    const rows = plays([
+      "Top of the 3rd, one out. Pruitt deals to Grady, called strike, and Odom is caught stealing second!",
+      "Pruitt to Grady, a slider in the dirt, ball one.",
+      "Two down now. Pruitt's sinker, and Grady fouls it back.",
+    ]);
+    const extracted = new RuleExtractor().extract(rows);
+    const { states, findings } = readGameState(rows.map((p) => ({ ...p, ...extracted.get(p.play_hash)! })));
+    expect(states[1]!.outs).toEqual({ value: 2, source: "inferred" });
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("the game state keeps the inning in play", () => {
+  it("a pitch paragraph that mentions an earlier inning looks back, after a half the text confirmed", () => {
+    const rows = plays([
+      "Middle of the 5th, and the Bison are up one.",
+      "Bottom five. Pruitt to Bautista, called strike.",
+      "Slider away, the pitch Pruitt was getting called in the 2nd inning. One and one.",
+      "Pruitt to Bautista, fouled back.",
+    ]);
+    const extracted = new RuleExtractor().extract(rows);
+    const { states, findings } = readGameState(rows.map((p) => ({ ...p, ...extracted.get(p.play_hash)! })));
+    expect(states.map((s) => [s.inning_number.value, s.inning_half.value])).toEqual([[5, "Top"], [5, "Bottom"], [5, "Bottom"], [5, "Bottom"]]);
+    expect(findings.map((f) => f.play_id)).toEqual([3]); // the paragraph's "2nd inning" is flagged, not followed
   });
 });

@@ -14,7 +14,7 @@ describe("validatePlays quarantines bad rows with named reasons", () => {
     const { valid, quarantined, report } = validatePlays(plays, REFS);
     expect(quarantined).toEqual([]);
     expect(valid).toHaveLength(120);
-    expect(report.checks.map((c) => c.check)).toEqual<CheckName[]>(["schema", "content", "domain", "consistency", "referential", "uniqueness"]);
+    expect(report.checks.map((c) => c.check)).toEqual<CheckName[]>(["schema", "content", "domain", "consistency", "referential", "uniqueness", "game_state"]);
     const consistency = report.checks.find((c) => c.check === "consistency")!;
     expect(consistency.failed).toBe(0);
     // Inning-start rows have no count, so consistency skips them instead of passing them.

@@ -1,3 +1,4 @@
+import { PITCH_CODE, PITCH_NAME } from "./lexicon";
 import { postPitchCount, type Count, type PitchResult } from "../../domain/index";
 
 export type { Count };
@@ -14,9 +15,9 @@ export interface CountMention {
 
 
 // Nouns that make a number pair a count ("a 2-1 slider"), scorer's pitch codes included ("1-0 FF 96").
-const PITCH_NOUN =
-  "(?:pitch|offering|delivery|toss|count|fastball|heater|(?:four|4|two|2)-seam(?:er)?|seamer|slider|curve|curveball|changeup|change-up|change|cutter|cut fastball|" +
-  "sinker|splitter|split|splitty|sweeper|knuckle[- ]curve|hook|breaking ball|offspeed|cheese|yakker|uncle charlie|bender|deuce|heat|gas|(?:ff|fb|ft|si|fc|sl|st|cu|cb|kc|ch|fs)\\b)";
+const PITCH_NOUN = `(?:pitch|offering|delivery|toss|count|seamer|breaking ball|offspeed|${PITCH_NAME}|${PITCH_CODE}\\b)`;
+/** A pitch noun right after a count ("2-1 slider"): the count the pitch is thrown on. */
+const PITCH_NOUN_NEXT = new RegExp(`^[\\s-]*${PITCH_NOUN}`);
 // Words right before a count that say it is the count *after* the pitch.
 const POST_BEFORE = new RegExp(
   "(?:now|makes? it|made it|goes to|go to|went to|moves? to|moved to|runs? (?:it |the count )?(?:to|at)|ran (?:it |the count )?to|" +
@@ -36,7 +37,7 @@ function side(word: string): number | null {
 }
 
 function roleOf(before: string, after: string): CountRole {
-  if (new RegExp(`^[\\s-]*${PITCH_NOUN}`).test(after)) return "pre";
+  if (PITCH_NOUN_NEXT.test(after)) return "pre";
   if (/^\s*(?:stays|remains)\b/.test(after)) return "pre";
   if (POST_BEFORE.test(before)) return "post";
   if (PRE_BEFORE.test(before)) return "pre";
@@ -62,17 +63,21 @@ export function findCounts(lower: string): CountMention[] {
     const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 25);
     const clause = before.split(/[.;!?]/).pop() ?? "";
     // "Here's the one-two", "The 1-0, a changeup", "One-two to Brugger...": the count the pitch is thrown on.
+    // "Here's the one-one." and "Marlowe's one-one is a splitter": the pitch thrown on that count.
     const calledPitch = (/\bthe\s*$/.test(before) && /^(?:,|\s+(?:to|into|toward|through|up|down|over|past|back|on|off)\b|\s*(?:\.\.\.|…)|\s+is\b|\s+pitch)/.test(after)) ||
+      (/\b(?:here's|here is|here comes) the\s*$/.test(before) && /^\s*[.!:]/.test(after)) || (/[a-z]'s\s*$/.test(before) && /^\s+is\b/.test(after)) ||
       (/(?:^|[.!?]\s*)$/.test(before) && /^(?:\s+to\s+[a-z]|\s*(?:\.\.\.|…))/.test(after));
     // "That's two and one": a count said as one, after the pitch ("and" pairs are counts; scores say "to").
     const saidAsCount = /\band\b/.test(m[0]) && /(?:that's|makes it|it's|now)\s*$/.test(before);
-    const countish = calledPitch || saidAsCount || COUNT_CONTEXT.test(before) || new RegExp(`^[\\s-]*${PITCH_NOUN}`).test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
+    // "Oh-and-two on Pettibone": a count on a batter.
+    const onBatter = /^\s+on\s+[a-z]/.test(after) && !/^\s+on\s+(?:the|a|an|his|base|1st|2nd|3rd|top)\b/.test(after);
+    const countish = calledPitch || saidAsCount || onBatter || COUNT_CONTEXT.test(before) || PITCH_NOUN_NEXT.test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
     const scoreish = SCORE_CONTEXT.test(before) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
     if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 12)))) continue;
     push(Number(m[1]), Number(m[2]), m.index, calledPitch && !POST_BEFORE.test(before) ? "pre" : roleOf(before, after));
   }
   // A count standing alone as a clause: "Two and two." / "| 1-0 |" / "So it's 1-2."
-  const bare = /(?:^|[.!?;:|,/]\s*)(?:(?:so |and )?(?:it's |that's |still |now )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=\s*(?:[.!?;:|,/]|$|\s+to\s+[a-z]))/g;
+  const bare = /(?:^|[.!?;:|,/]\s*)(?:(?:so |and )?(?:it's |that's |still |now )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=\s*(?:[.!?;:|,/]|$|\s+to\s+[a-z])|\s+-\s)/g;
   while ((m = bare.exec(lower)) !== null) {
     const at = m.index + m[0].search(/\d/);
     if (found.some((f) => f.index === at)) continue;

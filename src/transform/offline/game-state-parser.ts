@@ -2,21 +2,23 @@ import type { InningHalf } from "../../domain/index";
 
 /** Inning and half from "top of the 7th", "bottom 9", "B9", "home half of the 3rd", "in the 10th". */
 export function parseInning(lower: string, original: string): { number: number | null; half: InningHalf | null } {
+  // "Middle of the 5th" sums up the top half just ended, "end of the 5th" the bottom half (the next half is the game state's).
   const halfWord = (w: string): InningHalf | null =>
-    /^(?:top|1st|visitors'?|visiting|road|away|upper)$/.test(w) ? "Top" : /^(?:bottom|bot|btm|2nd|home|lower)$/.test(w) ? "Bottom" : null;
+    /^(?:top|1st|visitors'?|visiting|road|away|upper|middle)$/.test(w) ? "Top" : /^(?:bottom|bot|btm|2nd|home|lower|end)$/.test(w) ? "Bottom" : null;
   // "the last of the 7th" is the home half, as old radio put it; "the home nine" is a team, not an inning.
   const last = /\blast (?:half )?of the (\d{1,2})(?:st|nd|rd|th)\b/.exec(lower);
   if (last) return { number: Number(last[1]), half: "Bottom" };
   let m = /\b(top|bottom|bot|btm|1st|2nd|home|visitors'?|visiting|road|away|upper|lower|middle|end)(?: half)?(?: of)?(?: the)? (\d{1,2})(st|nd|rd|th)?\b(?! (?:pitch|out|run|batter|base))/.exec(lower);
   const sideWord = m !== null && /^(?:1st|2nd|home|visitors'?|visiting|road|away|upper|lower)$/.test(m[1]!);
   if (m && !(sideWord && !/half/.test(m[0]) && !(m[3] && /^(?:home|visitors'?|visiting|road|away)$/.test(m[1]!)))) {
-    return { number: Number(m[2]), half: halfWord(m[1]!) };
+    // "That will end the 10th" is a verb: the half is not said.
+    return { number: Number(m[2]), half: /^(?:middle|end)$/.test(m[1]!) && !/ of\b/.test(m[0]) ? null : halfWord(m[1]!) };
   }
   m = /(?<![A-Za-z])([TB])(\d{1,2})\b/.exec(original) ?? /([▲▼])\s?(\d{1,2})\b/.exec(original);
   if (m) return { number: Number(m[2]), half: m[1] === "T" || m[1] === "▲" ? "Top" : "Bottom" };
   const half = /\b(top|bottom) (?:half|of (?:the|this) (?:inning|frame))\b/.exec(lower);
   m = /\b(\d{1,2})(?:st|nd|rd|th)[\s-](?:inning|frame|stanza|canto)\b/.exec(lower) ??
-    /\b(?:in|of|into|through|during) the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:pitch|out|base|baseman|batter|time|straight|consecutive|hit|strike|ball|run|homer|of the))/.exec(lower) ??
+    /\b(?:in|of|into|through|during) the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:\d+ innings|pitch|out|base|baseman|batter|time|straight|consecutive|hit|strike|ball|run|homer|of the))/.exec(lower) ??
     /\binning (?:no\.? |number )?(\d{1,2})\b/.exec(lower) ??
     /\b(?:start|open|begin|lead off) the (\d{1,2})(?:st|nd|rd|th)\b/.exec(lower);
   return { number: m ? Number(m[1]) : null, half: half ? halfWord(half[1]!) : null };
@@ -51,6 +53,17 @@ const BASE_LIST = new RegExp(`${BASE}(?:(?:,| and|,? &| plus)(?: at| on)? ${BASE
 const ORDER = ["1B", "2B", "3B"];
 const toCode = (base: string) => `${base[0]}B`;
 
+const LISTED = new RegExp(
+  `\\b(?:runners?|men|man|baserunners?|runner's|a runner|a man|somebody|someone|aboard|occupied|position|[a-z.'-]+),? (?:at|on|in) ${BASE_LIST.source}|\\brunners? ${BASE_LIST.source}`,
+  "g",
+);
+const RUNNER_LEAD = new RegExp(
+  `\\b(?:(?:leading|dancing|edging|wandering|a (?:big |good |long |secondary )*lead|steps?|'s) off|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to|(?:a |an )?(?:good |great |big |late |bad )?jump from|breaks from|broke from) ${BASE}`,
+  "g",
+);
+const RUN_AT = new RegExp(`\\b(?:tying|winning|go-ahead|insurance|lead) run (?:at|on|in scoring position at) ${BASE}`, "g");
+const BARE = new RegExp(`(?:^|with |, )${BASE} and ${BASE}(?:,| with| \\d out| and \\d out|$)`, "g");
+
 function listToRunners(found: string[]): string {
   const set = new Set(found.map(toCode));
   return ORDER.filter((b) => set.has(b)).join(",") || "None";
@@ -63,11 +76,11 @@ function listToRunners(found: string[]): string {
  */
 export function parseRunners(lower: string, after = Infinity): string | null {
   const candidates: Array<{ index: number; value: string; post: boolean }> = [];
-  const add = (index: number, value: string) => {
+  const add = (index: number, value: string, atThePitch = false) => {
     const before = lower.slice(Math.max(0, index - 25), index);
     // Marked as the state the play left, or a clause of its own after the play's result ("twin killing! Bases empty").
     const post = /(?:now|leaving|leaves|puts|putting|moves?|advances?|sets? up|which means|and that's)\b[^.;]{0,12}$/.test(before);
-    const afterPlay = index > after && /[.!?,;:]\s*$/.test(lower.slice(0, index));
+    const afterPlay = !atThePitch && index > after && /[.!?,;:]\s*$/.test(lower.slice(0, index));
     if (!afterPlay) candidates.push({ index, value, post });
   };
   const loaded = /\b(?:bases (?:are |now )?(?:loaded|full|juiced|packed|jammed|filled)|(?:bags|sacks) (?:are )?(?:full|loaded|packed|juiced)|loaded bases|full house|with the bases loaded|bases-loaded|(?:every|each) (?:base|bag) (?:is )?(?:occupied|taken|filled)|runners? (?:on|at) (?:every|each) (?:base|bag))\b/g;
@@ -77,20 +90,32 @@ export function parseRunners(lower: string, after = Infinity): string | null {
   while ((m = loaded.exec(lower)) !== null) add(m.index, "1B,2B,3B");
   while ((m = empty.exec(lower)) !== null) add(m.index, "None");
   while ((m = corners.exec(lower)) !== null) add(m.index, "1B,3B");
-  const listed = new RegExp(
-    `\\b(?:runners?|men|man|baserunners?|runner's|a runner|a man|somebody|someone|aboard|occupied|position|[a-z.'-]+),? (?:at|on|in) ${BASE_LIST.source}|\\brunners? ${BASE_LIST.source}`,
-    "g",
-  );
-  while ((m = listed.exec(lower)) !== null) {
+  // The bases by name: most paragraphs name none, and need no look for a list of them.
+  const namesBases = /[123](?:st|nd|rd)/.test(lower);
+  const listed = LISTED;
+  listed.lastIndex = 0;
+  while (namesBases && (m = listed.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 12), m.index);
     if (/\b(?:throws?|threw|to|into|toward|towards|at|between|through)\s*$/.test(before)) continue;
     if (/\b(?:throws?|threw|fires?|runs?|hustles?|slides?|safe|out|beats it|reaches?|stops?|holds?|pulls? up|cruises?|stands?) (?:at|on|in|into) /.test(m[0])) continue;
+    // "Carvalho left stranded at 2nd": where the half ended, not a situation at a pitch.
+    if (/^(?:stranded|left)\b/.test(m[0])) continue;
     const bases = [m[1], m[2], m[3]].filter((b): b is string => !!b);
     // "a man on 2nd and 1 out" — the list stops at the bases.
     add(m.index, listToRunners(bases));
   }
-  const bare = new RegExp(`(?:^|with |, )${BASE} and ${BASE}(?:,| with| \\d out| and \\d out|$)`, "g");
-  while ((m = bare.exec(lower)) !== null) add(m.index, listToRunners([m[1]!, m[2]!]));
+  // A runner placed by his lead or by his way back: "leading off 1st", "a step off 3rd", "jogs back to 2nd".
+  const leading = RUNNER_LEAD;
+  leading.lastIndex = 0;
+  // Said after the call too, these still say where he was when the pitch came ("..., and Smith has to retreat to 1st").
+  while (namesBases && (m = leading.exec(lower)) !== null) add(m.index, listToRunners([m[1]!]), true);
+  // "The tying run at 2nd": a runner named by what he means to the score.
+  const running = RUN_AT;
+  running.lastIndex = 0;
+  while (namesBases && (m = running.exec(lower)) !== null) add(m.index, listToRunners([m[1]!]));
+  const bare = BARE;
+  bare.lastIndex = 0;
+  while (namesBases && (m = bare.exec(lower)) !== null) add(m.index, listToRunners([m[1]!, m[2]!]));
   // Scorecard notation: "| 1B,2B |", "runner 3B", "2 out 1B,3B", "2B occupied", "(1B 2B 3B)"; not "1B to LF" (a single).
   const codes = /(?<![\w-])([123]b)(?:\s*(?:,|&|\band\b|\s)\s*([123]b))?(?:\s*(?:,|&|\band\b|\s)\s*([123]b))?(?![\w-])/g;
   while ((m = codes.exec(lower)) !== null) {

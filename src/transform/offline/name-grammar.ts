@@ -1,4 +1,9 @@
+import { PITCH_NAME } from "./lexicon";
 import { findPitchTerms } from "./pitch-vocabulary";
+
+/** A pitch name inside the call's grammar ("Cole's slider", "comes with a hook"). */
+const PITCH = `${PITCH_NAME}(?![a-z])`;
+const PITCH_WORD = new RegExp(`^${PITCH}$`);
 
 /** Pitcher and batter as written in a paragraph (null when it names none). */
 export interface Names {
@@ -10,23 +15,24 @@ const NAME = "(\\p{Lu}(?:\\.|[\\p{L}'’-]+)(?:\\s+(?:\\p{Lu}(?:\\.|[\\p{L}'’-
 const STOP = new Set(
   ("the a an on with ball strike top bottom he his him it that this here and now foul count pitch swing what there they " +
     "two one three four full first second third fourth inning bases runners runner nobody no out outs in at of to for " +
-    "off fastball slider curve curveball changeup cutter sinker splitter sweeper looking swinging called umpire mph " +
+    "off looking swinging called umpire mph " +
     "home away visitors hosts after before but so then just still high low inside outside oh wow yes and, ball, strike, " +
     "we well meanwhile meanwhile, pitching mound visit time score tied leads end middle bot btm t b broadway").split(" "),
 );
-const PITCHER_AFTER = "(?:'s? (?:\\w+ )?(?:pitch|fastball|heater|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|sweeper|offering|delivery|four-seamer|two-seamer|knuckle-curve)|(?:,[^,.]{3,30},)?\\s(?:delivers|deals|fires|throws|pitches|hurls|comes set|kicks|rears|winds|toes|looks in|gets the sign|uncorks|spins|snaps|serves|reaches back|with (?:a|an|his|the) (?:\w+[\s-])?(?:fastball|heater|slider|curve|curveball|changeup|change-up|cutter|sinker|splitter|splitty|sweeper|four-seamer|two-seamer|knuckle-curve|hook)|,[^,.]{3,30}, (?:spins|fires|deals|delivers|throws|snaps|takes over|comes in|enters|jogs in|trots in|is summoned|takes the ball|takes the mound|will pitch)|offers|is on the mound|on the mound|from the stretch|sets|checks the runner|bounces|misses|paints|freezes|buries|drops|spots|challenges|dots|works|starts|gets|pumps|brings|climbs|comes (?:back )?with|goes (?:back )?to (?:the|his) (?:\\w+ )?(?:pitch|fastball|heater|slider|curve|curveball|changeup|change|cutter|sinker|splitter|splitty|split|sweeper|hook|yakker|cheese|two-seamer|four-seamer|knuckle-curve)|(?:'s|is) working|dials|unleashes|flips|lobs|tosses|feeds|zips|blows|strikes|rings|punches|sits|hits (?:him|the batter)|plunks|drills|walks (?:him|the batter)|comes in|comes on|enters|takes over|jogs in|is summoned|takes the mound|takes the hill|toes the rubber|will pitch|trots in|is coming in|heads to the showers|is done|replaces))";
+const PITCHER_AFTER = `(?:'s? (?:\\w+ )?(?:pitch|offering|delivery|${PITCH})|(?:,[^,.]{3,30},)?\\s(?:delivers|deals|fires|throws|pitches|hurls|comes set|kicks|rears|winds|toes|looks in|gets the sign|uncorks|spins|snaps|serves|reaches back|with (?:a|an|his|the) (?:\\w+[\\s-])?${PITCH}|,[^,.]{3,30}, (?:spins|fires|deals|delivers|throws|snaps|takes over|comes in|enters|jogs in|trots in|is summoned|takes the ball|takes the mound|will pitch)|offers|is on the mound|on the mound|from the stretch|sets|checks the runner|bounces|misses|paints|freezes|buries|drops|spots|challenges|dots|works|starts|gets|pumps|brings|climbs|comes (?:back )?with|goes (?:back )?to (?:the|his) (?:\\w+ )?(?:pitch|${PITCH})|(?:'s|is) working|dials|unleashes|flips|lobs|tosses|feeds|zips|blows|strikes|rings|punches|sits|hits (?:him|the batter)|plunks|drills|walks (?:him|the batter)|comes in|comes on|enters|takes over|jogs in|is summoned|takes the mound|takes the hill|toes the rubber|will pitch|trots in|is coming in|heads to the showers|is done|replaces))`;
 const BATTER_AFTER = "(?:,[^,.]{2,30}){0,2},?\\s(?:is up there|is up|steps up|comes up|at the dish|in the box|gets (?:a|an) [\\d.]+|sees (?:a|an)|swings|takes(?! over| the (?:ball|mound|hill|rubber))|fouls|grounds|flies|lines|pops|singles|doubles|triples|homers|watches|checks|lays off|steps in|digs in|at the plate|is at the plate|rips|lofts|chops|hits|drives|smacks|bunts|is hit|gets hit|waves|chases|laces|slaps|launches|crushes|fights|spoils|flails|can't|cannot|taps|tops|skies|bloops|barrels|jumps on|turns on|goes down|strikes out|struck out|is rung up|is caught|draws|earns|walks|works a walk|reaches(?! back)|legs|dumps|sends a|sends (?:a|an|the|it) [a-z -]{0,30}(?:soaring|deep|over|into|out)|rolls|puts|offers at|holds up|is down|is ahead|is behind|batting|up to bat|leads off|is the (?:hitter|batter)|(?:is|was) taking|(?:doesn't|didn't|does not|won't) (?:chase|bite|swing|offer|go))";
-const PITCHER_BEFORE = "(?:pitcher|righty|lefty|right-hander|left-hander|righthander|lefthander|southpaw|hurler|reliever|starter|closer|ace|on the mound,?|now pitching:?|pitching:?|arm of|from|(?:steps|digs|stands) in against)\\s";
+const PITCHER_BEFORE = "(?:(?:talk|talks|chat|chats|speak|speaks|confer|confers|visit) with|pitcher|righty|lefty|right-hander|left-hander|righthander|lefthander|southpaw|hurler|reliever|starter|closer|ace|on the mound,?|now pitching:?|pitching:?|arm of|from|(?:steps|digs|stands) in against)\\s";
 const BATTER_BEFORE = "(?:(?:strikes?|balls?|count|pitch|count is \\d-\\d|(?:one|two|three|oh|nothing|\\d)(?:-| and |-and-)(?:one|two|oh|nothing|\\d)) on|batter|hitter|at bat:?|at the plate:?|up is|up:|now batting:?|batting:?|to|faces|facing|vs\\.?|(?:count|full) on|versus|pinch-hitter|pinch hitter|leadoff man|leading off,?|up next,?|next up,?|catcher|shortstop|outfielder|infielder|slugger|rookie|veteran|designated hitter)\\s";
 
 /** Whether a capitalized word is a word of the call ("Ball", "Top", "Here") rather than part of a name. */
 export function isStopWord(word: string): boolean {
-  return STOP.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  return STOP.has(lower) || PITCH_WORD.test(lower);
 }
 
 function cleanName(raw: string, exclude: Set<string>): string | null {
   const words = raw.split(/\s+/);
-  while (words.length > 0 && (STOP.has(words[0]!.toLowerCase()) || exclude.has(words[0]!.toLowerCase()))) words.shift();
+  while (words.length > 0 && (isStopWord(words[0]!) || exclude.has(words[0]!.toLowerCase()))) words.shift();
   const name = words.join(" ").replace(/['’]s$/, "").replace(/[.,!?:;]+$/, "");
   if (/^(?:one|two|three|oh|zero|no|full)(?:-|$)/i.test(name) || /\d/.test(name)) return null;
   if (!name || STOP.has(name.toLowerCase()) || exclude.has(name.toLowerCase())) return null;
@@ -73,13 +79,31 @@ export function grammarNames(original: string, teamWords: string[]): GrammarName
     }
     return null;
   };
-  const duel = find(GRAMMAR.duel);
-  const duelBatter = find(GRAMMAR.duelBatter, 2);
-  const pitcher = find(GRAMMAR.pitcherAfter) ?? find(GRAMMAR.pitcherBefore);
-  const batter = find(GRAMMAR.batterAfter) ?? find(GRAMMAR.batterBefore);
-  const pair = find(GRAMMAR.duel, 2);
   const fuller = (name: string | null) => name && fullestForm(original, name);
-  return { pitcher: fuller(pitcher ?? duel), batter: fuller(batter ?? duelBatter), duel: duel && pair ? [duel, pair] : null };
+  // Each answer is worked out when first asked for: with a roster, most paragraphs need one of them or none.
+  const duel = once(() => find(GRAMMAR.duel));
+  const pair = once(() => find(GRAMMAR.duel, 2));
+  const pitcher = once(() => fuller(find(GRAMMAR.pitcherAfter) ?? find(GRAMMAR.pitcherBefore) ?? duel()));
+  const batter = once(() => fuller(find(GRAMMAR.batterAfter) ?? find(GRAMMAR.batterBefore) ?? find(GRAMMAR.duelBatter, 2)));
+  const both = once((): [string, string] | null => {
+    const d = duel();
+    const p = d && pair();
+    return d && p ? [d, p] : null;
+  });
+  return {
+    get pitcher() { return pitcher(); },
+    get batter() { return batter(); },
+    get duel() { return both(); },
+  };
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) [value, done] = [compute(), true];
+    return value;
+  };
 }
 
 /** "Harker" said once as "Luis Harker" is written in full: the fullest form in the paragraph. */

@@ -33,7 +33,17 @@ export function foldText(text: string): { folded: string; map: number[] } {
 export const foldName = (name: string) => foldText(name).folded.replace(/\s+/g, " ").trim();
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const SUFFIX = /\s+(?:jr\.?|sr\.?|ii|iii|iv)$/;
-export const surnameOf = (name: string) => foldName(name).replace(SUFFIX, "").split(" ").pop() ?? "";
+/** A name's surname, folded ("José Peña Jr." → "pena"); names recur from row to row, so each is folded once. */
+export function surnameOf(name: string): string {
+  let sur = surnames.get(name);
+  if (sur === undefined) {
+    if (surnames.size > 10_000) surnames.clear();
+    sur = foldName(name).replace(SUFFIX, "").split(" ").pop() ?? "";
+    surnames.set(name, sur);
+  }
+  return sur;
+}
+const surnames = new Map<string, string>();
 
 interface Mention {
   role: "pitcher" | "batter";
@@ -51,15 +61,21 @@ const FIELDER_AFTER = /^ (?:in|at) (?:center|centre|left|right|short|shortstop|s
 // Said of a runner, not of the batter: "Whitaker takes a step off third", "Carvalho has swiped second", "Halloway, running on
 // the pitch, has to go back", "Brugger's being waved around third", "Pettibone stranded at first", "Whitaker ninety feet away".
 const RUNNER_AFTER = new RegExp(
-  "^(?:'s)?,?(?: (?:who (?:was|is) going|running on the pitch|the runner),)?(?: and [a-z]+)?\\s+(?:(?:is|was|has|had|gets|got|takes|took|stays|still|just|already|now|both|then|'s)\\s+){0,3}" +
-    "(?:running|going\\b|swiped|swipes|steals|stole|stealing|retreats?|strolls|trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|lumbers|moves (?:up|to)|advances|holds(?! up)|hold(?! up)\\b|has to hold(?! up)|stays put|stayed put|" +
-    "scores|scored|being waved|waved (?:home|around)|dancing|taking (?:a|his|their)|thought about it|a good jump|an? (?:big |good |secondary )*lead\\b|leading off (?:first|second|third)|off (?:first|second|third)|(?:at|on) (?:first|second|third)\\b|" +
-    "to (?:second|third|home)|into (?:second|third)|ninety feet|90 feet|a step off|(?:a )?(?:couple of |few )?steps? off|stranded|left stranded|left on|back to the bag|(?:jogging |trotting |going |scampers |scampering )?back to (?:the bag|first|second|third)|" +
+  "^(?:'s)?,?(?: (?:who [^,.;]{2,30}|running on the pitch|the runner),)?(?: and [a-z]+)?\\s+(?:(?:is|was|has|had|gets|got|takes|took|stays|still|just|already|now|both|then|'s|(?:has|had|have) to)\\s+){0,3}" +
+    "(?:running|going\\b|goes on the pitch|runs on the pitch|swiped|swipes|steals|stole|stealing|retreats?|strolls|trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|lumbers|moves (?:up|to)|advances|holds(?! up)|hold(?! up)\\b|has to hold(?! up)|stays put|stayed put|" +
+    "scores|scored|(?:out|safe) at (?:second|third|home)|being waved|waved (?:home|around)|dancing|taking (?:a|his|their)|thought about it|a good jump|an? (?:big |good |secondary )*lead\\b|leading off (?:first|second|third)|off (?:first|second|third)|(?:at|on) (?:first|second|third)\\b|" +
+    "to (?:second|third|home)|into (?:second|third)|ninety feet|90 feet|a step off|(?:a )?(?:couple of |few )?steps? off|stranded|left stranded|left on|back to the bag|(?:[a-z]+ )?back to (?:the bag|first|second|third)|" +
     "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:a|his) (?:big |good |long )?lead|scampers?|jogging|motoring|cruises? into (?:second|third))",
 );
+// Warming up in the bullpen is not pitching: "is throwing in the Kettle Falls pen", "getting loose down the line".
+const WARMING_UP = /^,?(?: is| was)? (?:up in the (?:[a-z]+ ){0,3}(?:pen|bullpen)|warming|getting loose|loosening|throwing (?:hard )?(?:out )?(?:down )?in the (?:[a-z]+ ){0,3}(?:pen|bullpen))/;
+// A pitching decision ("Albers gets the win", "Brannigan, who doubled, gets the save") sums up the game: no one at work.
+const DECISION = /^(?:,[^.;]{1,40},)?,? (?:gets|got|earns|earned|takes|took|picks up|picked up|is credited with|was credited with|is tagged with|was tagged with) (?:the |his [a-z0-9]+ )?(?:win|loss|save|hold|victory|decision)\b/;
+// Words on a sign or a banner in the stands ("a sign that says MARLOWE FOR MAYOR") name no one at work.
+const ON_A_SIGN = /\b(?:sign|banner|poster|placard|t-shirt|shirt)s? (?:that )?(?:says|said|reads|reading|saying|with)\s*["“']?$/;
 // A play of earlier in the game: "Brugger's two-run shot", "Kaito Marlowe's two-run blast".
 const PAST_PLAY_AFTER = /^'s (?:[a-z-]+ ){0,2}(?:shot|blast|homer|home run|double|single|triple|hit|sac fly|knock|rbi|bomb)\b/;
-const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|at the plate|takes|fouls|watches|grounds|flies|lines|pops|singles|doubles|homers|walks|strikes out)/;
+const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|at the plate|takes(?! a (?:walk|trip|stroll) (?:out )?to)|fouls|watches|grounds|flies|lines|pops|singles|doubles|homers|walks|strikes out)/;
 const ARRIVAL_AFTER = /^(?:,[^,.]{1,30},)?,? (?:comes? in|is coming in|jogs in|trots in|takes over|enters|from the bullpen|out of the bullpen|into the game|in to pitch|is summoned|gets the call|comes on|will pitch|takes the ball|takes the mound)/;
 const ARRIVAL_BEFORE = /(?:in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|now pitching:?|new pitcher:?|entra|enter|welcome|and now it's|now it's) $/;
 
@@ -76,6 +92,9 @@ interface RosterPatterns {
   batters: NamePattern[];
   /** How many people (not table rows) have each surname. */
   surnameCount: Map<string, number>;
+  /** The surnames of each table, to tell at once whether a name the grammar found is one of them. */
+  pitcherSurnames: Set<string>;
+  batterSurnames: Set<string>;
 }
 const patternsByRoster = new WeakMap<NameRoster, RosterPatterns>();
 
@@ -95,7 +114,10 @@ function rosterPatterns(roster: NameRoster): RosterPatterns {
       const re = new RegExp(`(?<![\\p{L}])(${[...new Set(forms)].sort((a, b) => b.length - a.length).map(esc).join("|")})(?![\\p{L}])`, "gu");
       return { name, full, surname, re };
     });
-  const patterns = { pitchers: build(roster.pitchers), batters: build(roster.batters), surnameCount };
+  const patterns = {
+    pitchers: build(roster.pitchers), batters: build(roster.batters), surnameCount,
+    pitcherSurnames: new Set(roster.pitchers.map(surnameOf)), batterSurnames: new Set(roster.batters.map(surnameOf)),
+  };
   patternsByRoster.set(roster, patterns);
   return patterns;
 }
@@ -105,6 +127,8 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
   const found: Mention[] = [];
   const scan = (patterns: NamePattern[], role: Mention["role"]) => {
     for (const { full, surname: sur, re } of patterns) {
+      // Every form of a name ends in the surname: a paragraph without it cannot name him.
+      if (!folded.includes(sur)) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(folded)) !== null) {
@@ -119,7 +143,7 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         const departing = (role === "batter" && (/(?:(?:hitting|batting|running) for|in place of|replac(?:es|ing)|out goes) $/.test(before) ||
             /^,? (?:scored|scores|comes (?:around|in|home)|came (?:around|in|home)|crosses|crossed|races home|raced home|steals|stole|advances|advanced|is thrown out|was thrown out)/.test(after) ||
             // A runner: "with Odom standing on second", "Odom trots to third", "Odom takes off", "runner Odom".
-            /^,?(?: is| was)? (?:standing |leading |dancing |taking (?:a|his) lead )?(?:on|at|off) (?:first|second|third|1st|2nd|3rd)\b|^,? (?:trots|jogs|moves up|takes off|breaks for|swipes|swiped|tags up|takes (?:second|third|2nd|3rd)|goes to (?:second|third|2nd|3rd))/.test(after) ||
+            /^,?(?: is| was)? (?:standing |leading |dancing |taking (?:a|his) lead )?(?:on|at|off) (?:first|second|third|1st|2nd|3rd)\b|^,? (?:trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|moves up|takes off|breaks for|swipes|swiped|tags up|takes (?:second|third|2nd|3rd)|goes to (?:second|third|2nd|3rd))/.test(after) ||
             /(?:runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of) $/.test(before) ||
             RUNNER_AFTER.test(after) || PAST_PLAY_AFTER.test(after) ||
             ((FIELDER_BEFORE.test(before) || FIELDER_AFTER.test(after)) && !AT_BAT.test(after)))) ||
@@ -127,9 +151,11 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
           (/(?:replac(?:es|ing)|in place of|relieves|relieving|lifts?|lifted|pulls?|removes?|for|after|over from) $/.test(before) ||
             /^(?:'s? (?:night|work|day|outing)|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs|,? gave (?:them|us) )/.test(after) ||
             // Warming up in the bullpen is not pitching; an earlier play is not this one.
-            /^,?(?: is| was)? (?:up in the (?:pen|bullpen)|warming|getting loose|loosening|throwing (?:hard )?(?:out )?in the (?:pen|bullpen)|throwing in the (?:pen|bullpen))/.test(after) ||
+            WARMING_UP.test(after) ||
             PAST_PLAY_AFTER.test(after)));
-        found.push({ role, index: start, text: original.slice(start, end), full: m[0] !== sur || !full.includes(" "), departing,
+        if (ON_A_SIGN.test(folded.slice(Math.max(0, m.index - 40), m.index))) continue;
+        const out = departing || DECISION.test(after);
+        found.push({ role, index: start, text: original.slice(start, end), full: m[0] !== sur || !full.includes(" "), departing: out,
           arriving: role === "pitcher" && (ARRIVAL_AFTER.test(after) || ARRIVAL_BEFORE.test(before)) });
       }
     }
@@ -142,7 +168,9 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
   // "Ruiz to Delacroix": a ball thrown from one fielder to another; neither is the batter.
   for (const a of unique) {
     for (const b of unique) {
-      if (a.role === "batter" && b.role === "batter" && b.index > a.index && /^ to $/.test(original.slice(a.index + a.text.length, b.index))) a.departing = b.departing = true;
+      // Unless the first can be the pitcher ("Webb to Webb": the pitcher to the batter).
+      if (a.role === "batter" && b.role === "batter" && b.index > a.index && /^ to $/.test(original.slice(a.index + a.text.length, b.index)) &&
+        !unique.some((p) => p.role === "pitcher" && p.index === a.index)) a.departing = b.departing = true;
     }
   }
   return resolveContested(unique, original, patterns.surnameCount).sort((a, b) => a.index - b.index);
@@ -187,7 +215,7 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   const fromGrammar = grammarNames(original, roster?.teamWords ?? []);
   if (!roster) return { pitcher: fromGrammar.pitcher, batter: fromGrammar.batter };
   const mentions = rosterMentions(original, roster);
-  const pick = (role: Mention["role"]) => {
+  const pick = (role: Mention["role"]): Mention | null => {
     const mine = mentions.filter((m) => m.role === role);
     const arriving = mine.filter((m) => !m.departing);
     if (role === "batter" && arriving.length === 0) return null;
@@ -200,17 +228,24 @@ export function parseNames(original: string, roster?: NameRoster): Names {
     const first = (marked ?? (change ? arriving[arriving.length - 1] ?? mine[mine.length - 1] : arriving[0])) as Mention | undefined;
     if (!first) return null;
     const fuller = mine.find((m) => m.full && m.text.toLowerCase().endsWith(first.text.toLowerCase()));
-    return (fuller ?? first).text;
+    return { ...first, text: (fuller ?? first).text };
   };
   // A name the roster gives to the other role is not a guess worth keeping.
-  const known = (name: string | null, names: string[]) => name !== null && names.some((n) => surnameOf(n) === surnameOf(name));
+  const { pitcherSurnames, batterSurnames } = rosterPatterns(roster);
+  const known = (name: string | null, surnames: Set<string>) => name !== null && surnames.has(surnameOf(name));
   // Nor is one the roster already placed as leaving or fielding.
   const placed = (name: string | null) => name !== null && mentions.some((m) => surnameOf(m.text) === surnameOf(name));
-  let pitcher = pick("pitcher") ?? (known(fromGrammar.pitcher, roster.batters) || placed(fromGrammar.pitcher) ? null : fromGrammar.pitcher);
-  let batter = pick("batter") ?? (known(fromGrammar.batter, roster.pitchers) || placed(fromGrammar.batter) ? null : fromGrammar.batter);
+  const pitcherSaid = pick("pitcher");
+  const batterSaid = pick("batter");
+  let pitcher = pitcherSaid?.text ?? (known(fromGrammar.pitcher, batterSurnames) || placed(fromGrammar.pitcher) ? null : fromGrammar.pitcher);
+  let batter = batterSaid?.text ?? (known(fromGrammar.batter, pitcherSurnames) || placed(fromGrammar.batter) ? null : fromGrammar.batter);
+  // The same words read as both roles: one person (a two-way player, or a surname two players share) in one role.
+  // Two mentions are two people ("Corey Webb steps in against Nate Webb", "Webb to Webb").
+  const onePerson = pitcher !== null && batter !== null && surnameOf(pitcher) === surnameOf(batter) &&
+    (pitcherSaid && batterSaid ? pitcherSaid.index === batterSaid.index : !(/\s/.test(pitcher) && /\s/.test(batter) && foldName(pitcher) !== foldName(batter)));
   // A two-way player (in both tables) is one person in one role: the other player named settles which,
   // else the grammar of the call ("Ishida bats now", "Ishida deals").
-  if (pitcher !== null && batter !== null && surnameOf(pitcher) === surnameOf(batter)) {
+  if (onePerson && pitcher !== null && batter !== null) {
     const sur = surnameOf(pitcher);
     const other = (role: Mention["role"]) => mentions.find((m) => m.role === role && !m.departing && surnameOf(m.text) !== sur);
     const grammarSays = (name: string | null) => name !== null && surnameOf(name) === sur;
@@ -223,6 +258,6 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   }
   // "Redcloud vs. Marsh": a known batter written first makes the other side the pitcher.
   const duel = fromGrammar.duel;
-  if (pitcher === null && duel && known(duel[0], roster.batters) && !known(duel[1], roster.batters)) return { pitcher: duel[1], batter };
+  if (pitcher === null && duel && known(duel[0], batterSurnames) && !known(duel[1], batterSurnames)) return { pitcher: duel[1], batter };
   return { pitcher, batter };
 }

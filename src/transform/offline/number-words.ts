@@ -1,21 +1,13 @@
+import { NUMBER_ORDINALS, NUMBER_TENS, NUMBER_UNITS, ZERO_WORDS } from "./lexicon";
+
 /**
  * Numbers in words → digits, so every later parser matches one form only.
  * "ninety-five" → "95", "a hundred and one" → "101", "one-oh-two" → "102",
  * "seventh" → "7th", "oh-and-two" → "0-and-2".
  */
-const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
-  tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15,
-  sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
-};
+const UNITS = NUMBER_UNITS;
+const TENS = NUMBER_TENS;
+const ORDINALS = NUMBER_ORDINALS;
 
 const UNIT_WORDS = Object.keys(UNITS).sort((a, b) => b.length - a.length).join("|");
 const TEN_WORDS = Object.keys(TENS).join("|");
@@ -28,8 +20,11 @@ const TENS_RE = new RegExp(`\\b(${TEN_WORDS})(?:[\\s-](${SMALL_UNITS}))?\\b`, "g
 const HUNDRED_RE = new RegExp(`\\b(?:(?:a|one)[\\s-])?hundred(?:[\\s-](?:and[\\s-])?(\\d{1,2}))?\\b`, "g");
 // radio style "one-oh-one", "one-oh-two"
 const ONE_OH_RE = new RegExp(`\\bone[\\s-]oh[\\s-](${SMALL_UNITS})\\b`, "g");
-const UNIT_RE = new RegExp(`\\b(${UNIT_WORDS})\\b`, "g");
-const ORDINAL_RE = new RegExp(`\\b(${ORDINAL_WORDS})\\b`, "g");
+const UNIT_OR_ORDINAL_RE = new RegExp(`\\b(?:${UNIT_WORDS}|${ORDINAL_WORDS})\\b`, "g");
+const TENS_ANY = new RegExp(`\\b(?:${TEN_WORDS})`);
+const ZERO_ANY = new RegExp(`\\b(?:${ZERO_WORDS})\\b`);
+const ZERO_BEFORE = new RegExp(`\\b(?:${ZERO_WORDS})(?=[\\s-]+(?:(?:to|and)[\\s-]+)?(?:${ZERO_WORDS}|\\d)\\b)`, "g");
+const ZERO_AFTER = new RegExp(`(\\d[\\s-]+(?:(?:to|and)[\\s-]+)?)(?:${ZERO_WORDS})\\b`, "g");
 const TENS_ORDINAL_RE = new RegExp(`\\b(${TEN_WORDS})[\\s-](${ORDINAL_WORDS})\\b`, "g");
 
 /** Standard suffix for an ordinal number: 1st, 2nd, 3rd, 4th, 11th, 21st. */
@@ -53,18 +48,26 @@ export function normalizeNumbers(text: string): string {
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\s+/g, " ");
-  s = s.replace(ONE_OH_RE, (_m, u: string) => String(100 + UNITS[u]!));
-  s = s.replace(TENS_ORDINAL_RE, (_m, t: string, o: string) => ordinalSuffix(TENS[t]! + ORDINALS[o]!));
-  s = s.replace(TENS_RE, (_m, t: string, u?: string) => String(TENS[t]! + (u ? UNITS[u]! : 0)));
-  s = s.replace(UNIT_RE, (_m, u: string) => String(UNITS[u]!));
-  s = s.replace(HUNDRED_RE, (_m, rest?: string) => String(100 + (rest ? Number(rest) : 0)));
-  s = s.replace(ORDINAL_RE, (_m, o: string) => ordinalSuffix(ORDINALS[o]!));
-  // "oh" as zero only where a count or score follows: "oh-and-2", "oh-2", "oh and 1".
-  s = s.replace(/\boh([\s-]+and[\s-]+)oh\b/g, "0$10");
-  s = s.replace(/\boh(?=[\s-]+(?:and[\s-]+)?\d\b)/g, "0");
-  s = s.replace(/\b(\d[\s-]+(?:and[\s-]+)?)oh\b/g, "$10");
-  // "nothing and two", "nought and nought", "one-nil": zero words, only next to another number.
-  s = s.replace(/\b(?:nothing|nought|naught|nil|zip)(?=[\s-]+(?:(?:to|and)[\s-]+)?(?:nothing|nought|naught|nil|zip|\d)\b)/g, "0");
-  s = s.replace(/(\d[\s-]+(?:(?:to|and)[\s-]+)?)(?:nothing|nought|naught|nil|zip)\b/g, "$10");
+  // Each pass only where its words can be (most paragraphs have no "hundred", no "oh", no "nil").
+  const oh = s.includes("oh");
+  if (oh) s = s.replace(ONE_OH_RE, (_m, u: string) => String(100 + UNITS[u]!));
+  if (TENS_ANY.test(s)) {
+    s = s.replace(TENS_ORDINAL_RE, (_m, t: string, o: string) => ordinalSuffix(TENS[t]! + ORDINALS[o]!));
+    s = s.replace(TENS_RE, (_m, t: string, u?: string) => String(TENS[t]! + (u ? UNITS[u]! : 0)));
+  }
+  // Units and ordinals in one pass ("one out in the first" → "1 out in the 1st").
+  s = s.replace(UNIT_OR_ORDINAL_RE, (w: string) => (w in UNITS ? String(UNITS[w]!) : ordinalSuffix(ORDINALS[w]!)));
+  if (s.includes("hundred")) s = s.replace(HUNDRED_RE, (_m, rest?: string) => String(100 + (rest ? Number(rest) : 0)));
+  if (oh) {
+    // "oh" as zero only where a count or score follows: "oh-and-2", "oh-2", "oh and 1".
+    s = s.replace(/\boh([\s-]+and[\s-]+)oh\b/g, "0$10");
+    s = s.replace(/\boh(?=[\s-]+(?:and[\s-]+)?\d\b)/g, "0");
+    s = s.replace(/\b(\d[\s-]+(?:and[\s-]+)?)oh\b/g, "$10");
+  }
+  if (ZERO_ANY.test(s)) {
+    // "nothing and two", "nought and nought", "one-nil": zero words, only next to another number.
+    s = s.replace(ZERO_BEFORE, "0");
+    s = s.replace(ZERO_AFTER, "$10");
+  }
   return s;
 }

@@ -1,5 +1,6 @@
 import type { PitchResult } from "../../domain/index";
 import { applyResult, findCounts, reverseResult, type Count, type CountMention } from "./count-parser";
+import { PITCH_CODE_UPPER, PITCH_NAME, SELF_CORRECTION } from "./lexicon";
 import { findPitchTerms } from "./pitch-vocabulary";
 import { findResultCues, hasPitchEvidence, isRecap, isWeakCue, type ResultCue, type ResultMention } from "./result-parser";
 
@@ -18,10 +19,11 @@ export interface PitchReading {
 const VELOCITY = [
   /(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:-\s*)?(?:mph|m\.p\.h\.?|miles?[\s-](?:per|an|a)[\s-]hour|mi\/h|kmh|on the (?:gun|radar|board|stadium gun|scoreboard|readout)|per hour)/,
   /\b(?:clocked|been|registering|registers|registered|reading|reads|touching|touches|touched|at|hits|hit|lights up the gun|sitting|gun shows|radar shows|velo(?:city)? of|reaching|reached|topping out at|tops out at|comes in at|came in at|lighting up the gun at)(?: at| with)?\s*(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d|\s*(?:percent|%|feet|ft|pitches|innings|games|hits|homers|runs))/,
-  /(?<![\d.-])(\d{2,3}(?:\.\d)?)(?:[\s-]+(?:mph|miles))?[\s-]+(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\s)?(?:four-seam|four-seamer|fastball|heater|sinker|cutter|two-seamer|slider|sweeper|curve|curveball|change|changeup|splitter|knuckle-curve|heat|cheese|gas|4-seam|2-seam|fourseamer|4-seamer|2-seamer)/,
-  /(?:fastball|heater|four-seamer|4-seamer|two-seamer|2-seamer|sinker|cutter|slider|sweeper|curve|curveball|changeup|change-up|change|splitter|knuckle-curve|\b[a-z]{2})[,:]?\s+\(?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d)/,
+  new RegExp(`(?<![\\d.-])(\\d{2,3}(?:\\.\\d)?)(?:[\\s-]+(?:mph|miles))?[\\s-]+(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\\s)?${PITCH_NAME}(?![a-z])`),
+  new RegExp(`(?:${PITCH_NAME}|\\b[a-z]{2})[,:]?\\s+\\(?(\\d{2,3}(?:\\.\\d)?)\\)?(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d)`),
 ];
 
+const SPEED_CLAUSE = /^[^.!?;\d]{1,40}?,\s*(\d{2,3}(?:\.\d)?)(?=\s*(?:[,.;!)]|$|and\b|mph\b))/;
 const plausible = (v: number) => v >= 55 && v <= 106;
 
 /** Miles per hour, when stated and plausible for a pitch (55–106). */
@@ -32,7 +34,10 @@ export function parseVelocity(lower: string): number | null {
   }
   // A bare number right after any pitch name: "split, 85", "SINKER 96", "a cut fastball (91)".
   for (const term of findPitchTerms(lower)) {
-    const m = /^[,:]?\s*\(?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d|\s*(?:%|percent|feet|ft|pitches|innings|games|runs|inches))/.exec(lower.slice(term.index + term.text.length));
+    const after = lower.slice(term.index + term.text.length, term.index + term.text.length + 60);
+    const m = /^[,:]?\s*\(?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d|\s*(?:%|percent|feet|ft|pitches|innings|games|runs|inches))/.exec(after) ??
+      // The speed as a clause of its own after where the pitch went: "a heater on the outside black, 96, called strike".
+      SPEED_CLAUSE.exec(after);
     if (m && plausible(Number(m[1]))) return Number(m[1]);
   }
   return null;
@@ -41,15 +46,33 @@ export function parseVelocity(lower: string): number | null {
 // Verbs of a pitch being thrown, for a paragraph whose result phrase is unknown.
 const THROWN = /\b(?:deals|delivers|fires|throws|pitches|hurls|here's the pitch|the pitch|offering|rears back|comes set|winds and)\b/;
 // A narrator correcting himself: "a slider, no, make that a cutter", "the slider — sorry, the cutter", "I mean".
-const CORRECTION = /(?:^|[\s,;:.!—–-])(?:no|nope|sorry|correction|make that|rather|i mean|scratch that|my mistake|check that|wait)\b[\s,;:.!—–-]*(?:(?:make that|it's|it was|that's|that was|the board says|the board shows|the gun says|rather)\b)?/;
+const CORRECTION = new RegExp(`(?:^|[\\s,;:.!—–-])(?:${SELF_CORRECTION})\\b[\\s,;:.!—–-]*(?:(?:make that|it's|it was|that's|that was|the board says|the board shows|the gun says|rather)\\b)?`);
 
 /** The pitch named last when the narrator corrects himself between two names; else the first named. */
-function correctedTerm<T extends { index: number; text: string }>(terms: T[], text: string): T | undefined {
+function correctedTerm<T extends { index: number; text: string }>(terms: readonly T[], text: string): T | undefined {
   for (let i = terms.length - 1; i >= 1; i--) {
     const between = text.slice(terms[i - 1]!.index + terms[i - 1]!.text.length, terms[i]!.index);
     if (between.length <= 40 && CORRECTION.test(between)) return terms[i];
   }
   return terms[0];
+}
+
+/** A count the narrator takes back ("That's 1-2 — no, 1-1", "two and one... excuse me, one and two") gives way to the next. */
+function withoutCorrected(mentions: CountMention[], text: string): CountMention[] {
+  const list = [...mentions];
+  const out: CountMention[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i]!;
+    const next = list[i + 1];
+    const between = next ? text.slice(m.index + 3, next.index) : "";
+    if (next && between.length <= 30 && CORRECTION.test(between)) {
+      // A count marked as said after the pitch keeps that mark through its correction: "That's 1-2 — no, 1-1".
+      if (next.role === "unknown" && m.role === "post") list[i + 1] = { ...next, role: "post" };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 const PRIORITY: PitchResult[] = ["Hit by pitch", "In play - hit", "In play - out", "Swing and miss", "Strike", "Foul", "Ball"];
@@ -110,9 +133,10 @@ function pickCounts(mentions: CountMention[], resultIndex: number): { pre: Parti
  */
 export function readPitch(lower: string, plain: string = lower, original?: string): PitchReading {
   if (isRecap(lower)) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
-  const evidence = hasPitchEvidence(lower);
+  const mentions = withoutCorrected(findCounts(lower), lower);
+  // A ball-strike count said in the paragraph shows a pitch as much as a pitch word does ("1-1... ground ball to short").
+  const evidence = hasPitchEvidence(lower) || mentions.some((m) => m.balls !== null && m.strikes !== null);
   const cues = findResultCues(lower).filter((c) => evidence || !isWeakCue(c.phrase));
-  const mentions = findCounts(lower);
   const firstCue = cues.length > 0 ? cues[0]!.index : -1;
   const { pre, post } = pickCounts(mentions, firstCue);
   let options = candidates(cues, lower);
@@ -143,7 +167,9 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     postCount = { balls: post.balls ?? computed.balls, strikes: post.strikes ?? computed.strikes };
   } else if (post.balls !== undefined && post.strikes !== undefined) {
     const back = reverseResult(post as Count, result, /\bstill\b|\bstays?\b|\bremains?\b|\bagain\b|\banother foul\b/.test(lower));
-    if (back) preCount = { balls: pre.balls ?? back.balls, strikes: pre.strikes ?? (Number.isNaN(back.strikes) ? undefined : back.strikes) };
+    // A foul that leaves two strikes came from one strike or two: the count before it is not said, balls included.
+    if (back && Number.isNaN(back.strikes)) preCount = { ...pre };
+    else if (back) preCount = { balls: pre.balls ?? back.balls, strikes: pre.strikes ?? back.strikes };
   } else {
     // One side known: fill what the result settles ("ball 3" → 2 balls before).
     if (pre.balls === undefined && post.balls !== undefined) preCount.balls = result === "Ball" ? post.balls - 1 : post.balls;
@@ -154,7 +180,7 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     if (pre.strikes !== undefined && post.strikes === undefined) postCount.strikes = applyResult({ balls: 0, strikes: pre.strikes }, result).strikes;
   }
   const terms = findPitchTerms(plain);
-  const code = original ? /\b(FF|FB|FT|SI|FC|SL|ST|CU|CB|KC|CH|FS)\b/.exec(original) : null;
+  const code = original ? PITCH_CODE_UPPER.exec(original) : null;
   return {
     pitch_type: terms.length > 0 ? correctedTerm(terms, plain)!.text : code ? code[1]! : null,
     pitch_velocity_mph: parseVelocity(lower),

@@ -1,36 +1,13 @@
 import type { Confidence, PitchTypeCode } from "../../domain/index";
+import { PITCH_FALSE_FRIENDS, PITCH_TERMS, SCORER_CODES, codeConfidence, type PitchTerm } from "./lexicon";
 
-/** One way broadcasters name a pitch, and what it means. */
-export interface PitchTerm {
-  /** Regular-expression source, matched on lower-cased text at word boundaries. */
-  pattern: string;
-  code: PitchTypeCode;
-  /** How sure the word alone makes us: "fastball" is usually a four-seamer, not always. */
-  confidence: Confidence;
-}
+export { PITCH_TERMS, type PitchTerm };
 
-const SEP = "[\\s-]?";
 
-/**
- * The pitch-type vocabulary, most specific first: the first term that matches wins,
- * so "knuckle curve" is read before "curve" and "cut fastball" before "fastball".
- */
-export const PITCH_TERMS: PitchTerm[] = [
-  { pattern: `knuckle${SEP}curve(?:ball)?s?|spiked?${SEP}curve(?:ball)?s?|knuckle${SEP}curves?`, code: "KC", confidence: "high" },
-  { pattern: `(?:4|four)${SEP}seam(?:ed)?(?:er)?s?(?:${SEP}fast${SEP}balls?)?|(?:4|four)${SEP}seamers?`, code: "FF", confidence: "high" },
-  { pattern: `(?:2|two)${SEP}seam(?:ed)?(?:er)?s?(?:${SEP}fast${SEP}balls?)?|(?:2|two)${SEP}seamers?`, code: "SI", confidence: "high" },
-  { pattern: `sinking${SEP}fast${SEP}balls?|sinkers?|power sinkers?`, code: "SI", confidence: "high" },
-  { pattern: `cut${SEP}fast${SEP}balls?|cutters?|cut balls?`, code: "FC", confidence: "high" },
-  { pattern: `sweepers?|sweeping sliders?`, code: "ST", confidence: "high" },
-  { pattern: `sliders?|slurves?`, code: "SL", confidence: "high" },
-  { pattern: `circle${SEP}change(?:${SEP}ups?)?|change${SEP}ups?|changeups?|change of pace`, code: "CH", confidence: "high" },
-  { pattern: `split${SEP}finger(?:ed)?(?:${SEP}fast${SEP}balls?)?|splitters?|splitty|splitties|split${SEP}fingers?|forkballs?|fork${SEP}balls?|splits?`, code: "FS", confidence: "high" },
-  { pattern: `curve${SEP}balls?|curves?|(?:12|twelve)${SEP}to${SEP}(?:6|six)(?:${SEP}(?:curve(?:ball)?s?|hooks?|benders?))?|yakkers?|uncle charlie|benders?|hooks?|deuces?`, code: "CU", confidence: "high" },
-  { pattern: `fast${SEP}balls?|heaters?|high heat|heat|cheese|hard ones?`, code: "FF", confidence: "medium" },
-  { pattern: `changes?`, code: "CH", confidence: "medium" },
-];
-
-const COMPILED = PITCH_TERMS.map((t) => ({ ...t, re: new RegExp(`(?<![a-z0-9-])(?:${t.pattern})(?![a-z0-9])`, "g") }));
+/** All the terms in one pattern, group i + 1 being term i: one scan of the text finds them all. */
+const ANY_TERM = new RegExp(`(?<![a-z0-9-])(?:${PITCH_TERMS.map((t) => `(${t.pattern.replace(/\((?!\?)/g, "(?:")})`).join("|")})(?![a-z0-9])`, "g");
+/** The false friends in one pattern, masked in one pass. */
+const ANY_FALSE_FRIEND = new RegExp(PITCH_FALSE_FRIENDS.map((re) => re.source).join("|"), "g");
 
 /** A pitch term found in a text, with where it was. */
 export interface PitchTermMatch {
@@ -40,35 +17,33 @@ export interface PitchTermMatch {
   confidence: Confidence;
 }
 
-// Words that look like pitch names but are not, in these phrases.
-const FALSE_FRIENDS = [
-  /\bpitching changes?\b/g, /\bchange(?:s|d)? (?:pitchers|sides|of pitchers|the (?:pitcher|count))\b/g,
-  /\b(?:gets?|got|give[sn]?|gave) (?:him )?the hook\b/g, /\bsplits? the (?:gap|outfielders|defense)\b/g,
-  /\bno change\b/g, /\bchange in (?:the )?\w+/g, /\bchanges? (?:speeds|eye levels|his|the|things)\b/g,
-  /\bheat (?:index|of the)\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
-];
-
 /**
  * Every pitch term in a lower-cased text, in reading order, without overlaps
  * (the more specific term wins where two overlap).
  */
-export function findPitchTerms(lowerText: string): PitchTermMatch[] {
-  let masked = lowerText;
-  for (const re of FALSE_FRIENDS) masked = masked.replace(re, (m) => " ".repeat(m.length));
-  const taken: boolean[] = new Array(masked.length).fill(false);
+export function findPitchTerms(lowerText: string): readonly PitchTermMatch[] {
+  // The parsers of one paragraph ask about the same text several times in a row: remember the last few answers.
+  const cached = recentTerms.get(lowerText);
+  if (cached) return cached;
+  const found = scanPitchTerms(lowerText);
+  if (recentTerms.size >= 8) recentTerms.delete(recentTerms.keys().next().value!);
+  recentTerms.set(lowerText, found);
+  return found;
+}
+const recentTerms = new Map<string, readonly PitchTermMatch[]>();
+
+function scanPitchTerms(lowerText: string): readonly PitchTermMatch[] {
+  const masked = lowerText.replace(ANY_FALSE_FRIEND, (m) => " ".repeat(m.length));
   const found: PitchTermMatch[] = [];
-  for (const term of COMPILED) {
-    term.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = term.re.exec(masked)) !== null) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (taken.slice(start, end).some(Boolean)) continue;
-      for (let i = start; i < end; i++) taken[i] = true;
-      found.push({ text: lowerText.slice(start, end), index: start, code: term.code, confidence: term.confidence });
-    }
+  ANY_TERM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ANY_TERM.exec(masked)) !== null) {
+    // Where several terms match at one place, the earliest term of the vocabulary (the most specific) wins.
+    const t = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+    const term = PITCH_TERMS[t]!;
+    found.push({ text: lowerText.slice(m.index, m.index + m[0].length), index: m.index, code: term.code, confidence: term.confidence });
   }
-  return found.sort((a, b) => a.index - b.index);
+  return found;
 }
 
 /**
@@ -78,10 +53,10 @@ export function findPitchTerms(lowerText: string): PitchTermMatch[] {
 export function lookupPitchTerm(text: string): { code: PitchTypeCode; confidence: Confidence } | null {
   const lower = text.toLowerCase().replace(/[\u2010-\u2015]/g, "-").trim();
   if (lower === "") return null;
-  if (lower === "four-seam fb" || lower === "ff") return { code: "FF", confidence: "high" };
-  // Scorer's abbreviations that are not codes of the reference table.
-  const abbreviation: Record<string, PitchTypeCode> = { fb: "FF", ft: "SI", cb: "CU", ct: "FC", sf: "FS", spl: "FS" };
-  if (abbreviation[lower]) return { code: abbreviation[lower]!, confidence: lower === "fb" ? "medium" : "high" };
+  if (lower === "four-seam fb") return { code: "FF", confidence: "high" };
+  // A scorer's code written alone ("SL", "FB").
+  const code = SCORER_CODES[lower];
+  if (code) return { code, confidence: codeConfidence(lower) };
   const matches = findPitchTerms(lower);
   if (matches.length === 0) return null;
   // The most specific match is the one from the earliest vocabulary entry.

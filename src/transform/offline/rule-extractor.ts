@@ -1,4 +1,4 @@
-import type { Extraction, RawPlay, ReferenceTables } from "../../domain/index";
+import type { Extraction, InningHalf, RawPlay, ReferenceTables } from "../../domain/index";
 import { OptionsError } from "../../errors";
 import { parseInning, parseOuts, parseRunners } from "./game-state-parser";
 import { foldName, parseNames, type NameRoster, type Names } from "./name-parser";
@@ -10,7 +10,6 @@ import { parseScore, teamAliases, type TeamAliases } from "./score-parser";
 import { inferHomeAway } from "./team-sides";
 import { readGameState } from "../state/game-state-reader";
 
-const DOUBLE_PLAY = /\b(?:double play|twin killing|dp|gidp|gdp|turn(?:s|ed)? 2|two for 1)\b/;
 
 /** What the extractor may know besides the paragraph: the roster and which side is home. */
 export interface ExtractionContext {
@@ -48,9 +47,9 @@ function readParagraph(text: string): ReadParagraph {
   const inning = parseInning(blankOtherTimes(lower), text);
   const pitch = readPitch(lower, plain, text);
   const afterResult = pitch.resultIndex !== undefined && pitch.resultIndex >= 0 ? pitch.resultIndex : Infinity;
-  const { outs, postOuts } = parseOuts(lower, afterResult);
-  const madeOut = pitch.pitch_result === "In play - out" || pitch.post.strikes === 3;
-  const outsMade = pitch.pitch_result === "In play - out" && DOUBLE_PLAY.test(lower) ? 2 : 1;
+  // Outs said after a play that made one ("Strike three. Two outs.") are the outs after it: the text does not say
+  // the outs before the pitch, and the game-state reader infers them (as it does the count).
+  const { outs } = parseOuts(lower, afterResult);
   return {
     text,
     lower,
@@ -59,7 +58,7 @@ function readParagraph(text: string): ReadParagraph {
     fields: {
       inning_number: inning.number,
       inning_half: inning.half,
-      outs: outs ?? (postOuts !== null && madeOut && postOuts >= outsMade ? postOuts - outsMade : null),
+      outs,
       runners_on_base: parseRunners(lower, afterResult),
       pre_pitch_balls: pitch.pre.balls ?? null,
       pre_pitch_strikes: pitch.pre.strikes ?? null,
@@ -74,8 +73,8 @@ function readParagraph(text: string): ReadParagraph {
 }
 
 /** The paragraph's record in a context; `names` when they are already known for this roster. */
-function withContext(p: ReadParagraph, context: ExtractionContext, names?: Names): Extraction {
-  const score = parseScore(p.lower, context.teams);
+function withContext(p: ReadParagraph, context: ExtractionContext, names?: Names, withScore = true): Extraction {
+  const score = withScore ? parseScore(p.lower, context.teams) : { home: null, away: null };
   const who = names ?? namesOf(p, context.roster);
   const f = p.fields;
   return {
@@ -140,10 +139,14 @@ export class RuleExtractor {
     // them: the score (which team is which) and, for a two-way player's half-innings, the names.
     const read = plays.map((play) => readParagraph(play.playbyplay));
     const firstNames = read.map((p) => namesOf(p, roster));
+    // The first look learns which side is home from the halves and the names: it needs no score.
     const first = new Map<string, Extraction>();
-    plays.forEach((play, i) => first.set(play.play_hash, withContext(read[i]!, { roster }, firstNames[i])));
+    plays.forEach((play, i) => first.set(play.play_hash, withContext(read[i]!, { roster }, firstNames[i], false)));
     const sides = this.sides(first);
-    if (!sides) return first;
+    if (!sides) {
+      plays.forEach((play, i) => first.set(play.play_hash, withContext(read[i]!, { roster }, firstNames[i])));
+      return first;
+    }
     const teams: TeamAliases = { home: teamAliases(sides.home), away: teamAliases(sides.away) };
     const shared = teams.home.filter((a) => teams.away.includes(a));
     teams.home = teams.home.filter((a) => !shared.includes(a));
@@ -165,7 +168,9 @@ export class RuleExtractor {
     const refs = this.options.references!;
     const twoWay = refs.pitchers.filter((p) => refs.batters.some((b) => foldName(b.name) === foldName(p.name)));
     if (twoWay.length === 0) return () => roster;
-    const halves = readGameState(plays.map((p) => ({ ...p, ...first.get(p.play_hash)! }))).states.map((s) => s.inning_half.value);
+    // A paragraph that looks back or ahead ("he could pitch the 9th") leaves the half in play as it was.
+    let inPlay: InningHalf | null = null;
+    const halves = readGameState(plays.map((p) => ({ ...p, ...first.get(p.play_hash)! }))).states.map((s) => (inPlay = s.inning_half.value ?? inPlay));
     const byHalf = (batting: string): NameRoster => ({
       ...roster,
       pitchers: roster.pitchers.filter((n) => !twoWay.some((t) => t.name === n && t.team === batting)),

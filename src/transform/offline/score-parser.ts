@@ -1,3 +1,4 @@
+import { ZERO_WORDS } from "./lexicon";
 /** Words that name each side: the teams' names, cities and nicknames, lower-cased. */
 export interface TeamAliases {
   home: string[];
@@ -27,7 +28,7 @@ const NUM_PAIR = "(\\d{1,2})\\s*(?:-|–|to)\\s*(\\d{1,2})";
 interface ScorePatterns {
   home: string[];
   away: string[];
-  P: Record<"homeFirst" | "awayFirst" | "homeRuns" | "awayRuns" | "teamVerbPair" | "pairTeam" | "pairLeadFor", RegExp>;
+  P: Record<"homeFirst" | "awayFirst" | "homeRuns" | "awayRuns" | "teamVerbPair" | "pairTeam" | "pairLeadFor" | "beats", RegExp>;
 }
 
 const NO_TEAMS: TeamAliases = { home: [], away: [] };
@@ -48,8 +49,10 @@ function scorePatterns(teams: TeamAliases = NO_TEAMS): ScorePatterns {
     home,
     away,
     P: {
-      homeFirst: new RegExp(`\\b${H},? (\\d{1,2}),? ${A},? (\\d{1,2})\\b`),
-      awayFirst: new RegExp(`\\b${A},? (\\d{1,2}),? ${H},? (\\d{1,2})\\b`),
+      homeFirst: new RegExp(`\\b${H},? (\\d{1,2}),? ${A},? (\\d{1,2}|${ZERO_WORDS})\\b`),
+      awayFirst: new RegExp(`\\b${A},? (\\d{1,2}),? ${H},? (\\d{1,2}|${ZERO_WORDS})\\b`),
+      // "the Herons beating the Coyotes 9-8": the winner is named first.
+      beats: new RegExp(`\\b${T}\\b[^.;!?\\d]{0,40}?\\b(?:beat|beats|beating|defeat|defeats|defeated|defeating|top|tops|topped|edge|edges|edged|down|downs|downed) ${T},? ${NUM_PAIR}`),
       homeRuns: runsOf(H),
       awayRuns: runsOf(A),
       teamVerbPair: new RegExp(`\\b${T}(?:'s?)?\\b[^.;!?\\d]{0,40}?\\b(lead|leads|leading|led|up|ahead|on top|in front|trail|trails|trailing|down|behind|holds?|holding|have|has)\\b[^.;!?\\d]{0,15}?${NUM_PAIR}`),
@@ -84,10 +87,18 @@ export function parseScore(lower: string, teams?: TeamAliases): Score {
     who === "home" ? { home: mine, away: theirs } : { home: theirs, away: mine };
 
   // "Yankees 4, Red Sox 2" / "Red Sox 2 Yankees 4"
+  // "Lumberjacks 2, Otters nothing": a zero in words after a team's name.
+  const runs = (n: string) => (/^\d/.test(n) ? Number(n) : 0);
   let m = P.homeFirst.exec(lower);
-  if (m) return { home: Number(m[2]), away: Number(m[4]) };
+  if (m) return { home: Number(m[2]), away: runs(m[4]!) };
   m = P.awayFirst.exec(lower);
-  if (m) return { home: Number(m[4]), away: Number(m[2]) };
+  if (m) return { home: runs(m[4]!), away: Number(m[2]) };
+  m = P.beats.exec(lower);
+  if (m) {
+    const [winner, loser] = [sideOf(m[1]!), sideOf(m[2]!)];
+    const [hi, lo] = [Math.max(Number(m[3]), Number(m[4])), Math.min(Number(m[3]), Number(m[4]))];
+    if (winner && loser && winner !== loser) return assign(winner, hi, lo);
+  }
   // "the Herons have 3 runs and the Coyotes have 3 runs"
   const homeRuns = P.homeRuns.exec(lower);
   const awayRuns = P.awayRuns.exec(lower);

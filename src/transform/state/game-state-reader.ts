@@ -12,6 +12,7 @@ import {
   type StateFinding,
 } from "../../domain/index";
 import { createNameMatcher } from "../mapping/name-matcher";
+import { DOUBLE_PLAY as DOUBLE_PLAY_WORDS } from "../offline/lexicon";
 import { surnameOf } from "../offline/name-parser";
 import { inferHomeAway } from "../offline/team-sides";
 
@@ -44,8 +45,9 @@ export interface GameStateResult {
 const PINCH = /\bpinch[\s-]?(?:hitter|hitting|hits?|runner)|\bbatting for\b|\bhitting for\b|\bin place of\b|\bnow batting\b|\bsteps in\b|\bleads off\b|\bstep(?:s|ping)? (?:in|up)\b|\bup next\b|\bnext up\b/i;
 const MIDDLE = /\bmiddle of (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b|\bmid-(\d{1,2})(?:st|nd|rd|th)?\b/;
 const END = /\bend of (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b(?! (?:pitch|out))|\bafter (\d{1,2}) (?:full )?innings\b/;
-const DOUBLE_PLAY = /\b(?:double play|twin killing|two for (?:the price of )?one|doubled (?:him |the runner )?off|dp|gidp)\b/i;
+const DOUBLE_PLAY = new RegExp(`\\b(?:${DOUBLE_PLAY_WORDS})\\b`, "i");
 
+const RUNNER_OUT = /\b(?:caught stealing|picked off|(?:is|was) (?:thrown )?out at (?:second|third|home|2nd|3rd)|out trying to (?:steal|take|advance|go)|thrown out (?:stealing|trying))\b/;
 const stated = (x: unknown) => x !== null && x !== undefined;
 const v = <T>(value: T | null, source: Provenance | null): ResolvedValue<T> => ({ value, source: value === null ? null : source });
 
@@ -113,11 +115,16 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       // A later inning named without its half in the middle of a half ("he could pitch the 9th") is no change of inning.
       const aside = !isPitch && h === null && n !== null && st.inning !== null && n > st.inning && st.half !== null && (st.outs ?? 0) < 3;
       // The game never goes back: a stated earlier half looks back, unless it corrects a half the state only inferred.
-      if ((backwards && (st.halfSource !== "inferred" || !isPitch)) || aside) {
+      // (An inferred half is corrected by at most one inning: "in the second inning" during the 5th is a look back.)
+      const corrects = st.halfSource === "inferred" && isPitch && st.inning !== null && n !== null && st.inning - n <= 1;
+      if ((backwards && !corrects) || aside) {
         lookBack = true;
         if (isPitch) find(row, "inning_half", `the text says the ${h === "Top" ? "top" : "bottom"} of the ${n}, after the ${st.half === "Top" ? "top" : "bottom"} of the ${st.inning}`);
       } else if (n !== st.inning || h !== st.half) {
         if (h !== null || n !== st.inning) startHalf(n, h, "text");
+      } else if (h !== null) {
+        // The text confirms the half the state inferred ("Bottom five" after "middle of the fifth").
+        st.halfSource = "text";
       }
     }
     const recap = lookBack && !isPitch;
@@ -233,7 +240,9 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     });
     // 6. What the play changes for the next row.
     if (isPitch && st.outs !== null) {
-      const made = row.pitch_result === "In play - out" ? (DOUBLE_PLAY.test(text) ? 2 : 1) : (post[1]!.value ?? 0) >= 3 ? 1 : 0;
+      // A runner caught stealing or picked off on a pitch not put in play is an out too ("strike him out, throw him out").
+      const runnerOut = row.pitch_result !== "In play - out" && RUNNER_OUT.test(text) ? 1 : 0;
+      const made = (row.pitch_result === "In play - out" ? (DOUBLE_PLAY.test(text) ? 2 : 1) : (post[1]!.value ?? 0) >= 3 ? 1 : 0) + runnerOut;
       if (made > 0) [st.outs, st.outsSource] = [Math.min(3, (st.outs as number) + made), "inferred"];
       if (made > 0 || row.pitch_result === "In play - hit" || (post[0]!.value ?? 0) >= 4) [st.runners, st.runnersSource] = [null, "carried"];
     }

@@ -1,0 +1,191 @@
+import type { Confidence, PitchResult, PitchTypeCode } from "../../domain/index";
+
+/**
+ * The offline extractor's vocabulary, written once: pitch names and nicknames, the scorer's pitch codes,
+ * the result phrases of a call, and number words. Every parser builds its patterns from here, so a new
+ * pitch nickname or a new way to call a home run is one line in this file (plus a row in
+ * `data/pitch_types.csv` only for a new canonical pitch type).
+ *
+ * Patterns are regular-expression sources matched on lower-cased, number-normalized text
+ * (`normalizeNumbers`: "ninety-five" → "95", "that one" → "that 1").
+ */
+
+// ── Pitch names ────────────────────────────────────────────────────────────────────────────────
+
+/** One way broadcasters name a pitch, and what it means. */
+export interface PitchTerm {
+  /** Regular-expression source, matched on lower-cased text at word boundaries. */
+  pattern: string;
+  code: PitchTypeCode;
+  /** How sure the word alone makes us: "fastball" is usually a four-seamer, not always. */
+  confidence: Confidence;
+  /** Words the pattern must read, as a narrator writes them (test/transform/lexicon.test.ts reads each in a call). */
+  examples: string[];
+}
+
+const SEP = "[\\s-]?";
+
+/**
+ * The pitch-type vocabulary, most specific first: the first term that matches wins,
+ * so "knuckle curve" is read before "curve" and "cut fastball" before "fastball".
+ */
+export const PITCH_TERMS: PitchTerm[] = [
+  { pattern: `knuckle${SEP}curve(?:ball)?s?|spiked?${SEP}curve(?:ball)?s?|knuckle${SEP}curves?`, code: "KC", confidence: "high", examples: ["knuckle curve", "knuckle-curveball", "spike curve"] },
+  { pattern: `(?:4|four)${SEP}seam(?:ed)?(?:er)?s?(?:${SEP}fast${SEP}balls?)?|(?:4|four)${SEP}seamers?`, code: "FF", confidence: "high", examples: ["four-seamer", "4-seam fastball", "four-seam"] },
+  { pattern: `(?:2|two)${SEP}seam(?:ed)?(?:er)?s?(?:${SEP}fast${SEP}balls?)?|(?:2|two)${SEP}seamers?`, code: "SI", confidence: "high", examples: ["two-seamer", "2-seam fastball"] },
+  { pattern: `sinking${SEP}fast${SEP}balls?|sinkers?|power sinkers?`, code: "SI", confidence: "high", examples: ["sinker", "sinking fastball", "power sinker"] },
+  { pattern: `cut${SEP}fast${SEP}balls?|cutters?|cut balls?`, code: "FC", confidence: "high", examples: ["cutter", "cut fastball", "cut ball"] },
+  { pattern: `sweepers?|sweeping sliders?`, code: "ST", confidence: "high", examples: ["sweeper", "sweeping slider"] },
+  { pattern: `sliders?|slurves?`, code: "SL", confidence: "high", examples: ["slider", "slurve"] },
+  { pattern: `circle${SEP}change(?:${SEP}ups?)?|change${SEP}ups?|changeups?|change of pace`, code: "CH", confidence: "high", examples: ["changeup", "change-up", "circle change", "change of pace"] },
+  { pattern: `split${SEP}finger(?:ed)?(?:${SEP}fast${SEP}balls?)?|splitters?|splitty|splitties|split${SEP}fingers?|forkballs?|fork${SEP}balls?|splits?`, code: "FS", confidence: "high", examples: ["splitter", "splitty", "split-finger fastball", "forkball", "split"] },
+  { pattern: `curve${SEP}balls?|curves?|(?:12|twelve)${SEP}to${SEP}(?:6|six)(?:${SEP}(?:curve(?:ball)?s?|hooks?|benders?))?|yakkers?|uncle charlie|benders?|hooks?|deuces?`, code: "CU", confidence: "high", examples: ["curveball", "curve", "12-to-6 hook", "yakker", "uncle charlie", "bender", "hook", "deuce"] },
+  { pattern: `fast${SEP}balls?|heaters?|high heat|heat|cheese|hard (?:ones?|1)`, code: "FF", confidence: "medium", examples: ["fastball", "heater", "high heat", "heat", "cheese", "hard one"] },
+  { pattern: `changes?`, code: "CH", confidence: "medium", examples: ["change"] },
+];
+
+/** Any pitch name of the vocabulary, as one regular-expression source (no capture groups). */
+export const PITCH_NAME = `(?:${PITCH_TERMS.map((t) => t.pattern).join("|")})`;
+
+/** Phrases with pitch words in them that name no pitch ("pitching change", "gets the hook", "splits the gap"). */
+export const PITCH_FALSE_FRIENDS: RegExp[] = [
+  /\bpitching changes?\b/g, /\bchange(?:s|d)? (?:pitchers|sides|of pitchers|the (?:pitcher|count))\b/g,
+  /\b(?:gets?|got|give[sn]?|gave) (?:him )?the hook\b/g, /\bsplits? the (?:gap|outfielders|defense|plate)\b/g,
+  /\bno change\b/g, /\bchange in (?:the )?\w+/g, /\bchanges? (?:speeds|eye levels|his|the|things)\b/g,
+  /\bheat (?:index|of the)\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
+];
+
+// ── Scorer's pitch codes ───────────────────────────────────────────────────────────────────────
+
+/**
+ * Pitch codes a scorer or a box writes in capitals ("1-0 FF 96", "SL 84"): the reference table's own codes
+ * and the common abbreviations that are not (FB, FT, CB, CT, SF, SPL).
+ */
+export const SCORER_CODES: Record<string, PitchTypeCode> = {
+  ff: "FF", fb: "FF", ft: "SI", si: "SI", fc: "FC", ct: "FC", sl: "SL", st: "ST", cu: "CU", cb: "CU", kc: "KC", ch: "CH", fs: "FS", sf: "FS", spl: "FS",
+};
+/** The codes that stand for a pitch inside running text (two letters, written in capitals). */
+const CODES_IN_TEXT = ["ff", "fb", "ft", "si", "fc", "sl", "st", "cu", "cb", "kc", "ch", "fs"];
+/** Any scorer's code in lower-cased text, as a regular-expression source (no capture groups, no boundaries). */
+export const PITCH_CODE = `(?:${CODES_IN_TEXT.join("|")})`;
+/** A scorer's code in the original text, capitalized: group 1 is the code. */
+export const PITCH_CODE_UPPER = new RegExp(`\\b(${CODES_IN_TEXT.map((c) => c.toUpperCase()).join("|")})\\b`);
+/** How sure a code alone makes us: "FB" is a fastball, usually but not always a four-seamer. */
+export const codeConfidence = (code: string): Confidence => (code.toLowerCase() === "fb" ? "medium" : "high");
+
+// ── Result phrases ─────────────────────────────────────────────────────────────────────────────
+
+/** A home run, however it is called: the words ("homer", "grand slam") and the exclamations ("Goodbye, baseball!", "that one's gone"). */
+export const HOME_RUN_CALL =
+  "home[\\s-]?runs?|homers?|homered|grand slam|goes yard|went yard|leaves the (?:yard|park)|out of (?:here|the park)|outta here|over the (?:wall|fence)|dingers?|round[\\s-]?tripper|moon ?shot|tater|" +
+  "good ?bye,? (?:baseball|ball|home run)|say goodbye|kiss (?:it|that 1) goodbye|(?:that|this|and that|and this) (?:1|ball|baby)(?:'s| is| has)? (?:gone|outta here|out of here|long gone)|" +
+  "(?:it's|it is|and it's|that's|he's|she's) (?:gone|outta here|out of here|long gone)|long gone|see (?:ya|you later)|into the (?:seats|stands|bleachers|upper deck|2nd deck|pool|water|bay|night)|" +
+  "go(?:es)? deep|went deep|no[\\s-]doubter|touch 'em all|big fly";
+
+/** A double play, in the scorer's letters or the broadcaster's words. */
+export const DOUBLE_PLAY = "double play|twin killing|(?:2|two) for (?:the price of )?(?:1|one)|doubled (?:him |the runner )?off|turn(?:s|ed)? 2|dp|gidp|gdp";
+
+/** An extra-base hit (for key moments), "double play" excluded by the caller. */
+export const EXTRA_BASE_HIT = "doubles?|doubled|triples?|tripled|gapper|2-bagger|3-bagger|two-bagger|three-bagger";
+
+/** A run coming in. */
+export const RUN_SCORES = "scores?|scoring|rbi|runs? (?:in|home|scores?)|comes (?:in|home) to score|crosses the plate|plates? (?:a|the|two|three|\\d) runs?";
+
+/**
+ * What a phrase says happened on the pitch. `inPlay` is a ball put in play whose outcome
+ * the phrase does not settle ("grounder to short"); `strikeout` is a third strike of unstated kind;
+ * `strike` is a strike not said to be called or swinging; `take` a pitch not swung at (a called strike or a ball).
+ */
+export type ResultCue = PitchResult | "inPlay" | "strikeout" | "strike" | "take";
+
+/** The result phrases of a call, by what they say, in the language of the broadcast rather than any one narrator's templates. */
+export const RESULT_PHRASES: Array<[ResultCue, string]> = [
+  ["Hit by pitch",
+    "hit[\\s-]by[\\s-](?:the |a )?pitch|hbp|hit (?:the batter|him|the hitter)|plunk(?:s|ed|ing)?|drill(?:s|ed)? (?:him|the batter)|" +
+      "(?:takes|wears|took|wore) (?:one|it|a pitch|the pitch) (?:off|on|in) |nick(?:s|ed)? (?:him|the batter)|" +
+      "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|catches|caught|plunks|plunked) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
+      "(?:catches|caught) him on the|free base on a hit|awarded 1st"],
+  ["In play - hit",
+    "singles?|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits))|doubled(?! off| up)|triples?(?![\\s-]*play)|tripled|" +
+      "hr|[123]b (?:to|into|up|down|through|past|over|off) (?:the )?(?:lf|cf|rf|left|center|centre|right|short|middle|gap|wall|hole)|base (?:hit|knock)|[23][\\s-]?bagger|" +
+      "gapper|for a hit|infield hit|bloop(?:er)? (?:hit|single)|clean hit|knock(?:s|ed)? in|rbi hit|off the foul pole|hit safely|safe at (?:1st|2nd|3rd) with a|" +
+      `${HOME_RUN_CALL}|` +
+      // Base hits in idioms: "into the gap", "finds a hole", "drops in", "off the wall".
+      "into the (?:gap|alley|corner)|in the gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?:drops|dropped|falls|fell|bloops?) in|off the (?:wall|fence|monster)|" +
+      "lines? (?:it|1|a [a-z-]+|the [a-z0-9-]+(?: [a-z-]+)?) into (?:left|center|centre|right)(?: field)?|for a base hit|legs? (?:it|1) out|beats? (?:it|the throw) out"],
+  ["In play - out",
+    "ground(?:s|ed)? (?:out|into|to|back|sharply|weakly|softly|routinely)|groundout|fl(?:y|ies|ied) (?:out|to)|flyout|fly ?ball (?:to|caught|out)|" +
+      "line[sd]? (?:out|to|right at|directly)|lineout|pop(?:s|ped)? (?:out|up|to)|pop[\\s-]?up|pop[\\s-]?fly|foul(?:s|ed)? out|" +
+      "double play|triple play|dp|gidp|gdp|twin killing|fielder'?s choice|force ?out|forced out|sacrifice (?:fly|bunt)|sac (?:fly|bunt)|" +
+      "thrown out|throws? (?:him |it |the runner )?(?:out|on to 1st|over to 1st|across)|out at (?:1st|2nd|3rd|home)|retire[sd] (?:him|the batter)|" +
+      "caught by|(?:caught|catches|grabs|snags|catching) it|(?:outfielder|fielder|baseman|shortstop|catcher|pitcher) (?:caught|catches|grabs|snags|gloves|squeezes)|caught (?:in|at|near|on) (?:the )?(?:left|right|center|shallow|deep|warning|track|gap|short)|makes? the (?:catch|play|grab)|hauls? (?:it )?in|gloves? it|squeezes? it|snags? it|routine (?:grounder|fly|play|out)|" +
+      "easy out|for the out|bounce[sd]? out|roll(?:s|ed)? (?:out|over|to)|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)|" +
+      "throws? (?:to|on to|over to|across to) 1st|throws? him out|(?:taps?|tapped|bounces?|bounced|chops?|chopped|dribbles?) (?:it |1 |the [a-z0-9-]+(?: [a-z-]+)? )?(?:back )?to (?:the mound|the pitcher|short|2nd|3rd|1st)|" +
+      "(?:squeezes|hauls in|gathers in|puts away|settles under|camps under) (?:it|the fly|the liner)|(?:doubled|picked) off|" +
+      "(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at (?:the )?[a-z]+|force (?:at|out|play)|for the force"],
+  ["inPlay",
+    "grounders?|ground ?balls?|choppers?|comebackers?|fly ?balls?|line drives?|liners?|bunts?|bunted|tappers?|dribblers?|bouncers?|nubbers?|rollers?|" +
+      "puts? (?:it|the ball|one) in play|in play|" +
+      // A ball hit somewhere, its outcome said elsewhere: "lifts it to left", "rolls it to short", "grounds it to second".
+      "(?:grounds?|grounded|lines?|lined|lifts?|lifted|rolls?|rolled|pops?|popped|skies|skied|lofts?|lofted|bounces?|bounced|taps?|tapped|chops?|chopped|flares?|flared|dribbles?|hits?)(?: it| 1| the [a-z0-9-]+(?: [a-z-]+)?)? (?:to|into|toward|towards|right at|back to|up the|down the|in the air to|high to|deep to|hard)(?! (?:the )?(?:backstop|plate|dirt|screen))|hit (?:it|the ball)|hits (?:it|the ball|the (?:[\\w-]+ )?(?:pitch|offering|delivery))|hits (?:it|one|a ball) (?:to|toward)|slaps? (?:it|one)|chops? (?:it|one)|lofts? (?:it|one|a)"],
+  ["Swing and miss",
+    "swing(?:s|ing)?,? (?:and|&) (?:a )?miss(?:es)?|swinging k|swinging strike|swing(?:s|ing)? strike|swings? (?:right |clean |cleanly |completely |just )?(?:through|over|under)|swung (?:right |clean |just )?(?:through|over|under|and missed)|" +
+      "whiff(?:s|ed)?|(?:struck|strikes?|strikes him|struck him|strike him) out swinging|fan(?:s|ned) (?:him|the (?:batter|hitter|side))|fanned|waves? (?:at|through)|waved at|empty swing|comes? up empty|" +
+      "came up empty|miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
+      "swings and misses|swung on and missed|swung on and a miss|can'?t check (?:his|the) swing|(?<!(?:n't|not|never) )chases?(?: and misses| it| one| a| after|(?=[.!,;]))|chased (?:it|one|a|after)|" +
+      // Swung early or fooled: "way out in front", "and he bites!".
+      "(?:way |well |just )?out in front|bites(?=[!.,;])"],
+  ["Strike",
+    "called strike|k looking|looking k|backwards k|called k|called (?:1st|2nd|3rd) strike|strike called|called (?:a )?strike|called (?:for )?strike|gets the call|got the call|caught looking|(?:called|rung) out on strikes|" +
+      "(?:strikes?|struck) (?:him )?out looking|looking at (?:a called )?strike|rings? (?:him )?up|rung up|punche[sd] (?:him )?out looking|" +
+      "takes? (?:it |one )?(?:for|as) (?:a |strike )?(?:called )?strike|takes? strike|taken for (?:a )?strike|paints the (?:corner|black|edge)|" +
+      "freezes? (?:him|the batter)|frozen|catch(?:es)? the (?:corner|edge|black)|backdoor(?:s|ed)? (?:it|him)?|" +
+      "catch(?:es)? the (?:top|bottom|inside|outside|upper|lower)(?: edge| corner| part| half)?(?: of the (?:zone|plate|strike zone))?|(?:right|squarely|it's|is) on the (?:black|corner|edge)|nicks? the (?:corner|edge|black)|" +
+      "watches (?:strike|a strike|a called strike)|takes? it (?:right )?down the middle|strike on the (?:inside |outside )?(?:corner|edge)"],
+  // Taken without a swing: a called strike or a ball, so it counts only when nothing else says which.
+  ["take", "doesn'?t (?:offer|swing)|no swing|takes? it"],
+  ["strikeout", "strikes? (?:him )?out|struck (?:him )?out|strike ?outs?|punche[sd]? (?:him )?out|sits? him down|k'?s him|3 strikes"],
+  ["strike", "strike [1-3]|(?:a|for a|another|it's a|that's a|for strike) strike|strike(?= [,.;!])"],
+  ["Foul", "foul(?:s|ed)?(?! pole| territory| line)|fouled off|fights? (?:it|one) off|fought (?:it|one) off|spoils? (?:it|one|the pitch)|tips? it back|foul tip"],
+  ["Ball",
+    // A wild pitch or passed ball is a pitch not swung at: a ball.
+    "wild (?:1|pitch)|passed ball|gets (?:by|past|away from) the catcher|skips? (?:by|past) the catcher|to the backstop|" +
+      "ball [1-4]|base on balls|bb|ibb|walk(?:s|ed)?(?![\\s-]off| to| out| back| up| in| over| away)|free pass|ball (?:low|high|inside|outside|away|wide|in the dirt|up|down|just|off)|" +
+      "(?:a|for a|called a|it's a|that's a|takes a|just a|call it a|another|taken for a) ball(?! in play| to| into| hit| off| back| over| past| through| up| down)|" +
+      "miss(?:es)? (?:high|low|inside|outside|away|wide|up|down|off the plate|the zone|the corner|just|by)|missed (?:high|low|inside|outside|away|wide|up|down)|" +
+      "in the dirt|spiked|bounce[sd] it|too (?:high|low|far)|just off|off the plate|out of the zone|outside the zone|doesn'?t get the call|" +
+      "no good|lays? off|laid off|takes? it (?:low|high|outside|inside|away|wide)|checks? (?:his|the) swing|checked swing|high and tight|up and in|" +
+      // Where the pitch went, said of it: "but it's high", "just misses", "way up", "under the zone", "doesn't chase".
+      "(?:it's|it is|and it's|but it's|that's|but that's) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|up|wide|in the dirt|off the plate|up and away|down and away)|" +
+      "(?:just|barely|narrowly) misses|gets out of the way|(?:doesn'?t|does not|didn'?t|won'?t) (?:chase|bite|go|offer at it)|pulls the bat back|holds? up|" +
+      "(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) (?:up|high|low|outside|inside|away|wide)(?! the| of)|runs (?:inside|in on him|away)|spikes|bounced(?! to| back| out| off| a| it)"],
+];
+
+/** Where a pitch went, said right after its name ("Sinker, away.", "Hook, in the dirt"): a ball. */
+export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away";
+
+/** The scorer's one- or two-letter result codes between separators ("| B |", "/ F /", "/ X"). */
+export const RESULT_CODES: Record<string, ResultCue> = { b: "Ball", s: "Strike", cs: "Strike", ss: "Swing and miss", sw: "Swing and miss", f: "Foul", x: "inPlay", k: "strikeout" };
+
+// ── Self-corrections ───────────────────────────────────────────────────────────────────────────
+
+/** Words a narrator takes back what he just said with ("a slider, no, make that a cutter", "two and one... excuse me"). */
+export const SELF_CORRECTION = "no|nope|sorry|correction|make that|rather|i mean|scratch that|my mistake|check that|wait|excuse me|pardon me|strike that";
+
+// ── Number words ───────────────────────────────────────────────────────────────────────────────
+
+export const NUMBER_UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
+  seventeen: 17, eighteen: 18, nineteen: 19,
+};
+export const NUMBER_TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+export const NUMBER_ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
+  tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15,
+  sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
+};
+/** Words for zero that count only next to another number ("nothing and two", "one-nil"). */
+export const ZERO_WORDS = "nothing|nought|naught|nil|zip";
