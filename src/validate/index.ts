@@ -1,11 +1,10 @@
 export { validatePlays, type ValidatePlaysOptions, type ValidationResult } from "./validate-plays";
-export { QUALITY_CHECKS, contentCheck, domainCheck, consistencyCheck, referentialCheck, uniquenessCheck } from "./quality-checks";
+export { CHECK_NAMES, QUALITY_CHECKS, contentCheck, domainCheck, consistencyCheck, referentialCheck, uniquenessCheck } from "./quality-checks";
 export { soundsLikeBaseball } from "./content-check";
 export { expectedPostCount } from "./consistency-check";
 export { VELOCITY_RANGE_MPH } from "./domain-check";
 export { EnrichedPlaySchema, RawPlaySchema } from "./enriched-play-schema";
 export {
-  CHECK_NAMES,
   type CheckName,
   type CheckOutcome,
   type CheckContext,

@@ -1,7 +1,7 @@
 import { consistencyCheck } from "./consistency-check";
 import { contentCheck } from "./content-check";
 import { domainCheck } from "./domain-check";
-import { SKIPPED, type QualityCheck } from "./quality-report";
+import { SKIPPED, type CheckName, type QualityCheck } from "./quality-report";
 import { referentialCheck } from "./referential-check";
 
 /** Uniqueness of play_hash within the batch: the first occurrence passes, every later one fails. */
@@ -24,5 +24,11 @@ export const uniquenessCheck: QualityCheck = {
 
 /** The row-level checks after the zod parse, in the order they run. */
 export const QUALITY_CHECKS: readonly QualityCheck[] = [contentCheck, domainCheck, consistencyCheck, referentialCheck, uniquenessCheck];
+
+/**
+ * Every check's name, in the order the report lists them: the zod parse first, the row-level checks, then the
+ * warning-only game-state check (validate-plays.ts).
+ */
+export const CHECK_NAMES: readonly CheckName[] = ["schema", ...QUALITY_CHECKS.map((c) => c.name), "game_state"];
 
 export { consistencyCheck, contentCheck, domainCheck, referentialCheck };
