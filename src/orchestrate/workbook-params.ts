@@ -18,8 +18,8 @@ export interface IngestParams {
   maxCostUsd: number;
   /** Quality gate: above this share of quarantined rows nothing loads. Default `config.alerts.qualityMaxFailedRate` (ALERT_QUALITY_MAX_FAILED_RATE). */
   maxQuarantineRate: number;
-  /** Folder with the reference tables. Default `config.dataDir`. */
-  dataDir: string;
+  /** Folder with the reference tables (`--references`, REFERENCES_DIR). Default `config.referencesDir`. */
+  referencesDir: string;
 }
 
 /** Fill in an ingest run's parameters from the config, checking each override. */
@@ -31,7 +31,7 @@ export function ingestParams(config: Config, overrides: Partial<IngestParams> = 
     batchRows: 100,
     maxCostUsd: config.llm.maxCostUsd,
     maxQuarantineRate: config.alerts.qualityMaxFailedRate,
-    dataDir: config.dataDir,
+    referencesDir: config.referencesDir,
     ...dropUndefined(overrides),
   };
   if (!Number.isInteger(p.rows) || p.rows < 0) throw new OptionsError("rows", "an integer ≥ 0", p.rows);
@@ -56,12 +56,13 @@ export function ingestKey(params: Record<string, unknown>, inputPath: string | n
   const content = inputPath ? createHash("sha256").update(readFileSync(inputPath)).digest("hex") : "no-input";
   const refs = ["pitchers.csv", "batters.csv", "pitch_types.csv"].map((f) => {
     try {
-      return createHash("sha256").update(readFileSync(path.join(String(params.dataDir), f))).digest("hex").slice(0, 16);
+      return createHash("sha256").update(readFileSync(path.join(String(params.referencesDir ?? params.dataDir), f))).digest("hex").slice(0, 16);
     } catch {
       return "missing";
     }
   });
-  const { dataDir: _ignored, ...rest } = params;
+  // The tables' content is in the key, not their folder (the same tables elsewhere are the same work).
+  const { referencesDir: _folder, dataDir: _legacy, ...rest } = params;
   return stableJson({ content, refs, params: rest });
 }
 
