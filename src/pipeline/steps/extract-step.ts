@@ -60,10 +60,7 @@ export interface ExtractStepResult {
  * that answers none of the rows fails the step (retryable: an outage), rather than quarantining all.
  */
 export async function extractStep(plays: RawPlay[], refs: ReferenceTables, options: ExtractStepOptions): Promise<ExtractStepResult> {
-  if (options.provider !== "openai") {
-    const records = options.extract ? options.extract(plays) : new RuleExtractor({ references: refs }).extract(plays);
-    return { records: [...records], failures: [], usage: { ...NO_STEP_USAGE } };
-  }
+  if (options.provider !== "openai") return { records: [...extractOffline(plays, refs, options.extract)], failures: [], usage: { ...NO_STEP_USAGE } };
   const r = await options.llm!.extract(plays, { runId: options.runId, budget: options.budget, signal: options.signal });
   if (r.stopped instanceof LlmRateLimitError && options.onLongWait === "throw") throw r.stopped;
   assertProviderAnswered(plays, r, true);
@@ -78,6 +75,11 @@ export async function extractStep(plays: RawPlay[], refs: ReferenceTables, optio
     stop: stopOf(r.stopped),
     usage: { requests: s.requests, retries: s.retries, tokensIn: s.tokensIn, tokensOut: s.tokensOut, costUsd: s.costUsd, cachedRows: s.cachedRows },
   };
+}
+
+/** The offline extract step: the rules (or a canary's extractor), no network, no cost. */
+export function extractOffline(plays: RawPlay[], refs: ReferenceTables, extract?: (plays: RawPlay[]) => Map<string, Extraction>): Map<string, Extraction> {
+  return extract ? extract(plays) : new RuleExtractor({ references: refs }).extract(plays);
 }
 
 export function stopOf(stopped: Error | undefined): StepStop | undefined {

@@ -21,10 +21,7 @@ export interface MapStepResult {
 
 /** map: canonical IDs for every record (the rules first; the LLM only for the names they leave open). */
 export async function mapStep(records: ReadonlyMap<string, Extraction>, refs: ReferenceTables, options: MapStepOptions): Promise<MapStepResult> {
-  if (options.provider !== "openai") {
-    const mapper = createCanonicalMapper(refs);
-    return { mappings: [...records].map(([hash, e]) => [hash, mapper.map(e)]), usage: { ...NO_STEP_USAGE } };
-  }
+  if (options.provider !== "openai") return { mappings: [...mapOffline(records, refs)], usage: { ...NO_STEP_USAGE } };
   const r = await options.llm!.map(new Map(records), { runId: options.runId, budget: options.budget, signal: options.signal });
   const s = r.stats;
   return {
@@ -32,4 +29,10 @@ export async function mapStep(records: ReadonlyMap<string, Extraction>, refs: Re
     stop: stopOf(r.stopped),
     usage: { requests: s.requests, retries: s.retries, tokensIn: s.tokensIn, tokensOut: s.tokensOut, costUsd: s.costUsd, cachedRows: 0 },
   };
+}
+
+/** The offline map step: the canonical mapper's rules over the reference tables. */
+export function mapOffline(records: ReadonlyMap<string, Extraction>, refs: ReferenceTables): Map<string, CanonicalMapping> {
+  const mapper = createCanonicalMapper(refs);
+  return new Map([...records].map(([hash, e]) => [hash, mapper.map(e)]));
 }
