@@ -1,9 +1,7 @@
 import type { Config } from "../config";
-import type { Extraction, RawPlay } from "../domain/index";
 import { dag, type Dag } from "./dag";
-import type { RetryPolicy } from "./retry-policy";
 import { alertTask, loadTask, quarantineReportTask, summarizeTask } from "./workbook-gate-tasks";
-import { ingestKey } from "./workbook-params";
+import { ingestKey, type WorkbookDagOptions } from "./workbook-params";
 import { analyzePlaysTask, extractTask, loadCsvTask, mapCanonicalTask, reuseCacheTask, validateTask } from "./workbook-tasks";
 import { get } from "./task-outputs";
 import { INGEST } from "./workbook-outputs";
@@ -13,23 +11,7 @@ export const LLM_TASK_RETRY = { attempts: 3, delaySeconds: 2, backoff: true, max
 /** Retries for local steps: a second try covers a lost connection, more would repeat a bug. */
 export const LOCAL_TASK_RETRY = { attempts: 2, delaySeconds: 1, backoff: true, maxDelaySeconds: 5, timeoutSeconds: 300 } as const;
 
-export interface WorkbookDagOptions {
-  /**
-   * Retry policies of the tasks, over the defaults: `llm` for the tasks that call a model
-   * (`extract`, `reuse_cache`, `map_canonical`; default `LLM_TASK_RETRY`: 3 attempts, 2 s doubling),
-   * `local` for the others (default `LOCAL_TASK_RETRY`: 2 attempts, 1 s). E.g. a notebook showing an
-   * outage without waiting: `{ retry: { llm: { attempts: 2, delaySeconds: 0, backoff: false } } }`.
-   */
-  retry?: { llm?: Partial<RetryPolicy>; local?: Partial<RetryPolicy> };
-  /** The offline extractor (e.g. the one a canary promoted). Default: the rule extractor with the run's roster. */
-  extract?: (plays: RawPlay[]) => Map<string, Extraction>;
-  /**
-   * A provider's retry-after over `LLM_RETRY_AFTER_MAX_S`: `throw` fails the extract task with the
-   * wait, so pg-boss reschedules it after (default); `stop` quarantines the rows not reached with the
-   * reason and ends the run as stopped (exit 4), for a run in one process that should not sit waiting.
-   */
-  onLongWait?: "throw" | "stop";
-}
+export type { WorkbookDagOptions };
 
 /**
  * The workbook's pipeline as a DAG named `ingest`, declared from the steps of `src/pipeline/steps/`

@@ -3,7 +3,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config";
 import { OptionsError } from "../errors";
+import type { Extraction, RawPlay } from "../domain/index";
 import { stableJson } from "./dag";
+import type { RetryPolicy } from "./retry-policy";
 
 /** What an `ingest` run is asked to do. Everything here is part of the run key. */
 export interface IngestParams {
@@ -68,4 +70,22 @@ export function ingestKey(params: Record<string, unknown>, inputPath: string | n
 
 function dropUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export interface WorkbookDagOptions {
+  /**
+   * Retry policies of the tasks, over the defaults: `llm` for the tasks that call a model
+   * (`extract`, `reuse_cache`, `map_canonical`; default `LLM_TASK_RETRY`: 3 attempts, 2 s doubling),
+   * `local` for the others (default `LOCAL_TASK_RETRY`: 2 attempts, 1 s). E.g. a notebook showing an
+   * outage without waiting: `{ retry: { llm: { attempts: 2, delaySeconds: 0, backoff: false } } }`.
+   */
+  retry?: { llm?: Partial<RetryPolicy>; local?: Partial<RetryPolicy> };
+  /** The offline extractor (e.g. the one a canary promoted). Default: the rule extractor with the run's roster. */
+  extract?: (plays: RawPlay[]) => Map<string, Extraction>;
+  /**
+   * A provider's retry-after over `LLM_RETRY_AFTER_MAX_S`: `throw` fails the extract task with the
+   * wait, so pg-boss reschedules it after (default); `stop` quarantines the rows not reached with the
+   * reason and ends the run as stopped (exit 4), for a run in one process that should not sit waiting.
+   */
+  onLongWait?: "throw" | "stop";
 }

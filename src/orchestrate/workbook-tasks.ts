@@ -11,8 +11,7 @@ import { LlmExtractor, llmOptionsFromConfig } from "../transform/llm/index";
 import type { TaskContext } from "./task-context";
 import { get, getAll, put } from "./task-outputs";
 import { INGEST } from "./workbook-outputs";
-import type { IngestParams } from "./workbook-params";
-import type { WorkbookDagOptions } from "./workbook-dag";
+import type { IngestParams, WorkbookDagOptions } from "./workbook-params";
 
 export const paramsOf = (ctx: { params: Record<string, unknown> }): IngestParams => ctx.params as unknown as IngestParams;
 /** The reference tables of the run (`--references`, REFERENCES_DIR); runs recorded before the rename said `dataDir`. */
