@@ -3,18 +3,11 @@ import type { CanonicalMapping, Extraction, RawPlay, ReferenceTables } from "../
 import { AbortError, BudgetExceededError } from "../errors";
 import type { PipelineEvents } from "../events";
 import type { Database } from "../db/database";
-import { addUsage, extractOffline, extractStep } from "./steps/extract-step";
+import { addUsage, extractOffline, extractStep, type StepUsage, NO_STEP_USAGE } from "./steps/extract-step";
 import { mapOffline, mapStep } from "./steps/map-step";
 
 /** What the LLM path cost; all zeros offline. */
-export interface LlmUsage {
-  requests: number;
-  retries: number;
-  tokensIn: number;
-  tokensOut: number;
-  costUsd: number;
-  cachedRows: number;
-}
+export type LlmUsage = StepUsage;
 
 export interface AiStepsResult {
   records: Map<string, Extraction>;
@@ -30,13 +23,12 @@ export interface AiStepsResult {
   budgetUsd?: number;
 }
 
-export const NO_USAGE: LlmUsage = { requests: 0, retries: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, cachedRows: 0 };
 
 /** The offline provider: rule-based extraction and deterministic mapping, no network, no cost (the DAG's extract and map steps). */
 export function offlineAiSteps(plays: RawPlay[], refs: ReferenceTables, extract?: (plays: RawPlay[]) => Map<string, Extraction>): AiStepsResult {
   // `extract`: the extractor version a canary promoted (src/release/); default the roster rules.
   const records = extractOffline(plays, refs, extract);
-  return { records, mappings: mapOffline(records, refs), failures: [], usage: { ...NO_USAGE } };
+  return { records, mappings: mapOffline(records, refs), failures: [], usage: { ...NO_STEP_USAGE } };
 }
 
 /**
