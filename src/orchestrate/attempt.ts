@@ -1,5 +1,8 @@
 import { hostname } from "node:os";
-import { AbortError, ConfigError, InputError, LlmError, OptionsError, PipelineError, UnknownRosterError, toError } from "../errors";
+import {
+  AbortError, ConfigError, DatabaseConnectionError, DatabaseDiskFullError, DatabaseLockedError, InputError, LlmError, OptionsError,
+  PipelineError, UnknownRosterError, toError,
+} from "../errors";
 import type { LedgerDeps } from "./advance";
 import { claimTask, finishAttempt, finishRun, getRun, getTask, recordRunMetrics, settleTask, startAttempt } from "./ledger";
 import { taskType } from "./queues";
@@ -32,11 +35,16 @@ export type AttemptOutcome =
 
 /**
  * Whether trying the same task again may help: not for an abort (the gate, the budget), a bad
- * input or option, a roster that does not cover the input, or a provider error it says is final.
+ * input or option, a roster that does not cover the input, a provider error it says is final, or the
+ * pipeline's own database lost, full or locked (the run fails with the cause at once, and a re-run,
+ * idempotent, continues once it is fixed: a retry would only wait on the same broken database).
  */
 export function isRetryable(error: Error): boolean {
   if (error instanceof AbortError || error instanceof OptionsError || error instanceof InputError) return false;
   if (error instanceof ConfigError || error instanceof UnknownRosterError) return false;
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    if (e instanceof DatabaseConnectionError || e instanceof DatabaseDiskFullError || e instanceof DatabaseLockedError) return false;
+  }
   return !(error instanceof LlmError && !error.retryable);
 }
 
