@@ -4,7 +4,8 @@ import {
   PipelineError, UnknownRosterError, toError,
 } from "../errors";
 import type { LedgerDeps } from "./advance";
-import { claimTask, finishAttempt, finishRun, getRun, getTask, recordRunMetrics, settleTask, startAttempt } from "./ledger";
+import type { Queryable } from "../db/database";
+import { claimTask, finishAttempt, finishRun, getRun, getTask, recordRunMetrics, settleTask, startAttempt, type RunRow } from "./ledger";
 import { taskType } from "./queues";
 import type { Staging } from "./staging";
 import { addMetrics, type RunMetrics, type TaskContext, type TaskMetrics, type TaskResult } from "./task-context";
@@ -108,19 +109,29 @@ export async function markForRetry(deps: LedgerDeps, job: AttemptJob, failed: Ex
   deps.events.emit("task:retry", { runId: job.runId, task: job.task, attempt: failed.attempt, delayMs, error: failed.error });
 }
 
-/** Out of attempts: the task and its run fail with the reason (once, fenced by generation). */
+/**
+ * Out of attempts: the task and its run fail with the reason (once, fenced by generation). When the
+ * database refuses a transaction (a disk too full for one more), the same writes are made one by one,
+ * so the ledger still says `failed`.
+ */
 export async function failTaskAndRun(deps: LedgerDeps, runId: string, task: string, generation: number, attempts: number, message: string): Promise<void> {
-  const failedRun = await deps.db.transaction(async (tx) => {
-    const run = await getRun(tx, runId, true);
-    if (!(await settleTask(tx, runId, task, generation, { state: "failed", error: message }))) return undefined;
+  const reason = `task ${task} failed after ${attempts} attempt(s): ${message}`;
+  const fail = async (db: Queryable, lock: boolean) => {
+    const run = await getRun(db, runId, lock);
+    if (!(await settleTask(db, runId, task, generation, { state: "failed", error: message }))) return undefined;
     if (!run || (run.state !== "queued" && run.state !== "running")) return undefined;
-    const reason = `task ${task} failed after ${attempts} attempt(s): ${message}`;
-    await finishRun(tx, runId, "failed", reason);
-    return { run, reason };
-  });
+    await finishRun(db, runId, "failed", reason);
+    return run;
+  };
+  let failedRun: RunRow | undefined;
+  try {
+    failedRun = await deps.db.transaction((tx) => fail(tx, true));
+  } catch {
+    failedRun = await fail(deps.db, false);
+  }
   if (failedRun) {
-    const durationMs = Date.now() - (failedRun.run.started_at ?? failedRun.run.created_at).getTime();
-    deps.events.emit("run:error", { runId, durationMs, error: new PipelineError(failedRun.reason, { step: "orchestrate" }) });
+    const durationMs = Date.now() - (failedRun.started_at ?? failedRun.created_at).getTime();
+    deps.events.emit("run:error", { runId, durationMs, error: new PipelineError(reason, { step: "orchestrate" }) });
   }
 }
 

@@ -85,9 +85,10 @@ export async function runDagInProcess(dag: Dag, options: InProcessRunOptions): P
         await sleep(delayMs);
         continue;
       }
-      await failTaskAndRun(deps, runId, task, generation, outcome.attempt, outcome.error.message);
-      events.emit("task:error", { runId, task, attempt: outcome.attempt, durationMs: outcome.durationMs, error: outcome.error });
+      // The task's own error is the run's, even if the database cannot take the ledger's last word.
       error ??= outcome.error;
+      await failTaskAndRun(deps, runId, task, generation, outcome.attempt, outcome.error.message).catch(() => undefined);
+      events.emit("task:error", { runId, task, attempt: outcome.attempt, durationMs: outcome.durationMs, error: outcome.error });
       return [];
     }
   };
