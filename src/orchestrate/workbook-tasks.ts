@@ -52,7 +52,7 @@ export async function extractTask(ctx: TaskContext, config: Config, options: Wor
   // Each copy gets its share of the cap, so the copies (on any worker, in any order) stop at the same rows.
   const budget = llm ? new CostBudget(p.maxCostUsd / ctx.fan!.count) : undefined;
   const r = await extractStep(batch, refsOf(ctx), {
-    provider: p.provider, extract: options.extract, llm, runId: ctx.runId, budget, signal: ctx.signal, onLongWait: options.onLongWait ?? "throw",
+    provider: p.provider, extract: options.extract, context: all, llm, runId: ctx.runId, budget, signal: ctx.signal, onLongWait: options.onLongWait ?? "throw",
   });
   await stageExtracted(ctx, r, batch.length);
 }

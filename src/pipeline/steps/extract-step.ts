@@ -34,6 +34,12 @@ export interface ExtractStepOptions {
   provider: "offline" | "openai";
   /** Offline: the extractor to use (e.g. a canary's). Default: the rule extractor with the roster. */
   extract?: (plays: RawPlay[]) => Map<string, Extraction>;
+  /**
+   * Offline: the whole input `plays` is a batch of. The rules read the game as a whole (which side is
+   * at home, a two-way player's half-innings), so a batch is read within it and keeps its own rows:
+   * the same records however the input is split. Default: `plays` alone.
+   */
+  context?: RawPlay[];
   /** LLM path: the extractor (its cache, client and call ledger). */
   llm?: LlmExtractor;
   runId: string;
@@ -60,7 +66,11 @@ export interface ExtractStepResult {
  * that answers none of the rows fails the step (retryable: an outage), rather than quarantining all.
  */
 export async function extractStep(plays: RawPlay[], refs: ReferenceTables, options: ExtractStepOptions): Promise<ExtractStepResult> {
-  if (options.provider !== "openai") return { records: [...extractOffline(plays, refs, options.extract)], failures: [], usage: { ...NO_STEP_USAGE } };
+  if (options.provider !== "openai") {
+    const whole = options.context ? wholeInput(options.context, refs, options.extract) : extractOffline(plays, refs, options.extract);
+    const records = plays.flatMap((p): [string, Extraction][] => (whole.has(p.play_hash) ? [[p.play_hash, whole.get(p.play_hash)!]] : []));
+    return { records, failures: [], usage: { ...NO_STEP_USAGE } };
+  }
   const r = await options.llm!.extract(plays, { runId: options.runId, budget: options.budget, signal: options.signal });
   if (r.stopped instanceof LlmRateLimitError && options.onLongWait === "throw") throw r.stopped;
   assertProviderAnswered(plays, r, true);
@@ -75,6 +85,14 @@ export async function extractStep(plays: RawPlay[], refs: ReferenceTables, optio
     stop: stopOf(r.stopped),
     usage: { requests: s.requests, retries: s.retries, tokensIn: s.tokensIn, tokensOut: s.tokensOut, costUsd: s.costUsd, cachedRows: s.cachedRows },
   };
+}
+
+// The batches of one input in one process read it once (the in-process executor hands every batch the same array).
+const readInputs = new WeakMap<RawPlay[], Map<string, Extraction>>();
+function wholeInput(context: RawPlay[], refs: ReferenceTables, extract?: (plays: RawPlay[]) => Map<string, Extraction>): Map<string, Extraction> {
+  let whole = readInputs.get(context);
+  if (!whole) readInputs.set(context, (whole = extractOffline(context, refs, extract)));
+  return whole;
 }
 
 /** The offline extract step: the rules (or a canary's extractor), no network, no cost. */
