@@ -7,7 +7,6 @@ import { openDatabaseFromConfig } from "../db/database";
 import { migrate } from "../load/migrator";
 import { createAlertManager } from "../monitor/alerts/index";
 import { ProgressReporter } from "../monitor/progress";
-import { RunLedger } from "../monitor/run-ledger";
 import { formatSummary } from "../pipeline/summary";
 import { exitCodeFor } from "../pipeline/exit-codes";
 import { runPipeline } from "../pipeline/run-pipeline";
@@ -43,20 +42,16 @@ export async function runCommand(config: Config, args: RunArgs): Promise<number>
     const extractor = await readCurrentExtractor(db, config);
     const offline = (provider ?? config.llm.provider) === "offline";
     console.log(extractorLine(extractor, offline));
-    // Monitoring subscribes to the run's events: the ledger (for `health`), progress, and alerts.
-    const ledger = new RunLedger(db, { env: config.appEnv, dag: "pipeline", trigger: "manual" });
-    ledger.attach(events);
+    // The executor records the run in the ledger itself; progress and alerts subscribe to its events.
     progress.attach(events);
-    events.on("step:success", (e) => progress.log(`  ✓ ${e.step.padEnd(10)} ${String(e.durationMs).padStart(6)} ms`));
+    events.on("task:success", (e) => progress.log(`  ✓ ${e.task.padEnd(14)} ${String(e.durationMs).padStart(6)} ms`));
     const alerts = createAlertManager(db, config, { events });
-    alerts.attach(events, { before: () => ledger.flush() });
+    alerts.attach(events);
     const result = await runPipeline({ config, rows, input: args.input, provider, maxCostUsd, events, db, extract: offline ? extractor.version.extract : undefined }).catch(async (e: unknown) => {
-      // Let the ledger record the failed run before the database closes (best effort: the database may be what failed).
-      await ledger.flush().catch(() => undefined);
+      // Let the alerts on the failed run finish before the database closes (best effort: the database may be what failed).
       await alerts.settled().catch(() => undefined);
       throw e;
     });
-    await ledger.flush();
     await alerts.settled();
     console.log(`\n${formatSummary(result)}`);
     // 0 only when the run loaded what it should: 3 when the quality gate held rows, 4 when the budget stopped it.

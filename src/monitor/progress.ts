@@ -118,7 +118,17 @@ export class ProgressReporter {
         this.lastDraw = -Infinity;
         this.draw(false);
       }),
-      events.on("rows:progress", (e) => this.update({ step: e.step, rowsDone: e.done, rowsTotal: e.total })),
+      events.on("rows:progress", (e) => {
+        // A run started with no row limit learns its size when its input is read.
+        if (this.runRows === 0 && e.total > 0) this.runRows = e.total;
+        this.update({ step: e.step, rowsDone: e.done, rowsTotal: e.total });
+      }),
+      // A DAG's tasks (in-process or on pg-boss) move the bar as steps do.
+      events.on("task:start", (e) => {
+        this.llmRows.clear();
+        this.update({ step: e.task, rowsDone: 0, rowsTotal: this.runRows });
+      }),
+      events.on("task:success", (e) => this.update({ step: e.task, rowsDone: this.runRows, rowsTotal: this.runRows })),
       // A new step starts from 0 of the run's rows; when it ends, all of its rows are done.
       events.on("step:start", (e) => {
         this.llmRows.clear();

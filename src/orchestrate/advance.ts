@@ -6,14 +6,19 @@ import type { Dag } from "./dag";
 import { closeFan, finishRun, getRun, insertTask, listTasks, type RunRow } from "./ledger";
 import { completedEvent, copyName, jobId, taskQueue, type TaskJobData } from "./queues";
 import { nextSteps, runOutcome, type TaskRow } from "./readiness";
-import { stageGet } from "./staging";
+import { databaseStaging, type Staging } from "./staging";
 import type { FanOutContext } from "./task-context";
 
-export interface EngineDeps {
+/** What both executors need to move a run forward and record it. */
+export interface LedgerDeps {
   db: Database;
-  boss: PgBoss;
   events: PipelineEvents;
   dagFor(name: string): Dag;
+}
+
+/** The pg-boss executor's dependencies. */
+export interface EngineDeps extends LedgerDeps {
+  boss: PgBoss;
 }
 
 /** A job to send once the ledger transaction that decided it has committed. */
@@ -22,14 +27,21 @@ export interface PendingJob {
   data: TaskJobData;
 }
 
+/** What `planRun` decided: the tasks to run now, and the run's row if it just ended. */
+export interface RunPlan {
+  jobs: PendingJob[];
+  finished?: RunRow;
+}
+
 /**
- * Move a run forward: start the tasks whose upstreams are done, skip the ones a branch ruled out,
- * open fan-outs (calling their width function), close fan-outs whose copies ended, and end the run
- * when every task has. Decisions are made in one transaction holding the run's row lock, so two
- * workers finishing tasks at the same moment cannot both start the same task; the jobs are sent
- * after commit with ids derived from (run, task, generation), so sending twice is harmless.
+ * Decide how a run moves forward, in the ledger: start the tasks whose upstreams are done, skip the
+ * ones a branch ruled out, open fan-outs (calling their width function over `staging`), close
+ * fan-outs whose copies ended, and end the run when every task has. Decisions are made in one
+ * transaction holding the run's row lock, so two workers finishing tasks at the same moment cannot
+ * both start the same task. The executor runs the returned jobs (pg-boss: sends them; in-process:
+ * runs them) and tells `announceEnd` when the run finished.
  */
-export async function advanceRun(deps: EngineDeps, runId: string): Promise<void> {
+export async function planRun(deps: LedgerDeps, runId: string, stagingFor: (tx: Queryable) => Staging): Promise<RunPlan> {
   let finished: RunRow | undefined;
   const jobs = await deps.db.transaction(async (tx) => {
     const run = await getRun(tx, runId, true);
@@ -48,7 +60,7 @@ export async function advanceRun(deps: EngineDeps, runId: string): Promise<void>
           await closeFan(tx, runId, step.task, step.state);
           rows.find((r) => r.task === step.task)!.state = step.state;
         } else {
-          await startTask(tx, dag, run, step.task, rows, out);
+          await startTask(tx, dag, run, step.task, rows, out, stagingFor(tx));
         }
       }
     }
@@ -60,26 +72,36 @@ export async function advanceRun(deps: EngineDeps, runId: string): Promise<void>
     }
     return out;
   });
-  for (const job of jobs) {
-    await deps.boss.send(job.queue, job.data, { id: jobId(job.data.runId, job.data.task, job.data.generation) });
-  }
-  if (finished?.state === "failed") {
+  return { jobs, finished };
+}
+
+/** Emit the end of a run that `planRun` just finished (`run:success` or `run:error`). */
+export function announceEnd(events: PipelineEvents, finished: RunRow): void {
+  if (finished.state === "failed") {
     const durationMs = Date.now() - (finished.started_at ?? finished.created_at).getTime();
-    deps.events.emit("run:error", { runId, durationMs, error: new PipelineError(finished.error ?? "run failed", { step: "orchestrate" }) });
-  } else if (finished) {
+    events.emit("run:error", { runId: finished.run_id, durationMs, error: new PipelineError(finished.error ?? "run failed", { step: "orchestrate" }) });
+  } else {
     const durationMs = finished.started_at && finished.finished_at ? finished.finished_at.getTime() - finished.started_at.getTime() : 0;
-    deps.events.emit("run:success", {
-      runId,
-      durationMs,
-      loaded: finished.rows_loaded ?? 0,
-      quarantined: finished.rows_quarantined ?? 0,
-    });
-    // Downstream DAGs subscribed to this event start their own run from what this one loaded.
-    await deps.boss.publish(completedEvent(finished.dag), { trigger: "upstream", upstreamRunId: runId });
+    events.emit("run:success", { runId: finished.run_id, durationMs, loaded: finished.rows_loaded ?? 0, quarantined: finished.rows_quarantined ?? 0 });
   }
 }
 
-async function startTask(tx: Queryable, dag: Dag, run: RunRow, task: string, rows: TaskRow[], out: PendingJob[]): Promise<void> {
+/**
+ * Move a run on pg-boss forward (see `planRun`); the jobs are sent after commit with ids derived
+ * from (run, task, generation), so sending twice is harmless.
+ */
+export async function advanceRun(deps: EngineDeps, runId: string): Promise<void> {
+  const { jobs, finished } = await planRun(deps, runId, databaseStaging);
+  for (const job of jobs) {
+    await deps.boss.send(job.queue, job.data, { id: jobId(job.data.runId, job.data.task, job.data.generation) });
+  }
+  if (!finished) return;
+  announceEnd(deps.events, finished);
+  // Downstream DAGs subscribed to this event start their own run from what this one loaded.
+  if (finished.state === "success") await deps.boss.publish(completedEvent(finished.dag), { trigger: "upstream", upstreamRunId: runId });
+}
+
+async function startTask(tx: Queryable, dag: Dag, run: RunRow, task: string, rows: TaskRow[], out: PendingJob[], staging: Staging): Promise<void> {
   const spec = dag.spec(task);
   const queue = taskQueue(dag.name, task);
   if (!spec.fanOut) {
@@ -94,7 +116,7 @@ async function startTask(tx: Queryable, dag: Dag, run: RunRow, task: string, row
     params: run.params,
     inputPath: run.input_path,
     db: tx,
-    get: (t, key) => stageGet(tx, run.run_id, t, key),
+    get: (t, key) => staging.get(run.run_id, t, key),
   };
   let count: number;
   try {

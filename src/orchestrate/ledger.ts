@@ -1,4 +1,10 @@
 import type { Queryable } from "../db/database";
+
+/*
+ * The run ledger's one writer: every INSERT and UPDATE on `pipeline_runs`, `pipeline_tasks` and
+ * `task_attempts` is in this file (test/orchestrate/ledger-writer.test.ts checks it). Both executors
+ * (pg-boss and in-process) and the event recorder (monitor/run-ledger.ts) call these functions.
+ */
 import type { TaskRow, TaskState } from "./readiness";
 import type { RunMetrics, TaskMetrics } from "./task-context";
 
@@ -93,6 +99,22 @@ export async function insertRun(db: Queryable, run: NewRun): Promise<boolean> {
     [run.runId, run.dag, run.runKey, run.trigger, run.env, run.inputPath, JSON.stringify(run.params), run.upstreamRunId, run.scheduledFor],
   );
   return rows.length === 1;
+}
+
+/**
+ * Insert a run this process executes itself (in-process executor), queued. A row already there with
+ * this id (described beforehand: trigger, schedule) is adopted: it keeps those facts, and tasks a
+ * previous run with the same id left are cleared, so this run starts from its first task.
+ */
+export async function adoptRun(db: Queryable, run: Omit<NewRun, "upstreamRunId" | "scheduledFor">): Promise<void> {
+  await db.query(
+    `INSERT INTO pipeline_runs (run_id, dag, run_key, state, trigger, env, input_path, params)
+     VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7::jsonb)
+     ON CONFLICT (run_id) DO UPDATE SET dag = EXCLUDED.dag, run_key = EXCLUDED.run_key, state = 'queued', env = EXCLUDED.env,
+       input_path = EXCLUDED.input_path, params = EXCLUDED.params, error = NULL, started_at = NULL, finished_at = NULL`,
+    [run.runId, run.dag, run.runKey, run.trigger, run.env, run.inputPath, JSON.stringify(run.params)],
+  );
+  await db.query(`DELETE FROM pipeline_tasks WHERE run_id = $1`, [run.runId]);
 }
 
 export async function listTasks(db: Queryable, runId: string): Promise<LedgerTaskRow[]> {
@@ -208,17 +230,188 @@ export async function recordRunMetrics(db: Queryable, runId: string, m: RunMetri
   );
 }
 
-/** End a run: state, error, and the sums of its tasks' LLM counts. */
-export async function finishRun(db: Queryable, runId: string, state: "success" | "failed", error: string | null): Promise<void> {
+/**
+ * What the run's LLM requests cost, summed from the call ledger (`llm_calls`): a request's tokens
+ * and cost are recorded once, there, and every total is read from it.
+ */
+const LLM_TOTALS = `SELECT count(*) FILTER (WHERE status <> 'cache_hit')::int AS llm_requests,
+                           SUM(tokens_in)::int AS tokens_in, SUM(tokens_out)::int AS tokens_out,
+                           SUM(cost_usd)::float8 AS cost_usd,
+                           SUM(rows) FILTER (WHERE status = 'cache_hit')::int AS cache_hits
+                      FROM llm_calls WHERE run_id = $1`;
+
+/** Copy the run's LLM totals from `llm_calls` onto its ledger row (no calls: the figures stay empty). */
+export async function settleRunLlmTotals(db: Queryable, runId: string): Promise<void> {
   await db.query(
-    `UPDATE pipeline_runs r SET state = $2, error = $3, finished_at = now(),
-            llm_requests = s.llm_requests, tokens_in = s.tokens_in, tokens_out = s.tokens_out,
+    `UPDATE pipeline_runs r SET llm_requests = NULLIF(s.llm_requests, 0), tokens_in = s.tokens_in, tokens_out = s.tokens_out,
             cost_usd = s.cost_usd, cache_hits = s.cache_hits
-       FROM (SELECT SUM(llm_requests)::int AS llm_requests, SUM(tokens_in)::int AS tokens_in,
-                    SUM(tokens_out)::int AS tokens_out, SUM(cost_usd)::float8 AS cost_usd,
-                    SUM(cache_hits)::int AS cache_hits
-               FROM pipeline_tasks WHERE run_id = $1 AND fan_out IS NULL) s
+       FROM (${LLM_TOTALS}) s
       WHERE r.run_id = $1`,
-    [runId, state, error],
+    [runId],
+  );
+}
+
+/** End a run: state, error, and its LLM totals read from the call ledger. */
+export async function finishRun(db: Queryable, runId: string, state: "success" | "failed", error: string | null): Promise<void> {
+  await db.query(`UPDATE pipeline_runs SET state = $2, error = $3, finished_at = now() WHERE run_id = $1`, [runId, state, error]);
+  await settleRunLlmTotals(db, runId);
+}
+
+// ── Resume: reopen what did not finish ────────────────────────────────────────────────────────
+
+/** A fan-out's own row only tracks its copies: it reopens and closes again with them. */
+export async function reopenFan(db: Queryable, runId: string, task: string): Promise<void> {
+  await db.query("UPDATE pipeline_tasks SET state = 'running', error = NULL, finished_at = NULL, duration_ms = NULL WHERE run_id = $1 AND task = $2", [runId, task]);
+}
+
+/** Back to pending under a new generation: jobs of the old one become stale. */
+export async function requeueTask(db: Queryable, runId: string, task: string): Promise<void> {
+  await db.query(
+    `UPDATE pipeline_tasks SET state = 'pending', generation = generation + 1, error = NULL,
+            finished_at = NULL, duration_ms = NULL WHERE run_id = $1 AND task = $2`,
+    [runId, task],
+  );
+}
+
+/** The run is running again, as a resume; attempts cut short by a killed process are closed as failed. */
+export async function markRunResumed(db: Queryable, runId: string): Promise<void> {
+  await db.query(
+    `UPDATE pipeline_runs SET state = 'running', trigger = 'resume', error = NULL, finished_at = NULL,
+            resumes = resumes + 1 WHERE run_id = $1`,
+    [runId],
+  );
+  // So the Gantt shows where it died.
+  await db.query(
+    `UPDATE task_attempts SET state = 'failed', finished_at = now(), error = COALESCE(error, 'interrupted (worker stopped or killed)'),
+            duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int
+      WHERE run_id = $1 AND state = 'running'`,
+    [runId],
+  );
+}
+
+// ── Runs recorded from events (monitor/run-ledger.ts), for runs no executor of ours ran ──────
+
+/** How a run first seen through an event is described. */
+export interface EventRunDefaults {
+  dag: string;
+  trigger: string;
+  env: string;
+}
+
+/**
+ * Whether an executor of ours runs this run (its parameters name the executor): its executor
+ * records it, and events about it must not (a late "task started" would reopen a finished task).
+ */
+export async function isExecutorRun(db: Queryable, runId: string): Promise<boolean> {
+  const rows = await db.query<{ owned: boolean }>(`SELECT (params ? 'executor') AS owned FROM pipeline_runs WHERE run_id = $1`, [runId]);
+  return rows[0]?.owned === true;
+}
+
+/** Create the run's row if it is new (its key is its id). */
+export async function ensureEventRun(db: Queryable, runId: string, state: "queued" | "running", d: EventRunDefaults, at: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO pipeline_runs (run_id, dag, run_key, state, trigger, env, created_at)
+     VALUES ($1, $2, $1, $3, $4, $5, $6) ON CONFLICT (run_id) DO NOTHING`,
+    [runId, d.dag, state, d.trigger, d.env, at],
+  );
+}
+
+/** Facts about a run that events do not carry. */
+export interface RunFacts {
+  dag?: string;
+  trigger?: string;
+  runKey?: string;
+  inputPath?: string;
+  scheduledFor?: Date;
+}
+
+export async function describeRunRow(db: Queryable, runId: string, f: RunFacts): Promise<void> {
+  await db.query(
+    `UPDATE pipeline_runs SET dag = coalesce($2, dag), trigger = coalesce($3, trigger),
+       run_key = coalesce($4, run_key), input_path = coalesce($5, input_path),
+       scheduled_for = coalesce($6, scheduled_for)
+     WHERE run_id = $1`,
+    [runId, f.dag ?? null, f.trigger ?? null, f.runKey ?? null, f.inputPath ?? null, f.scheduledFor ?? null],
+  );
+}
+
+export async function markRunStarted(db: Queryable, runId: string, rows: number, at: Date): Promise<void> {
+  await db.query(
+    `UPDATE pipeline_runs SET state = 'running', rows_in = $2, started_at = coalesce(started_at, $3),
+       finished_at = NULL, error = NULL WHERE run_id = $1`,
+    [runId, rows, at],
+  );
+}
+
+/** End a run seen through events; its LLM totals come from the call ledger, as for every run. */
+export async function markRunEnded(
+  db: Queryable, runId: string, at: Date, durationMs: number,
+  end: { state: "success"; loaded: number; quarantined: number } | { state: "failed"; error: string },
+): Promise<void> {
+  const since = `coalesce(started_at, $2::timestamptz - make_interval(secs => $3::float8 / 1000))`;
+  if (end.state === "success") {
+    await db.query(
+      `UPDATE pipeline_runs SET state = 'success', finished_at = $2, rows_loaded = $4, rows_quarantined = $5,
+         error = NULL, started_at = ${since} WHERE run_id = $1`,
+      [runId, at, durationMs, end.loaded, end.quarantined],
+    );
+  } else {
+    await db.query(
+      `UPDATE pipeline_runs SET state = 'failed', finished_at = $2, error = $4, started_at = ${since} WHERE run_id = $1`,
+      [runId, at, durationMs, end.error],
+    );
+  }
+  await settleRunLlmTotals(db, runId);
+}
+
+/** A task attempt seen starting (idempotent: the same event twice leaves the same rows). */
+export async function markTaskStarted(db: Queryable, runId: string, task: string, attempt: number, at: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO pipeline_tasks (run_id, task, state, attempts, started_at) VALUES ($1, $2, 'running', $3, $4)
+     ON CONFLICT (run_id, task) DO UPDATE SET state = 'running', attempts = greatest(pipeline_tasks.attempts, EXCLUDED.attempts),
+       started_at = coalesce(pipeline_tasks.started_at, EXCLUDED.started_at), finished_at = NULL`,
+    [runId, task, attempt, at],
+  );
+  await upsertAttempt(db, runId, task, attempt, "running", at, null);
+}
+
+export async function markTaskEnded(
+  db: Queryable, runId: string, task: string, attempt: number, at: Date, durationMs: number,
+  error: string | undefined, rowsIn?: number, rowsOut?: number,
+): Promise<void> {
+  const state = error === undefined ? "success" : "failed";
+  await markTaskStarted(db, runId, task, attempt, new Date(at.getTime() - durationMs));
+  await db.query(
+    `UPDATE pipeline_tasks SET state = $3, finished_at = $4, duration_ms = $5, error = $6,
+       rows_in = coalesce($7, rows_in), rows_out = coalesce($8, rows_out)
+     WHERE run_id = $1 AND task = $2`,
+    [runId, task, state, at, Math.round(durationMs), error ?? null, rowsIn ?? null, rowsOut ?? null],
+  );
+  await upsertAttempt(db, runId, task, attempt, state, at, error ?? null, durationMs);
+}
+
+export async function markTaskRetried(db: Queryable, runId: string, task: string, attempt: number, at: Date, error: string): Promise<void> {
+  await upsertAttempt(db, runId, task, attempt, "failed", at, error);
+  await db.query(`UPDATE pipeline_tasks SET error = $3 WHERE run_id = $1 AND task = $2`, [runId, task, error]);
+}
+
+/** Update the attempt's row, inserting it the first time. */
+async function upsertAttempt(
+  db: Queryable, runId: string, task: string, attempt: number, state: string, at: Date, error: string | null, durationMs?: number,
+): Promise<void> {
+  const ms = durationMs === undefined ? null : Math.round(durationMs);
+  const running = state === "running";
+  const updated = await db.query(
+    `UPDATE task_attempts SET state = CASE WHEN $4 = 'running' AND state <> 'running' THEN state ELSE $4 END,
+       finished_at = CASE WHEN $6 THEN finished_at ELSE $5 END, error = coalesce($7, error),
+       duration_ms = coalesce($8, duration_ms)
+     WHERE run_id = $1 AND task = $2 AND attempt = $3 RETURNING attempt`,
+    [runId, task, attempt, state, at, running, error, ms],
+  );
+  if (updated.length > 0) return;
+  await db.query(
+    `INSERT INTO task_attempts (run_id, task, attempt, state, started_at, finished_at, error, duration_ms)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [runId, task, attempt, state, at, running ? null : at, error, ms],
   );
 }

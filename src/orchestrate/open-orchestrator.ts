@@ -6,7 +6,7 @@ import { migrate } from "../load/migrator";
 import type { BossOptions } from "./boss";
 import { gameReportDag } from "./game-report-dag";
 import { Orchestrator } from "./orchestrator";
-import { workbookDag } from "./workbook-dag";
+import { workbookDag, type WorkbookDagOptions } from "./workbook-dag";
 
 export interface OpenOrchestratorOptions {
   /** An open database to use (left open by `close`); default: open the configured one. */
@@ -15,6 +15,11 @@ export interface OpenOrchestratorOptions {
   /** Work the queues in this process. Default true. */
   work?: boolean;
   boss?: BossOptions;
+  /**
+   * Options of the `ingest` DAG, e.g. its task retries: a notebook showing an outage passes
+   * `{ retry: { llm: { attempts: 2, delaySeconds: 0, backoff: false } } }` so a retry does not wait seconds.
+   */
+  ingest?: WorkbookDagOptions;
 }
 
 export interface OpenedOrchestrator {
@@ -44,7 +49,7 @@ export async function openOrchestrator(config: Config, options: OpenOrchestrator
       recoverySeconds: config.workers.recoverySeconds,
       ...options.boss,
     };
-    const orch = await Orchestrator.start({ db, dags: [workbookDag(config), gameReportDag()], env: config.appEnv, events: options.events, boss });
+    const orch = await Orchestrator.start({ db, dags: [workbookDag(config, options.ingest), gameReportDag()], env: config.appEnv, events: options.events, boss });
     if (options.work !== false) await orch.work();
     return {
       orch,

@@ -99,7 +99,8 @@ export class Orchestrator {
     }
     const runId = `${d.name}-${compactTime(new Date())}-${runKey.slice(0, 6)}`;
     const inserted = await insertRun(this.db, {
-      runId, dag: d.name, runKey, trigger: options.trigger ?? "manual", env: this.options.env ?? "dev", inputPath, params,
+      // The executor is named in the run's parameters (not its key), so event recorders leave the run to it.
+      runId, dag: d.name, runKey, trigger: options.trigger ?? "manual", env: this.options.env ?? "dev", inputPath, params: { ...params, executor: "pg-boss" },
       upstreamRunId: options.upstreamRunId ?? null, scheduledFor: options.scheduledFor ?? null,
     });
     if (!inserted) return { run: (await findRunByKey(this.db, d.name, runKey))!, status: "existing" };

@@ -1,5 +1,7 @@
+import { PipelineError } from "../errors";
 import { advanceRun, type EngineDeps } from "./advance";
-import { getRun, listTasks, type RunRow } from "./ledger";
+import { IN_PROCESS } from "./in-process-executor";
+import { getRun, listTasks, markRunResumed, reopenFan, requeueTask, type RunRow } from "./ledger";
 import { jobId, taskQueue, taskType, type TaskJobData } from "./queues";
 
 export interface ResumeResult {
@@ -20,6 +22,13 @@ export async function resumeRun(deps: EngineDeps, runId: string): Promise<Resume
   const before = await getRun(deps.db, runId);
   if (!before) throw new Error(`No run ${runId}`);
   if (before.state === "success") return { run: before, requeued: [], resumed: false };
+  if (before.params.executor === IN_PROCESS) {
+    throw new PipelineError(
+      `Run ${runId} ran in one process (npm start): its tasks handed their data over in memory, so it cannot be resumed. ` +
+        `Run it again (rows already answered come from the cache), or use \`npm start -- trigger\` for resumable runs.`,
+      { step: "orchestrate" },
+    );
+  }
   const stale: { queue: string; id: string }[] = [];
   const jobs = await deps.db.transaction(async (tx) => {
     await getRun(tx, runId, true);
@@ -28,30 +37,14 @@ export async function resumeRun(deps: EngineDeps, runId: string): Promise<Resume
     for (const row of rows) {
       if (row.state === "success" || row.state === "skipped") continue;
       if (row.fan_out !== null) {
-        // A fan-out's own row only tracks its copies; it reopens and closes again with them.
-        await tx.query("UPDATE pipeline_tasks SET state = 'running', error = NULL, finished_at = NULL, duration_ms = NULL WHERE run_id = $1 AND task = $2", [runId, row.task]);
+        await reopenFan(tx, runId, row.task);
         continue;
       }
       stale.push({ queue: taskQueue(before.dag, taskType(row.task)), id: jobId(runId, row.task, row.generation) });
-      await tx.query(
-        `UPDATE pipeline_tasks SET state = 'pending', generation = generation + 1, error = NULL,
-                finished_at = NULL, duration_ms = NULL WHERE run_id = $1 AND task = $2`,
-        [runId, row.task],
-      );
+      await requeueTask(tx, runId, row.task);
       out.push({ runId, task: row.task, generation: row.generation + 1 });
     }
-    await tx.query(
-      `UPDATE pipeline_runs SET state = 'running', trigger = 'resume', error = NULL, finished_at = NULL,
-              resumes = resumes + 1 WHERE run_id = $1`,
-      [runId],
-    );
-    // Attempts cut short by a killed process stay open; close them so the Gantt shows where it died.
-    await tx.query(
-      `UPDATE task_attempts SET state = 'failed', finished_at = now(), error = COALESCE(error, 'interrupted (worker stopped or killed)'),
-              duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int
-        WHERE run_id = $1 AND state = 'running'`,
-      [runId],
-    );
+    await markRunResumed(tx, runId);
     return out;
   });
   // The interrupted generation's jobs would otherwise wait out their expiry and retry for nothing.

@@ -1,4 +1,6 @@
-import { AbortError, LlmError, OptionsError } from "../errors";
+import {
+  AbortError, ConfigError, DatabaseConnectionError, DatabaseDiskFullError, DatabaseLockedError, InputError, LlmError, OptionsError, UnknownRosterError,
+} from "../errors";
 import { withDefaults } from "../util/defined";
 import { checkInteger } from "../util/option-checks";
 import { backoffDelayMs, type RetryPolicy as SharedRetryPolicy } from "../util/retry-policy";
@@ -51,9 +53,20 @@ export function resolveRetryPolicy(partial: Partial<RetryPolicy> = {}, field = "
   return p;
 }
 
-/** A task failure worth another attempt: not an `AbortError`, not an LLM error that says trying again will not help. */
+/**
+ * Whether trying the same task again may help: not for an abort (the gate, the budget), a bad
+ * input or option, a roster that does not cover the input, a provider error it says is final, or the
+ * pipeline's own database lost, full or locked (the run fails with the cause at once, and a re-run,
+ * idempotent, continues once it is fixed: a retry would only wait on the same broken database).
+ * Both executors (pg-boss and in-process) ask this one predicate.
+ */
 export function isRetryableTaskError(error: unknown): boolean {
-  return !(error instanceof AbortError) && !(error instanceof LlmError && !error.retryable);
+  if (error instanceof AbortError || error instanceof OptionsError || error instanceof InputError) return false;
+  if (error instanceof ConfigError || error instanceof UnknownRosterError) return false;
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    if (e instanceof DatabaseConnectionError || e instanceof DatabaseDiskFullError || e instanceof DatabaseLockedError) return false;
+  }
+  return !(error instanceof LlmError && !error.retryable);
 }
 
 /** A task's declaration as the shared retry policy (what pg-boss will do, in ms). */

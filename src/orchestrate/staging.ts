@@ -30,3 +30,48 @@ export async function stageGetAll<T>(db: Queryable, runId: string, task: string,
   );
   return rows.map((r) => r.payload);
 }
+
+/**
+ * Where a run's tasks hand data to each other. The pg-boss executor keeps it in `run_staging`
+ * (`databaseStaging`), so any worker can pick up the next task; the in-process executor keeps it in
+ * memory (`memoryStaging`), so values pass without being serialised.
+ */
+export interface Staging {
+  put(runId: string, task: string, key: string, value: unknown): Promise<void>;
+  get<T>(runId: string, task: string, key: string): Promise<T | undefined>;
+  getAll<T>(runId: string, task: string, key: string): Promise<T[]>;
+}
+
+/** Staging in `run_staging` (through `db`, e.g. a transaction). */
+export function databaseStaging(db: Queryable): Staging {
+  return {
+    put: (runId, task, key, value) => stagePut(db, runId, task, key, value),
+    get: (runId, task, key) => stageGet(db, runId, task, key),
+    getAll: (runId, task, key) => stageGetAll(db, runId, task, key),
+  };
+}
+
+/** Staging in this process's memory: values are handed over as they are (not copied). */
+export function memoryStaging(): Staging {
+  const values = new Map<string, unknown>();
+  const id = (runId: string, task: string, key: string) => `${runId}\u0000${task}\u0000${key}`;
+  return {
+    async put(runId, task, key, value) {
+      values.set(id(runId, task, key), value === undefined ? null : value);
+    },
+    async get<T>(runId: string, task: string, key: string) {
+      const k = id(runId, task, key);
+      return values.has(k) ? (values.get(k) as T) : undefined;
+    },
+    async getAll<T>(runId: string, task: string, key: string) {
+      const copies: [number, T][] = [];
+      const prefix = `${runId}\u0000${task}[`;
+      for (const [k, v] of values) {
+        if (!k.startsWith(prefix) || !k.endsWith(`]\u0000${key}`)) continue;
+        const index = Number(k.slice(prefix.length, k.length - key.length - 2));
+        if (Number.isInteger(index)) copies.push([index, v as T]);
+      }
+      return copies.sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+    },
+  };
+}

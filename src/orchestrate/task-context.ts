@@ -11,6 +11,8 @@ export interface TaskMetrics {
   tokensOut?: number;
   costUsd?: number;
   cacheHits?: number;
+  /** LLM retries and batch splits (reported to the caller; the ledger has no column for it). */
+  llmRetries?: number;
 }
 
 /** Run-level counts a task may set on the run's ledger row. */

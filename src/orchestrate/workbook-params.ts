@@ -3,8 +3,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config";
 import { OptionsError } from "../errors";
+import type { Extraction, RawPlay } from "../domain/index";
 import { stableJson } from "./dag";
 import { dropUndefined } from "../util/defined";
+import type { RetryPolicy } from "./retry-policy";
 
 /** What an `ingest` run is asked to do. Everything here is part of the run key. */
 export interface IngestParams {
@@ -19,8 +21,8 @@ export interface IngestParams {
   maxCostUsd: number;
   /** Quality gate: above this share of quarantined rows nothing loads. Default `config.alerts.qualityMaxFailedRate` (ALERT_QUALITY_MAX_FAILED_RATE). */
   maxQuarantineRate: number;
-  /** Folder with the reference tables. Default `config.dataDir`. */
-  dataDir: string;
+  /** Folder with the reference tables (`--references`, REFERENCES_DIR). Default `config.referencesDir`. */
+  referencesDir: string;
 }
 
 /** Fill in an ingest run's parameters from the config, checking each override. */
@@ -32,7 +34,7 @@ export function ingestParams(config: Config, overrides: Partial<IngestParams> = 
     batchRows: 100,
     maxCostUsd: config.llm.maxCostUsd,
     maxQuarantineRate: config.alerts.qualityMaxFailedRate,
-    dataDir: config.dataDir,
+    referencesDir: config.referencesDir,
     ...dropUndefined(overrides),
   };
   if (!Number.isInteger(p.rows) || p.rows < 0) throw new OptionsError("rows", "an integer ≥ 0", p.rows);
@@ -57,11 +59,30 @@ export function ingestKey(params: Record<string, unknown>, inputPath: string | n
   const content = inputPath ? createHash("sha256").update(readFileSync(inputPath)).digest("hex") : "no-input";
   const refs = ["pitchers.csv", "batters.csv", "pitch_types.csv"].map((f) => {
     try {
-      return createHash("sha256").update(readFileSync(path.join(String(params.dataDir), f))).digest("hex").slice(0, 16);
+      return createHash("sha256").update(readFileSync(path.join(String(params.referencesDir ?? params.dataDir), f))).digest("hex").slice(0, 16);
     } catch {
       return "missing";
     }
   });
-  const { dataDir: _ignored, ...rest } = params;
+  // The tables' content is in the key, not their folder (the same tables elsewhere are the same work).
+  const { referencesDir: _folder, dataDir: _legacy, ...rest } = params;
   return stableJson({ content, refs, params: rest });
+}
+
+export interface WorkbookDagOptions {
+  /**
+   * Retry policies of the tasks, over the defaults: `llm` for the tasks that call a model
+   * (`extract`, `reuse_cache`, `map_canonical`; default `LLM_TASK_RETRY`: 3 attempts, 2 s doubling),
+   * `local` for the others (default `LOCAL_TASK_RETRY`: 2 attempts, 1 s). E.g. a notebook showing an
+   * outage without waiting: `{ retry: { llm: { attempts: 2, delaySeconds: 0, backoff: false } } }`.
+   */
+  retry?: { llm?: Partial<RetryPolicy>; local?: Partial<RetryPolicy> };
+  /** The offline extractor (e.g. the one a canary promoted). Default: the rule extractor with the run's roster. */
+  extract?: (plays: RawPlay[]) => Map<string, Extraction>;
+  /**
+   * A provider's retry-after over `LLM_RETRY_AFTER_MAX_S`: `throw` fails the extract task with the
+   * wait, so pg-boss reschedules it after (default); `stop` quarantines the rows not reached with the
+   * reason and ends the run as stopped (exit 4), for a run in one process that should not sit waiting.
+   */
+  onLongWait?: "throw" | "stop";
 }

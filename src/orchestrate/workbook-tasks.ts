@@ -1,133 +1,127 @@
 import type { Config } from "../config";
-import type { CanonicalMapping, Extraction, PlayAnalysis, QuarantinedPlay, RawPlay, ReferenceTables } from "../domain/index";
-import type { MalformedRow } from "../extract/play-reader";
-import { readPlays } from "../extract/play-reader";
+import type { Extraction, RawPlay, ReferenceTables } from "../domain/index";
 import { readReferenceTables } from "../extract/reference-reader";
 import { CostBudget } from "../monitor/cost/index";
-import { LlmRateLimitError } from "../errors";
-import { enrichPlays, extractionQuarantine } from "../pipeline/enrich";
-import { createCanonicalMapper } from "../transform/canonical-mapper";
-import { LlmExtractor, assertProviderAnswered, llmOptionsFromConfig } from "../transform/llm/index";
-import { RuleExtractor } from "../transform/offline/rule-extractor";
-import { analyzePlays } from "../transform/play-analyzer";
+import { analyzeStep, enrichStep, joinExtracted } from "../pipeline/steps/analyze-step";
+import { addUsage, extractStep, NO_STEP_USAGE, type ExtractStepResult } from "../pipeline/steps/extract-step";
+import { mapStep } from "../pipeline/steps/map-step";
+import { readStep } from "../pipeline/steps/read-step";
+import { validateStep } from "../pipeline/steps/validate-step";
+import { LlmExtractor, llmOptionsFromConfig } from "../transform/llm/index";
 import type { TaskContext } from "./task-context";
-import type { IngestParams } from "./workbook-params";
+import { get, getAll, put } from "./task-outputs";
+import { INGEST } from "./workbook-outputs";
+import type { IngestParams, WorkbookDagOptions } from "./workbook-params";
 
-/** A failure to extract or map one play, with the reason. */
-export interface RowFailure {
-  play_hash: string;
-  reason: string;
-}
+export const paramsOf = (ctx: { params: Record<string, unknown> }): IngestParams => ctx.params as unknown as IngestParams;
+/** The reference tables of the run (`--references`, REFERENCES_DIR); runs recorded before the rename said `dataDir`. */
+export const refsOf = (ctx: { params: Record<string, unknown> }): ReferenceTables =>
+  readReferenceTables(String(ctx.params.referencesDir ?? ctx.params.dataDir));
 
-export const refsOf = (ctx: TaskContext): ReferenceTables => readReferenceTables(String(ctx.params.dataDir));
-export const paramsOf = (ctx: TaskContext): IngestParams => ctx.params as unknown as IngestParams;
+const must = async <T>(value: Promise<T | undefined>, what: string): Promise<T> => {
+  const v = await value;
+  if (v === undefined) throw new Error(`${what} was not staged by its task`);
+  return v;
+};
 
-/** load_csv: read the input, stage the plays, and choose: run the extract tasks, or reuse the cache. */
+/** load_csv: read the input, stop early on another game's roster, stage the plays, and choose: extract, or reuse the cache. */
 export async function loadCsvTask(ctx: TaskContext, config: Config): Promise<{ branch: string }> {
   if (!ctx.inputPath) throw new Error("the run has no input file");
   const p = paramsOf(ctx);
-  const { plays, malformed, warnings } = readPlays(ctx.inputPath, { limit: p.rows });
-  // Repaired mis-decodings name their lines, as in npm start.
-  for (const w of warnings) console.warn(`load_csv: ${w}`);
-  await ctx.put("plays", plays);
-  await ctx.put("malformed", malformed);
-  ctx.record({ rowsIn: plays.length + malformed.length, rowsOut: plays.length, rowsQuarantined: malformed.length });
-  ctx.recordRun({ rowsIn: plays.length + malformed.length });
+  const { plays, malformed, warnings } = readStep(ctx.inputPath, { rows: p.rows, referencesDir: String(p.referencesDir ?? ctx.params.dataDir) });
+  await put(ctx, INGEST.plays, plays);
+  await put(ctx, INGEST.malformed, malformed);
+  await put(ctx, INGEST.warnings, warnings);
+  const rowsIn = plays.length + malformed.length;
+  // The run's size, for progress displays (the trigger only knew the row limit).
+  ctx.events.emit("rows:progress", { runId: ctx.runId, step: ctx.task, done: rowsIn, total: rowsIn });
+  ctx.record({ rowsIn, rowsOut: plays.length, rowsQuarantined: malformed.length });
+  ctx.recordRun({ rowsIn });
   if (p.provider !== "openai") return { branch: "extract" };
   // Every row already answered (same text, model, prompt and schema): no request would be sent.
   const forecast = await llmFor(ctx, config).forecast(plays);
   return { branch: forecast.requests === 0 ? "reuse_cache" : "extract" };
 }
 
-/** extract[i]: one batch of rows through the rule extractor or the LLM. */
-export async function extractTask(ctx: TaskContext, config: Config): Promise<void> {
+/** extract[i]: one batch of rows through the rule extractor or the LLM. The run's budget is shared evenly by the copies. */
+export async function extractTask(ctx: TaskContext, config: Config, options: WorkbookDagOptions): Promise<void> {
   const p = paramsOf(ctx);
-  const all = (await ctx.get<RawPlay[]>("load_csv", "plays")) ?? [];
+  const all = await must(get(ctx, INGEST.plays), "load_csv.plays");
   const batch = all.slice(ctx.fan!.index * p.batchRows, (ctx.fan!.index + 1) * p.batchRows);
-  if (p.provider !== "openai") {
-    const records = new RuleExtractor({ references: refsOf(ctx) }).extract(batch);
-    await stageExtraction(ctx, records, [], batch.length);
-    return;
-  }
-  // The run's budget is shared evenly by its extract tasks, which may run on different workers.
-  const budget = new CostBudget(p.maxCostUsd / ctx.fan!.count);
-  const r = await llmFor(ctx, config).extract(batch, { runId: ctx.runId, budget, signal: ctx.signal });
-  const failures = [
-    ...r.failures.map((f) => ({ play_hash: f.play_hash, reason: f.reason })),
-    ...r.unfinished.map((u) => ({ play_hash: u.play_hash, reason: `not extracted: ${r.stopped?.message ?? "run stopped"}` })),
-  ];
-  ctx.record({ llmRequests: r.stats.requests, tokensIn: r.stats.tokensIn, tokensOut: r.stats.tokensOut, costUsd: r.stats.costUsd, cacheHits: r.stats.cachedRows });
-  // A retry-after over the ceiling fails the task with the wait: the orchestrator reschedules it rather than holding a worker.
-  if (r.stopped instanceof LlmRateLimitError) throw r.stopped;
-  // An outage fails the task: the orchestrator retries it, and the run can be resumed once the provider is back.
-  assertProviderAnswered(batch, r, true);
-  await stageExtraction(ctx, r.records, failures, batch.length);
+  const llm = p.provider === "openai" ? llmFor(ctx, config) : undefined;
+  // Each copy gets its share of the cap, so the copies (on any worker, in any order) stop at the same rows.
+  const budget = llm ? new CostBudget(p.maxCostUsd / ctx.fan!.count) : undefined;
+  const r = await extractStep(batch, refsOf(ctx), {
+    provider: p.provider, extract: options.extract, context: all, llm, runId: ctx.runId, budget, signal: ctx.signal, onLongWait: options.onLongWait ?? "throw",
+  });
+  await stageExtracted(ctx, r, batch.length);
 }
 
 /** reuse_cache: the branch taken when the response cache covers every row (no request is sent). */
-export async function reuseCacheTask(ctx: TaskContext, config: Config): Promise<void> {
-  const plays = (await ctx.get<RawPlay[]>("load_csv", "plays")) ?? [];
-  const r = await llmFor(ctx, config).extract(plays, { runId: ctx.runId, signal: ctx.signal });
-  ctx.record({ llmRequests: r.stats.requests, cacheHits: r.stats.cachedRows });
-  await stageExtraction(ctx, r.records, r.failures.map((f) => ({ play_hash: f.play_hash, reason: f.reason })), plays.length);
+export async function reuseCacheTask(ctx: TaskContext, config: Config, options: WorkbookDagOptions): Promise<void> {
+  const plays = await must(get(ctx, INGEST.plays), "load_csv.plays");
+  const r = await extractStep(plays, refsOf(ctx), { provider: "openai", llm: llmFor(ctx, config), runId: ctx.runId, signal: ctx.signal, onLongWait: options.onLongWait ?? "throw" });
+  await stageExtracted(ctx, r, plays.length);
 }
 
-/** map_canonical: canonical IDs for every extracted record (rules first; the LLM only for what they leave). */
+/** map_canonical: canonical IDs for every record (rules first; the LLM only for what they leave), within what is left of the budget. */
 export async function mapCanonicalTask(ctx: TaskContext, config: Config): Promise<void> {
-  const records = new Map<string, Extraction>([
-    ...(await ctx.getAll<[string, Extraction][]>("extract", "records")).flat(),
-    ...((await ctx.get<[string, Extraction][]>("reuse_cache", "records")) ?? []),
-  ]);
-  let mappings: Map<string, CanonicalMapping>;
-  if (paramsOf(ctx).provider === "openai") {
-    const r = await llmFor(ctx, config).map(records, { runId: ctx.runId, signal: ctx.signal });
-    mappings = r.mappings;
-    ctx.record({ llmRequests: r.stats.requests, tokensIn: r.stats.tokensIn, tokensOut: r.stats.tokensOut, costUsd: r.stats.costUsd, cacheHits: r.stats.cachedNames });
-  } else {
-    const mapper = createCanonicalMapper(refsOf(ctx));
-    mappings = new Map([...records].map(([hash, e]) => [hash, mapper.map(e)]));
-  }
-  await ctx.put("records", [...records]);
-  await ctx.put("mappings", [...mappings]);
-  ctx.record({ rowsIn: records.size, rowsOut: mappings.size });
+  const p = paramsOf(ctx);
+  const parts: ExtractStepResult[] = [...(await getAll(ctx, INGEST.extracted)), ...[await get(ctx, INGEST.reused)].filter((r): r is ExtractStepResult => r !== undefined)];
+  const records = new Map<string, Extraction>(parts.flatMap((r) => r.records));
+  const llm = p.provider === "openai" ? llmFor(ctx, config) : undefined;
+  // What the run has spent so far is read from the call ledger (each request is recorded there once).
+  const budget = llm ? new CostBudget(Math.max(Number.MIN_VALUE, p.maxCostUsd - (await spentUsd(ctx)))) : undefined;
+  const m = await mapStep(records, refsOf(ctx), { provider: p.provider, llm, runId: ctx.runId, budget, signal: ctx.signal });
+  const stop = parts.find((r) => r.stop)?.stop ?? m.stop;
+  const usage = parts.reduce((u, r) => addUsage(u, r.usage), addUsage(NO_STEP_USAGE, m.usage));
+  await put(ctx, INGEST.mapped, { records: [...records], mappings: m.mappings, failures: parts.flatMap((r) => r.failures), ...(stop ? { stop } : {}), usage });
+  ctx.record({ rowsIn: records.size, rowsOut: m.mappings.length, llmRequests: m.usage.requests, tokensIn: m.usage.tokensIn, tokensOut: m.usage.tokensOut, costUsd: m.usage.costUsd, llmRetries: m.usage.retries });
 }
 
-/** analyze_plays: key moments and excitement, computed from each play's game state. */
+/** analyze_plays: key moments and excitement from each play's game state, and the IDs the state settles. */
 export async function analyzePlaysTask(ctx: TaskContext): Promise<void> {
-  const { extracted } = await extractedPlays(ctx);
-  const analyses: PlayAnalysis[] = analyzePlays(extracted);
-  await ctx.put("analyses", analyses);
-  ctx.record({ rowsIn: extracted.length, rowsOut: analyses.length });
+  const { extracted, mapped } = await joined(ctx);
+  const analyzed = analyzeStep(extracted, new Map(mapped.mappings), refsOf(ctx));
+  await put(ctx, INGEST.analyzed, analyzed);
+  ctx.record({ rowsIn: extracted.length, rowsOut: analyzed.analyses.length });
 }
 
-/** The plays that have both a record and a mapping, in input order, and the rows that do not. */
-export async function extractedPlays(ctx: TaskContext): Promise<{
-  plays: RawPlay[];
-  extracted: (RawPlay & Extraction)[];
-  mappings: Map<string, CanonicalMapping>;
-  quarantine: QuarantinedPlay[];
-}> {
-  const plays = (await ctx.get<RawPlay[]>("load_csv", "plays")) ?? [];
-  const records = new Map((await ctx.get<[string, Extraction][]>("map_canonical", "records")) ?? []);
-  const mappings = new Map((await ctx.get<[string, CanonicalMapping][]>("map_canonical", "mappings")) ?? []);
-  const failures: RowFailure[] = [
-    ...(await ctx.getAll<RowFailure[]>("extract", "failures")).flat(),
-    ...((await ctx.get<RowFailure[]>("reuse_cache", "failures")) ?? []),
-  ];
-  const extracted = plays.filter((p) => records.has(p.play_hash) && mappings.has(p.play_hash)).map((p) => ({ ...p, ...records.get(p.play_hash)! }));
-  const missing = plays.filter((p) => !records.has(p.play_hash) || !mappings.has(p.play_hash));
-  const reasons = new Map(failures.map((f) => [f.play_hash, f.reason]));
-  const quarantine = extractionQuarantine(plays, missing.map((p) => ({ play_hash: p.play_hash, reason: reasons.get(p.play_hash) ?? "no canonical mapping" })), "transform");
-  return { plays, extracted, mappings, quarantine };
+/** validate: the quality checks, then the gate: load when few enough rows fail, else hold, report and alert. */
+export async function validateTask(ctx: TaskContext): Promise<{ branch: string }> {
+  const p = paramsOf(ctx);
+  const { plays, extracted, missing, mapped } = await joined(ctx);
+  const analyzed = await must(get(ctx, INGEST.analyzed), "analyze_plays.analyzed");
+  const enriched = enrichStep(extracted, analyzed, refsOf(ctx));
+  const result = validateStep({
+    runId: ctx.runId, plays, malformed: await must(get(ctx, INGEST.malformed), "load_csv.malformed"),
+    enriched, missing, failures: mapped.failures, refs: refsOf(ctx),
+    maxRate: p.maxQuarantineRate, stop: mapped.stop, budgetUsd: p.provider === "openai" ? p.maxCostUsd : undefined, events: ctx.events,
+  });
+  await put(ctx, INGEST.validated, result);
+  await put(ctx, INGEST.gate, result.gate);
+  ctx.record({ rowsIn: enriched.length, rowsOut: result.valid.length, rowsQuarantined: result.quarantined.length });
+  return { branch: result.gate.passed ? "load" : "quarantine_report" };
 }
 
-export { enrichPlays };
-export type { MalformedRow };
+/** The plays read, those with a record and a mapping (in input order), those without, and what map_canonical staged. */
+async function joined(ctx: TaskContext) {
+  const plays: RawPlay[] = await must(get(ctx, INGEST.plays), "load_csv.plays");
+  const mapped = await must(get(ctx, INGEST.mapped), "map_canonical.mapped");
+  const { extracted, missing } = joinExtracted(plays, new Map(mapped.records), new Map(mapped.mappings));
+  return { plays, extracted, missing, mapped };
+}
 
-async function stageExtraction(ctx: TaskContext, records: Map<string, Extraction>, failures: RowFailure[], rowsIn: number): Promise<void> {
-  await ctx.put("records", [...records]);
-  await ctx.put("failures", failures);
-  ctx.record({ rowsIn, rowsOut: records.size, rowsQuarantined: failures.length });
+async function stageExtracted(ctx: TaskContext, r: ExtractStepResult, rowsIn: number): Promise<void> {
+  await put(ctx, ctx.task.startsWith("reuse_cache") ? INGEST.reused : INGEST.extracted, r);
+  const u = r.usage;
+  ctx.record({ rowsIn, rowsOut: r.records.length, rowsQuarantined: r.failures.length, llmRequests: u.requests, tokensIn: u.tokensIn, tokensOut: u.tokensOut, costUsd: u.costUsd, cacheHits: u.cachedRows, llmRetries: u.retries });
+}
+
+/** Dollars this run's requests cost so far, from the call ledger. */
+async function spentUsd(ctx: TaskContext): Promise<number> {
+  const [row] = await ctx.db.query<{ usd: number }>(`SELECT coalesce(sum(cost_usd), 0)::float8 AS usd FROM llm_calls WHERE run_id = $1`, [ctx.runId]);
+  return row?.usd ?? 0;
 }
 
 function llmFor(ctx: TaskContext, config: Config): LlmExtractor {

@@ -1,29 +1,25 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Config } from "../config";
-import type { EnrichedPlay, QuarantinedPlay } from "../domain/index";
-import { BudgetExceededError, BudgetStoppedError, OptionsError, QualityGateError, toError } from "../errors";
-import type { PipelineEvents } from "../events";
-import { readPlays } from "../extract/play-reader";
-import { readReferenceTables } from "../extract/reference-reader";
-import type { Extraction, RawPlay } from "../domain/index";
+import type { EnrichedPlay, Extraction, QuarantinedPlay, RawPlay } from "../domain/index";
+import { OptionsError, PipelineError } from "../errors";
+import { PipelineEvents } from "../events";
 import { openDatabaseFromConfig, type Database } from "../db/database";
 import { migrate } from "../load/migrator";
-import { releaseHeldLoadedBy, writeHeld } from "../load/held-writer";
-import { loadPlays, type LoadResult } from "../load/play-loader";
-import { quarantineMalformed, writeQuarantine } from "../load/quarantine-writer";
-import { writeQualityReport } from "../load/quality-writer";
-import { loadReferenceTables } from "../load/reference-loader";
-import { recordRunAccounting, type RunOutcome } from "../load/row-accounting";
-import { batterStatsRows, pitcherStatsRows } from "../summarize/play-analyses";
+import type { LoadResult } from "../load/play-loader";
+import type { RunOutcome } from "../load/row-accounting";
+import { runDagInProcess } from "../orchestrate/in-process-executor";
+import { listTasks } from "../orchestrate/ledger";
+import type { RetryPolicy } from "../orchestrate/retry-policy";
+import type { TaskOutput } from "../orchestrate/task-outputs";
+import { workbookDag } from "../orchestrate/workbook-dag";
+import { INGEST } from "../orchestrate/workbook-outputs";
+import { ingestParams } from "../orchestrate/workbook-params";
 import type { BatterStatsRow, PitcherStatsRow } from "../summarize/analysis-rows";
-import { analyzePlays } from "../transform/play-analyzer";
-import { assertRosterCovers } from "../transform/roster/roster-coverage";
-import { validatePlays } from "../validate/validate-plays";
 import type { QualityReport } from "../validate/quality-report";
-import { llmAiSteps, offlineAiSteps, type AiStepsResult, type LlmUsage } from "./ai-steps";
-import { enrichPlays, extractionQuarantine } from "./enrich";
-import { timedStep, type StepTiming } from "./step-timer";
+import type { LlmUsage } from "./ai-steps";
+import { runFailureOf, runOutcomeOf } from "./steps/validate-step";
+import type { StepTiming } from "./step-timer";
 
 export interface RunPipelineOptions {
   config: Config;
@@ -35,9 +31,13 @@ export interface RunPipelineOptions {
   provider?: "offline" | "openai";
   /** Spending cap of this run in USD. Default: `config.llm.maxCostUsd`. */
   maxCostUsd?: number;
+  /** Plays per extract task (the DAG's fan-out). Default 100. */
+  batchRows?: number;
   events?: PipelineEvents;
   /** The offline extractor to use (e.g. the one a canary promoted). Default: the rule-based extractor with the roster. */
   extract?: (plays: RawPlay[]) => Map<string, Extraction>;
+  /** The DAG's task retry policies, over its defaults (see `WorkbookDagOptions.retry`). */
+  retry?: { llm?: Partial<RetryPolicy>; local?: Partial<RetryPolicy> };
   /** An open, migrated database to reuse; default: open the configured one (and close it at the end). */
   db?: Database;
   runId?: string;
@@ -75,104 +75,85 @@ export interface PipelineResult {
   /** Input lines that were repaired (mis-decoded text), one message per repair. */
   warnings: string[];
   quality: QualityReport;
+  /** Requests, tokens and cost read from the call ledger (`llm_calls`) for this run. */
   llm: LlmUsage;
   stoppedReason?: string;
+  /** The DAG's tasks that ran, in the order they started (a fan-out's copies one by one). */
   steps: StepTiming[];
   topPitchers: PitcherStatsRow[];
   topBatters: BatterStatsRow[];
 }
 
 /**
- * Run the whole pipeline in this process: extract → transform (AI) → map → analyze → validate → load → summarize.
- * The orchestrated version of the same steps (a DAG on pg-boss, with retries and resumes) is in `src/orchestrate/`.
+ * Run the whole pipeline in this process: the `ingest` DAG (`workbookDag`: read → extract → map →
+ * analyze → validate + gate → load → summarize) on the in-process executor, with the same tasks,
+ * budget, gate, retries, ledger rows and events as `npm start -- trigger` on pg-boss.
  *
  * @example
  * const result = await runPipeline({ config: loadConfig(), rows: 10 });
  * console.log(formatSummary(result));
  */
 export async function runPipeline(options: RunPipelineOptions): Promise<PipelineResult> {
-  const { config, events } = options;
+  const { config } = options;
+  const events = options.events ?? new PipelineEvents();
   const rows = options.rows ?? config.rowLimit;
   if (!Number.isInteger(rows) || rows < 0) throw new OptionsError("rows", "an integer ≥ 0", rows);
   const provider = options.provider ?? config.llm.provider;
   const runId = options.runId ?? `run-${new Date().toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${randomUUID().slice(0, 6)}`;
   const input = options.input ?? path.join(config.dataDir, "playbyplay.csv");
-  const ctx = { runId, events, timings: [] as StepTiming[] };
+  const params = ingestParams(config, { rows, provider, maxCostUsd: options.maxCostUsd, batchRows: options.batchRows });
   const db = options.db ?? (await openDatabaseFromConfig(config));
-  const started = Date.now();
   try {
     if (!options.db) await migrate(db, path.join(config.projectRoot, "migrations"));
-    const { plays, malformed, warnings } = await timedStep(ctx, "extract", 0, () => readPlays(input, { limit: rows }), (r) => r.plays.length);
-    const rowsIn = plays.length + malformed.length;
-    events?.emit("run:start", { runId, rows: rowsIn, provider });
-    const refs = readReferenceTables(config.referencesDir);
-    assertRosterCovers(plays, refs, { input, referencesDir: config.referencesDir });
-    const ai: AiStepsResult = await timedStep(
-      ctx, "transform", plays.length,
-      () => (provider === "openai" ? llmAiSteps(plays, refs, { config, db, events, runId, maxCostUsd: options.maxCostUsd }) : offlineAiSteps(plays, refs, options.extract)),
-      (r) => r.records.size,
-    );
-    const done = (p: { play_hash: string }) => ai.records.has(p.play_hash) && ai.mappings.has(p.play_hash);
-    const extracted = plays.filter(done).map((p) => ({ ...p, ...ai.records.get(p.play_hash)! }));
-    const analyses = await timedStep(ctx, "analyze", extracted.length, () => analyzePlays(extracted), (r) => r.length);
-    // The game state, with the tables: resolved values beside the stated ones, and IDs a paragraph leaves open settled.
-    const enriched = enrichPlays(extracted, ai.mappings, analyses, refs);
-    const validation = await timedStep(ctx, "validate", enriched.length, () => validatePlays(enriched, refs, { runId }), (r) => r.valid.length);
-    // Every row the AI step left without a record or a mapping is quarantined, with its reason when it gave one.
-    const reasons = new Map<string, string>();
-    for (const f of ai.failures) if (!reasons.has(f.play_hash)) reasons.set(f.play_hash, f.reason);
-    const missing = plays.filter((p) => !done(p));
-    const quarantine = [
-      ...quarantineMalformed(malformed),
-      ...extractionQuarantine(plays, missing.map((p) => ({ play_hash: p.play_hash, reason: reasons.get(p.play_hash) ?? "the AI step returned no record or mapping for this row" })), "transform"),
-      ...validation.quarantined,
-    ];
-    // The quality gate, as in the orchestrated DAG: past the limit nothing loads, and the valid rows are held.
-    const rate = rowsIn === 0 ? 0 : quarantine.length / rowsIn;
-    const gate: QualityGate = { passed: rate <= config.alerts.qualityMaxFailedRate, rate, maxRate: config.alerts.qualityMaxFailedRate };
-    const loaded = gate.passed ? validation.valid : [];
-    const held = gate.passed ? [] : validation.valid;
-    const outcome: RunOutcome = ai.stopped ? "stopped" : gate.passed ? "loaded" : "held";
-    const failure =
-      outcome === "stopped" ? new BudgetStoppedError(ai.stopped instanceof BudgetExceededError ? ai.stopped.budgetUsd : ai.budgetUsd, missing.length, ai.stopped instanceof BudgetExceededError ? undefined : ai.stoppedReason)
-      : outcome === "held" ? new QualityGateError(held.length, quarantine.length, rowsIn, rate, gate.maxRate)
-      : undefined;
-    const load = await timedStep(ctx, "load", validation.valid.length, async () => {
-      await loadReferenceTables(db, refs);
-      let result: LoadResult;
-      if (gate.passed) {
-        result = await loadPlays(db, { runId, plays: loaded, quarantined: quarantine, report: validation.report });
-        await releaseHeldLoadedBy(db, runId, loaded);
-      } else {
-        await writeQualityReport(db, runId, validation.report);
-        result = { inserted: 0, updated: 0, unchanged: 0, quarantined: await writeQuarantine(db, runId, quarantine) };
-        await writeHeld(db, runId, held);
-      }
-      // Where every input row ended, queryable per run (view run_row_accounting).
-      await recordRunAccounting(db, runId, {
-        rowsIn, loaded, held, quarantined: quarantine.map((q) => q.play), outcome, cause: failure?.message,
-      });
-      return result;
-    }, (r) => r.inserted + r.updated + r.unchanged);
-    // This run's plays only (the database may hold other games); the same analyses the SQL views give.
-    const [topPitchers, topBatters] = await timedStep(ctx, "summarize", loaded.length, async () => [
-      pitcherStatsRows(loaded, refs).slice(0, 5),
-      batterStatsRows(loaded, refs).slice(0, 5),
-    ] as const, () => loaded.length);
-    // A run that held or stopped is a failed run for the ledger and the alerts, though it returns its result.
-    if (failure) events?.emit("run:error", { runId, durationMs: Date.now() - started, error: failure });
-    else events?.emit("run:success", { runId, durationMs: Date.now() - started, loaded: loaded.length, quarantined: quarantine.length });
+    const dag = workbookDag(config, { extract: options.extract, retry: options.retry, onLongWait: "stop" });
+    const run = await runDagInProcess(dag, { db, events, runId, inputPath: input, params: { ...params }, env: config.appEnv });
+    const out = <T>(o: TaskOutput<T>) => run.staging.get<T>(runId, o.task, o.key);
+    const validated = await out(INGEST.validated);
+    const failure = validated ? runFailureOf(validated.gate) : undefined;
+    // A held or stopped run fails in the ledger but returns its result; any other failure is thrown as its task threw it.
+    if (run.error && !(failure && run.error.message === failure.message)) throw run.error;
+    if (!validated || run.run.state === "running" || run.run.state === "queued") {
+      throw new PipelineError(`Run ${runId} ended ${run.run.state} before its quality gate: ${run.run.error ?? "no task failed"}`, { step: "orchestrate" });
+    }
+    const { gate } = validated;
+    const mapped = await out(INGEST.mapped);
+    const summary = await out(INGEST.summary);
+    const load = (await out(INGEST.loaded)) ?? (await out(INGEST.held)) ?? { inserted: 0, updated: 0, unchanged: 0, quarantined: 0 };
+    const retries = [...run.metrics.values()].reduce((n, m) => n + (m.llmRetries ?? 0), 0);
     return {
-      runId, provider, rowsIn, load, plays: loaded, held, gate, quarantine, outcome, cause: failure?.message, budgetUsd: ai.budgetUsd,
-      warnings, quality: validation.report, llm: ai.usage,
-      stoppedReason: ai.stoppedReason, steps: ctx.timings, topPitchers: [...topPitchers], topBatters: [...topBatters],
+      runId, provider, rowsIn: gate.rows, load,
+      plays: gate.passed ? validated.valid : [], held: gate.passed ? [] : validated.valid,
+      gate: { passed: gate.passed, rate: gate.rate, maxRate: gate.maxRate },
+      quarantine: validated.quarantined, outcome: runOutcomeOf(gate), cause: failure?.message,
+      budgetUsd: provider === "openai" ? params.maxCostUsd : undefined,
+      warnings: (await out(INGEST.warnings)) ?? [], quality: validated.report,
+      llm: { ...(await llmUsageOf(db, runId)), retries },
+      stoppedReason: mapped?.stop?.message,
+      steps: await stepTimings(db, runId),
+      topPitchers: summary?.topPitchers ?? [], topBatters: summary?.topBatters ?? [],
     };
-  } catch (e) {
-    // The ledger, alerts and progress hear about a failed run too; the caller gets the error.
-    const error = toError(e);
-    events?.emit("run:error", { runId, durationMs: Date.now() - started, error });
-    throw error;
   } finally {
     if (!options.db) await db.close();
   }
+}
+
+/** The run's LLM figures, summed from the call ledger: each request is recorded there once. */
+async function llmUsageOf(db: Database, runId: string): Promise<Omit<LlmUsage, "retries">> {
+  const [u] = await db.query<Omit<LlmUsage, "retries">>(
+    `SELECT count(*) FILTER (WHERE status <> 'cache_hit')::int AS requests,
+            coalesce(sum(tokens_in), 0)::int AS "tokensIn", coalesce(sum(tokens_out), 0)::int AS "tokensOut",
+            coalesce(sum(cost_usd), 0)::float8 AS "costUsd",
+            coalesce(sum(rows) FILTER (WHERE status = 'cache_hit' AND step = 'extract'), 0)::int AS "cachedRows"
+       FROM llm_calls WHERE run_id = $1`,
+    [runId],
+  );
+  return u!;
+}
+
+/** Time and rows of each task that ran (not the skipped ones, nor a fan-out's own row). */
+async function stepTimings(db: Database, runId: string): Promise<StepTiming[]> {
+  const tasks = await listTasks(db, runId);
+  return tasks
+    .filter((t) => t.state !== "skipped" && t.fan_out === null)
+    .map((t) => ({ step: t.task, durationMs: t.duration_ms ?? 0, rowsIn: t.rows_in ?? 0, rowsOut: t.rows_out ?? 0 }));
 }

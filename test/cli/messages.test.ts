@@ -73,10 +73,10 @@ describe("CLI answers", () => {
     expect(after.out).toMatch(/Extractor: rules-v2 \(promoted by a canary \d{4}-\d\d-\d\d \d\d:\d\dZ, replacing rules-v1\)/);
     expect(after.out).toMatch(/Rows\s+3 in = /);
 
-    // Two runs recorded: rates as percentages, durations in ms or s, costs in dollars.
+    // Two runs recorded (npm start runs the ingest DAG in-process): rates as percentages, durations in ms or s, costs in dollars.
     const health = await start(["health"], dir);
     expect(health.code).toBe(0);
-    expect(health.out).toMatch(/pipeline\s+2\s+2\s+0\s+100\.0%/);
+    expect(health.out).toMatch(/ingest\s+2\s+2\s+0\s+100\.0%/);
     expect(health.out).toMatch(/Task durations\n\s+task\s+executions\s+p50\s+p95\s+max\n(\s+\S+\s+\d+\s+(\d+ ms|\d+\.\d s)\s+.*\n)+/);
     expect(health.out).toMatch(/\$0\.0000/);
   }, 240_000);

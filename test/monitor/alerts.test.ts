@@ -3,6 +3,7 @@ import { PipelineEvents, type PipelineEventMap } from "../../src/events";
 import { loadConfig } from "../../src/config";
 import { AlertManager, ConsoleChannel, createAlertManager, defaultRules, WebhookChannel } from "../../src/monitor/alerts";
 import { RunLedger } from "../../src/monitor/run-ledger";
+import { CallLedger } from "../../src/transform/llm/call-ledger";
 import { createTestDatabase, DB_KINDS, type TestDatabase } from "../support/databases";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
 
@@ -17,7 +18,8 @@ async function recordRun(t: TestDatabase, runId: string, bad: boolean): Promise<
   await ledger.describeRun(runId, { trigger: "schedule", scheduledFor: new Date(NOW.getTime() - (bad ? 2 : 0.2) * 3_600_000) });
   events.emit("run:start", { runId, rows: 100, provider: "openai" });
   events.emit("task:start", { runId, task: "extract", attempt: 1 });
-  events.emit("llm:response", { runId, step: "extract", model: "m", rows: 100, tokensIn: 9e5, tokensOut: 1e5, costUsd: bad ? 3 : 0.2, durationMs: 1 });
+  // A request's cost is recorded once, in the call ledger; the run's totals are read from it.
+  await new CallLedger(t.db).record({ runId, step: "extract", model: "m", requestHash: `h-${runId}`, rows: 100, tokensIn: 9e5, tokensOut: 1e5, costUsd: bad ? 3 : 0.2, durationMs: 1, attempt: 1, status: "ok" });
   events.emit("task:success", { runId, task: "extract", attempt: 1, durationMs: 10 });
   events.emit("task:start", { runId, task: "load", attempt: 1 });
   const error = new Error("connection reset");

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PipelineEvents } from "../../src/events";
 import { readHealth, type HealthReport } from "../../src/monitor/health";
 import { RunLedger } from "../../src/monitor/run-ledger";
+import { CallLedger } from "../../src/transform/llm/call-ledger";
 import { createTestDatabase, DB_KINDS, type TestDatabase } from "../support/databases";
 
 /** Three runs go through the ledger subscriber; the third fails in `load` after two attempts. */
@@ -10,6 +11,7 @@ async function recordRuns(t: TestDatabase): Promise<void> {
   const events = new PipelineEvents();
   const ledger = new RunLedger(t.db, { env: "staging", clock: () => now });
   const detach = ledger.attach(events);
+  const calls = new CallLedger(t.db);
   const runs = [
     { runId: "r1", day: "2026-03-01T06:00:00Z", extractMs: 100, cost: 0.01, fail: false },
     { runId: "r2", day: "2026-03-02T06:00:00Z", extractMs: 200, cost: 0.02, fail: false },
@@ -19,8 +21,9 @@ async function recordRuns(t: TestDatabase): Promise<void> {
     now = new Date(r.day);
     events.emit("run:start", { runId: r.runId, rows: 10, provider: "openai" });
     events.emit("task:start", { runId: r.runId, task: "extract", attempt: 1 });
-    events.emit("llm:response", { runId: r.runId, step: "extract", model: "m", rows: 10, tokensIn: 1000, tokensOut: 200, costUsd: r.cost, durationMs: 50 });
-    events.emit("llm:cache-hit", { runId: r.runId, step: "extract", rows: 2 });
+    // A request's cost is recorded once, in the call ledger; the run's totals are read from it.
+    await calls.record({ runId: r.runId, step: "extract", model: "m", requestHash: `h-${r.runId}`, rows: 10, tokensIn: 1000, tokensOut: 200, costUsd: r.cost, durationMs: 50, attempt: 1, status: "ok" });
+    await calls.record({ runId: r.runId, step: "extract", model: "m", requestHash: `c-${r.runId}`, rows: 2, tokensIn: 0, tokensOut: 0, costUsd: 0, durationMs: 0, attempt: 1, status: "cache_hit" });
     events.emit("task:success", { runId: r.runId, task: "extract", attempt: 1, durationMs: r.extractMs });
     events.emit("task:start", { runId: r.runId, task: "load", attempt: 1 });
     const boom = new Error("connection reset");

@@ -64,18 +64,19 @@ describe("npm start on a terminal", () => {
     });
     const screen = screenLines(stdout);
 
-    // The bar advanced through the LLM step: several different counts, never going back, up to all 32 rows.
-    const transform = [...stdout.matchAll(/\] transform (\d+)\/32 rows/g)].map((m) => Number(m[1]));
+    // The bar advanced through the LLM step (the DAG's one extract task for 32 rows): several different counts, never going back, up to all 32 rows.
+    const transform = [...stdout.matchAll(/\] extract\[0\] (\d+)\/32 rows/g)].map((m) => Number(m[1]));
     expect(new Set(transform.filter((n) => n > 0 && n < 32)).size).toBeGreaterThanOrEqual(2);
     expect(transform).toEqual([...transform].sort((a, b) => a - b));
     expect(transform[transform.length - 1]).toBe(32);
     expect(screen.some((l) => /^\[█{24}\] finished 32\/32 rows \(100%\)/.test(l))).toBe(true);
 
     // Each step line stands alone on the screen: no bar glued before or after it.
-    for (const step of ["transform", "analyze", "validate", "load", "summarize"]) {
-      const lines = screen.filter((l) => l.includes(`✓ ${step}`));
+    // The steps are the ingest DAG's tasks, as `npm start` runs it in-process.
+    for (const step of ["load_csv", "extract[0]", "map_canonical", "analyze_plays", "validate", "load", "summarize"]) {
+      const lines = screen.filter((l) => l.includes(`✓ ${step} `));
       expect(lines, step).toHaveLength(1);
-      expect(lines[0]).toMatch(new RegExp(`^  ✓ ${step}\\s+\\d+ ms$`));
+      expect(lines[0]).toMatch(new RegExp(`^  ✓ ${step.replace(/[[\]]/g, "\\$&")}\\s+\\d+ ms$`));
     }
     // No bar drawn wider than the terminal (a wrapped bar cannot be redrawn in place).
     const bars = stdout.split("\r").filter((part) => /^\x1b\[2K\[[█░]/.test(part)).map((part) => part.slice(4).replace(/\n$/, ""));
