@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { RawPlay } from "../domain/index";
 import { InputError, OptionsError, toError } from "../errors";
@@ -36,7 +36,7 @@ export interface ReadPlaysOptions {
 
 /** First 16 hex characters of SHA-256 of the commentary text: the play's content address. */
 export function playHash(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 16);
+  return hash("sha256", text, "hex").slice(0, 16);
 }
 
 /**

@@ -9,7 +9,7 @@ import { writeQualityReport } from "./quality-writer";
 import { writeQuarantine } from "./quarantine-writer";
 import { insertRawPlays } from "./raw-play-rows";
 import { chunk } from "../util/chunk";
-import { checkBatchSize, valuesPlaceholders } from "./sql-batches";
+import { checkBatchSize } from "./sql-batches";
 
 export interface LoadPlaysInput {
   runId: string;
@@ -22,7 +22,7 @@ export interface LoadPlaysInput {
 }
 
 export interface LoadPlaysOptions {
-  /** Rows per multi-row INSERT, each batch in its own transaction. Default 200; at most 2,184 (the 65,535-parameter cap / 30 columns). */
+  /** Rows per batch, each batch in its own transaction. Default 1,000; at most 13,107 (the 65,535-parameter cap / the 5 columns of raw_plays). */
   batchSize?: number;
   /** Emit `step:start`, `rows:progress`, `step:success` / `step:error` here when given. */
   events?: PipelineEvents;
@@ -38,16 +38,38 @@ export interface LoadResult {
   quarantined: number;
 }
 
+/** Rows per batch: large enough that a 100,000-row load is 100 statements, small enough to keep a batch's JSON a few MB. */
+export const DEFAULT_BATCH_ROWS = 1000;
+
 const DATA_COLUMNS = PLAY_COLUMNS.filter((c) => c !== "play_hash");
 
 // Idempotent: a row whose data already matches is not touched (run_id and loaded_at keep the first
 // load), so loading the same input twice reports it all as unchanged. `xmax = 0` marks a fresh insert.
-const UPSERT_HEAD = `INSERT INTO plays (${PLAY_COLUMNS.join(", ")}, run_id) VALUES `;
-const UPSERT_TAIL = `
+// A batch travels as one JSON parameter that the server unpacks into rows of the table's own types
+// (json_populate_recordset): one value to bind and send instead of 30 per row, and no parameter cap.
+const UPSERT = `INSERT INTO plays (${PLAY_COLUMNS.join(", ")}, run_id)
+SELECT ${PLAY_COLUMNS.join(", ")}, run_id FROM json_populate_recordset(NULL::plays, $1::json)
 ON CONFLICT (play_hash) DO UPDATE
   SET ${DATA_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, run_id = EXCLUDED.run_id, loaded_at = now()
   WHERE (${DATA_COLUMNS.map((c) => `plays.${c}`).join(", ")}) IS DISTINCT FROM (${DATA_COLUMNS.map((c) => `EXCLUDED.${c}`).join(", ")})
 RETURNING (xmax = 0) AS inserted`;
+
+const ROW_KEYS = [...PLAY_COLUMNS, "run_id"];
+if (ROW_KEYS.length !== PLAY_PARAMETERS_PER_ROW) throw new Error("play-columns: PLAY_PARAMETERS_PER_ROW is not the columns plus run_id");
+
+// The batch's raw_plays rows are bound as parameters, five per row (raw-play-rows.ts): that caps a batch.
+const RAW_PLAY_PARAMETERS_PER_ROW = 5;
+
+/** The batch as a JSON array of rows keyed by column, from `playParameters` (the one place a play becomes a row). */
+function batchJson(batch: readonly EnrichedPlay[], runId: string): string {
+  const rows = batch.map((play) => {
+    const values = playParameters(play, runId);
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < ROW_KEYS.length; i++) row[ROW_KEYS[i]!] = values[i];
+    return row;
+  });
+  return JSON.stringify(rows);
+}
 
 /**
  * Load a run into PostgreSQL: the quality report, the quarantine, then the plays as idempotent
@@ -60,7 +82,7 @@ RETURNING (xmax = 0) AS inserted`;
  * const result = await loadPlays(db, { runId, plays: valid, quarantined, report });
  */
 export async function loadPlays(db: Database, input: LoadPlaysInput, options: LoadPlaysOptions = {}): Promise<LoadResult> {
-  const batchSize = checkBatchSize(options.batchSize ?? 200, PLAY_PARAMETERS_PER_ROW);
+  const batchSize = checkBatchSize(options.batchSize ?? DEFAULT_BATCH_ROWS, RAW_PLAY_PARAMETERS_PER_ROW);
   const { events, step = "load" } = options;
   const { runId, plays, quarantined = [], report } = input;
   if (typeof runId !== "string" || runId === "") throw new OptionsError("runId", "a non-empty string", runId);
@@ -103,11 +125,7 @@ export async function loadPlays(db: Database, input: LoadPlaysInput, options: Lo
 function loadBatch(db: Database, runId: string, batch: EnrichedPlay[]): Promise<{ inserted: boolean }[]> {
   return db.transaction(async (tx) => {
     await insertRawPlays(tx, runId, batch);
-    const params = batch.flatMap((play) => playParameters(play, runId));
-    const returned = await tx.query<{ inserted: boolean }>(
-      UPSERT_HEAD + valuesPlaceholders(batch.length, PLAY_PARAMETERS_PER_ROW) + UPSERT_TAIL,
-      params,
-    );
+    const returned = await tx.query<{ inserted: boolean }>(UPSERT, [batchJson(batch, runId)]);
     await tx.query(
       `DELETE FROM quarantine q USING unnest($1::text[], $2::int[]) AS loaded(play_hash, play_id)
        WHERE q.play_hash = loaded.play_hash AND q.play_id = loaded.play_id`,

@@ -113,7 +113,7 @@ describe.each(DB_KINDS)("loadPlays on %s", (kind) => {
 describe("loadPlays options", () => {
   it("rejects a batch size that would break PostgreSQL's 65,535-parameter cap, naming the field", async () => {
     const db = {} as never;
-    await expect(loadPlays(db, { runId: "r", plays: [] }, { batchSize: 5000 })).rejects.toThrow(/`batchSize` to be an integer from 1 to 2184/);
+    await expect(loadPlays(db, { runId: "r", plays: [] }, { batchSize: 20_000 })).rejects.toThrow(/`batchSize` to be an integer from 1 to 13107/);
     await expect(loadPlays(db, { runId: "r", plays: [] }, { batchSize: 0 })).rejects.toThrow(/got 0/);
   });
 });
