@@ -5,7 +5,7 @@ import type pg from "pg";
 import type { Config } from "../config";
 import { DatabaseError, toError } from "../errors";
 import { asConnectionError, asPgliteError, checkPgliteDiskSpace, checkPgliteFolder, isConnectionError, wedgesPglite } from "./database-errors";
-import { readSnapshot } from "./pglite-snapshot";
+import { copySnapshotTo, readSnapshot } from "./pglite-snapshot";
 import { acquirePgliteLock } from "./pglite-lock";
 
 /** Anything that runs SQL: the database itself or an open transaction. Parameters only, never string-built SQL. */
@@ -106,7 +106,8 @@ async function openPglite(dataDir: string, schema: string, options: OpenDatabase
   try {
     // A new database starts from the migrated snapshot when there is one (no initdb, no migrations).
     const fresh = dataDir === "memory://" || (onDisk && !existsSync(path.join(dataDir, "PG_VERSION")));
-    const loadDataDir = fresh ? readSnapshot(schema) : undefined;
+    const copied = fresh && created && copySnapshotTo(folder, schema);
+    const loadDataDir = fresh && !copied ? readSnapshot(schema) : undefined;
     const settings = Object.entries({ ...PGLITE_SETTINGS, ...options.pgliteSettings }).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
     opened = await PGlite.create(dataDir, { ...(loadDataDir ? { loadDataDir } : {}), startParams: [...PGlite.defaultStartParams, ...settings] });
     await opened.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
