@@ -4,7 +4,7 @@ import type { PipelineEvents } from "../events";
 import type { QualityReport } from "../validate/quality-report";
 import type { Database } from "../db/database";
 import { LoadBatchError } from "./load-errors";
-import { PLAY_COLUMNS, PLAY_PARAMETERS_PER_ROW, playParameters } from "./play-columns";
+import { PLAY_COLUMNS, playParameters } from "./play-columns";
 import { writeQualityReport } from "./quality-writer";
 import { writeQuarantine } from "./quarantine-writer";
 import { insertRawPlays } from "./raw-play-rows";
@@ -22,7 +22,11 @@ export interface LoadPlaysInput {
 }
 
 export interface LoadPlaysOptions {
-  /** Rows per batch, each batch in its own transaction. Default 1,000; at most 13,107 (the 65,535-parameter cap / the 5 columns of raw_plays). */
+  /**
+   * Rows per batch, each batch in its own transaction; at most 13,107 (the 65,535-parameter cap / the 5
+   * columns of raw_plays). Default: 200 rows first, doubling with each batch up to 3,200, so a small run
+   * still commits in steps (a failure keeps what went before) and a large one pays few commits.
+   */
   batchSize?: number;
   /** Emit `step:start`, `rows:progress`, `step:success` / `step:error` here when given. */
   events?: PipelineEvents;
@@ -38,8 +42,16 @@ export interface LoadResult {
   quarantined: number;
 }
 
-/** Rows per batch: large enough that a 100,000-row load is 100 statements, small enough to keep a batch's JSON a few MB. */
-export const DEFAULT_BATCH_ROWS = 1000;
+/** The default batches: the first of `first` rows, each next one twice the size, up to `max` (a few MB of JSON). */
+export const DEFAULT_BATCHES = { first: 200, max: 3200 } as const;
+
+/** `items` in batches of `size` rows, or growing ones (DEFAULT_BATCHES) when no size is given. */
+function batchesOf<T>(items: readonly T[], size: number | undefined): T[][] {
+  if (size !== undefined) return chunk(items, size);
+  const out: T[][] = [];
+  for (let i = 0, n: number = DEFAULT_BATCHES.first; i < items.length; i += n, n = Math.min(n * 2, DEFAULT_BATCHES.max)) out.push(items.slice(i, i + n));
+  return out;
+}
 
 const DATA_COLUMNS = PLAY_COLUMNS.filter((c) => c !== "play_hash");
 
@@ -55,7 +67,6 @@ ON CONFLICT (play_hash) DO UPDATE
 RETURNING (xmax = 0) AS inserted`;
 
 const ROW_KEYS = [...PLAY_COLUMNS, "run_id"];
-if (ROW_KEYS.length !== PLAY_PARAMETERS_PER_ROW) throw new Error("play-columns: PLAY_PARAMETERS_PER_ROW is not the columns plus run_id");
 
 // The batch's raw_plays rows are bound as parameters, five per row (raw-play-rows.ts): that caps a batch.
 const RAW_PLAY_PARAMETERS_PER_ROW = 5;
@@ -73,7 +84,7 @@ function batchJson(batch: readonly EnrichedPlay[], runId: string): string {
 
 /**
  * Load a run into PostgreSQL: the quality report, the quarantine, then the plays as idempotent
- * upserts keyed by play_hash, `batchSize` rows per multi-row INSERT, each batch in its own
+ * upserts keyed by play_hash, in batches (see `batchSize`) of one statement each, each batch in its own
  * transaction (with its raw_plays rows). A failing batch is rolled back whole and raises
  * `LoadBatchError`; earlier batches stay. A play that loads clears its own earlier quarantine entry.
  *
@@ -82,7 +93,7 @@ function batchJson(batch: readonly EnrichedPlay[], runId: string): string {
  * const result = await loadPlays(db, { runId, plays: valid, quarantined, report });
  */
 export async function loadPlays(db: Database, input: LoadPlaysInput, options: LoadPlaysOptions = {}): Promise<LoadResult> {
-  const batchSize = checkBatchSize(options.batchSize ?? DEFAULT_BATCH_ROWS, RAW_PLAY_PARAMETERS_PER_ROW);
+  const batchSize = options.batchSize === undefined ? undefined : checkBatchSize(options.batchSize, RAW_PLAY_PARAMETERS_PER_ROW);
   const { events, step = "load" } = options;
   const { runId, plays, quarantined = [], report } = input;
   if (typeof runId !== "string" || runId === "") throw new OptionsError("runId", "a non-empty string", runId);
@@ -97,8 +108,8 @@ export async function loadPlays(db: Database, input: LoadPlaysInput, options: Lo
   const result: LoadResult = { inserted: 0, updated: 0, unchanged: 0, quarantined: 0 };
   try {
     if (report) await writeQualityReport(db, runId, report);
-    result.quarantined = await writeQuarantine(db, runId, quarantined, { batchSize: Math.min(batchSize, 1000) });
-    const batches = chunk(plays, batchSize);
+    result.quarantined = await writeQuarantine(db, runId, quarantined, { batchSize: Math.min(batchSize ?? 1000, 1000) });
+    const batches = batchesOf(plays, batchSize);
     let done = 0;
     for (const [index, batch] of batches.entries()) {
       const returned = await loadBatch(db, runId, batch).catch((e: unknown) => {

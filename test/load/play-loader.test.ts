@@ -80,6 +80,18 @@ describe.each(DB_KINDS)("loadPlays on %s", (kind) => {
     expect(await t.db.query("SELECT run_id FROM plays WHERE play_id = 21")).toEqual([{ run_id: "run-2" }]);
   });
 
+  it("commits a large load in growing batches: 200 rows first, then twice as many each time", async () => {
+    const plays = syntheticGame(1000);
+    const events = new PipelineEvents();
+    const done: number[] = [];
+    events.on("rows:progress", (e) => done.push(e.done));
+    const result = await loadPlays(t.db, { runId: "big", plays }, { events });
+    expect(result).toEqual({ inserted: 1000, updated: 0, unchanged: 0, quarantined: 0 });
+    expect(done).toEqual([200, 600, 1000]);
+    expect(await count(t, "plays")).toBe(1000);
+    expect(await count(t, "raw_plays")).toBe(1000);
+  });
+
   it("a failing batch leaves nothing behind while earlier batches stay", async () => {
     const plays = syntheticGame(35);
     plays[24] = makePlay({ ...plays[24]!, pitcher_id: 999 }); // breaks the foreign key, bypassing validation
