@@ -13,7 +13,7 @@ import { findProjectRoot } from "../config";
  *
  * The snapshot is a cache, never a source of truth: its name is a hash of the PGlite version, the
  * schema and every migration file, so any change to a migration makes a new one. It is written the
- * first time a fresh PGlite is migrated (or by `npm install`, see scripts/warm-pglite-snapshot.ts)
+ * first time a fresh PGlite is migrated (`npm run bench` makes it before it measures `npm start`)
  * and lives in `node_modules/.cache/workbook/`. A new folder on disk is a plain copy of the unpacked
  * snapshot (kept beside the tarball): handing PGlite the tarball instead unpacks it through its
  * in-memory file system, which cost `npm start` ~3 s and ~115 MB of resident memory.
