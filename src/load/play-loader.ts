@@ -4,7 +4,7 @@ import type { PipelineEvents } from "../events";
 import type { QualityReport } from "../validate/quality-report";
 import type { Database } from "../db/database";
 import { LoadBatchError } from "./load-errors";
-import { PLAY_COLUMNS, playParameters } from "./play-columns";
+import { PLAY_COLUMNS } from "./play-columns";
 import { writeQualityReport } from "./quality-writer";
 import { writeQuarantine } from "./quarantine-writer";
 import { insertRawPlays } from "./raw-play-rows";
@@ -66,17 +66,19 @@ ON CONFLICT (play_hash) DO UPDATE
   WHERE (${DATA_COLUMNS.map((c) => `plays.${c}`).join(", ")}) IS DISTINCT FROM (${DATA_COLUMNS.map((c) => `EXCLUDED.${c}`).join(", ")})
 RETURNING (xmax = 0) AS inserted`;
 
-const ROW_KEYS = [...PLAY_COLUMNS, "run_id"];
-
 // The batch's raw_plays rows are bound as parameters, five per row (raw-play-rows.ts): that caps a batch.
 const RAW_PLAY_PARAMETERS_PER_ROW = 5;
 
-/** The batch as a JSON array of rows keyed by column, from `playParameters` (the one place a play becomes a row). */
+/**
+ * The batch as a JSON array of rows keyed by column (PLAY_COLUMNS, then run_id). A missing field is
+ * null; an object (a jsonb column's value) travels as JSON and lands as it is, not as a quoted string,
+ * which is why this reads the play's fields rather than `playParameters` (that gives jsonb as text).
+ */
 function batchJson(batch: readonly EnrichedPlay[], runId: string): string {
   const rows = batch.map((play) => {
-    const values = playParameters(play, runId);
     const row: Record<string, unknown> = {};
-    for (let i = 0; i < ROW_KEYS.length; i++) row[ROW_KEYS[i]!] = values[i];
+    for (const c of PLAY_COLUMNS) row[c] = play[c] ?? null;
+    row.run_id = runId;
     return row;
   });
   return JSON.stringify(rows);
