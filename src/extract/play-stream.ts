@@ -57,22 +57,27 @@ async function* batches(file: string, batchSize: number, chunkBytes: number, row
   const parser = new CsvRecordParser();
   let batch: PlayBatch = { plays: [], malformed: [] };
   const size = () => batch.plays.length + batch.malformed.length;
-  // Each piece handed on ends just after a line feed, so no line is split between two decodes.
-  let carry: Buffer | undefined;
+  // Each piece handed on ends just after a line feed, so no line is split between two decodes; the
+  // bytes after the last one wait (as a list, so a long line is copied once, not once per chunk).
+  let carry: Buffer[] = [];
   const stream = createReadStream(file, { highWaterMark: chunkBytes });
   const pieces = async function* (): AsyncGenerator<{ text: string; lineIssues: Map<number, string> } | "end"> {
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
-        const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+        if (!chunk.includes(0x0a)) {
+          carry.push(chunk);
+          continue;
+        }
+        const bytes = carry.length > 0 ? Buffer.concat([...carry, chunk]) : chunk;
         const cut = bytes.lastIndexOf(0x0a) + 1;
-        carry = cut < bytes.length ? bytes.subarray(cut) : undefined;
-        if (cut > 0) yield decoder.decode(bytes.subarray(0, cut));
+        carry = cut < bytes.length ? [bytes.subarray(cut)] : [];
+        yield decoder.decode(bytes.subarray(0, cut));
         if (rows.full) return;
       }
     } catch (e) {
       throw cannotRead(file, e);
     }
-    if (carry) yield decoder.decode(carry);
+    if (carry.length > 0) yield decoder.decode(Buffer.concat(carry));
     yield "end";
   };
   // Line problems found by the decoder, kept until the records on those lines have been taken.
