@@ -86,7 +86,7 @@ export class PlayRowReader {
         malformed(`expected ${this.names.length} field(s), found ${record.fields.length} (unquoted comma?)`);
         continue;
       }
-      const text = record.fields[this.col]!.trim();
+      const text = ownString(record.fields[this.col]!.trim());
       if (text === "") {
         malformed("empty commentary text");
         continue;
@@ -115,6 +115,18 @@ export class PlayRowReader {
     this.names = names;
     this.col = col;
   }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * The text as a string of its own. A field is a slice of the whole decoded input: it keeps that input
+ * alive, and shares its representation, two bytes per character as soon as one line of the file has a
+ * character past U+00FF, which made the transform's regular expressions ~25% slower (10,000 rows).
+ * Re-encoding gives a one-byte string where the text allows it. Lone surrogates (text given directly) stay.
+ */
+function ownString(text: string): string {
+  return LONE_SURROGATE.test(text) ? text : Buffer.from(text, "utf8").toString("utf8");
 }
 
 /** The first problem of the lines a record spans, if any. */
