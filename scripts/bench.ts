@@ -14,7 +14,7 @@ import { FAULT_KINDS } from "./simulated-model/faults";
 import { startSimulatedModel, SIMULATED_BANNER } from "./simulated-model/server";
 import { benchServerUrl, kernelAndGuideTargets, scaleTargets, startTargets, transformTarget } from "./bench/offline-targets";
 import { llmCostTargets } from "./bench/llm-cost";
-import { printTargets } from "./bench/targets";
+import { machineLoad, printTargets } from "./bench/targets";
 
 /**
  * `npm run bench [-- --latency 300 --batch-size 8 --concurrency 8 --scale-copies 100 | --no-scale]
@@ -54,7 +54,8 @@ const dataDir = config.dataDir;
 let offlineOk = true;
 if (!args["no-offline"]) {
   // Each measurement says it started: the whole set takes a few minutes.
-  console.log("· npm start offline on the 729 plays, and the offline transform …");
+  const loadBefore = machineLoad();
+  console.log(`· npm start offline on the 729 plays, and the offline transform … (${loadBefore})`);
   const offline = [...(await startTargets(config.projectRoot)), transformTarget(dataDir)];
   if (!args["no-scale"]) {
     const sizes = args["scale-rows"].split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -66,6 +67,7 @@ if (!args["no-offline"]) {
     offline.push(...kernelAndGuideTargets(config.projectRoot));
   }
   offlineOk = printTargets("Offline targets (issue 12), measured in this run", offline);
+  console.log(`machine: ${loadBefore} at the start, ${machineLoad()} at the end`);
   console.log("");
 }
 const plays = readPlays(path.join(dataDir, "playbyplay.csv")).plays;

@@ -1,3 +1,5 @@
+import os from "node:os";
+
 /** One figure of `npm run bench`, measured in this run and printed beside its target. */
 export interface TargetRow {
   what: string;
@@ -17,6 +19,15 @@ export function printTargets(title: string, rows: TargetRow[]): boolean {
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of body) console.log(line(r));
   return rows.every((r) => r.ok);
+}
+
+/**
+ * How busy the machine is, to read the figures by: the load average (1, 5, 15 min) against the cores.
+ * Wall times measured at a load far above the core count are the machine's, not the code's.
+ */
+export function machineLoad(): string {
+  const [one, five, fifteen] = os.loadavg().map((x) => x.toFixed(1));
+  return `load average ${one}, ${five}, ${fifteen} (1, 5, 15 min) on ${os.cpus().length} cores`;
 }
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;

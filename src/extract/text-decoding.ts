@@ -33,6 +33,7 @@ const MOJIBAKE = new RegExp(`[\\u00C2-\\u00DF][${CONT}]|[\\u00E0-\\u00EF][${CONT
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8KeepBom = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there does not start one. */
 function utf8Length(b: Uint8Array, i: number): number {
@@ -141,45 +142,74 @@ export function repairMisdecoded(text: string): { text: string; repaired: number
 const lossy = (bytes: Uint8Array): string => Buffer.from(bytes).toString("utf8").replace(/\u0000/g, "\u2400");
 
 /**
- * Decode a CSV file's bytes line by line (a UTF-8 sequence never spans a line break).
+ * Decodes a CSV file's bytes piece by piece, each piece ending just after a line feed (a UTF-8 sequence
+ * never spans a line break), counting lines across pieces; `warnings` names every repaired line seen so far.
+ */
+export class CsvBytesDecoder {
+  private nextLine = 1;
+  // The file's first bytes may start with a BOM (the CSV parser drops it); a later piece keeps what it has.
+  private whole = utf8;
+  private readonly repaired = { cp1252: [] as number[], mojibake: [] as number[] };
+  private readonly examples: Partial<Record<"cp1252" | "mojibake", string>> = {};
+
+  /** Decode the next piece; its lines that could not be read as text come back in `lineIssues`. */
+  decode(bytes: Uint8Array): { text: string; lineIssues: Map<number, string> } {
+    const first = this.nextLine;
+    let newlines = 0;
+    for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) newlines++;
+    this.nextLine += newlines;
+    const decoder = this.whole;
+    this.whole = utf8KeepBom;
+    // The common case first: clean UTF-8 with nothing to repair is decoded in one go.
+    let whole: string | undefined;
+    try {
+      whole = decoder.decode(bytes);
+    } catch {
+      whole = undefined;
+    }
+    MOJIBAKE.lastIndex = 0;
+    if (whole !== undefined && !CONTROL.test(whole) && !MOJIBAKE.test(whole)) return { text: whole, lineIssues: new Map() };
+    MOJIBAKE.lastIndex = 0;
+    const parts: string[] = [];
+    const lineIssues = new Map<number, string>();
+    let start = 0;
+    for (let line = first; start <= bytes.length; line++) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end < 0) end = bytes.length;
+      const decoded = decodeLine(bytes.subarray(start, end), line);
+      parts.push(decoded.text);
+      if (decoded.issue) lineIssues.set(line, decoded.issue);
+      else if (decoded.repair) {
+        this.repaired[decoded.repair].push(line);
+        if (decoded.example) this.examples[decoded.repair] ??= decoded.example;
+      }
+      start = end + 1;
+    }
+    return { text: parts.join("\n"), lineIssues };
+  }
+
+  /** One message per kind of repair made so far, naming the lines. */
+  get warnings(): string[] {
+    const { repaired, examples } = this;
+    const warnings: string[] = [];
+    if (repaired.cp1252.length > 0) {
+      warnings.push(`Windows-1252 (Latin-1) bytes, not UTF-8, on ${linesText(repaired.cp1252)}: read as Windows-1252 (e.g. "${examples.cp1252}"); save the file as UTF-8 to silence this`);
+    }
+    if (repaired.mojibake.length > 0) {
+      warnings.push(`UTF-8 text that had been read as Windows-1252 on ${linesText(repaired.mojibake)}: repaired (e.g. "${examples.mojibake}")`);
+    }
+    return warnings;
+  }
+}
+
+/**
+ * Decode a CSV file's bytes line by line; see `CsvBytesDecoder`.
  *
  * @example
  * const { text, warnings, lineIssues } = decodeCsvBytes(readFileSync("game.csv"));
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
-  // The common case first: clean UTF-8 with nothing to repair is decoded in one go.
-  let whole: string | undefined;
-  try {
-    whole = utf8.decode(bytes);
-  } catch {
-    whole = undefined;
-  }
-  MOJIBAKE.lastIndex = 0;
-  if (whole !== undefined && !CONTROL.test(whole) && !MOJIBAKE.test(whole)) return { text: whole, warnings: [], lineIssues: new Map() };
-  MOJIBAKE.lastIndex = 0;
-  const parts: string[] = [];
-  const repaired = { cp1252: [] as number[], mojibake: [] as number[] };
-  const examples: Partial<Record<"cp1252" | "mojibake", string>> = {};
-  const lineIssues = new Map<number, string>();
-  let start = 0;
-  for (let line = 1; start <= bytes.length; line++) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end < 0) end = bytes.length;
-    const decoded = decodeLine(bytes.subarray(start, end), line);
-    parts.push(decoded.text);
-    if (decoded.issue) lineIssues.set(line, decoded.issue);
-    else if (decoded.repair) {
-      repaired[decoded.repair].push(line);
-      if (decoded.example) examples[decoded.repair] ??= decoded.example;
-    }
-    start = end + 1;
-  }
-  const warnings: string[] = [];
-  if (repaired.cp1252.length > 0) {
-    warnings.push(`Windows-1252 (Latin-1) bytes, not UTF-8, on ${linesText(repaired.cp1252)}: read as Windows-1252 (e.g. "${examples.cp1252}"); save the file as UTF-8 to silence this`);
-  }
-  if (repaired.mojibake.length > 0) {
-    warnings.push(`UTF-8 text that had been read as Windows-1252 on ${linesText(repaired.mojibake)}: repaired (e.g. "${examples.mojibake}")`);
-  }
-  return { text: parts.join("\n"), warnings, lineIssues };
+  const decoder = new CsvBytesDecoder();
+  const { text, lineIssues } = decoder.decode(bytes);
+  return { text, warnings: decoder.warnings, lineIssues };
 }

@@ -4,12 +4,12 @@ import type { PipelineEvents } from "../events";
 import type { QualityReport } from "../validate/quality-report";
 import type { Database } from "../db/database";
 import { LoadBatchError } from "./load-errors";
-import { PLAY_COLUMNS, PLAY_PARAMETERS_PER_ROW, playParameters } from "./play-columns";
+import { PLAY_COLUMNS } from "./play-columns";
 import { writeQualityReport } from "./quality-writer";
 import { writeQuarantine } from "./quarantine-writer";
 import { insertRawPlays } from "./raw-play-rows";
 import { chunk } from "../util/chunk";
-import { checkBatchSize, valuesPlaceholders } from "./sql-batches";
+import { checkBatchSize } from "./sql-batches";
 
 export interface LoadPlaysInput {
   runId: string;
@@ -22,7 +22,11 @@ export interface LoadPlaysInput {
 }
 
 export interface LoadPlaysOptions {
-  /** Rows per multi-row INSERT, each batch in its own transaction. Default 200; at most 2,184 (the 65,535-parameter cap / 30 columns). */
+  /**
+   * Rows per batch, each batch in its own transaction; at most 13,107 (the 65,535-parameter cap / the 5
+   * columns of raw_plays). Default: 200 rows first, doubling with each batch up to 3,200, so a small run
+   * still commits in steps (a failure keeps what went before) and a large one pays few commits.
+   */
   batchSize?: number;
   /** Emit `step:start`, `rows:progress`, `step:success` / `step:error` here when given. */
   events?: PipelineEvents;
@@ -38,20 +42,51 @@ export interface LoadResult {
   quarantined: number;
 }
 
+/** The default batches: the first of `first` rows, each next one twice the size, up to `max` (a few MB of JSON). */
+export const DEFAULT_BATCHES = { first: 200, max: 3200 } as const;
+
+/** `items` in batches of `size` rows, or growing ones (DEFAULT_BATCHES) when no size is given. */
+function batchesOf<T>(items: readonly T[], size: number | undefined): T[][] {
+  if (size !== undefined) return chunk(items, size);
+  const out: T[][] = [];
+  for (let i = 0, n: number = DEFAULT_BATCHES.first; i < items.length; i += n, n = Math.min(n * 2, DEFAULT_BATCHES.max)) out.push(items.slice(i, i + n));
+  return out;
+}
+
 const DATA_COLUMNS = PLAY_COLUMNS.filter((c) => c !== "play_hash");
 
 // Idempotent: a row whose data already matches is not touched (run_id and loaded_at keep the first
 // load), so loading the same input twice reports it all as unchanged. `xmax = 0` marks a fresh insert.
-const UPSERT_HEAD = `INSERT INTO plays (${PLAY_COLUMNS.join(", ")}, run_id) VALUES `;
-const UPSERT_TAIL = `
+// A batch travels as one JSON parameter that the server unpacks into rows of the table's own types
+// (json_populate_recordset): one value to bind and send instead of 30 per row, and no parameter cap.
+const UPSERT = `INSERT INTO plays (${PLAY_COLUMNS.join(", ")}, run_id)
+SELECT ${PLAY_COLUMNS.join(", ")}, run_id FROM json_populate_recordset(NULL::plays, $1::json)
 ON CONFLICT (play_hash) DO UPDATE
   SET ${DATA_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, run_id = EXCLUDED.run_id, loaded_at = now()
   WHERE (${DATA_COLUMNS.map((c) => `plays.${c}`).join(", ")}) IS DISTINCT FROM (${DATA_COLUMNS.map((c) => `EXCLUDED.${c}`).join(", ")})
 RETURNING (xmax = 0) AS inserted`;
 
+// The batch's raw_plays rows are bound as parameters, five per row (raw-play-rows.ts): that caps a batch.
+const RAW_PLAY_PARAMETERS_PER_ROW = 5;
+
+/**
+ * The batch as a JSON array of rows keyed by column (PLAY_COLUMNS, then run_id). A missing field is
+ * null; an object (a jsonb column's value) travels as JSON and lands as it is, not as a quoted string,
+ * which is why this reads the play's fields rather than `playParameters` (that gives jsonb as text).
+ */
+function batchJson(batch: readonly EnrichedPlay[], runId: string): string {
+  const rows = batch.map((play) => {
+    const row: Record<string, unknown> = {};
+    for (const c of PLAY_COLUMNS) row[c] = play[c] ?? null;
+    row.run_id = runId;
+    return row;
+  });
+  return JSON.stringify(rows);
+}
+
 /**
  * Load a run into PostgreSQL: the quality report, the quarantine, then the plays as idempotent
- * upserts keyed by play_hash, `batchSize` rows per multi-row INSERT, each batch in its own
+ * upserts keyed by play_hash, in batches (see `batchSize`) of one statement each, each batch in its own
  * transaction (with its raw_plays rows). A failing batch is rolled back whole and raises
  * `LoadBatchError`; earlier batches stay. A play that loads clears its own earlier quarantine entry.
  *
@@ -60,7 +95,7 @@ RETURNING (xmax = 0) AS inserted`;
  * const result = await loadPlays(db, { runId, plays: valid, quarantined, report });
  */
 export async function loadPlays(db: Database, input: LoadPlaysInput, options: LoadPlaysOptions = {}): Promise<LoadResult> {
-  const batchSize = checkBatchSize(options.batchSize ?? 200, PLAY_PARAMETERS_PER_ROW);
+  const batchSize = options.batchSize === undefined ? undefined : checkBatchSize(options.batchSize, RAW_PLAY_PARAMETERS_PER_ROW);
   const { events, step = "load" } = options;
   const { runId, plays, quarantined = [], report } = input;
   if (typeof runId !== "string" || runId === "") throw new OptionsError("runId", "a non-empty string", runId);
@@ -75,8 +110,8 @@ export async function loadPlays(db: Database, input: LoadPlaysInput, options: Lo
   const result: LoadResult = { inserted: 0, updated: 0, unchanged: 0, quarantined: 0 };
   try {
     if (report) await writeQualityReport(db, runId, report);
-    result.quarantined = await writeQuarantine(db, runId, quarantined, { batchSize: Math.min(batchSize, 1000) });
-    const batches = chunk(plays, batchSize);
+    result.quarantined = await writeQuarantine(db, runId, quarantined, { batchSize: Math.min(batchSize ?? 1000, 1000) });
+    const batches = batchesOf(plays, batchSize);
     let done = 0;
     for (const [index, batch] of batches.entries()) {
       const returned = await loadBatch(db, runId, batch).catch((e: unknown) => {
@@ -103,11 +138,7 @@ export async function loadPlays(db: Database, input: LoadPlaysInput, options: Lo
 function loadBatch(db: Database, runId: string, batch: EnrichedPlay[]): Promise<{ inserted: boolean }[]> {
   return db.transaction(async (tx) => {
     await insertRawPlays(tx, runId, batch);
-    const params = batch.flatMap((play) => playParameters(play, runId));
-    const returned = await tx.query<{ inserted: boolean }>(
-      UPSERT_HEAD + valuesPlaceholders(batch.length, PLAY_PARAMETERS_PER_ROW) + UPSERT_TAIL,
-      params,
-    );
+    const returned = await tx.query<{ inserted: boolean }>(UPSERT, [batchJson(batch, runId)]);
     await tx.query(
       `DELETE FROM quarantine q USING unnest($1::text[], $2::int[]) AS loaded(play_hash, play_id)
        WHERE q.play_hash = loaded.play_hash AND q.play_id = loaded.play_id`,

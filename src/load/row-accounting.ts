@@ -1,6 +1,5 @@
 import type { Database, Queryable } from "../db/database";
 import { chunk } from "../util/chunk";
-import { valuesPlaceholders } from "./sql-batches";
 
 /** How a run ended, as the exit code says it: loaded (0), held by the quality gate (3), stopped by the budget (4). */
 export type RunOutcome = "loaded" | "held" | "stopped";
@@ -45,10 +44,12 @@ export async function recordRunAccounting(db: Database, runId: string, input: Ru
   }
   await db.transaction(async (tx) => {
     await tx.query(`DELETE FROM run_rows WHERE run_id = $1`, [runId]);
-    for (const batch of chunk([...byPlay], 1000)) {
+    // Rows travel as one JSON parameter per statement (as the plays do): 10,000 per statement.
+    for (const batch of chunk([...byPlay], 10_000)) {
       await tx.query(
-        `INSERT INTO run_rows (run_id, play_id, play_hash, outcome) VALUES ${valuesPlaceholders(batch.length, 4)}`,
-        batch.flatMap(([playId, [hash, outcome]]) => [runId, playId, hash, outcome]),
+        `INSERT INTO run_rows (run_id, play_id, play_hash, outcome)
+         SELECT $1, play_id, play_hash, outcome FROM json_to_recordset($2::json) AS r(play_id integer, play_hash text, outcome text)`,
+        [runId, JSON.stringify(batch.map(([play_id, [play_hash, outcome]]) => ({ play_id, play_hash, outcome })))],
       );
     }
     await tx.query(

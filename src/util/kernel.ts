@@ -28,9 +28,24 @@ function tryRequire<T>(id: string): T | null {
   }
 }
 
+/**
+ * tslab's Jupyter module when the kernel running this process has loaded it, else null. Never loaded
+ * here: a fresh copy has no writer, and loading it pulls in the TypeScript compiler (~0.3 s and tens of
+ * MB on every `npm start`).
+ */
+function kernelJupyter(): TslabJupyter | null {
+  let id: string;
+  try {
+    id = load.resolve("tslab/dist/jupyter");
+  } catch {
+    return null;
+  }
+  return id in load.cache ? tryRequire<TslabJupyter>(id) : null;
+}
+
 /** True when running inside a tslab Jupyter kernel that can show rich output. */
 export function inKernel(): boolean {
-  return Boolean(tryRequire<TslabJupyter>("tslab/dist/jupyter")?.lastWriteDisplayData);
+  return Boolean(kernelJupyter()?.lastWriteDisplayData);
 }
 
 /**
@@ -41,7 +56,7 @@ export function inKernel(): boolean {
  * Returns false outside a kernel.
  */
 export function displayBundle(data: Record<string, unknown>, options: { displayId?: string; update?: boolean } = {}): boolean {
-  const writer = tryRequire<TslabJupyter>("tslab/dist/jupyter")?.lastWriteDisplayData;
+  const writer = kernelJupyter()?.lastWriteDisplayData;
   if (!writer) return false;
   writer({ data, metadata: {}, transient: options.displayId ? { display_id: options.displayId } : {} }, Boolean(options.update));
   return true;

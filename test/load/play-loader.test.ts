@@ -91,6 +91,18 @@ describe.each(DB_KINDS)("loadPlays on %s", (kind) => {
     expect(await t.db.query("SELECT run_id FROM plays WHERE play_id = 21")).toEqual([{ run_id: "run-2" }]);
   });
 
+  it("commits a large load in growing batches: 200 rows first, then twice as many each time", async () => {
+    const plays = syntheticGame(1000);
+    const events = new PipelineEvents();
+    const done: number[] = [];
+    events.on("rows:progress", (e) => done.push(e.done));
+    const result = await loadPlays(t.db, { runId: "big", plays }, { events });
+    expect(result).toEqual({ inserted: 1000, updated: 0, unchanged: 0, quarantined: 0 });
+    expect(done).toEqual([200, 600, 1000]);
+    expect(await count(t, "plays")).toBe(1000);
+    expect(await count(t, "raw_plays")).toBe(1000);
+  });
+
   it("a failing batch leaves nothing behind while earlier batches stay", async () => {
     const plays = syntheticGame(35);
     plays[24] = makePlay({ ...plays[24]!, pitcher_id: 999 }); // breaks the foreign key, bypassing validation
@@ -124,7 +136,7 @@ describe.each(DB_KINDS)("loadPlays on %s", (kind) => {
 describe("loadPlays options", () => {
   it("rejects a batch size that would break PostgreSQL's 65,535-parameter cap, naming the field", async () => {
     const db = {} as never;
-    await expect(loadPlays(db, { runId: "r", plays: [] }, { batchSize: 5000 })).rejects.toThrow(/`batchSize` to be an integer from 1 to 1456/);
+    await expect(loadPlays(db, { runId: "r", plays: [] }, { batchSize: 20_000 })).rejects.toThrow(/`batchSize` to be an integer from 1 to 13107/);
     await expect(loadPlays(db, { runId: "r", plays: [] }, { batchSize: 0 })).rejects.toThrow(/got 0/);
   });
 });
