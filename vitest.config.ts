@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./test/support/slow-first-sequencer.js";
 
 export default defineConfig({
   test: {
@@ -10,5 +11,7 @@ export default defineConfig({
     // PGlite and PostgreSQL tests are CPU-heavy on a 2-core machine: keep parallelism modest.
     maxWorkers: 2,
     reporters: ["default"],
+    // On a fresh clone (no timings yet) the slowest files start first, so none starts last alone.
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });

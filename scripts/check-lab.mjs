@@ -4,7 +4,8 @@
 //      still throws" (answered at once, before any database or server is started);
 //  (b) with each TODO cell (tagged exercise-N-todo) replaced by src/lab/solutions/exercise-N.ts
 //      (imports dropped, `export ` removed: the solutions reach the library as `wb.`), every check passes.
-// Executed copies: artifacts/executed/9_lab.ipynb and artifacts/lab-solved/9_lab.ipynb. Exit 1 otherwise.
+// Executed copies: artifacts/lab-untouched/9_lab.ipynb and artifacts/lab-solved/9_lab.ipynb (not artifacts/executed,
+// which the notebook runner writes at the same time in npm test). Exit 1 otherwise.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -90,7 +91,7 @@ const expectAll = (label, by, errors, want, mustSay) => {
 
 // (a) untouched
 console.log("▶ lab, untouched TODO cells");
-const untouched = execute("9_lab.ipynb", path.join(root, "artifacts", "executed"));
+const untouched = execute("9_lab.ipynb", path.join(root, "artifacts", "lab-untouched"));
 const a = verdicts(untouched);
 expectAll("untouched notebook (every check must say not yet: the TODO cell still throws)", a.by, a.errors, "not yet", "the TODO cell still throws");
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Execute every notebook headlessly with Jupyter's nbconvert on the workbook's kernel.
-// Fails (exit 1) as soon as a notebook has a failing cell. Prints each notebook's time, split into
-// execution (kernel start + cells) and the HTML export.
+// Fails (exit 1) when a notebook has a failing cell. Prints each notebook's time, split into
+// execution (kernel start + cells) and the HTML export. Several notebooks run side by side, each in a
+// process of its own (NOTEBOOK_JOBS at a time, default all): they are independent (each opens its own
+// in-memory database) and mostly wait on their kernels.
 //
 //   node scripts/execute-notebooks.mjs            # copies to artifacts/executed + HTML exports in artifacts/html
 //   node scripts/execute-notebooks.mjs --in-place # refresh the committed outputs (offline defaults)
 //   node scripts/execute-notebooks.mjs 9_guide_test  # only the notebooks whose name contains this
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -24,12 +26,14 @@ if (inPlace) {
   for (const k of ["OPENAI_API_KEY", "DATABASE_URL", "PGHOST", "PGDATABASE", "OPENAI_BASE_URL"]) delete env[k];
   env.LLM_PROVIDER = "offline";
 }
-execFileSync(process.execPath, [path.join(root, "scripts", "register-kernel.mjs"), "--prefix", jupyterPath], { stdio: "inherit" });
+// Side by side, the parent registers and builds once, before its children start.
+const prepared = process.env.WB_NOTEBOOKS_PREPARED === "1";
+if (!prepared) execFileSync(process.execPath, [path.join(root, "scripts", "register-kernel.mjs"), "--prefix", jupyterPath], { stdio: "inherit" });
 // The notebooks import the built library (notebooks/lib → dist/kernel): rebuild it when src/ is newer.
 const require = createRequire(import.meta.url);
 const stamp = path.join(root, "dist", "kernel", "build-stamp.json");
 const { sourceHash } = require("./kernel-lib/stale-check.cjs");
-if (!existsSync(stamp) || JSON.parse(readFileSync(stamp, "utf8")).srcHash !== sourceHash(path.join(root, "src"))) {
+if (!prepared && (!existsSync(stamp) || JSON.parse(readFileSync(stamp, "utf8")).srcHash !== sourceHash(path.join(root, "src")))) {
   execFileSync(process.execPath, [path.join(root, "scripts", "kernel-lib", "build.mjs")], { stdio: "inherit" });
 }
 
@@ -42,6 +46,8 @@ if (notebooks.length === 0) {
   console.error("No notebooks matched.");
   process.exit(1);
 }
+const jobs = Math.max(1, Number(process.env.NOTEBOOK_JOBS) || notebooks.length);
+if (notebooks.length > 1 && jobs > 1) process.exit(await sideBySide(notebooks, jobs));
 const executedDir = path.join(root, "artifacts", "executed");
 const htmlDir = path.join(root, "artifacts", "html");
 mkdirSync(executedDir, { recursive: true });
@@ -83,4 +89,28 @@ function jupyterPython() {
     break;
   }
   return "python3";
+}
+
+/** Run this script once per notebook, `jobs` at a time; each child's output is printed in one block when it ends. */
+async function sideBySide(names, jobs) {
+  const queue = [...names];
+  const failed = [];
+  const one = (nb) =>
+    new Promise((resolve) => {
+      const argv = [fileURLToPath(import.meta.url), nb, ...args.filter((a) => a.startsWith("--"))];
+      const child = spawn(process.execPath, argv, { env: { ...process.env, WB_NOTEBOOKS_PREPARED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+      const out = [];
+      child.stdout.on("data", (d) => out.push(d));
+      child.stderr.on("data", (d) => out.push(d));
+      child.on("close", (code) => {
+        process.stdout.write(Buffer.concat(out));
+        if (code !== 0) failed.push(nb);
+        resolve();
+      });
+    });
+  await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, async () => {
+    for (let nb = queue.shift(); nb; nb = queue.shift()) await one(nb);
+  }));
+  if (failed.length > 0) console.error(`✗ ${failed.length} of ${names.length} notebooks failed: ${failed.join(", ")}`);
+  return failed.length > 0 ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSimulatedModel, type SimulatedModel } from "../../scripts/simulated-model/server";
 import { findProjectRoot } from "../../src/config";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { until } from "../support/until";
 import { DATA_DIR } from "../transform/llm/llm-test-kit";
 import { FAULT_KEY, ledgerVsServed } from "./llm-fault-kit";
 
@@ -49,7 +50,12 @@ it("after a SIGKILL mid-run and a resume, the ledger's request count equals what
   expect(await victim.exited).toBe(128);
   const runId = /Started run (\S+)/.exec(victim.output())?.[1];
   expect(runId, victim.output()).toBeDefined();
-  await new Promise((r) => setTimeout(r, 300)); // let bytes already on the wire arrive
+  // Let requests already on the wire arrive (up to 5 s on a busy machine) before comparing.
+  const arrived = async () => {
+    const v = await ledgerVsServed(t.db, sim.stats(), runId);
+    return v.served.requests >= v.ledger.requests ? v : undefined;
+  };
+  await until(arrived, 5000, 50).catch(() => undefined);
   expect(sim.stats().requests).toBeGreaterThanOrEqual(KILL_AT);
   // Requests in flight when the process died stay `started`, with their forecast: the trace is there.
   const killed = await ledgerVsServed(t.db, sim.stats(), runId);

@@ -33,7 +33,8 @@ function which(cmd: string): string | undefined {
   return undefined;
 }
 
-describe("npm test's preflight", () => {
+// Each case runs its own preflight process on its own PATH: side by side.
+describe.concurrent("npm test's preflight", () => {
   it("is the first step of npm test", () => {
     const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
     expect(pkg.scripts.test.startsWith("node scripts/preflight.mjs && ")).toBe(true);

@@ -61,7 +61,8 @@ function baseEnv(): NodeJS.ProcessEnv {
 
 const machineServerUp = await answers("127.0.0.1", 5432);
 
-describe("the test setup's PostgreSQL server", () => {
+// The four runs are independent (their own ports, identity files and servers): side by side.
+describe.concurrent("the test setup's PostgreSQL server", () => {
   it("starts a real PostgreSQL from npm when nothing answers and TEST_DATABASE_URL is unset, and stops it", async () => {
     const port = await closedPort();
     const { code, out, identity } = await runSuites({ ...baseEnv(), TEST_PG_PROBE: `127.0.0.1:${port}` }, "npm");
