@@ -46,10 +46,14 @@ export { readRunAccounting } from "./load/row-accounting";
 /** Summarize: the analyses as SQL views and as danfojs DataFrames. */
 export { excitementTimeline, pitcherStats, batterStats, pitchMix, batterStatsFrame, loadDanfo, type ExcitementPoint, type PitchMixRow } from "./summarize/index";
 
-/** The pipeline in one process: every step in order, its AI steps, the forecast, the summary and exit codes. */
+/**
+ * The pipeline: `runPipeline` runs the ingest DAG in this process; its steps, each defined once, are what the DAG's
+ * tasks and a notebook cell call (join, analyze, enrich, validate + gate); the AI steps, the forecast, the summary, exit codes.
+ */
 export {
-  runPipeline, offlineAiSteps, llmAiSteps, enrichPlays, extractionQuarantine, forecastLlmRun, formatSummary, EXIT_CODES, EXIT_CODES_HELP, exitCodeFor,
-  type PipelineResult, type RunPipelineOptions,
+  runPipeline, offlineAiSteps, llmAiSteps, joinExtracted, analyzeStep, enrichStep, validateStep, forecastLlmRun, formatSummary,
+  EXIT_CODES, EXIT_CODES_HELP, exitCodeFor,
+  type PipelineResult, type RunPipelineOptions, type AnalyzeStepResult, type ValidateStepResult,
 } from "./pipeline/index";
 
 /** Orchestration: DAGs on pg-boss with retries, resumes, schedules and an inbox watcher; run status. */

@@ -67,3 +67,11 @@ describe("runners as they are placed", () => {
     expect(extractPlay("Bellamy left stranded at second, and that's the end of the inning.").runners_on_base).toBeNull();
   });
 });
+
+describe("'one' as a pronoun is not an out count", () => {
+  it("'sit this one out', 'knock that one down' say nothing of outs; 'one out' still does", () => {
+    expect(extractPlay("The wind has chosen to sit this one out tonight as we start the sixth.")).toMatchObject({ outs: null });
+    expect(extractPlay("Hard grounder, and he knocks that one down with the glove, no play.")).toMatchObject({ outs: null });
+    expect(extractPlay("One out in the seventh, and here's the pitch: fastball, ball one.")).toMatchObject({ outs: 1 });
+  });
+});

@@ -103,7 +103,8 @@ export class WebhookChannel implements AlertChannel {
       await res.text().catch(() => "");
       if (!res.ok) throw new HttpStatusError(res.status, retryAfterFromHeaders(res.headers), { step: "monitor" });
     });
-    return out.ok ? { ok: true, attempts: out.attempts } : { ok: false, attempts: out.attempts, error: describeFailure(out.error, this.timeoutMs) };
+    // `in`, not `out.ok`: the notebooks' kernel compiles without strictNullChecks, where a boolean discriminant does not narrow.
+    return "error" in out ? { ok: false, attempts: out.attempts, error: describeFailure(out.error, this.timeoutMs) } : { ok: true, attempts: out.attempts };
   }
 }
 

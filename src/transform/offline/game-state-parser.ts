@@ -36,6 +36,8 @@ export function parseOuts(lower: string, after = Infinity): { outs: number | nul
     const before = lower.slice(Math.max(0, m.index - 20), m.index);
     const n = /^\d$/.test(m[1]!) ? Number(m[1]) : 0;
     if (n > 3) continue;
+    // "one" as a pronoun, not a count: "sit this one out", "knock that one down", "put another one away".
+    if (/\b(?:this|that|which|each|every|any|another)\s*$/.test(before)) continue;
     // Said after the play's result ("... twin killing! Two down."), or marked as a result, it is the outs after the play.
     if (/(?:that's|that is|makes it|now|there's|for|that'll be|and that's|which is)\s*$/.test(before) || n === 3 || (m.index > after && /(?:^|[.!?,;:])\s*$/.test(lower.slice(0, m.index)))) {
       postOuts = n;
