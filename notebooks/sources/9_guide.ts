@@ -98,7 +98,8 @@ const ai = config.llm.provider === "openai"
   ? await wb.llmAiSteps(plays, refs, { config: config, db: db, runId: runId, maxCostUsd: BUDGET_USD })
   : wb.offlineAiSteps(plays, refs);
 console.log(`provider: ${config.llm.provider}; ${ai.records.size} plays extracted, ${ai.failures.length} failed; ${ai.usage.requests} requests, $${ai.usage.costUsd.toFixed(4)}`);
-const extracted = plays.filter((p) => ai.records.has(p.play_hash)).map((p) => ({ ...p, ...ai.records.get(p.play_hash)! }));
+// The plays with a record and a mapping, in input order, and those the AI step left (the same join the DAG's tasks use).
+const { extracted, missing } = wb.joinExtracted(plays, ai.records, ai.mappings);
 wb.showTable(extracted, { columns: ["play_id", "inning_number", "inning_half", "outs", "pitcher_name", "batter_name", "pre_pitch_balls", "pre_pitch_strikes", "pitch_type", "pitch_velocity_mph", "pitch_result"], maxRows: 10, title: "Extracted records (null = not in the text)" });
 
 // %% [markdown]
@@ -143,8 +144,10 @@ wb.showTable(pitchWords.map((text) => ({ as_written: text, ...(mapper.mapPitchTy
 // repeatable and explainable.
 
 // %%
-const analyses = wb.analyzePlays(extracted);
-const enriched = wb.enrichPlays(extracted, ai.mappings, analyses);
+// The DAG's analyze step: key moments, excitement, and the IDs the game state settles; then each play enriched
+// with its mapping, its analysis and the game state carried from play to play (resolved values with their provenance).
+const analyzed = wb.analyzeStep(extracted, ai.mappings, refs);
+const enriched = wb.enrichStep(extracted, analyzed, refs);
 const keyMoments = enriched.filter((p) => p.key_moment);
 console.log(`${keyMoments.length} key moments in ${enriched.length} plays`);
 wb.showTable(keyMoments, { columns: ["play_id", "inning_number", "inning_half", "score_away", "score_home", "pitch_result", "excitement", "playbyplay"], maxRows: 8, maxChars: 90, title: "Key moments" });
@@ -166,9 +169,13 @@ wb.showTable(keyMoments, { columns: ["play_id", "inning_number", "inning_half", 
 // alert fires, because a batch that bad usually means a broken input or extractor, not bad plays.
 
 // %%
-const validation = wb.validatePlays(enriched, refs, { runId: runId });
-const quarantine = [...wb.extractionQuarantine(plays, ai.failures, "transform"), ...validation.quarantined];
-console.log(`${plays.length} rows in = ${validation.valid.length} valid + ${quarantine.length} quarantined`);
+// The DAG's validate step: the checks, the quarantine (malformed, not extracted, failed a check) and the quality gate.
+const validation = wb.validateStep({
+  runId: runId, plays: plays, malformed: input.malformed, enriched: enriched, missing: missing, failures: ai.failures, refs: refs,
+  maxRate: config.alerts.qualityMaxFailedRate,
+});
+const quarantine = validation.quarantined;
+console.log(`${plays.length + input.malformed.length} rows in = ${validation.valid.length} valid + ${quarantine.length} quarantined; gate ${validation.gate.passed ? "passed" : "failed"} (${(validation.gate.rate * 100).toFixed(1)}% of rows failed, limit ${(validation.gate.maxRate * 100).toFixed(0)}%)`);
 // A check skips a row whose fields it needs are null (no count in the text, say): those rows show as "skipped".
 await wb.showChart(wb.qualityChecksChart(validation.report.checks));
 wb.showTable(quarantine.map((q) => ({ play_id: q.play.play_id, step: q.step, reasons: q.reasons.map((r) => `${r.check}${r.field ? "." + r.field : ""}: ${r.message}`).join("; ") })), { maxRows: 10, maxChars: 120, title: "Quarantined rows and why" });
