@@ -59,7 +59,12 @@ it("after a SIGKILL mid-run and a resume, the ledger's request count equals what
   expect(sim.stats().requests).toBeGreaterThanOrEqual(KILL_AT);
   // Requests in flight when the process died stay `started`, with their forecast: the trace is there.
   const killed = await ledgerVsServed(t.db, sim.stats(), runId);
-  expect(killed.ledger.requests).toBe(killed.served.requests);
+  // Every request the provider saw is in the ledger. One written `started` whose bytes had not left when the kill
+  // landed (between the ledger row and the send) is in the ledger and never reached the provider: only such
+  // `started` rows may be extra, none may be missing.
+  const neverArrived = killed.ledger.requests - killed.served.requests;
+  expect(neverArrived).toBeGreaterThanOrEqual(0);
+  expect(neverArrived).toBeLessThanOrEqual(killed.ledger.started);
   expect(killed.ledger.started).toBeGreaterThanOrEqual(1);
 
   const resumed = cli(["resume", runId!]);
@@ -67,8 +72,10 @@ it("after a SIGKILL mid-run and a resume, the ledger's request count equals what
   expect(code, resumed.output()).toBe(0);
   const after = await ledgerVsServed(t.db, sim.stats(), runId);
   expect(after.served.requests).toBeGreaterThan(KILL_AT);
-  expect(after.ledger.requests).toBe(after.served.requests);
-  expect(after.ledger.tokensIn).toBe(after.served.tokensIn);
+  // The resume's requests all count on both sides: the ledger and the provider differ only by what never arrived.
+  expect(after.ledger.requests - after.served.requests).toBe(neverArrived);
+  if (neverArrived === 0) expect(after.ledger.tokensIn).toBe(after.served.tokensIn);
+  else expect(after.ledger.tokensIn).toBeGreaterThan(after.served.tokensIn);
   const [plays] = await t.db.query<{ n: number }>("SELECT count(DISTINCT play_hash)::int AS n FROM plays");
   const [raw] = await t.db.query<{ n: number }>("SELECT count(DISTINCT play_hash)::int AS n FROM raw_plays");
   expect(plays!.n).toBe(raw!.n);
