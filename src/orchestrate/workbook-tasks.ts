@@ -15,8 +15,13 @@ import type { IngestParams, WorkbookDagOptions } from "./workbook-params";
 
 export const paramsOf = (ctx: { params: Record<string, unknown> }): IngestParams => ctx.params as unknown as IngestParams;
 /** The reference tables of the run (`--references`, REFERENCES_DIR); runs recorded before the rename said `dataDir`. */
-export const refsOf = (ctx: { params: Record<string, unknown> }): ReferenceTables =>
-  readReferenceTables(String(ctx.params.referencesDir ?? ctx.params.dataDir));
+export const refsOf = (ctx: { runId: string; params: Record<string, unknown> }): ReferenceTables => {
+  const dir = String(ctx.params.referencesDir ?? ctx.params.dataDir);
+  // Read once per run (a 1,000-copy fan-out would read and check the three files 1,000 times).
+  if (lastRefs?.runId !== ctx.runId || lastRefs.dir !== dir) lastRefs = { runId: ctx.runId, dir, refs: readReferenceTables(dir) };
+  return lastRefs.refs;
+};
+let lastRefs: { runId: string; dir: string; refs: ReferenceTables } | undefined;
 
 const must = async <T>(value: Promise<T | undefined>, what: string): Promise<T> => {
   const v = await value;
