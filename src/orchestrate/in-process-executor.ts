@@ -24,6 +24,11 @@ export interface InProcessRunOptions {
   env?: string;
   /** Where tasks hand data over. Default: memory (values pass as they are). */
   staging?: Staging;
+  /**
+   * The hand-offs no later task reads once a task (by type) has succeeded: they are dropped then, so
+   * a large run does not keep every step's data to its end. Default: none (all are kept).
+   */
+  dropAfter?: Readonly<Record<string, readonly { task: string; key: string }[]>>;
 }
 
 export interface InProcessRun {
@@ -79,6 +84,7 @@ export async function runDagInProcess(dag: Dag, options: InProcessRunOptions): P
       const attemptJob = { runId, task, generation, jobId: IN_PROCESS };
       const outcome = await runAttempt(deps, staging, attemptJob);
       if (outcome.kind !== "stale") metrics.set(task, addMetrics(metrics.get(task) ?? {}, outcome.metrics));
+      if (outcome.kind === "success") for (const o of options.dropAfter?.[taskType(task)] ?? []) await staging.drop?.(runId, o.task, o.key);
       // A fan-out copy whose siblings are still queued or running makes nothing ready (the fan closes
       // after its last copy), so only the last one plans: a 1,000-copy fan-out plans once, not 1,000 times.
       if (outcome.kind !== "failed") {
