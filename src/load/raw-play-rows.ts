@@ -1,6 +1,5 @@
 import type { RawPlay } from "../domain/index";
 import type { Queryable } from "../db/database";
-import { valuesPlaceholders } from "./sql-batches";
 
 const RAW_COLUMNS = ["play_hash", "play_id", "playbyplay", "line", "first_seen_run"] as const;
 
@@ -21,19 +20,20 @@ function isRawPlay(row: unknown): row is RawPlay {
  */
 export async function insertRawPlays(tx: Queryable, runId: string, rows: readonly unknown[]): Promise<number> {
   const seen = new Set<string>();
-  const params: unknown[] = [];
+  const batch: Pick<RawPlay, "play_hash" | "play_id" | "playbyplay" | "line">[] = [];
   for (const row of rows) {
     if (!isRawPlay(row) || seen.has(row.play_hash)) continue;
     seen.add(row.play_hash);
-    params.push(row.play_hash, row.play_id, row.playbyplay, row.line, runId);
+    batch.push({ play_hash: row.play_hash, play_id: row.play_id, playbyplay: row.playbyplay, line: row.line });
   }
-  if (seen.size === 0) return 0;
+  if (batch.length === 0) return 0;
+  // One JSON parameter for the batch (as the plays go), not five bound parameters per row.
   const inserted = await tx.query(
     `INSERT INTO raw_plays (${RAW_COLUMNS.join(", ")})
-     VALUES ${valuesPlaceholders(seen.size, RAW_COLUMNS.length)}
+     SELECT play_hash, play_id, playbyplay, line, $2 FROM json_to_recordset($1::json) AS r(play_hash text, play_id integer, playbyplay text, line integer)
      ON CONFLICT (play_hash) DO NOTHING
      RETURNING play_hash`,
-    params,
+    [JSON.stringify(batch), runId],
   );
   return inserted.length;
 }

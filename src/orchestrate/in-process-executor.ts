@@ -24,6 +24,11 @@ export interface InProcessRunOptions {
   env?: string;
   /** Where tasks hand data over. Default: memory (values pass as they are). */
   staging?: Staging;
+  /**
+   * The hand-offs no later task reads once a task (by type) has succeeded: they are dropped then, so
+   * a large run does not keep every step's data to its end. Default: none (all are kept).
+   */
+  dropAfter?: Readonly<Record<string, readonly { task: string; key: string }[]>>;
 }
 
 export interface InProcessRun {
@@ -79,7 +84,14 @@ export async function runDagInProcess(dag: Dag, options: InProcessRunOptions): P
       const attemptJob = { runId, task, generation, jobId: IN_PROCESS };
       const outcome = await runAttempt(deps, staging, attemptJob);
       if (outcome.kind !== "stale") metrics.set(task, addMetrics(metrics.get(task) ?? {}, outcome.metrics));
-      if (outcome.kind !== "failed") return plan();
+      if (outcome.kind === "success") for (const o of options.dropAfter?.[taskType(task)] ?? []) await staging.drop?.(runId, o.task, o.key);
+      // A fan-out copy whose siblings are still queued or running makes nothing ready (the fan closes
+      // after its last copy), so only the last one plans: a 1,000-copy fan-out plans once, not 1,000 times.
+      if (outcome.kind !== "failed") {
+        if (!siblingsLeft(task)) return plan();
+        unplanned = true;
+        return [];
+      }
       if (outcome.retryable && retry < spec.retry.attempts) {
         const delayMs = Math.max(nominalDelayMs(spec.retry, retry), Math.min(retryAfterOf(outcome.error) ?? 0, TASK_MAX_RETRY_AFTER_MS));
         await markForRetry(deps, attemptJob, outcome, delayMs);
@@ -94,9 +106,14 @@ export async function runDagInProcess(dag: Dag, options: InProcessRunOptions): P
     }
   };
 
+  let unplanned = false;
   const queue = await plan();
   const running = new Map<Promise<void>, string>();
   const active = (type: string) => [...running.values()].filter((t) => t === type).length;
+  const siblingsLeft = (task: string): boolean => {
+    const type = taskType(task);
+    return type !== task && (active(type) > 1 || queue.some((j) => taskType(j.data.task) === type));
+  };
   while (queue.length > 0 || running.size > 0) {
     for (let i = 0; i < queue.length; ) {
       const job = queue[i]!;
@@ -112,6 +129,11 @@ export async function runDagInProcess(dag: Dag, options: InProcessRunOptions): P
       running.set(p, type);
     }
     if (running.size > 0) await Promise.race(running.keys());
+    // Copies that finished together may each have seen the other still running: plan once more.
+    if (queue.length === 0 && running.size === 0 && unplanned) {
+      unplanned = false;
+      queue.push(...(await plan()));
+    }
   }
   return { run: (await getRun(db, runId))!, staging, metrics, error };
 }

@@ -40,6 +40,8 @@ export interface Staging {
   put(runId: string, task: string, key: string, value: unknown): Promise<void>;
   get<T>(runId: string, task: string, key: string): Promise<T | undefined>;
   getAll<T>(runId: string, task: string, key: string): Promise<T[]>;
+  /** Forget the value of (run, task, key), and of each fan-out copy `task[i]`: no later task reads it. */
+  drop?(runId: string, task: string, key: string): Promise<void>;
 }
 
 /** Staging in `run_staging` (through `db`, e.g. a transaction). */
@@ -72,6 +74,10 @@ export function memoryStaging(): Staging {
         if (Number.isInteger(index)) copies.push([index, v as T]);
       }
       return copies.sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+    },
+    async drop(runId, task, key) {
+      const prefix = `${runId}\u0000${task}[`;
+      for (const k of values.keys()) if (k === id(runId, task, key) || (k.startsWith(prefix) && k.endsWith(`]\u0000${key}`))) values.delete(k);
     },
   };
 }

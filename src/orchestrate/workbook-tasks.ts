@@ -10,13 +10,18 @@ import { validateStep } from "../pipeline/steps/validate-step";
 import { LlmExtractor, llmOptionsFromConfig } from "../transform/llm/index";
 import type { TaskContext } from "./task-context";
 import { get, getAll, put } from "./task-outputs";
-import { INGEST } from "./workbook-outputs";
+import { INGEST, type MappedOutput } from "./workbook-outputs";
 import type { IngestParams, WorkbookDagOptions } from "./workbook-params";
 
 export const paramsOf = (ctx: { params: Record<string, unknown> }): IngestParams => ctx.params as unknown as IngestParams;
 /** The reference tables of the run (`--references`, REFERENCES_DIR); runs recorded before the rename said `dataDir`. */
-export const refsOf = (ctx: { params: Record<string, unknown> }): ReferenceTables =>
-  readReferenceTables(String(ctx.params.referencesDir ?? ctx.params.dataDir));
+export const refsOf = (ctx: { runId: string; params: Record<string, unknown> }): ReferenceTables => {
+  const dir = String(ctx.params.referencesDir ?? ctx.params.dataDir);
+  // Read once per run (a 1,000-copy fan-out would read and check the three files 1,000 times).
+  if (lastRefs?.runId !== ctx.runId || lastRefs.dir !== dir) lastRefs = { runId: ctx.runId, dir, refs: readReferenceTables(dir) };
+  return lastRefs.refs;
+};
+let lastRefs: { runId: string; dir: string; refs: ReferenceTables } | undefined;
 
 const must = async <T>(value: Promise<T | undefined>, what: string): Promise<T> => {
   const v = await value;
@@ -104,13 +109,29 @@ export async function validateTask(ctx: TaskContext): Promise<{ branch: string }
   return { branch: result.gate.passed ? "load" : "quarantine_report" };
 }
 
+/**
+ * The hand-offs of the ingest DAG no later task reads once the given task has succeeded (the
+ * in-process run drops them then: `runDagInProcess`'s `dropAfter`). What the caller reads at the end
+ * (validated, gate, load, summary, warnings) is kept.
+ */
+export const INGEST_DROP_AFTER = {
+  map_canonical: [INGEST.extracted, INGEST.reused],
+  validate: [INGEST.plays, INGEST.malformed, INGEST.mapped, INGEST.analyzed],
+} as const;
+
 /** The plays read, those with a record and a mapping (in input order), those without, and what map_canonical staged. */
 async function joined(ctx: TaskContext) {
   const plays: RawPlay[] = await must(get(ctx, INGEST.plays), "load_csv.plays");
   const mapped = await must(get(ctx, INGEST.mapped), "map_canonical.mapped");
+  // In one process analyze_plays and validate get the same staged values: join them once.
+  const seen = joins.get(mapped);
+  if (seen?.plays === plays) return seen;
   const { extracted, missing } = joinExtracted(plays, new Map(mapped.records), new Map(mapped.mappings));
-  return { plays, extracted, missing, mapped };
+  const result = { plays, extracted, missing, mapped };
+  joins.set(mapped, result);
+  return result;
 }
+const joins = new WeakMap<MappedOutput, { plays: RawPlay[]; extracted: (RawPlay & Extraction)[]; missing: RawPlay[]; mapped: MappedOutput }>();
 
 async function stageExtracted(ctx: TaskContext, r: ExtractStepResult, rowsIn: number): Promise<void> {
   await put(ctx, ctx.task.startsWith("reuse_cache") ? INGEST.reused : INGEST.extracted, r);

@@ -15,6 +15,7 @@ import type { TaskOutput } from "../orchestrate/task-outputs";
 import { workbookDag } from "../orchestrate/workbook-dag";
 import { INGEST } from "../orchestrate/workbook-outputs";
 import { ingestParams } from "../orchestrate/workbook-params";
+import { INGEST_DROP_AFTER } from "../orchestrate/workbook-tasks";
 import type { BatterStatsRow, PitcherStatsRow } from "../summarize/analysis-rows";
 import type { QualityReport } from "../validate/quality-report";
 import type { LlmUsage } from "./ai-steps";
@@ -31,7 +32,7 @@ export interface RunPipelineOptions {
   provider?: "offline" | "openai";
   /** Spending cap of this run in USD. Default: `config.llm.maxCostUsd`. */
   maxCostUsd?: number;
-  /** Plays per extract task (the DAG's fan-out). Default 100. */
+  /** Plays per extract task (the DAG's fan-out). Default 100 (LLM), `OFFLINE_BATCH_ROWS` offline. */
   batchRows?: number;
   events?: PipelineEvents;
   /** The offline extractor to use (e.g. the one a canary promoted). Default: the rule-based extractor with the roster. */
@@ -42,6 +43,12 @@ export interface RunPipelineOptions {
   db?: Database;
   runId?: string;
 }
+
+/**
+ * Plays per offline extract task in this process. The rules read the whole input once whatever the
+ * split (the same records), so a copy only costs its ledger rows: 10 copies for 100,000 plays, not 1,000.
+ */
+export const OFFLINE_BATCH_ROWS = 10_000;
 
 /** Whether the share of quarantined rows stayed within the limit (ALERT_QUALITY_MAX_FAILED_RATE). */
 export interface QualityGate {
@@ -101,12 +108,13 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   const provider = options.provider ?? config.llm.provider;
   const runId = options.runId ?? `run-${new Date().toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${randomUUID().slice(0, 6)}`;
   const input = options.input ?? path.join(config.dataDir, "playbyplay.csv");
-  const params = ingestParams(config, { rows, provider, maxCostUsd: options.maxCostUsd, batchRows: options.batchRows });
+  const batchRows = options.batchRows ?? (provider === "offline" ? OFFLINE_BATCH_ROWS : undefined);
+  const params = ingestParams(config, { rows, provider, maxCostUsd: options.maxCostUsd, batchRows });
   const db = options.db ?? (await openDatabaseFromConfig(config));
   try {
     if (!options.db) await migrate(db, path.join(config.projectRoot, "migrations"));
     const dag = workbookDag(config, { extract: options.extract, retry: options.retry, onLongWait: "stop" });
-    const run = await runDagInProcess(dag, { db, events, runId, inputPath: input, params: { ...params }, env: config.appEnv });
+    const run = await runDagInProcess(dag, { db, events, runId, inputPath: input, params: { ...params }, env: config.appEnv, dropAfter: INGEST_DROP_AFTER });
     const out = <T>(o: TaskOutput<T>) => run.staging.get<T>(runId, o.task, o.key);
     const validated = await out(INGEST.validated);
     const failure = validated ? runFailureOf(validated.gate) : undefined;
@@ -116,7 +124,6 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       throw new PipelineError(`Run ${runId} ended ${run.run.state} before its quality gate: ${run.run.error ?? "no task failed"}`, { step: "orchestrate" });
     }
     const { gate } = validated;
-    const mapped = await out(INGEST.mapped);
     const summary = await out(INGEST.summary);
     const load = (await out(INGEST.loaded)) ?? (await out(INGEST.held)) ?? { inserted: 0, updated: 0, unchanged: 0, quarantined: 0 };
     const retries = [...run.metrics.values()].reduce((n, m) => n + (m.llmRetries ?? 0), 0);
@@ -128,7 +135,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       budgetUsd: provider === "openai" ? params.maxCostUsd : undefined,
       warnings: (await out(INGEST.warnings)) ?? [], quality: validated.report,
       llm: { ...(await llmUsageOf(db, runId)), retries },
-      stoppedReason: mapped?.stop?.message,
+      stoppedReason: gate.stop?.message,
       steps: await stepTimings(db, runId),
       topPitchers: summary?.topPitchers ?? [], topBatters: summary?.topBatters ?? [],
     };
