@@ -55,13 +55,14 @@ export async function startTargets(root: string): Promise<TargetRow[]> {
 export function transformTarget(dataDir: string): TargetRow {
   const plays = readPlays(path.join(dataDir, "playbyplay.csv")).plays;
   const references = readReferenceTables(dataDir);
-  let ms = 0;
-  for (let i = 0; i < 2; i++) {
+  // The best of five passes after a warm-up: the extractor's own cost, not a busy neighbour's or the JIT's.
+  let ms = Infinity;
+  for (let i = 0; i < 6; i++) {
     const started = performance.now();
     new RuleExtractor({ references }).extract(plays);
-    ms = performance.now() - started;
+    if (i > 0) ms = Math.min(ms, performance.now() - started);
   }
-  return { what: `offline transform, ${plays.length} rows`, measured: `${Math.round(ms)} ms`, target: `≤ ${OFFLINE_TARGETS.transformMs} ms`, ok: ms <= OFFLINE_TARGETS.transformMs };
+  return { what: `offline transform, ${plays.length} rows (best of 5)`, measured: `${Math.round(ms)} ms`, target: `≤ ${OFFLINE_TARGETS.transformMs} ms`, ok: ms <= OFFLINE_TARGETS.transformMs };
 }
 
 /** A CSV of `rows` paragraphs: the game's, repeated, each copy told apart by a closing sentence (distinct hashes). */
