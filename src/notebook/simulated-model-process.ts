@@ -36,7 +36,7 @@ export function freePort(): Promise<number> {
  * How to run the simulated model: its bundle in dist/kernel/ (built by `npm run build`) with plain node
  * while none of the sources it was built from is newer than it, else the sources through tsx.
  */
-function simulatedModelEntry(root: string): string[] {
+export function simulatedModelEntry(root: string): string[] {
   const bundle = path.join(root, "dist", "kernel", "simulated-model.mjs");
   const inputs = path.join(root, "dist", "kernel", "simulated-model.inputs.json");
   try {
