@@ -25,6 +25,16 @@ writeFileSync(path.join(out, "package.json"), JSON.stringify({ type: "commonjs" 
 copyFileSync(path.join(root, "scripts", "kernel-lib", "stale-check.cjs"), path.join(out, "stale-check.js"));
 const { sourceHash } = require("./stale-check.cjs");
 writeFileSync(path.join(out, "build-stamp.json"), JSON.stringify({ srcHash: sourceHash(path.join(root, "src")), builtAt: new Date().toISOString() }) + "\n");
+// The simulated model, bundled into one ES module, so the notebooks start it with plain node (tsx costs
+// ~0.5–1.5 s a start). Its inputs are listed beside it: src/notebook/simulated-model-process.ts uses the
+// bundle only while none of them is newer, else runs the sources through tsx as before.
+const { build } = require("esbuild"); // tsx's own esbuild
+const simulated = path.join(out, "simulated-model.mjs");
+const { metafile } = await build({
+  entryPoints: [path.join(root, "scripts", "simulated-model", "main.ts")], outfile: simulated, bundle: true, platform: "node",
+  format: "esm", target: "node20", packages: "external", metafile: true, logLevel: "warning",
+});
+writeFileSync(path.join(out, "simulated-model.inputs.json"), JSON.stringify(Object.keys(metafile.inputs).filter((f) => !f.includes("node_modules"))) + "\n");
 const index = path.join(out, "index.js");
 writeFileSync(index, readFileSync(index, "utf8").replace(/^("use strict";\n)?/, (strict) => `${strict}require("./stale-check").checkStale();\n`));
 console.log(`Built the notebooks' library in dist/kernel/ (${((Date.now() - started) / 1000).toFixed(1)} s).`);

@@ -19,7 +19,8 @@ from nbconvert.preprocessors import CellExecutionError, ExecutePreprocessor
 def main(source, out_ipynb, out_html):
     started = time.monotonic()
     nb = nbformat.read(source, as_version=4)
-    executor = ExecutePreprocessor(timeout=900, kernel_name="workbook-ts")
+    # Nothing to flush at the end (in-memory databases): stop the kernel at once rather than wait for it to exit.
+    executor = ExecutePreprocessor(timeout=900, kernel_name="workbook-ts", shutdown_kernel="immediate")
     try:
         executor.preprocess(nb, {"metadata": {"path": os.path.dirname(os.path.abspath(source))}})
     except CellExecutionError as error:

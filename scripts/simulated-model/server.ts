@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { findProjectRoot } from "../../src/config";
 import { playHash } from "../../src/extract";
-import { loadTokenCounter } from "../../src/monitor/cost";
+import { loadTokenCounter, type TokenCounter } from "../../src/monitor/cost";
 import { loadAnswerBook, type AnswerBook } from "./answer-book";
 import { answerNames, answerPlays, parseNames, parsePlays } from "./answers";
 import { createBatchApi, type BatchStats } from "./batch-api";
@@ -88,7 +88,11 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
   const o = { port: 0, latencyMs: 300, faults: [], seed: 1, hangMs: 120_000, batchLatencyMs: 200, modelId: "simulated-gpt-4o-mini", obeyInjections: true, ...options };
   const book = loadAnswerBook(o.dataDir ?? path.join(findProjectRoot(), "data"));
   const rosterBook = loadRosterBook(o.dataDir ?? path.join(findProjectRoot(), "data"));
-  const counter = await loadTokenCounter("gpt-4o-mini");
+  // The tokenizer is most of the start-up: it loads while the server already listens, and requests wait for it.
+  let counter!: TokenCounter;
+  const counterLoaded = loadTokenCounter("gpt-4o-mini").then((c) => {
+    counter = c;
+  });
   const plan = new FaultPlan(o.faults.filter((r) => !isBatchFault(r.kind)), o.seed);
   const batchPlans = {
     batch_line_error: new FaultPlan(o.faults.filter((r) => r.kind === "batch_line_error"), o.seed),
@@ -117,7 +121,7 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
+    req.on("end", () => void counterLoaded.then(() => {
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         if (res.destroyed) return;
         res.writeHead(status, { "content-type": "application/json", "x-simulated-model": "true", ...headers });
@@ -130,7 +134,7 @@ export async function startSimulatedModel(options: SimulatedModelOptions = {}): 
       if (batchApi.handle(req, Buffer.concat(chunks), send, res)) return;
       if (req.method !== "POST" || !req.url?.startsWith("/v1/chat/completions")) return send(404, { error: { message: "Not found", type: "invalid_request_error" } });
       handleChat(Buffer.concat(chunks).toString("utf8"), req.headers.authorization, send, res);
-    });
+    }));
   });
 
   type Send = (s: number, b: unknown, h?: Record<string, string>) => void;

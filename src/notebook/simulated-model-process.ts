@@ -1,5 +1,7 @@
 import { createServer, type AddressInfo } from "node:net";
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { findProjectRoot } from "../config";
 import { PipelineError } from "../errors";
 import { sleep } from "../util/sleep";
@@ -31,6 +33,25 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * How to run the simulated model: its bundle in dist/kernel/ (built by `npm run build`) with plain node
+ * while none of the sources it was built from is newer than it, else the sources through tsx.
+ */
+export function simulatedModelEntry(root: string): string[] {
+  const bundle = path.join(root, "dist", "kernel", "simulated-model.mjs");
+  const inputs = path.join(root, "dist", "kernel", "simulated-model.inputs.json");
+  try {
+    if (existsSync(bundle) && existsSync(inputs)) {
+      const builtAt = statSync(bundle).mtimeMs;
+      const sources = JSON.parse(readFileSync(inputs, "utf8")) as string[];
+      if (sources.every((f) => statSync(path.join(root, f)).mtimeMs <= builtAt)) return [bundle];
+    }
+  } catch {
+    // a source moved or went away: run the sources
+  }
+  return ["--import", "tsx", "scripts/simulated-model/main.ts"];
+}
+
+/**
  * Start the project's OpenAI-compatible simulated model (`scripts/simulated-model`) on a free
  * port of 127.0.0.1 in a child process. A child, because the notebook kernel compiles only
  * what lies under the notebooks' `src/`; the server is the same one the tests and the bench use.
@@ -39,7 +60,7 @@ export async function startSimulatedModelProcess(latencyMs: number, options: { f
   const root = findProjectRoot();
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/simulated-model/main.ts", "--port", String(options.port ?? 0), "--latency", String(latencyMs), "--seed", String(options.seed ?? 1),
+    [...simulatedModelEntry(root), "--port", String(options.port ?? 0), "--latency", String(latencyMs), "--seed", String(options.seed ?? 1),
       ...(options.faults ?? []).flatMap((f) => ["--fault", f])],
     { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_OPTIONS: "" } },
   );
