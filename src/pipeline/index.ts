@@ -2,7 +2,7 @@ export { runPipeline, type RunPipelineOptions, type PipelineResult, type Quality
 export { formatSummary } from "./summary";
 export { offlineAiSteps, llmAiSteps, type AiStepsResult, type LlmUsage } from "./ai-steps";
 export { enrichPlays, extractionQuarantine } from "./enrich";
-export { timedStep, type StepTiming } from "./step-timer";
+export type { StepTiming } from "./step-timer";
 export { forecastLlmRun } from "./forecast";
 export { EXIT_CODES, EXIT_CODES_HELP, exitCodeFor } from "./exit-codes";
 // Each step of the pipeline, defined once: the ingest DAG's tasks call these (in-process and on pg-boss), and so can a notebook cell.

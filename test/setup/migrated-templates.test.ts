@@ -3,11 +3,10 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { findProjectRoot } from "../../src/config";
 import { openDatabase } from "../../src/db/database";
-import { DB_KINDS, MIGRATIONS_DIR, SERVER_URL } from "../support/databases";
+import { admin, DB_KINDS, MIGRATIONS_DIR, SERVER_URL } from "../support/databases";
 import { migrationsHash, withDatabase } from "../support/migrated-templates";
 
 // The server's template is built once even when several vitest workers ask at the same moment,
@@ -38,15 +37,6 @@ console.log(await serverTemplateName(url, dir, "public"));\n`,
   return (await Promise.all(runs)).map((r) => r.stdout.trim());
 }
 
-const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
-  const c = new pg.Client({ connectionString: SERVER_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-};
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {

@@ -58,7 +58,8 @@ export async function createTestDatabase(kind: DbKind, options: { migrate?: bool
   };
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Run `fn` on a fresh client of the test server (CREATE/DROP DATABASE and other admin work), closed afterwards. */
+export async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: SERVER_URL });
   await c.connect();
   try {

@@ -1,4 +1,5 @@
 import type { Extraction } from "../../domain/index";
+import { normalizeNumbers } from "../offline/number-words";
 
 /**
  * Plausibility beyond the schema: a schema-valid answer can still contradict its paragraph or the
@@ -9,7 +10,7 @@ import type { Extraction } from "../../domain/index";
  * - a velocity that appears nowhere in the text (a made-up number);
  * - a score far outside the game's running score (more runs than any game has, or far from the
  *   other plays answered beside it).
- * Self-contained on purpose: validate does not import transform.
+ * Numbers in words are read with the offline extractor's number words (`normalizeNumbers`), the one vocabulary.
  *
  * @example checkPlausibility("Delgado deals a slider at 86 mph…", answer) // null, or "… is not in the text"
  */
@@ -59,41 +60,19 @@ export function runningScore(answers: Iterable<Extraction>): GameContext {
   return { home: median(home), away: median(away) };
 }
 
-const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
-const TEENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const UNIT = Object.keys(UNITS).join("|");
-const SPOKEN = new RegExp(
-  `\\b(?:(?:a|one)[\\s-])?hundred(?:[\\s-](?:and[\\s-])?(${UNIT}|${Object.keys(TEENS).join("|")}))?\\b|` +
-    `\\bone[\\s-]oh[\\s-](${UNIT})\\b|` +
-    `\\b(${Object.keys(TENS).join("|")})(?:[\\s-](${UNIT}))?\\b|` +
-    `\\b(${UNIT}|${Object.keys(TEENS).join("|")})\\b`,
-  "g",
-);
-
-/** Every number the text states, in digits or in words (up to the hundreds a pitch speed needs). */
+/** Every number the text states, in digits or in words (the offline extractor's number words: "ninety-five", "one-oh-two"). */
 export function numbersIn(text: string): number[] {
-  const lower = text.toLowerCase();
-  const out = [...lower.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
-  for (const m of lower.matchAll(SPOKEN)) {
-    if (m[0].includes("hundred")) out.push(100 + (m[1] ? (UNITS[m[1]] ?? TEENS[m[1]]!) : 0));
-    else if (m[2]) out.push(100 + UNITS[m[2]]!);
-    else if (m[3]) out.push(TENS[m[3]]! + (m[4] ? UNITS[m[4]]! : 0));
-    else if (m[5]) out.push(UNITS[m[5]] ?? TEENS[m[5]]!);
-  }
-  return out;
+  return [...normalizeNumbers(text).matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
 }
 
 const SPEED_UNIT = /^[\s-]*(?:mph|m\.p\.h|miles?[\s-](?:per|an|a)[\s-]hour|mile-an-hour|on the (?:gun|radar|board|stadium gun|scoreboard|readout))/;
 
 /** A pitch speed the text states ("95 mph", "ninety-five miles per hour", "a hundred and one on the gun"), or null. */
 export function statedSpeed(text: string): number | null {
-  const lower = text.toLowerCase();
-  const candidates = [...lower.matchAll(/\d{2,3}(?:\.\d)?/g)].map((m) => ({ value: Number(m[0]), end: (m.index ?? 0) + m[0].length }));
-  for (const m of lower.matchAll(SPOKEN)) {
-    const value = numbersIn(m[0])[0];
-    if (value !== undefined) candidates.push({ value, end: (m.index ?? 0) + m[0].length });
+  const lower = normalizeNumbers(text);
+  for (const m of lower.matchAll(/\d{2,3}(?:\.\d)?/g)) {
+    const value = Number(m[0]);
+    if (value >= 55 && value <= 106 && SPEED_UNIT.test(lower.slice((m.index ?? 0) + m[0].length))) return value;
   }
-  const found = candidates.find((c) => c.value >= 55 && c.value <= 106 && SPEED_UNIT.test(lower.slice(c.end)));
-  return found?.value ?? null;
+  return null;
 }

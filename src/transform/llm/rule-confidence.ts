@@ -1,5 +1,6 @@
 import { EXTRACTION_FIELDS, postPitchCount, type Extraction, type PitchResult, type ReferenceTables } from "../../domain/index";
 import { findCounts } from "../offline/count-parser";
+import { SELF_CORRECTION_PHRASES } from "../offline/lexicon";
 import { foldName, foldText, surnameOf } from "../offline/name-parser";
 import { normalizeNumbers } from "../offline/number-words";
 import { findPitchTerms } from "../offline/pitch-vocabulary";
@@ -30,7 +31,8 @@ export interface ConfidenceContext {
   findings?: ReadonlySet<number>;
 }
 
-const CORRECTION = /\b(?:excuse me|scratch that|make that|correction|i mean|check that|my mistake|sorry|strike that|wait)\b|\bno,? (?:it's|it was|that's|make)\b|\brather\b/;
+// The lexicon's correction phrases; a bare "no" only as a correction ("no, it's 2-1"), not "no outs".
+const CORRECTION = new RegExp(`\\b(?:${SELF_CORRECTION_PHRASES})\\b|\\bno,? (?:it's|it was|that's|make)\\b`);
 const ORD = "\\d{1,2}(?:st|nd|rd|th)?";
 const INNING_CUE = new RegExp(`\\b(?:top|bottom|bot|btm|middle|mid|end|half)(?: half)?(?: of)?(?: the)? ${ORD}\\b|\\binnings?\\b|\\bframe\\b|\\bhalf\\b|\\bextras?\\b|\\bstretch\\b`);
 const INNING_NUMBER = new RegExp(`\\b(?:top|bottom|bot|btm|half)(?: of)?(?: the)? (${ORD})\\b|\\b(\\d{1,2}(?:st|nd|rd|th)) (?:inning|frame)\\b|\\b(?:half|inning|frame) of the (\\d{1,2}(?:st|nd|rd|th))\\b`, "g");

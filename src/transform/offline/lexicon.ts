@@ -169,8 +169,11 @@ export const RESULT_CODES: Record<string, ResultCue> = { b: "Ball", s: "Strike",
 
 // ── Self-corrections ───────────────────────────────────────────────────────────────────────────
 
-/** Words a narrator takes back what he just said with ("a slider, no, make that a cutter", "two and one... excuse me"). */
-export const SELF_CORRECTION = "no|nope|sorry|correction|make that|rather|i mean|scratch that|my mistake|check that|wait|excuse me|pardon me|strike that";
+/** Phrases a narrator takes back what he just said with, whatever follows them ("two and one... excuse me"). */
+export const SELF_CORRECTION_PHRASES = "sorry|correction|make that|rather|i mean|scratch that|my mistake|check that|wait|excuse me|pardon me|strike that";
+
+/** Words a narrator takes back what he just said with ("a slider, no, make that a cutter"): the phrases, and a bare "no" or "nope" where a correction follows. */
+export const SELF_CORRECTION = `no|nope|${SELF_CORRECTION_PHRASES}`;
 
 // ── Number words ───────────────────────────────────────────────────────────────────────────────
 
