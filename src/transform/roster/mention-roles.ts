@@ -30,7 +30,7 @@ const TITLES: Record<string, MentionRole> = {
 /** Capitalized words that start a sentence of the call and are nobody's name. */
 const LEADING = /^(?:leading|next|up|now|here|and|but|so|then|meanwhile|final|finally|again|still|only|even|that|this|those|these|what|who|how|why|when|where|it|its|it's|there's|here's|that's|let's|if|as|at|by|from|for|with|without|into|over|under|behind|after|before|against|since|while|until|once|plus|not|yes|no|oh|wow|well|look|watch|remember|ladies|folks|everybody|nobody|somebody|our|my|your|his|her|their|we|you|they|i|in|on|of|to|off|out|down|back|big|huge|great|good|nice|what's|exit|spin|launch|velocity|statcast|pitch|pitches|count|score|inning|game|ballgame|top|bottom|middle|end|side|runners?|bases|one|two|three|strike|ball|foul|safe|first|second|third|home)$/i;
 
-const PITCH_BEFORE = /\b(?:(?:the |a )?(?:right-hander|left-hander|righthander|lefthander|righty|lefty|southpaw|reliever|closer|starter|pitcher|hurler|setup man),?|(?:single|double|triple|homer|home run|hit|knock|runs?|walk|shot|blast|strikeout) off(?: of)?|in comes|here comes|brings? in|bringing in|calls? on|calling on|summons|call goes to|now pitching:?|new pitcher:?|(?:talks?|chats?|confers?|visits?) with|out to (?:talk|chat|visit) with|ball to|arm of|and now it's|now it's)\s+$/i;
+const PITCH_BEFORE = /\b(?:(?:the |a )?(?:right-hander|left-hander|righthander|lefthander|righty|lefty|southpaw|reliever|closer|starter|pitcher|hurler|setup man),?|(?:single|double|triple|homer|home run|hit|knock|runs?|walk|shot|blast|strikeout) off(?: of)?|in comes|brings? in|bringing in|calls? on|calling on|summons|call goes to|now pitching:?|new pitcher:?|(?:talks?|chats?|confers?|visits?) with|out to (?:talk|chat|visit) with|ball to|arm of|and now it's|now it's)\s+$/i;
 const PITCH_AFTER = new RegExp("^(?:'s|’s)?,?\\s*(?:" + [
   "(?:the |a )?(?:\\w+ )?(?:right-hander|left-hander|righthander|lefthander|righty|lefty|southpaw|reliever|closer|starter|pitcher)\\b",
   "(?:'s |’s )?(?:line|pitch count|ERA|first pitch|next pitch|\\d+(?:st|nd|rd|th) pitch|delivery|offering|windup|stretch|heater|fastball|slider|curve|sinker|cutter|splitter|changeup)\\b",
@@ -43,7 +43,7 @@ const PITCH_AFTER = new RegExp("^(?:'s|’s)?,?\\s*(?:" + [
   "(?:gets|got|earns|earned|takes|took|picks up|is credited with|is tagged with) (?:the )?(?:win|loss|save|hold|victory)\\b",
   "escapes|strikes (?:him|them|out the side)|deals|delivers|fires|pitches|hurls|comes set|toes the rubber|takes the (?:mound|hill|ball)|on the mound|from the stretch|gets the sign|winds|rears back",
 ].join("|") + ")", "i");
-const BAT_BEFORE = /\b(?:pinch[\s-]hitter|pinch[\s-]hitting|batter|hitter|leadoff (?:man|hitter)|leading off,?|lead off,?|up next,?|next up,?|next,|now batting:?|batting:?|at bat:?|at the plate:?|up is|faces|facing|to face|pitch(?:es|ing)? to|deals to|delivers to|throws to|vs\.?|versus)\s+$/i;
+const BAT_BEFORE = /(?:\b(?:\d-\d|pitch|offering|delivery|(?:one|two|three|oh)-(?:one|two|oh|nothing)) to|\b(?:strikes out|punches out|rings up|fans|walks|plunks|hits|drills|retires|gets|jams|freezes|fools|whiffs))\s+$|\b(?:pinch[\s-]hitter|pinch[\s-]hitting|batter|hitter|leadoff (?:man|hitter)|leading off,?|lead off,?|up next,?|next up,?|next,|now batting:?|batting:?|at bat:?|at the plate:?|up is|faces|facing|to face|pitch(?:es|ing)? to|deals to|delivers to|throws to|vs\.?|versus)\s+$/i;
 const BAT_AFTER = /^(?:'s|’s)?,?\s*(?:leads off|leading off|is up(?! in the)|steps in|steps up|digs in|at the (?:plate|dish)|in the box|\d-for-\d|is \d-for-\d|(?:is )?batting \.\d{3}|pinch[\s-]hits|bats (?:for|left|right)|swings|takes (?:a|the|strike|ball)|fouls|grounds|flies|lines|pops|singles|doubles|triples|homers|walks|strikes out|struck out|is rung up|chases|lays off|watches|rips|drives|bunts|lofts|chops|rolls|lifts|drops a|skies|bloops|launches|hits (?:a|it|one)|is caught looking|goes down|bounces (?:it|one|a|out)|taps|tops|squares|grounds out|flies out|lines out|pops up|will bat|will pinch-hit|(?:is )?the hitter)|^,\s*(?:(?:one|two|nobody|no one) (?:down|out|away|on)|with (?:one|two|nobody|no one) (?:down|out|on)|the (?:switch-hitter|leadoff)|switch-hitting|batting (?:left|right))/i;
 const RUN_BEFORE = /\b(?:runner|pinch[\s-]runner|with|and)\s+$/i;
 const BASE = "(?:first|second|third|home|the bag|1st|2nd|3rd)";
@@ -51,23 +51,28 @@ const RUN_AFTER = new RegExp(`^(?:'s|’s)?,?\\s*(?:(?:is|was|has|had|just|now|s
 const POSITION_BEFORE = /\b(?:catcher|shortstop|(?:first|second|third)[\s-]baseman|(?:left|center|centre|right)[\s-]fielder|outfielder|infielder|designated hitter|DH)\s+$/i;
 const POSITION_AFTER = /^,?\s*(?:(?:the |their |our )?(?:\w+ )?(?:catcher|shortstop|(?:first|second|third)[\s-]baseman|(?:left|center|centre|right)[\s-]fielder|outfielder|infielder|designated hitter|DH)\b|(?:goes|heads|jogs|trots|moves|comes in|stays|takes over|goes out) (?:out )?(?:to|in|at) (?:left|center|centre|right|short|first|second|third)\b)/i;
 // The ball from fielder to fielder ("Whitford to Ortega to Brandt", "Hollander to Pellegrini"), a catch, a stop, a throw.
-const FIELD_AFTER = /^(?:'s|’s)?,?\s*(?:to \p{Lu}|(?:has to |makes |made )?(?:take|takes|took) the out|fields|fielded|gloves|snags|dives|ranges|backhands|camps|catches|hauls|makes the (?:catch|play|stop)|throws (?:to|across|over|home|him out)|fires (?:to|home|across)|is there|squeezes|(?:,[^.]{0,30}\b)?and he'?s got it|a few steps in|goes back|drifts|racing in)/iu;
+const FIELD_AFTER = /^(?:'s|’s)?,?\s*(?:to \p{Lu}|(?:has to |makes |made )?(?:take|takes|took) the out|fields|fielded|gloves|snags|dives|ranges|backhands|camps|catches|hauls|makes the (?:catch|play|stop)|throws (?:to|across|over|home|him out)|fires (?:to|home|across)|is there|squeezes|(?:,[^.]{0,30}\b)?and he'?s got it|a few steps in|goes back|drifts|racing in|throws off the mask|keeps it in front|blocks it|blocks the|smothers|frames|sets up)/iu;
 const FIELD_BEFORE = /\b(?:throw|relay|flip|toss|peg|feed)(?:es|s)? (?:from|by)\s+$|\b(?:tag by|blocked by|caught by)\s+$/i;
 const STAFF_BEFORE = /\b(?:coach|manager|skipper|umpire|ump|partner|announcer|broadcaster|analyst|owner|trainer|general manager|GM|president|commissioner|crew chief|my friend|our own|broadcast partner|color man)\s+$/i;
 const STAFF_AFTER = /^,?\s*(?:the |our |their |his )?(?:\w+[\s-])?(?:coach|manager|skipper|umpire|ump|announcer|broadcaster|analyst|owner|trainer|crew chief)\b|^(?:'s|’s) (?:crew|strike zone|zone|call|booth|broadcast)/i;
 
-/** The roles the words just before and after a name give it. */
-function rolesAround(before: string, after: string): MentionRole[] {
+const PITCH_WORDS = new RegExp(`^(?:'s|’s)\\s+(?:[\\d-]+\\s+|[\\w-]+\\s+){0,2}${PITCH_NAME}\\b|^,\\s+(?:the |a |an |his )?(?:[\\w-]+\\s+)?${PITCH_NAME}\\b`, "i");
+const pitchFollows = (rest: string) => new RegExp(`^,?\\s*(?:the |a |an |his )?(?:first pitch|pitch|\\w+ pitch|${PITCH_NAME}|\\d-\\d|(?:one|two|three|oh)-)`, "i").test(rest);
+
+/** The roles the words just before and after a name give it; `first`: the name opens the sentence. */
+function rolesAround(before: string, after: string, first: boolean): MentionRole[] {
   const roles: MentionRole[] = [];
   if (STAFF_BEFORE.test(before) || STAFF_AFTER.test(after)) return ["staff"];
-  if (PITCH_BEFORE.test(before) || PITCH_AFTER.test(after)) roles.push("pitch");
-  if (BAT_BEFORE.test(before) || BAT_AFTER.test(after)) roles.push("bat");
+  // "Castellanos to Lindqvist, first pitch": from the pitcher to the batter.
+  const chain = /^\s+to\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(.*)$/u.exec(after);
+  const duelPitcher = chain !== null && pitchFollows(chain[1] ?? "");
+  const duelBatter = /\p{Lu}[\p{L}'’-]+,?\s+to\s+$/u.test(before) && pitchFollows(after);
+  if (PITCH_BEFORE.test(before) || PITCH_AFTER.test(after) || duelPitcher || (first && PITCH_WORDS.test(after)) || /^(?:'s|’s)/.test(after) && PITCH_WORDS.test(after)) roles.push("pitch");
+  if (BAT_BEFORE.test(before) || BAT_AFTER.test(after) || duelBatter) roles.push("bat");
   if (POSITION_BEFORE.test(before) || POSITION_AFTER.test(after)) roles.push("position");
   if (RUN_AFTER.test(after) || (RUN_BEFORE.test(before) && RUN_AFTER.test(after))) roles.push("run");
   // "Fontaine to Szabo": the ball from fielder to fielder, unless a pitch follows ("Webb to Webb, two-seamer").
-  const chain = /^\s+to\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(.*)$/u.exec(after);
-  const pitchFollows = (rest: string) => new RegExp(`^,?\\s*(?:the |a |an |his )?(?:first pitch|pitch|\\w+ pitch|${PITCH_NAME}|\\d-\\d|(?:one|two|three|oh)-)`, "i").test(rest);
-  if ((FIELD_AFTER.test(after) && !(chain && pitchFollows(chain[1] ?? ""))) || FIELD_BEFORE.test(before) ||
+  if ((FIELD_AFTER.test(after) && !duelPitcher) || FIELD_BEFORE.test(before) ||
     (/\p{Lu}[\p{L}'’-]+,?\s+to\s+$/u.test(before) && !pitchFollows(after))) roles.push("field");
   return roles;
 }
@@ -110,7 +115,7 @@ export function mentionsIn(text: string): NameMention[] {
     for (const f of found) {
       const before = sentence.slice(Math.max(0, f.start - 40), f.start);
       const after = sentence.slice(f.start + f.name.length, f.start + f.name.length + 70);
-      const roles = new Set(rolesAround(before, after));
+      const roles = new Set(rolesAround(before, after, before.trim() === ""));
       if (f.title) roles.add(f.title);
       // A sentence that is only a name ("Jace Whitford.") announces the next batter.
       if (f.name.includes(" ") && sentence.trim().replace(/[.!:]+$/, "") === f.name) roles.add("bat");

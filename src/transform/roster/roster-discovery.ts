@@ -175,7 +175,7 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
     if (p.pitcherVotes === 0) return false;
     if (other === 0) return true;
     const wrongSide = p.pitcherSide !== 0 && p.sideVotes !== 0 && Math.sign(p.pitcherSide) !== Math.sign(p.sideVotes);
-    return !wrongSide && p.pitcherVotes >= minVotes && (p.pitcherVotes >= minRoleShare * (p.pitcherVotes + other) || p.pitcherVotes >= other);
+    return !wrongSide && (p.pitcherVotes >= other || (p.pitcherVotes >= minVotes && p.pitcherVotes >= minRoleShare * (p.pitcherVotes + other)));
   };
   const isBatter = (p: DiscoveredPerson) => {
     const own = p.batterVotes + p.playerVotes;
