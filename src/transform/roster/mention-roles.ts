@@ -17,7 +17,7 @@ export interface NameMention {
 }
 
 const WORD = "\\p{Lu}(?:\\.|[\\p{L}'’-]+)";
-const RUN = new RegExp(`(?<![\\p{L}])${WORD}(?:\\s+(?:de|del|van|von|da|${WORD}))*`, "gu");
+const RUN = new RegExp(`(?<![\\p{L}])${WORD}(?:\\s+(?:(?:de|del|van|von|da)(?![\\p{L}])|${WORD}))*`, "gu");
 
 /** Words that stand before a name as its title: they say his role, they are not his name ("Catcher Raul Medina"). */
 const TITLES: Record<string, MentionRole> = {
@@ -57,7 +57,7 @@ const STAFF_BEFORE = /\b(?:coach|manager|skipper|umpire|ump|partner|announcer|br
 const STAFF_AFTER = /^,?\s*(?:the |our |their |his )?(?:\w+[\s-])?(?:coach|manager|skipper|umpire|ump|announcer|broadcaster|analyst|owner|trainer|crew chief)\b|^(?:'s|’s) (?:crew|strike zone|zone|call|booth|broadcast)/i;
 
 const PITCH_WORDS = new RegExp(`^(?:'s|’s)\\s+(?:[\\d-]+\\s+|[\\w-]+\\s+){0,2}${PITCH_NAME}\\b|^,\\s+(?:the |a |an |his )?(?:[\\w-]+\\s+)?${PITCH_NAME}\\b`, "i");
-const pitchFollows = (rest: string) => new RegExp(`^,?\\s*(?:the |a |an |his )?(?:first pitch|pitch|\\w+ pitch|${PITCH_NAME}|\\d-\\d|(?:one|two|three|oh)-)`, "i").test(rest);
+const pitchFollows = (rest: string) => new RegExp(`^,?\\s*(?:the |a |an |his )?(?:first pitch|pitch|\\w+ pitch|${PITCH_NAME}|\\d-\\d|(?:one|two|three|oh)-|fouled|foul|ball|strike|swing|called|taken|misses|low|high|outside|inside|in the dirt)`, "i").test(rest);
 
 /** The roles the words just before and after a name give it; `first`: the name opens the sentence. */
 function rolesAround(before: string, after: string, first: boolean): MentionRole[] {
