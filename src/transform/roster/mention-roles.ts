@@ -125,7 +125,7 @@ export function mentionsIn(text: string): NameMention[] {
         // "the throw from Okonjo" fields): the grammar adds a role only where they say none of the other kind.
         const playing = ["bat", "run", "field", "position"].some((r) => roles.has(r as MentionRole));
         if (grammar(f.name, g.pitcher) && !playing) roles.add("pitch");
-        if (grammar(f.name, g.batter) && !roles.has("pitch") && !roles.has("field")) roles.add("bat");
+        if (grammar(f.name, g.batter) && !roles.has("pitch") && !roles.has("field") && !roles.has("run")) roles.add("bat");
       }
       out.push({ name: f.name, roles: roles.has("staff") ? ["staff"] : [...roles] });
     }
