@@ -8,7 +8,7 @@ import { mentionsIn } from "../../src/transform/roster/mention-roles";
 // umpire are named, the city and the ballpark stand alone, fielders appear only in throws and catches.
 const TEXTS = [
   "Top of the 1st at Birchwood Park. The Foxes take the field, and Hal Brenner is on the mound for Maple Hill.",
-  "Tito Vance leads off for the Kestrels. Brenner deals, a fastball for strike one.",
+  "Tito Vance, the switch-hitter, leads off for the Kestrels. Brenner deals, a fastball for strike one.",
   "Brenner's slider, and Vance grounds it to short. Pike to Lomax, one out.",
   "Omar Brenner steps in. So it's Brenner against Brenner, no relation.",
   "Brenner's first pitch is a curveball, and Brenner takes it for a strike.",
@@ -16,7 +16,7 @@ const TEXTS = [
   "Sol Ames, the designated hitter, steps in. Pitching coach Walt Greer visits with Brenner.",
   "Ames swings and misses. Brenner fires again, and Ames grounds out. Two outs.",
   "Jesse Kyle. Brenner fires a sinker, and Kyle pops it up. Lomax makes the catch. Three outs.",
-  "Bottom of the 1st. Ray Oduya takes the mound for Dover.",
+  "Bottom of the 1st. Ray Oduya, a left-handed sinkerballer, takes the mound for Dover.",
   "Nate Pike leads off for the Foxes. Oduya deals, ball one.",
   "Pike singles up the middle. Lou Lomax up next.",
   "Oduya to Lomax, fouled back. Pike at first.",
@@ -64,6 +64,13 @@ describe("discoverRoster on a small game written for it", () => {
     expect(batters).toEqual(["Jesse Kyle", "Lou Lomax", "Nate Pike", "Omar Brenner", "Sol Ames", "Tito Vance"]);
     const everyone = [...pitchers, ...batters].join(" | ");
     for (const no of ["Walt Greer", "Dale Fenn", "Maple Hill", "Birchwood Park", "Dover", "Foxes", "Kestrels"]) expect(everyone).not.toContain(no);
+  });
+
+  it("reads hands and positions said in apposition after the name", () => {
+    expect(roster.pitchers.find((p) => p.name === "Ray Oduya")?.throws).toBe("L");
+    expect(roster.pitchers.find((p) => p.name === "Hal Brenner")?.throws).toBe("R");
+    expect(roster.batters.find((b) => b.name === "Tito Vance")?.bats).toBe("S");
+    expect(roster.batters.find((b) => b.name === "Sol Ames")?.position).toBe("DH");
   });
 
   it("gives a bare surname two players share to the one whose side the half-inning and the role say", () => {
