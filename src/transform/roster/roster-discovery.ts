@@ -117,19 +117,24 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
       if (exact && name.includes(" ")) votes.push({ person: exact, roles: m.roles, half, row, written: m.name });
       else if (candidates.length === 1) votes.push({ person: candidates[0]!, roles: m.roles, half, row, written: m.name });
       else if (candidates.length > 1) shared.push({ candidates, roles: m.roles, half, row, written: m.name });
-      else if (!name.includes(" ") && m.roles.some((r) => r === "pitch" || r === "bat")) {
+      else if (!name.includes(" ") && m.roles.some((r) => r === "pitch" || r === "bat" || r === "field")) {
         // A surname never written in full: a person if the calls put him on the mound or at the plate often enough.
         const key = personKey(name);
         bare.set(key, [...(bare.get(key) ?? []), { person: undefined as never, roles: m.roles, half, row, written: name }]);
       }
     }
   });
+  // Or if he takes a throw from a known player ("Hollander to Pellegrini"): a fielder, so a position player.
+  const throwFromKnown = (v: Omit<Vote, "person">) => v.roles.includes("field") &&
+    mentions[v.row]!.some((o) => o.roles.includes("field") && personKey(o.name) !== personKey(v.written) && bySurname.has(personKey(o.name)));
   for (const [, list] of bare) {
-    if (list.filter((v) => v.roles.includes("pitch") || v.roles.includes("bat")).length < minVotes) continue;
+    if (list.filter((v) => v.roles.includes("pitch") || v.roles.includes("bat")).length < minVotes && !list.some(throwFromKnown)) continue;
     const person = newPerson(list[0]!.written, list[0]!.row);
     for (const v of list) votes.push({ ...v, person });
   }
+  const placed: Array<{ row: number; person: DiscoveredPerson; roles: MentionRole[] }> = [];
   const count = (v: Omit<Vote, "person">, person: DiscoveredPerson & { staff: number }) => {
+    placed.push({ row: v.row, person, roles: v.roles });
     person.variants[v.written] = (person.variants[v.written] ?? 0) + 1;
     person.firstRow = Math.min(person.firstRow, v.row);
     if (v.roles.includes("staff")) person.staff++;
@@ -152,6 +157,19 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
     const pick = bySide.length === 1 ? bySide[0] : byRole.length === 1 ? byRole[0] : undefined;
     if (pick) count(v, pick);
   }
+  // No half-inning said where he played: the other side from the players he faced in the same paragraph
+  // (a pitcher facing a home batter is a visitor; a batter facing a home pitcher too).
+  const fielding = (roles: MentionRole[]) => roles.includes("pitch") || roles.includes("field");
+  const batting = (roles: MentionRole[]) => roles.includes("bat") || roles.includes("run");
+  const faced = new Map<DiscoveredPerson, number>();
+  for (const a of placed) {
+    if (a.person.sideVotes !== 0) continue;
+    for (const b of placed) {
+      if (b.row !== a.row || b.person === a.person || b.person.sideVotes === 0) continue;
+      if ((fielding(a.roles) && batting(b.roles)) || (batting(a.roles) && fielding(b.roles))) faced.set(a.person, (faced.get(a.person) ?? 0) - Math.sign(b.person.sideVotes));
+    }
+  }
+  for (const [person, side] of faced) person.sideVotes = Math.sign(side);
   read.forEach((r) => {
     for (const cue of r.cues) {
       const person = people.get(foldName(cue.name)) ?? [...people.values()].find((p) => isFormOf(cue.name, p.name));
