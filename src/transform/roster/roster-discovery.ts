@@ -79,16 +79,25 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
   const { words: teamWords, cities } = teamWordsOf(plays, read);
   const notAName = (name: string) => {
     const folded = foldName(name);
-    return name.split(/\s+/).some((w) => teamWords.has(foldName(w))) || cities.has(folded) || [...cities].some((c) => folded.startsWith(`${c} `)) ||
+    return name.split(/\s+/).some((w) => teamWords.has(foldName(w).replace(/'s?$/, ""))) || cities.has(folded) || [...cities].some((c) => folded.startsWith(`${c} `)) ||
       PLACE.test(name) || findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
   };
 
   // One person per full name ("Luis Ortega", "Mateo Ortega"); a three-word run whose last two words are a full
   // name of their own is that name with a word of the call before it.
   const fullCounts = new Map<string, number>();
-  for (const list of mentions) for (const m of list) if (m.name.includes(" ") && !/\./.test(m.name.split(" ")[0]!) && !notAName(m.name)) fullCounts.set(m.name, (fullCounts.get(m.name) ?? 0) + 1);
-  const canonical = (name: string): string => {
-    const words = name.split(" ");
+  for (const list of mentions) {
+    for (const m of list) {
+      const name = m.name.split(" ").filter((w, i, all) => !(i === 0 && all.length > 2 && /'s?$/.test(w))).join(" ");
+      if (name.includes(" ") && !/\./.test(name.split(" ")[0]!) && !notAName(name)) fullCounts.set(name, (fullCounts.get(name) ?? 0) + 1);
+    }
+  }
+  const teamish = (w: string) => { const f = foldName(w).replace(/'s?$/, ""); return teamWords.has(f) || cities.has(f); };
+  const canonical = (written: string): string => {
+    // "Sentinels' Ian Moss", "Brookhaven's Cole Brannigan": the team before the name is not part of it.
+    const words = written.split(" ");
+    while (words.length > 1 && teamish(words[0]!)) words.shift();
+    const name = words.join(" ");
     return words.length >= 3 && fullCounts.has(words.slice(-2).join(" ")) ? words.slice(-2).join(" ") : name;
   };
   const people = new Map<string, DiscoveredPerson & { staff: number }>();
@@ -110,8 +119,8 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
   mentions.forEach((list, row) => {
     const half = halves[row] ?? null;
     for (const m of list) {
-      if (notAName(m.name)) continue;
       const name = canonical(m.name);
+      if (notAName(name)) continue;
       const candidates = (bySurname.get(personKey(name)) ?? []).filter((p) => isFormOf(name, p.name));
       const exact = people.get(foldName(name));
       if (exact && name.includes(" ")) votes.push({ person: exact, roles: m.roles, half, row, written: m.name });
@@ -179,7 +188,7 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
 
   // A player: someone the text puts to work (not only a coach, a manager, an umpire named).
   const work = (p: DiscoveredPerson) => p.pitcherVotes + p.batterVotes + p.playerVotes;
-  let kept = [...people.values()].filter((p) => work(p) >= 1 && p.staff <= work(p) / 2).sort((a, b) => a.firstRow - b.firstRow);
+  let kept = [...people.values()].filter((p) => work(p) >= 1 && work(p) >= 3 * p.staff).sort((a, b) => a.firstRow - b.firstRow);
   const teams = discoverTeams(plays, read.map((r) => r.half), kept, teamWords);
   kept = kept.filter((p) => ![teams.home, teams.away].some((t) => t.toLowerCase().startsWith(`${p.name.toLowerCase()} `)));
   const teamOf = (p: DiscoveredPerson) => (p.sideVotes > 0 ? teams.home : p.sideVotes < 0 ? teams.away : "unknown");
