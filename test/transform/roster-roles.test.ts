@@ -89,3 +89,19 @@ describe("discoverRoster on a small game written for it", () => {
     expect(team("Ibsen")).toBe("Maple Hill Foxes");
   });
 });
+
+describe("discoverRoster when a team is only ever its city", () => {
+  const texts = [
+    "Top of the 3rd. Cold Spring leads it two to one. Ace Dorsey deals to Kurt Vail, ball one.",
+    "Dorsey deals again, and Vail swings through it.",
+    "Bottom of the 3rd. Cold Spring brings in Ray Oduya from the bullpen.",
+    "Oduya deals to Ben Lusk, strike one. Lusk fouls the next one off.",
+    "Cold Spring leads by a run, and Oduya fires a slider. Lusk grounds out.",
+  ];
+  const roster = discoverRoster(texts.map((t, i) => ({ play_id: i + 1, line: i + 2, playbyplay: t, play_hash: playHash(t) })));
+
+  it("takes the city for no player: it is never shortened to a surname and is spoken of as a team", () => {
+    expect(roster.pitchers.map((p) => p.name).sort()).toEqual(["Ace Dorsey", "Ray Oduya"]);
+    expect(roster.batters.map((b) => b.name).sort()).toEqual(["Ben Lusk", "Kurt Vail"]);
+  });
+});

@@ -22,7 +22,7 @@ const RUN = new RegExp(`(?<![\\p{L}])${WORD}(?:\\s+(?:(?:de|del|van|von|da)(?![\
 /** Words that stand before a name as its title: they say his role, they are not his name ("Catcher Raul Medina"). */
 const TITLES: Record<string, MentionRole> = {
   pitcher: "pitch", reliever: "pitch", closer: "pitch", starter: "pitch", righty: "pitch", lefty: "pitch", southpaw: "pitch",
-  "right-hander": "pitch", "left-hander": "pitch", righthander: "pitch", lefthander: "pitch", hurler: "pitch", ace: "pitch",
+  "right-hander": "pitch", "left-hander": "pitch", righthander: "pitch", lefthander: "pitch", hurler: "pitch",
   catcher: "position", shortstop: "position", outfielder: "position", infielder: "position", slugger: "bat", rookie: "bat",
   "pinch-hitter": "bat", batter: "bat", hitter: "bat", runner: "run", "pinch-runner": "run",
   coach: "staff", manager: "staff", skipper: "staff", umpire: "staff", ump: "staff", announcer: "staff", broadcaster: "staff", analyst: "staff",

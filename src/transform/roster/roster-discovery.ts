@@ -189,6 +189,15 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
   // A player: someone the text puts to work (not only a coach, a manager, an umpire named).
   const work = (p: DiscoveredPerson) => p.pitcherVotes + p.batterVotes + p.playerVotes;
   let kept = [...people.values()].filter((p) => work(p) >= 1 && work(p) >= 3 * p.staff).sort((a, b) => a.firstRow - b.firstRow);
+  // A place the text never names with its nickname ("Granite Bay leads it", "Kettle Falls goes to the bullpen"): a
+  // "name" never shortened to a surname, spoken of as a team at least half the times it is written.
+  const allText = plays.map((p) => p.playbyplay).join("\n");
+  const spokenOfAsTeam = (p: DiscoveredPerson) => {
+    if (Object.keys(p.variants).some((v) => !v.includes(" "))) return false;
+    const all = [...allText.matchAll(new RegExp(`(?<![\\p{L}])${p.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])(.{0,40})`, "gu"))];
+    return all.length >= 2 && all.filter((m) => TEAM_VERB.test(m[1]!)).length * 2 >= all.length;
+  };
+  kept = kept.filter((p) => !spokenOfAsTeam(p));
   const teams = discoverTeams(plays, read.map((r) => r.half), kept, teamWords);
   kept = kept.filter((p) => ![teams.home, teams.away].some((t) => t.toLowerCase().startsWith(`${p.name.toLowerCase()} `)));
   const teamOf = (p: DiscoveredPerson) => (p.sideVotes > 0 ? teams.home : p.sideVotes < 0 ? teams.away : "unknown");
@@ -264,6 +273,7 @@ function teamWordsOf(plays: readonly RawPlay[], read: ParagraphNames[]): { words
   }
   return { words, cities };
 }
+const TEAM_VERB = /^(?:'s?)?\s+(?:leads(?! off)|lead(?! off)|trails|brings|goes to (?:the|its|his) (?:bull)?pen|bullpen|dugout|fans|faithful|lineup|pen\b|has the lead|takes the lead|is up by|is down by|up by|down by|\d+,)/;
 const TEAM_AFTER = /^(?:'|’)?\s+(?:have|had|are|were|lead|led|trail|trailed|win|won|need|needed|go|come|get|got|score|scored|take|took|bring|turn|hold|send|up|down|ahead|behind|threaten|'re|’re|bullpen|dugout|fans|faithful|nine|pen)\b|^(?:'|’)\s/;
 const TEAM_BEFORE = /(?:\d+-\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)-(?:one|two|three|four|five|six|seven|eight|nine|ten|nothing)),?\s+$|\b(?:the|beat|beats)\s+$/i;
 
