@@ -20,7 +20,7 @@ const TEXTS = [
   "Nate Pike leads off for the Foxes. Oduya deals, ball one.",
   "Pike singles up the middle. The Foxes' Lou Lomax up next. Manager Ned Oakes signals to the pen, and Oakes takes the ball from Oduya... no, he only talks.",
   "Oduya to Lomax, fouled back. Pike at first.",
-  "Lomax grounds to second, Kyle to Vance, and the Kestrels turn two.",
+  "Lomax, who bats left, grounds to second, Kyle to Vance, and the Kestrels turn two.",
   "Maple Hill needs a baserunner. Umpire Dale Fenn checks the ball, and the Foxes wait.",
   "Bottom of the 8th. Sol Ames comes in from the bullpen for the Kestrels; the left-hander takes over for Oduya.",
   "Ames deals to Pike, strike one.",
@@ -72,6 +72,7 @@ describe("discoverRoster on a small game written for it", () => {
     expect(roster.pitchers.find((p) => p.name === "Hal Brenner")?.throws).toBe("R");
     expect(roster.batters.find((b) => b.name === "Tito Vance")?.bats).toBe("S");
     expect(roster.batters.find((b) => b.name === "Sol Ames")?.position).toBe("DH");
+    expect(roster.batters.find((b) => b.name === "Lou Lomax")?.bats).toBe("L");
   });
 
   it("gives a bare surname two players share to the one whose side the half-inning and the role say", () => {

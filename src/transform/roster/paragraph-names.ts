@@ -15,7 +15,7 @@ export interface ParagraphNames {
   /** Capitalized words after "the" ("the Otters", "the Bison"): team nicknames, counted later over the whole game. */
   teamWords: string[];
   /** Names a role word stands next to: "lefty Soto", "switch-hitter Diaz", "shortstop Lin". */
-  cues: Array<{ name: string; cue: "throws-left" | "throws-right" | "bats-left" | "bats-switch" | "pinch-hitter" | "position"; value?: string }>;
+  cues: Array<{ name: string; cue: "throws-left" | "throws-right" | "bats-left" | "bats-right" | "bats-switch" | "pinch-hitter" | "position"; value?: string }>;
   /** A pitching change: the paragraph's pitcher is coming in. */
   change: boolean;
 }
@@ -43,6 +43,10 @@ const AFTER_CUES: Array<[RegExp, ParagraphNames["cues"][number]["cue"]]> = [
   [new RegExp(`${APPOSITION}switch[\\s-]hitt(?:er|ing)`, "iu"), "bats-switch"],
   [new RegExp(`${APPOSITION}(?:left-handed (?:hitter|batter|bat)|lefty (?:swinger|bat|hitter))`, "iu"), "bats-left"],
   [/^,?\s+(?:will |is going to |comes up to |is sent up to )?pinch[\s-]hits?\b/i, "pinch-hitter"],
+  // "Webb, batting right-handed", "Keel bats left", "Fenn, who hits from the left side": the side he bats from here.
+  [/^(?:,\s+(?:who |now )?)?\s*(?:(?:bats|batting|will bat) (?:from the )?left(?:-handed|y| side)?\b|(?:hits|hitting|swings|swinging) (?:from the left|left-handed)\b)/i, "bats-left"],
+  [/^(?:,\s+(?:who |now )?)?\s*(?:(?:bats|batting|will bat) (?:from the )?right(?:-handed|y| side)?\b|(?:hits|hitting|swings|swinging) (?:from the right|right-handed)\b)/i, "bats-right"],
+  [/^(?:,\s+(?:who )?)?\s*(?:throws|throwing|pitches) left(?:-handed|y)?\b/i, "throws-left"],
 ];
 const POSITION_AFTER = new RegExp(`${APPOSITION}(catcher|first baseman|second baseman|third baseman|shortstop|left fielder|cent(?:er|re) fielder|right fielder|designated hitter)\\b`, "iu");
 

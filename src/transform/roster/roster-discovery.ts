@@ -227,7 +227,8 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
   const batters: Batter[] = byTeam(kept.filter(isBatter)).map((p, i) => ({
     batter_id: firstBatterId + i, name: p.name, team: teamOf(p),
     position: has(p, "pinch-hitter") > 0 ? "PH" : mostCommon(p.cues.filter((c) => c.cue === "position").map((c) => c.value ?? "")) ?? "",
-    bats: has(p, "bats-switch") > 0 ? "S" : has(p, "bats-left") > 0 ? "L" : "R",
+    // Seen batting from both sides, or called a switch-hitter: S.
+    bats: has(p, "bats-switch") > 0 || (has(p, "bats-left") > 0 && has(p, "bats-right") > 0) ? "S" : has(p, "bats-left") > 0 ? "L" : "R",
   }));
   const pitchTypes = PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] }));
   const listed = new Set([...pitchers, ...batters].map((p) => p.name));
