@@ -91,7 +91,7 @@ describe.each(["second", "third", "otters"])("roster discovery on the blind game
 
   for (const role of ["pitcher", "batter"] as const) {
     const table = role === "pitcher" ? refs.pitchers.map((p) => ({ id: p.pitcher_id, name: p.name, team: p.team })) : refs.batters.map((b) => ({ id: b.batter_id, name: b.name, team: b.team }));
-    const proposed = role === "pitcher" ? roster.pitchers : roster.batters;
+    const proposed: Array<{ name: string; team: string }> = role === "pitcher" ? roster.pitchers : roster.batters;
     it(`proposes every ${role} the truth names, on his side, and no one else`, () => {
       const named = new Set(truth.map((t) => (role === "pitcher" ? t.pitcher_id : t.batter_id)).filter((id): id is number => id !== null));
       for (const id of named) {
