@@ -106,3 +106,22 @@ describe("discoverRoster when a team is only ever its city", () => {
     expect(roster.batters.map((b) => b.name).sort()).toEqual(["Ben Lusk", "Kurt Vail"]);
   });
 });
+
+describe("discoverRoster on a lineup card", () => {
+  const texts = [
+    "Tonight's lineup for the Gulls: Rafe Dunmore CF, Eli Szot SS, Marty Quell (C), Juno Pratt DH.",
+    "Top of the 1st. Odell Brisk deals to Dunmore, ball one. Dunmore swings and misses.",
+    "Brisk fires again, and Dunmore grounds to short. Szot steps in. Brisk deals, Szot lines out.",
+    "Quell swings at the first pitch from Brisk and pops out. Three up, three down.",
+  ];
+  const roster = discoverRoster(texts.map((t, i) => ({ play_id: i + 1, line: i + 2, playbyplay: t, play_hash: playHash(t) })));
+
+  it("reads the position after each name on the card, and lists the players it names", () => {
+    const position = (name: string) => roster.batters.find((b) => b.name === name)?.position;
+    expect(position("Rafe Dunmore")).toBe("CF");
+    expect(position("Eli Szot")).toBe("SS");
+    expect(position("Marty Quell")).toBe("C");
+    expect(position("Juno Pratt")).toBe("DH");
+    expect(roster.pitchers.map((p) => p.name)).toEqual(["Odell Brisk"]);
+  });
+});

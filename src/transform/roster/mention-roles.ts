@@ -49,7 +49,7 @@ const RUN_BEFORE = /\b(?:runner|pinch[\s-]runner|with|and)\s+$/i;
 const BASE = "(?:first|second|third|home|the bag|1st|2nd|3rd)";
 const RUN_AFTER = new RegExp(`^(?:'s|’s)?,?\\s*(?:(?:is|was|has|had|just|now|still|already|then)\\s+){0,2}(?:(?:at|on|off|to|into|back to|around|rounds|rounding|stranded at|heading to|headed to|moves up to|goes to|steals|stole|swipes|takes) ${BASE}|scores|scored|stranded|motoring|bluffs|takes off|tags up|breaks for|takes a (?:couple of |few )?steps? off|a step off|cruises into|slides into|ninety feet|90 feet|safe at|out at|(?:is )?thrown out|caught stealing|picked off|trots home|jogs home|crosses the plate)`, "i");
 const POSITION_BEFORE = /\b(?:catcher|shortstop|(?:first|second|third)[\s-]baseman|(?:left|center|centre|right)[\s-]fielder|outfielder|infielder|designated hitter|DH)\s+$/i;
-const POSITION_AFTER = /^,?\s*(?:(?:the |their |our )?(?:\w+ )?(?:catcher|shortstop|(?:first|second|third)[\s-]baseman|(?:left|center|centre|right)[\s-]fielder|outfielder|infielder|designated hitter|DH)\b)/i;
+const POSITION_AFTER = /^,?\s*\(?(?:C|1B|2B|3B|SS|LF|CF|RF|DH)\b(?!['’-])|^,?\s*(?:(?:the |their |our )?(?:\w+ )?(?:catcher|shortstop|(?:first|second|third)[\s-]baseman|(?:left|center|centre|right)[\s-]fielder|outfielder|infielder|designated hitter|DH)\b)/i;
 // The ball from fielder to fielder ("Whitford to Ortega to Brandt", "Hollander to Pellegrini"), a catch, a stop, a throw.
 const FIELD_AFTER = /^(?:'s|’s)?,?\s*(?:to \p{Lu}|(?:has to |makes |made )?(?:take|takes|took) the out|fields|fielded|gloves|snags|dives|ranges|backhands|camps|catches|hauls|makes the (?:catch|play|stop)|throws (?:to|across|over|home|him out)|fires (?:to|home|across)|is there|squeezes|(?:,[^.]{0,30}\b)?and he'?s got it|a few steps in|goes back|drifts|racing in|throws off the mask|keeps it in front|blocks it|blocks the|smothers|frames|sets up|(?:goes|heads|jogs|trots|moves|comes in|stays|takes over|goes out) (?:out )?(?:to|in|at) (?:left|center|centre|right|short|first|second|third)\b)/iu;
 const FIELD_BEFORE = /\b(?:throw|relay|flip|toss|peg|feed)(?:es|s)? (?:from|by)\s+$|\b(?:tag by|blocked by|caught by)\s+$/i;
@@ -88,6 +88,11 @@ function nameIn(run: string): { name: string; title: MentionRole | null; offset:
     words.shift();
   }
   while (words.length > 0 && isStopWord(words[words.length - 1]!)) words.pop();
+  // A lineup card's position after the name ("Rafe Dunmore CF") is his position, not his name.
+  while (words.length > 1 && /^(?:C|1B|2B|3B|SS|LF|CF|RF|DH)$/.test(words[words.length - 1]!)) {
+    words.pop();
+    title = "position";
+  }
   if (words.length === 0 || words.some((w) => /\d/.test(w) || /^(?:one|two|three|four|oh|zero|nothing|full)(?:-|$)/i.test(w))) return null;
   const name = words.join(" ");
   if (name.length < 2 || /^\p{Lu}\.$/u.test(name)) return null;

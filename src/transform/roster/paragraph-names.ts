@@ -83,7 +83,10 @@ export function readParagraphNames(text: string, carriedHalf: InningHalf | null)
     const after = text.slice((m.index ?? 0) + m[1]!.length, (m.index ?? 0) + m[1]!.length + 50);
     for (const [re, cue] of AFTER_CUES) if (re.test(after)) cues.push({ name, cue });
     const pos = /\b(catcher|first baseman|second baseman|third baseman|shortstop|left fielder|cent(?:er|re) fielder|right fielder|designated hitter)\s+$/i.exec(before) ?? POSITION_AFTER.exec(after);
+    // A lineup card: "Nico Ferraro CF", "Ferraro (CF)".
+    const code = /^,?\s*\(?(C|1B|2B|3B|SS|LF|CF|RF|DH)\b(?!['’-])/.exec(after);
     if (pos) cues.push({ name, cue: "position", value: POSITIONS[pos[1]!.toLowerCase().replace("centre", "center")] ?? "" });
+    else if (code) cues.push({ name, cue: "position", value: code[1]! });
   }
   return {
     half: inning.half ?? carriedHalf,
