@@ -109,10 +109,11 @@ describe("discoverRoster when a team is only ever its city", () => {
 
 describe("discoverRoster on a lineup card", () => {
   const texts = [
-    "Tonight's lineup for the Gulls: Rafe Dunmore CF, Eli Szot SS, Marty Quell (C), Juno Pratt DH.",
+    "Tonight's lineup for the Gulls: Rafe Dunmore CF, Eli Szot SS, Marty Quell (C), Juno Park DH.",
     "Top of the 1st. Odell Brisk deals to Dunmore, ball one. Dunmore swings and misses.",
     "Brisk fires again, and Dunmore grounds to short. Szot steps in. Brisk deals, Szot lines out.",
     "Quell swings at the first pitch from Brisk and pops out. Three up, three down.",
+    "Top of the 2nd at Harbor Park. Park swings through a Brisk slider, then Park lines out to left.",
   ];
   const roster = discoverRoster(texts.map((t, i) => ({ play_id: i + 1, line: i + 2, playbyplay: t, play_hash: playHash(t) })));
 
@@ -121,7 +122,9 @@ describe("discoverRoster on a lineup card", () => {
     expect(position("Rafe Dunmore")).toBe("CF");
     expect(position("Eli Szot")).toBe("SS");
     expect(position("Marty Quell")).toBe("C");
-    expect(position("Juno Pratt")).toBe("DH");
+    expect(position("Juno Park")).toBe("DH");
     expect(roster.pitchers.map((p) => p.name)).toEqual(["Odell Brisk"]);
+    // A surname that looks like a ballpark's is a player when the calls put him at the plate; the ballpark is not.
+    expect(roster.batters.map((b) => b.name)).not.toContain("Harbor Park");
   });
 });

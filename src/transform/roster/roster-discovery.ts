@@ -80,7 +80,7 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
   const notAName = (name: string) => {
     const folded = foldName(name);
     return name.split(/\s+/).some((w) => teamWords.has(foldName(w).replace(/'s?$/, ""))) || cities.has(folded) || [...cities].some((c) => folded.startsWith(`${c} `)) ||
-      PLACE.test(name) || findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
+findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
   };
 
   // One person per full name ("Luis Ortega", "Mateo Ortega"); a three-word run whose last two words are a full
@@ -197,7 +197,8 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
     const all = [...allText.matchAll(new RegExp(`(?<![\\p{L}])${p.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])(.{0,40})`, "gu"))];
     return all.length >= 2 && all.filter((m) => TEAM_VERB.test(m[1]!)).length * 2 >= all.length;
   };
-  kept = kept.filter((p) => !spokenOfAsTeam(p));
+  // A ballpark ("Driftwood Park", "Millrace Field"), unless the calls put it on the mound or at the plate (Chan Ho Park).
+  kept = kept.filter((p) => !spokenOfAsTeam(p) && !(PLACE.test(p.name) && p.pitcherVotes + p.batterVotes < 2));
   const teams = discoverTeams(plays, read.map((r) => r.half), kept, teamWords);
   kept = kept.filter((p) => ![teams.home, teams.away].some((t) => t.toLowerCase().startsWith(`${p.name.toLowerCase()} `)));
   const teamOf = (p: DiscoveredPerson) => (p.sideVotes > 0 ? teams.home : p.sideVotes < 0 ? teams.away : "unknown");
