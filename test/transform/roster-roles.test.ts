@@ -46,6 +46,7 @@ describe("the role of a name from the words around each mention", () => {
     expect(roles("Shortstop Lee Varga dives and can't reach it.")).toMatchObject({ "Lee Varga": "field,position" });
     expect(roles("Varga takes off for second, and he's in there.")).toMatchObject({ Varga: "run" });
     expect(roles("Reliever Pat Dunne is warming up in the pen.")).toMatchObject({ "Pat Dunne": "pitch" });
+    expect(roles("Lee Varga pinch-hits for Omar Sills, and Pat Dunne's night is over.")).toMatchObject({ "Omar Sills": "bat", "Pat Dunne": "pitch" });
   });
 });
 

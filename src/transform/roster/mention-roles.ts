@@ -38,12 +38,13 @@ const PITCH_AFTER = new RegExp("^(?:'s|’s)?,?\\s*(?:" + [
   "(?:is |was )?(?:done|finished|through) after \\d+",
   "(?:has |had )?thrown \\d+",
   "(?:is |stays )(?:still )?on (?:the mound|for)\\b",
+  "(?:night|day|outing|work|evening|afternoon) (?:ends|is over|is done|is finished)",
   "gave (?:them|us) (?:an? |\\w+ )(?:inning|innings|frame)",
   "(?:is |was )?(?:warming|getting loose|loosening|throwing in the|up in the)",
   "(?:gets|got|earns|earned|takes|took|picks up|is credited with|is tagged with) (?:the )?(?:win|loss|save|hold|victory)\\b",
   "escapes|strikes (?:him|them|out the side)|deals|delivers|fires|pitches|hurls|comes set|toes the rubber|takes the (?:mound|hill|ball)|on the mound|from the stretch|gets the sign|winds|rears back",
 ].join("|") + ")", "i");
-const BAT_BEFORE = /(?:\b(?:\d-\d|pitch|offering|delivery|(?:one|two|three|oh)-(?:one|two|oh|nothing)) to|\b(?:strikes out|punches out|rings up|fans|walks|plunks|hits|drills|retires|gets|jams|freezes|fools|whiffs))\s+$|\b(?:pinch[\s-]hitter|pinch[\s-]hitting|batter|hitter|leadoff (?:man|hitter)|leading off,?|lead off,?|up next,?|next up,?|next,|now batting:?|batting:?|at bat:?|at the plate:?|up is|faces|facing|to face|pitch(?:es|ing)? to|deals to|delivers to|throws to|vs\.?|versus)\s+$/i;
+const BAT_BEFORE = /(?:\b(?:\d-\d|pitch|offering|delivery|(?:one|two|three|oh)-(?:one|two|oh|nothing)) to|\b(?:strikes out|punches out|rings up|fans|walks|plunks|hits|drills|retires|gets|jams|freezes|fools|whiffs))\s+$|\b(?:pinch[\s-]hitter|pinch[\s-]hitting|batter|hitter|leadoff (?:man|hitter)|leading off,?|lead off,?|up next,?|next up,?|next,|now batting:?|batting:?|at bat:?|at the plate:?|up is|(?:pinch[\s-]hits|pinch[\s-]hitting|batting|hitting|to hit) for|faces|facing|to face|pitch(?:es|ing)? to|deals to|delivers to|throws to|vs\.?|versus)\s+$/i;
 const BAT_AFTER = /^(?:'s|’s)?,?\s*(?:leads off|leading off|is up(?! in the)|steps in|steps up|digs in|at the (?:plate|dish)|in the box|\d-for-\d|is \d-for-\d|(?:is )?batting \.\d{3}|pinch[\s-]hits|bats (?:for|left|right)|swings|takes (?:a|the|strike|ball)|fouls|grounds|flies|lines|pops|singles|doubles|triples|homers|walks|strikes out|struck out|is rung up|chases|lays off|watches|rips|drives|bunts|lofts|chops|rolls|lifts|drops a|skies|bloops|launches|hits (?:a|it|one)|is caught looking|goes down|bounces (?:it|one|a|out)|taps|tops|squares|grounds out|flies out|lines out|pops up|will bat|will pinch-hit|(?:is )?the hitter)|^,\s*(?:(?:one|two|nobody|no one) (?:down|out|away|on)|with (?:one|two|nobody|no one) (?:down|out|on)|the (?:switch-hitter|leadoff)|switch-hitting|batting (?:left|right))/i;
 const RUN_BEFORE = /\b(?:runner|pinch[\s-]runner|with|and)\s+$/i;
 const BASE = "(?:first|second|third|home|the bag|1st|2nd|3rd)";
