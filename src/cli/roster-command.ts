@@ -76,7 +76,9 @@ async function askModel(plays: RawPlay[], rules: ProposedRoster, ids: { firstPit
     const budget = new CostBudget(maxCostUsd ?? config.llm.maxCostUsd);
     const result = await llm.propose(plays, rules, { runId, budget }, ids);
     const s = result.stats;
-    console.log(`Model ${config.llm.model}: ${s.requests} request${s.requests === 1 ? "" : "s"} over ${result.asked} names, ${s.tokensIn + s.tokensOut} tokens, $${s.costUsd.toFixed(4)} (llm_calls, run ${runId})`);
+    console.log(result.cached
+      ? `Model ${config.llm.model}: the answer over ${result.asked} names came from the response cache (asked before): 0 requests, $0.0000 (llm_calls, run ${runId})`
+      : `Model ${config.llm.model}: ${s.requests} request${s.requests === 1 ? "" : "s"} over ${result.asked} names, ${s.tokensIn + s.tokensOut} tokens, $${s.costUsd.toFixed(4)} (llm_calls, run ${runId})`);
     if (result.failure) {
       console.log(`The model gave no usable roster (${result.failure}): the proposal below is the rules' alone.`);
       return rules;

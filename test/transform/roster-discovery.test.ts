@@ -2,7 +2,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findProjectRoot } from "../../src/config";
 import { UnknownRosterError } from "../../src/errors";
-import { readPlays, readReferenceTables } from "../../src/extract";
+import { readGroundTruth, readPlays, readReferenceTables } from "../../src/extract";
+import { foldName, surnameOf } from "../../src/transform/offline/name-parser";
 import { assertRosterCovers, discoverRoster, measureRosterCoverage, rosterFiles } from "../../src/transform";
 import { parseReferenceCsv } from "../../src/extract/reference-reader";
 import { BatterSchema, PitcherSchema } from "../../src/domain";
@@ -74,4 +75,32 @@ describe("a run on another game's commentary", () => {
     const mine = discoverRoster(foreign);
     expect(() => assertRosterCovers(foreign, mine, { input: "game.csv", referencesDir: "my-roster" })).not.toThrow();
   });
+});
+
+// The blind games, each written by someone who had not read these rules: the proposal against the set's own tables and
+// ground truth (used only to score). Every player the truth puts on the mound or at the plate is proposed in that role,
+// on his side; no one is proposed who is not in the set's tables (a surname alone counts as its player).
+describe.each(["second", "third", "otters"])("roster discovery on the blind game %s, against its own tables", (set) => {
+  const dir = path.join(root, "test", "fixtures", `blind-game-${set}`);
+  const refs = readReferenceTables(dir);
+  const truth = readGroundTruth(dir);
+  const roster = discoverRoster(readPlays(path.join(dir, "playbyplay.csv")).plays);
+  const home = refs.pitchers[0]!.team; // the sets list the home team first
+  const sameSide = (proposedTeam: string, truthTeam: string) => (proposedTeam === roster.teams.home) === (truthTeam === home);
+  const isForm = (short: string, full: string) => foldName(short) === foldName(full) || (!short.includes(" ") && surnameOf(full) === foldName(short));
+
+  for (const role of ["pitcher", "batter"] as const) {
+    const table = role === "pitcher" ? refs.pitchers.map((p) => ({ id: p.pitcher_id, name: p.name, team: p.team })) : refs.batters.map((b) => ({ id: b.batter_id, name: b.name, team: b.team }));
+    const proposed: Array<{ name: string; team: string }> = role === "pitcher" ? roster.pitchers : roster.batters;
+    it(`proposes every ${role} the truth names, on his side, and no one else`, () => {
+      const named = new Set(truth.map((t) => (role === "pitcher" ? t.pitcher_id : t.batter_id)).filter((id): id is number => id !== null));
+      for (const id of named) {
+        const player = table.find((p) => p.id === id)!;
+        const found = proposed.find((p) => isForm(p.name, player.name));
+        expect(found, `${player.name} is not among the proposed ${role}s`).toBeDefined();
+        expect(sameSide(found!.team, player.team), `${player.name}: ${found!.team}`).toBe(true);
+      }
+      for (const p of proposed) expect(table.some((t) => isForm(p.name, t.name)), `${p.name} is no ${role} of ${set}`).toBe(true);
+    });
+  }
 });

@@ -9,6 +9,8 @@ import { runCli as start } from "../support/cli";
 // proposes the tables; the run with `--references` loads it. The real CLI, a fresh PostgreSQL database.
 const GAMES = [
   { name: "the blind Otters game (222 rows, written by another helper)", csv: "test/fixtures/blind-game-otters/playbyplay.csv", rows: 222 },
+  { name: "the second blind game (71 rows: a shared surname, a two-way player, a city used as the team)", csv: "test/fixtures/blind-game-second/playbyplay.csv", rows: 71 },
+  { name: "the third blind game (214 rows)", csv: "test/fixtures/blind-game-third/playbyplay.csv", rows: 214 },
   { name: "a short foreign game (30 rows)", csv: "test/transform/fixtures/foreign-game/playbyplay.csv", rows: 30 },
 ];
 

@@ -183,6 +183,11 @@ export class LlmExtractor {
     });
   }
 
+  /** A response cache for another step of this provider and model (the roster request): same table, same identity rules. */
+  protected responseCache(step: string, promptVersion: string, schemaVersion: string): ResponseCache {
+    return new ResponseCache({ step, provider: providerHost(this.options.baseURL), model: this.options.model, promptVersion, schemaVersion }, this.options.db);
+  }
+
   /** The worst-case output of a batch: also its `max_tokens`, so truncation and budget agree. */
   protected maxTokensOut(rows: number): number {
     return rows * this.options.maxTokensPerPlay + 50;

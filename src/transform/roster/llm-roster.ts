@@ -4,13 +4,19 @@ import { runBatches, type BatchStep, type RunnerStats } from "../llm/batch-runne
 import { LlmExtractor, type LlmRunContext } from "../llm/llm-extractor";
 import type { ProposedRoster } from "./roster-discovery";
 import { mergeRosters, type MergedRoster } from "./roster-merge";
-import { ROSTER_JSON_SCHEMA, RosterAnswerSchema, rosterCandidates, rosterMessages, type RosterAnswer } from "./roster-prompt";
+import { versionOf } from "../llm/response-schemas";
+import { ROSTER_JSON_SCHEMA, ROSTER_PROMPT_VERSION, RosterAnswerSchema, rosterCandidates, rosterMessages, type RosterAnswer } from "./roster-prompt";
+
+const ROSTER_SCHEMA_VERSION = versionOf("roster-schema-v1", ROSTER_JSON_SCHEMA);
+const NO_REQUESTS: RunnerStats = { requests: 0, retries: 0, splits: 0, tokensIn: 0, tokensOut: 0, tokensCached: 0, costUsd: 0, usageUnknown: 0 };
 
 export interface LlmRosterResult extends MergedRoster {
   /** Names the request asked about. */
   asked: number;
   /** Set when the model gave no usable answer (after the retry policy): `roster` is then the rules' proposal. */
   failure?: string;
+  /** The answer came from the response cache (the same names and contexts asked before, same model and prompt): no request. */
+  cached: boolean;
   stats: RunnerStats;
 }
 
@@ -36,6 +42,15 @@ export class LlmRoster extends LlmExtractor {
     ids: { firstPitcherId: number; firstBatterId: number },
   ): Promise<LlmRosterResult> {
     const candidates = rosterCandidates(plays, rules);
+    // Cached like extraction: the address is the request's content (the names and their contexts) under this
+    // provider, model, prompt and schema, so a second \`roster\` over the same text sends nothing.
+    const cache = this.responseCache("roster", ROSTER_PROMPT_VERSION, ROSTER_SCHEMA_VERSION);
+    const key = cache.keyOf(JSON.stringify(candidates));
+    const stored = candidates.length > 0 ? RosterAnswerSchema.safeParse((await cache.getMany([key])).get(key)) : undefined;
+    if (stored?.success) {
+      await this.recordCacheHit(ctx.runId, "roster", [key]);
+      return { ...mergeRosters(rules, stored.data, plays, ids), asked: candidates.length, cached: true, stats: NO_REQUESTS };
+    }
     const step: BatchStep<"roster", RosterAnswer> = {
       step: "roster",
       schemaName: "game_roster",
@@ -57,8 +72,9 @@ export class LlmRoster extends LlmExtractor {
     const answer = run.results.get("roster");
     if (!answer) {
       const failure = run.failures[0]?.reason ?? run.stopped?.message ?? "no names to ask about";
-      return { roster: rules, notes: [], asked: candidates.length, failure, stats: run.stats };
+      return { roster: rules, notes: [], asked: candidates.length, failure, cached: false, stats: run.stats };
     }
-    return { ...mergeRosters(rules, answer, plays, ids), asked: candidates.length, stats: run.stats };
+    await cache.putMany([[key, answer]]);
+    return { ...mergeRosters(rules, answer, plays, ids), asked: candidates.length, cached: false, stats: run.stats };
   }
 }

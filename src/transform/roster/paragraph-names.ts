@@ -15,7 +15,7 @@ export interface ParagraphNames {
   /** Capitalized words after "the" ("the Otters", "the Bison"): team nicknames, counted later over the whole game. */
   teamWords: string[];
   /** Names a role word stands next to: "lefty Soto", "switch-hitter Diaz", "shortstop Lin". */
-  cues: Array<{ name: string; cue: "throws-left" | "throws-right" | "bats-left" | "bats-switch" | "pinch-hitter" | "position"; value?: string }>;
+  cues: Array<{ name: string; cue: "throws-left" | "throws-right" | "bats-left" | "bats-right" | "bats-switch" | "pinch-hitter" | "position"; value?: string }>;
   /** A pitching change: the paragraph's pitcher is coming in. */
   change: boolean;
 }
@@ -28,12 +28,28 @@ const POSITIONS: Record<string, string> = {
   "left fielder": "LF", "center fielder": "CF", "centre fielder": "CF", "right fielder": "RF", "designated hitter": "DH",
 };
 const CUES: Array<[RegExp, ParagraphNames["cues"][number]["cue"]]> = [
-  [/\b(?:lefty|left-hander|lefthander|southpaw|left-handed (?:pitcher|reliever|starter))\s+$/i, "throws-left"],
-  [/\b(?:righty|right-hander|righthander|right-handed (?:pitcher|reliever|starter))\s+$/i, "throws-right"],
+  [/\b(?:lefty|left-hander|lefthander|southpaw|left-handed (?:pitcher|reliever|starter)),?\s+$/i, "throws-left"],
+  [/\b(?:righty|right-hander|righthander|right-handed (?:pitcher|reliever|starter)),?\s+$/i, "throws-right"],
   [/\b(?:switch[\s-]hitter|switch[\s-]hitting)\s+$/i, "bats-switch"],
   [/\b(?:left-handed (?:hitter|batter|bat)|lefty swinger|left-handed-hitting)\s+$/i, "bats-left"],
   [/\b(?:pinch[\s-]hitter|pinch[\s-]hitting|pinch[\s-]hit(?:s|ting)? for \S+)\s+$/i, "pinch-hitter"],
 ];
+// The same said after the name, in apposition: "Gideon Faulk, the lefty", "Pablo Echeverría, the switch-hitter",
+// "Trey Mabry, a right-handed sinker-baller", "Luis Ibáñez, the Otters catcher", "Rusty Kowalczyk will pinch-hit".
+const APPOSITION = "^(?:'s)?,\\s+(?:the |a |an |their |our |his )?(?:[\\p{L}-]+\\s+){0,2}?";
+const AFTER_CUES: Array<[RegExp, ParagraphNames["cues"][number]["cue"]]> = [
+  [new RegExp(`${APPOSITION}(?:lefty|left-hander|lefthander|southpaw|left-handed (?!hitter|batter|bat\\b)[\\p{L}-]+)`, "iu"), "throws-left"],
+  [new RegExp(`${APPOSITION}(?:righty|right-hander|righthander|right-handed (?!hitter|batter|bat\\b)[\\p{L}-]+)`, "iu"), "throws-right"],
+  [new RegExp(`${APPOSITION}switch[\\s-]hitt(?:er|ing)`, "iu"), "bats-switch"],
+  [new RegExp(`${APPOSITION}(?:left-handed (?:hitter|batter|bat)|lefty (?:swinger|bat|hitter))`, "iu"), "bats-left"],
+  [/^,?\s+(?:will |is going to |comes up to |is sent up to )?pinch[\s-]hits?\b/i, "pinch-hitter"],
+  // "Webb, batting right-handed", "Keel bats left", "Fenn, who hits from the left side": the side he bats from here.
+  [/^(?:,\s+(?:who |now )?)?\s*(?:(?:bats|batting|will bat) (?:from the )?left(?:-handed|y| side)?\b|(?:hits|hitting|swings|swinging) (?:from the left|left-handed)\b)/i, "bats-left"],
+  [/^(?:,\s+(?:who |now )?)?\s*(?:(?:bats|batting|will bat) (?:from the )?right(?:-handed|y| side)?\b|(?:hits|hitting|swings|swinging) (?:from the right|right-handed)\b)/i, "bats-right"],
+  [/^(?:,\s+(?:who )?)?\s*(?:throws|throwing|pitches) left(?:-handed|y)?\b/i, "throws-left"],
+];
+const POSITION_AFTER = new RegExp(`${APPOSITION}(catcher|first baseman|second baseman|third baseman|shortstop|left fielder|cent(?:er|re) fielder|right fielder|designated hitter)\\b`, "iu");
+
 const CHANGE = /pitching change|to the bullpen|from the bullpen|out of the bullpen|in comes|comes in to pitch|new pitcher|now pitching|takes over on the mound|takes the ball|relieve[sd]?\b|replac(?:es|ing)|summon/i;
 
 /** Drop the words of the call a capitalized run may start with ("Here Luis Ortega" → "Luis Ortega"). */
@@ -64,8 +80,13 @@ export function readParagraphNames(text: string, carriedHalf: InningHalf | null)
     const name = trimName(m[1]!);
     if (!name) continue;
     for (const [re, cue] of CUES) if (re.test(before)) cues.push({ name, cue });
-    const pos = /\b(catcher|first baseman|second baseman|third baseman|shortstop|left fielder|cent(?:er|re) fielder|right fielder|designated hitter)\s+$/i.exec(before);
-    if (pos) cues.push({ name, cue: "position", value: POSITIONS[pos[1]!.toLowerCase()] ?? "" });
+    const after = text.slice((m.index ?? 0) + m[1]!.length, (m.index ?? 0) + m[1]!.length + 50);
+    for (const [re, cue] of AFTER_CUES) if (re.test(after)) cues.push({ name, cue });
+    const pos = /\b(catcher|first baseman|second baseman|third baseman|shortstop|left fielder|cent(?:er|re) fielder|right fielder|designated hitter)\s+$/i.exec(before) ?? POSITION_AFTER.exec(after);
+    // A lineup card: "Nico Ferraro CF", "Ferraro (CF)".
+    const code = /^,?\s*\(?(C|1B|2B|3B|SS|LF|CF|RF|DH)\b(?!['’-])/.exec(after);
+    if (pos) cues.push({ name, cue: "position", value: POSITIONS[pos[1]!.toLowerCase().replace("centre", "center")] ?? "" });
+    else if (code) cues.push({ name, cue: "position", value: code[1]! });
   }
   return {
     half: inning.half ?? carriedHalf,

@@ -7,11 +7,13 @@ import {
   type RawPlay,
   type ReferenceTables,
 } from "../../domain/index";
+import { isStopWord } from "../offline/name-grammar";
 import { foldName } from "../offline/name-parser";
 import { findPitchTerms } from "../offline/pitch-vocabulary";
 import { RuleExtractor } from "../offline/rule-extractor";
 import { readGameState } from "../state/game-state-reader";
 import { isFormOf, personKey, readParagraphNames, type ParagraphNames } from "./paragraph-names";
+import { mentionsIn, type MentionRole } from "./mention-roles";
 import { discoverTeams, type DiscoveredTeams } from "./team-discovery";
 
 /** One person the text talks about, with the evidence for each role. */
@@ -22,6 +24,8 @@ export interface DiscoveredPerson {
   variants: Record<string, number>;
   pitcherVotes: number;
   batterVotes: number;
+  /** Mentions running, fielding or at a position: a position player (listed as a batter). */
+  playerVotes: number;
   /** + for home, − for away: pitching in the top half or batting in the bottom half says home. */
   sideVotes: number;
   /** The same, from his pitching and from his batting apart: a role whose side disagrees with the person's is a misreading. */
@@ -48,8 +52,9 @@ export interface DiscoverRosterOptions {
   firstBatterId?: number;
 }
 
-const sideOf = (role: "pitcher" | "batter", half: InningHalf | null): number =>
-  half === null ? 0 : (role === "pitcher") === (half === "Top") ? 1 : -1;
+/** + home, − away: the home team pitches and fields in the top half and bats and runs in the bottom. */
+const sideOf = (role: MentionRole, half: InningHalf | null): number =>
+  half === null || role === "position" || role === "staff" ? 0 : (role === "pitch" || role === "field") === (half === "Top") ? 1 : -1;
 
 /**
  * Propose the reference tables of a game from its commentary alone, offline, by rules over the whole
@@ -64,137 +69,215 @@ const sideOf = (role: "pitcher" | "batter", half: InningHalf | null): number =>
  */
 export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRosterOptions = {}): ProposedRoster {
   const { minVotes = 2, minRoleShare = 0.15, firstPitcherId = 101, firstBatterId = 201 } = options;
-  // The extractor without tables reads who pitches and bats by the grammar of each call; the game state gives
-  // every row its half-inning (stated, carried, or after three outs, "middle of the 5th", "end of six").
+  // The extractor without tables and the game state give every row its half-inning (stated, carried, or after
+  // three outs, "middle of the 5th", "end of six").
   const extracted = new RuleExtractor({ onWarning: () => {} }).extract([...plays]);
   const rows = plays.map((p) => ({ ...p, ...extracted.get(p.play_hash)! }));
   const halves = readGameState(rows).states.map((st) => st.inning_half.value);
-  const read = plays.map((p, i) => ({ ...readParagraphNames(p.playbyplay, halves[i] ?? null), half: halves[i] ?? null, pitcher: rows[i]!.pitcher_name, batter: rows[i]!.batter_name }));
-  const teamWords = teamWordsOf(read);
-  const isTeamWord = (name: string) => name.split(/\s+/).some((w) => teamWords.has(foldName(w)));
+  const read = plays.map((p, i) => ({ ...readParagraphNames(p.playbyplay, halves[i] ?? null), half: halves[i] ?? null }));
+  const mentions = plays.map((p) => mentionsIn(p.playbyplay));
+  const { words: teamWords, cities } = teamWordsOf(plays, read);
+  const notAName = (name: string) => {
+    const folded = foldName(name);
+    return name.split(/\s+/).some((w) => teamWords.has(foldName(w).replace(/'s?$/, ""))) || cities.has(folded) || [...cities].some((c) => folded.startsWith(`${c} `)) ||
+findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
+  };
 
-  // Full names per surname: two first names under one surname are two people ("Luis Ortega", "Mateo Ortega").
-  const fulls = new Map<string, Map<string, number>>();
-  for (const r of read) {
-    for (const f of r.fullNames) {
-      if (isTeamWord(f) || /\./.test(f.split(" ")[0]!)) continue;
-      const forms = fulls.get(personKey(f)) ?? new Map<string, number>();
-      forms.set(f, (forms.get(f) ?? 0) + 1);
-      fulls.set(personKey(f), forms);
+  // One person per full name ("Luis Ortega", "Mateo Ortega"); a three-word run whose last two words are a full
+  // name of their own is that name with a word of the call before it.
+  const fullCounts = new Map<string, number>();
+  for (const list of mentions) {
+    for (const m of list) {
+      const name = m.name.split(" ").filter((w, i, all) => !(i === 0 && all.length > 2 && /'s?$/.test(w))).join(" ");
+      if (name.includes(" ") && !/\./.test(name.split(" ")[0]!) && !notAName(name)) fullCounts.set(name, (fullCounts.get(name) ?? 0) + 1);
     }
   }
-  const people = new Map<string, DiscoveredPerson>();
-  const pending: Array<{ key: string; written: string; row: number }> = [];
-  const fullySeen = (p: DiscoveredPerson) => p.name.includes(" ") && (fulls.get(personKey(p.name))?.get(p.name) ?? 0) >= 1;
-  const personFor = (written: string, row: number): DiscoveredPerson | null => {
-    if (isTeamWord(written)) return null;
-    const key = personKey(written);
-    if (key.length < 2) return null;
-    const forms = [...(fulls.get(key)?.entries() ?? [])].sort((a, b) => b[1] - a[1]);
-    const distinctFirst = new Set(forms.map(([f]) => foldName(f).split(" ")[0]));
-    let name = forms[0]?.[0] ?? written;
-    if (distinctFirst.size > 1) {
-      // A shared surname: the form written here or elsewhere in the paragraph says which one.
-      // (Only the form written for this role: the other full name in the paragraph may be the other player.)
-      const here = written.includes(" ") && forms.some(([f]) => isFormOf(written, f)) ? written : undefined;
-      const match = here && forms.find(([f]) => isFormOf(here, f));
-      if (!match) {
-        pending.push({ key, written, row });
-        return null;
-      }
-      name = match[0];
-    }
-    const id = foldName(name);
-    let person = people.get(id);
-    if (!person) {
-      person = { name, variants: {}, pitcherVotes: 0, batterVotes: 0, sideVotes: 0, pitcherSide: 0, batterSide: 0, cues: [], firstRow: row };
-      people.set(id, person);
-    }
-    person.variants[written] = (person.variants[written] ?? 0) + 1;
+  const teamish = (w: string) => { const f = foldName(w).replace(/'s?$/, ""); return teamWords.has(f) || cities.has(f); };
+  const canonical = (written: string): string => {
+    // "Sentinels' Ian Moss", "Brookhaven's Cole Brannigan": the team before the name is not part of it.
+    const words = written.split(" ");
+    while (words.length > 1 && teamish(words[0]!)) words.shift();
+    const name = words.join(" ");
+    return words.length >= 3 && fullCounts.has(words.slice(-2).join(" ")) ? words.slice(-2).join(" ") : name;
+  };
+  const people = new Map<string, DiscoveredPerson & { staff: number }>();
+  const bySurname = new Map<string, Array<DiscoveredPerson & { staff: number }>>();
+  const newPerson = (name: string, row: number) => {
+    const person = { name, variants: {}, pitcherVotes: 0, batterVotes: 0, playerVotes: 0, sideVotes: 0, pitcherSide: 0, batterSide: 0, cues: [], firstRow: row, staff: 0 };
+    people.set(foldName(name), person);
+    bySurname.set(personKey(name), [...(bySurname.get(personKey(name)) ?? []), person]);
     return person;
   };
-  const vote = (person: DiscoveredPerson, role: "pitcher" | "batter", half: InningHalf | null) => {
-    if (role === "pitcher") person.pitcherVotes++;
-    else person.batterVotes++;
-    person.sideVotes += sideOf(role, half);
-    if (role === "pitcher") person.pitcherSide += sideOf(role, half);
-    else person.batterSide += sideOf(role, half);
-  };
-  const ambiguous: Array<{ key: string; written: string; role: "pitcher" | "batter"; half: InningHalf | null }> = [];
-  read.forEach((r, row) => {
-    for (const role of ["pitcher", "batter"] as const) {
-      const written = r[role];
-      if (!written) continue;
-      const before = pending.length;
-      const person = personFor(written, row);
-      if (pending.length > before) ambiguous.push({ key: pending[pending.length - 1]!.key, written, role, half: r.half });
-      if (!person) continue;
-      vote(person, role, r.half);
+  for (const [name] of fullCounts) if (canonical(name) === name && !people.has(foldName(name))) newPerson(name, plays.length);
+
+  // Each mention's person: a full name is itself; "L. Ortega" the one Ortega whose first name fits; a bare surname
+  // the one person with it, or, when several share it, the one whose side the half-inning and the role say (later).
+  type Vote = { person: DiscoveredPerson & { staff: number }; roles: MentionRole[]; half: InningHalf | null; row: number; written: string };
+  const votes: Vote[] = [];
+  const shared: Array<Omit<Vote, "person"> & { candidates: Array<DiscoveredPerson & { staff: number }> }> = [];
+  const bare = new Map<string, Vote[]>();
+  mentions.forEach((list, row) => {
+    const half = halves[row] ?? null;
+    for (const m of list) {
+      const name = canonical(m.name);
+      if (notAName(name)) continue;
+      const candidates = (bySurname.get(personKey(name)) ?? []).filter((p) => isFormOf(name, p.name));
+      const exact = people.get(foldName(name));
+      if (exact && name.includes(" ")) votes.push({ person: exact, roles: m.roles, half, row, written: m.name });
+      else if (candidates.length === 1) votes.push({ person: candidates[0]!, roles: m.roles, half, row, written: m.name });
+      else if (candidates.length > 1) shared.push({ candidates, roles: m.roles, half, row, written: m.name });
+      else if (!name.includes(" ") && m.roles.some((r) => r === "pitch" || r === "bat" || r === "field")) {
+        // A surname never written in full: a person if the calls put him on the mound or at the plate often enough.
+        const key = personKey(name);
+        bare.set(key, [...(bare.get(key) ?? []), { person: undefined as never, roles: m.roles, half, row, written: name }]);
+      }
     }
+  });
+  // Or if he takes a throw from a known player ("Hollander to Pellegrini"): a fielder, so a position player.
+  const throwFromKnown = (v: Omit<Vote, "person">) => v.roles.includes("field") &&
+    mentions[v.row]!.some((o) => o.roles.includes("field") && personKey(o.name) !== personKey(v.written) && bySurname.has(personKey(o.name)));
+  for (const [, list] of bare) {
+    if (list.filter((v) => v.roles.includes("pitch") || v.roles.includes("bat")).length < minVotes && !list.some(throwFromKnown)) continue;
+    const person = newPerson(list[0]!.written, list[0]!.row);
+    for (const v of list) votes.push({ ...v, person });
+  }
+  const placed: Array<{ row: number; person: DiscoveredPerson; roles: MentionRole[] }> = [];
+  const count = (v: Omit<Vote, "person">, person: DiscoveredPerson & { staff: number }) => {
+    placed.push({ row: v.row, person, roles: v.roles });
+    person.variants[v.written] = (person.variants[v.written] ?? 0) + 1;
+    person.firstRow = Math.min(person.firstRow, v.row);
+    if (v.roles.includes("staff")) person.staff++;
+    for (const role of v.roles) {
+      const side = sideOf(role, v.half);
+      if (role === "pitch") (person.pitcherVotes++, (person.pitcherSide += side));
+      else if (role === "bat") (person.batterVotes++, (person.batterSide += side));
+      else if (role !== "staff") person.playerVotes++;
+      if (role !== "staff" && role !== "position") person.sideVotes += side;
+    }
+  };
+  for (const v of votes) count(v, v.person);
+  // A surname several people share: the one on the side the role and the half-inning give (the home team pitches
+  // and fields in the top), else the only one who has that role at all.
+  for (const v of shared) {
+    const sides = v.roles.map((r) => sideOf(r, v.half)).filter((s) => s !== 0);
+    const bySide = sides.length > 0 && sides.every((s) => s === sides[0]) ? v.candidates.filter((p) => Math.sign(p.sideVotes) === sides[0]) : [];
+    const strong = v.roles.find((r) => r === "pitch" || r === "bat");
+    const byRole = strong ? v.candidates.filter((p) => (strong === "pitch" ? p.pitcherVotes : p.batterVotes + p.playerVotes) > 0) : [];
+    const pick = bySide.length === 1 ? bySide[0] : byRole.length === 1 ? byRole[0] : undefined;
+    if (pick) count(v, pick);
+  }
+  // No half-inning said where he played: the other side from the players he faced in the same paragraph
+  // (a pitcher facing a home batter is a visitor; a batter facing a home pitcher too).
+  const fielding = (roles: MentionRole[]) => roles.includes("pitch") || roles.includes("field");
+  const batting = (roles: MentionRole[]) => roles.includes("bat") || roles.includes("run");
+  const faced = new Map<DiscoveredPerson, number>();
+  for (const a of placed) {
+    if (a.person.sideVotes !== 0) continue;
+    for (const b of placed) {
+      if (b.row !== a.row || b.person === a.person || b.person.sideVotes === 0) continue;
+      if ((fielding(a.roles) && batting(b.roles)) || (batting(a.roles) && fielding(b.roles))) faced.set(a.person, (faced.get(a.person) ?? 0) - Math.sign(b.person.sideVotes));
+    }
+  }
+  for (const [person, side] of faced) person.sideVotes = Math.sign(side);
+  read.forEach((r) => {
     for (const cue of r.cues) {
       const person = people.get(foldName(cue.name)) ?? [...people.values()].find((p) => isFormOf(cue.name, p.name));
       if (person) person.cues.push(cue);
     }
   });
 
-  // A bare surname two people share ("Castillo against Castillo"): the one who already has this role, else the one
-  // who has never had the other role, takes the vote.
-  for (const a of ambiguous) {
-    const other = a.role === "pitcher" ? "batterVotes" : "pitcherVotes";
-    const mine = a.role === "pitcher" ? "pitcherVotes" : "batterVotes";
-    // Every full name written with this surname is a candidate, even one the grammar never placed.
-    for (const [f] of fulls.get(a.key) ?? []) {
-      if (!people.has(foldName(f))) people.set(foldName(f), { name: f, variants: { [f]: 1 }, pitcherVotes: 0, batterVotes: 0, sideVotes: 0, pitcherSide: 0, batterSide: 0, cues: [], firstRow: plays.length });
-    }
-    const candidates = [...people.values()].filter((p) => personKey(p.name) === a.key);
-    const withRole = candidates.filter((p) => p[mine] > 0);
-    const pick = withRole.length === 1 ? withRole[0] : candidates.filter((p) => p[other] === 0).length === 1 ? candidates.find((p) => p[other] === 0) : undefined;
-    if (pick) {
-      vote(pick, a.role, a.half);
-      pick.variants[a.written] = (pick.variants[a.written] ?? 0) + 1;
-    }
-  }
-  // A name given in full once ("Now batting, Sam Odom") needs one vote; a bare surname needs `minVotes`.
-  const votes = (p: DiscoveredPerson) => p.pitcherVotes + p.batterVotes;
-  let kept = [...people.values()].filter((p) => votes(p) >= minVotes || (votes(p) >= 1 && fullySeen(p))).sort((a, b) => a.firstRow - b.firstRow);
-  const teams0 = discoverTeams(plays, read.map((r) => r.half), kept, teamWords);
-  // Not people: a pitch's nickname ("Uncle Charlie"), a ballpark ("Driftwood Park"), a team's city ("Granite Bay").
-  const notPerson = (p: DiscoveredPerson) => findPitchTerms(p.name.toLowerCase()).length > 0 || PLACE.test(p.name) ||
-    [teams0.home, teams0.away].some((t) => t.toLowerCase().startsWith(`${p.name.toLowerCase()} `));
-  kept = kept.filter((p) => !notPerson(p));
-  const teams = teams0;
+  // A player: someone the text puts to work (not only a coach, a manager, an umpire named).
+  const work = (p: DiscoveredPerson) => p.pitcherVotes + p.batterVotes + p.playerVotes;
+  let kept = [...people.values()].filter((p) => work(p) >= 1 && work(p) >= 3 * p.staff).sort((a, b) => a.firstRow - b.firstRow);
+  // A place the text never names with its nickname ("Granite Bay leads it", "Kettle Falls goes to the bullpen"): a
+  // "name" never shortened to a surname, spoken of as a team at least half the times it is written.
+  const allText = plays.map((p) => p.playbyplay).join("\n");
+  const spokenOfAsTeam = (p: DiscoveredPerson) => {
+    if (Object.keys(p.variants).some((v) => !v.includes(" "))) return false;
+    const all = [...allText.matchAll(new RegExp(`(?<![\\p{L}])${p.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])(.{0,40})`, "gu"))];
+    return all.length >= 2 && all.filter((m) => TEAM_VERB.test(m[1]!)).length * 2 >= all.length;
+  };
+  // A ballpark ("Driftwood Park", "Millrace Field"), unless the calls put it on the mound or at the plate (Chan Ho Park).
+  kept = kept.filter((p) => !spokenOfAsTeam(p) && !(PLACE.test(p.name) && p.pitcherVotes + p.batterVotes < 2));
+  const teams = discoverTeams(plays, read.map((r) => r.half), kept, teamWords);
+  kept = kept.filter((p) => ![teams.home, teams.away].some((t) => t.toLowerCase().startsWith(`${p.name.toLowerCase()} `)));
   const teamOf = (p: DiscoveredPerson) => (p.sideVotes > 0 ? teams.home : p.sideVotes < 0 ? teams.away : "unknown");
   const order = (p: DiscoveredPerson) => (p.sideVotes > 0 ? 0 : p.sideVotes < 0 ? 1 : 2);
   const byTeam = (list: DiscoveredPerson[]) => list.slice().sort((a, b) => order(a) - order(b) || a.firstRow - b.firstRow);
-  // A role needs its share of the votes, and a second role (a two-way player) as many votes as a person needs.
-  const share = (votes: number, p: DiscoveredPerson, side: number) =>
-    votes >= 1 && votes >= minRoleShare * (p.pitcherVotes + p.batterVotes) && (votes >= minVotes || votes === p.pitcherVotes + p.batterVotes) &&
-    // Pitching while his own side bats is a misreading of the call (and batting while it fields).
-    (votes === p.pitcherVotes + p.batterVotes || Math.sign(side) === 0 || Math.sign(side) === Math.sign(p.sideVotes));
+  // Roles: pitching, and batting (at the plate, or running, fielding, a position: a position player). Someone with
+  // both is a two-way player when the lesser role has its share of the votes and as many votes as a person needs;
+  // a vote in a half-inning where his side does the other thing (pitching while his team bats) is a misreading.
+  const isPitcher = (p: DiscoveredPerson) => {
+    const other = p.batterVotes + p.playerVotes;
+    if (p.pitcherVotes === 0) return false;
+    if (other === 0) return true;
+    const wrongSide = p.pitcherSide !== 0 && p.sideVotes !== 0 && Math.sign(p.pitcherSide) !== Math.sign(p.sideVotes);
+    return !wrongSide && (p.pitcherVotes >= other || (p.pitcherVotes >= minVotes && p.pitcherVotes >= minRoleShare * (p.pitcherVotes + other)));
+  };
+  const isBatter = (p: DiscoveredPerson) => {
+    const own = p.batterVotes + p.playerVotes;
+    if (own === 0) return false;
+    if (p.pitcherVotes === 0) return true;
+    const wrongSide = p.batterSide !== 0 && p.sideVotes !== 0 && Math.sign(p.batterSide) !== Math.sign(p.sideVotes);
+    return !wrongSide && p.batterVotes >= 1 && own >= minVotes && own >= minRoleShare * (p.pitcherVotes + own);
+  };
   const has = (p: DiscoveredPerson, cue: ParagraphNames["cues"][number]["cue"]) => p.cues.filter((c) => c.cue === cue).length;
-  const pitchers: Pitcher[] = byTeam(kept.filter((p) => share(p.pitcherVotes, p, p.pitcherSide))).map((p, i) => ({
+  const pitchers: Pitcher[] = byTeam(kept.filter(isPitcher)).map((p, i) => ({
     pitcher_id: firstPitcherId + i, name: p.name, team: teamOf(p), throws: has(p, "throws-left") > has(p, "throws-right") ? "L" : "R",
   }));
-  const batters: Batter[] = byTeam(kept.filter((p) => share(p.batterVotes, p, p.batterSide))).map((p, i) => ({
+  const batters: Batter[] = byTeam(kept.filter(isBatter)).map((p, i) => ({
     batter_id: firstBatterId + i, name: p.name, team: teamOf(p),
     position: has(p, "pinch-hitter") > 0 ? "PH" : mostCommon(p.cues.filter((c) => c.cue === "position").map((c) => c.value ?? "")) ?? "",
-    bats: has(p, "bats-switch") > 0 ? "S" : has(p, "bats-left") > 0 ? "L" : "R",
+    // Seen batting from both sides, or called a switch-hitter: S.
+    bats: has(p, "bats-switch") > 0 || (has(p, "bats-left") > 0 && has(p, "bats-right") > 0) ? "S" : has(p, "bats-left") > 0 ? "L" : "R",
   }));
   const pitchTypes = PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] }));
-  return { pitchers, batters, pitchTypes, teams, people: kept };
+  const listed = new Set([...pitchers, ...batters].map((p) => p.name));
+  return { pitchers, batters, pitchTypes, teams, people: kept.filter((p) => listed.has(p.name)).map(({ staff: _, ...p }) => p as DiscoveredPerson) };
 }
 
 const PLACE = /\b(?:Park|Field|Stadium|Yard|Grounds|Dome|Center|Centre|Coliseum|Gardens)$/;
 // Plurals that follow "the" with a capital but name no team.
 const NOT_TEAMS = /^(?:series|world|games?|playoffs|majors|minors|league|books|stands|bleachers|fans|people|umpires?|rules|stars|heavens|count|inning|bottom|top|ball|pitch|plate|mound|bullpen|dugout|crowd|park|field|stadium)$/;
 
-/** Capitalized plurals after "the" that come back through the game ("the Otters"): team nicknames, folded. */
-function teamWordsOf(read: ParagraphNames[]): Set<string> {
+/**
+ * The teams' nicknames (folded) and cities: capitalized words that come back through the game as a team does
+ * ("the Otters", "Sentinels have a man on", "four-two, Sentinels", "the Pilots' bullpen"), and the capitalized words
+ * written before a nickname ("Granite Bay Sentinels": "granite bay"), which name a place when written alone
+ * ("Granite Bay leads it"), not a player.
+ */
+function teamWordsOf(plays: readonly RawPlay[], read: ParagraphNames[]): { words: Set<string>; cities: Set<string> } {
   const counts = new Map<string, number>();
   for (const r of read) for (const w of r.teamWords) counts.set(foldName(w), (counts.get(foldName(w)) ?? 0) + 1);
   const top = Math.max(0, ...counts.values());
-  return new Set([...counts].filter(([w, n]) => n >= 3 && n >= top / 4 && !NOT_TEAMS.test(w)).map(([w]) => w));
+  const words = new Set([...counts].filter(([w, n]) => n >= 3 && n >= top / 4 && !NOT_TEAMS.test(w)).map(([w]) => w));
+  // A word spoken of as a team: with a plural verb, after a score, as a plural possessive.
+  const text = plays.map((p) => p.playbyplay).join("\n");
+  const alone = new Map<string, { n: number; team: number }>();
+  for (const m of text.matchAll(/(?<![\p{L}'’-])(\p{Lu}\p{Ll}{2,})(?![\p{L}-])/gu)) {
+    const w = foldName(m[1]!);
+    const at = m.index ?? 0;
+    const before = text.slice(Math.max(0, at - 30), at);
+    const after = text.slice(at + m[1]!.length, at + m[1]!.length + 30);
+    const c = alone.get(w) ?? { n: 0, team: 0 };
+    c.n++;
+    if (TEAM_AFTER.test(after) || TEAM_BEFORE.test(before)) c.team++;
+    alone.set(w, c);
+  }
+  for (const [w, c] of alone) if (c.n >= 3 && c.team >= 2 && c.team >= c.n / 3 && !NOT_TEAMS.test(w) && !isStopWord(w)) words.add(w);
+  const cities = new Set<string>();
+  for (const w of words) {
+    const re = new RegExp(`((?:\\p{Lu}\\p{Ll}+\\s+){1,2})${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "giu");
+    for (const m of text.matchAll(re)) {
+      const city = m[1]!.trim().split(/\s+/).filter((x) => !isStopWord(x) && !/^(?:The|And|But|So|As|For|At|Of)$/.test(x));
+      if (city.length > 0 && /^\p{Lu}/u.test(city[0]!)) cities.add(foldName(city.join(" ")));
+    }
+  }
+  return { words, cities };
 }
+const TEAM_VERB = /^(?:'s?)?\s+(?:leads(?! off)|lead(?! off)|trails|brings|goes to (?:the|its|his) (?:bull)?pen|bullpen|dugout|fans|faithful|lineup|pen\b|has the lead|takes the lead|is up by|is down by|up by|down by|\d+,)/;
+const TEAM_AFTER = /^(?:'|’)?\s+(?:have|had|are|were|lead|led|trail|trailed|win|won|need|needed|go|come|get|got|score|scored|take|took|bring|turn|hold|send|up|down|ahead|behind|threaten|'re|’re|bullpen|dugout|fans|faithful|nine|pen)\b|^(?:'|’)\s/;
+const TEAM_BEFORE = /(?:\d+-\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)-(?:one|two|three|four|five|six|seven|eight|nine|ten|nothing)),?\s+$|\b(?:the|beat|beats)\s+$/i;
 
 function mostCommon(values: string[]): string | null {
   const counts = new Map<string, number>();

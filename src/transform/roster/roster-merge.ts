@@ -82,7 +82,7 @@ export function mergeRosters(
     for (const v of p.variants) variants[v] ??= plays.filter((play) => mentions(play.playbyplay, v)).length;
     const merged: DiscoveredPerson = person
       ? { ...person, name: p.name.includes(" ") || !person.name.includes(" ") ? p.name : person.name, variants }
-      : { name: p.name, variants, pitcherVotes: 0, batterVotes: 0, sideVotes: 0, pitcherSide: 0, batterSide: 0, cues: [], firstRow: firstRow(p.variants) };
+      : { name: p.name, variants, pitcherVotes: 0, batterVotes: 0, playerVotes: 0, sideVotes: 0, pitcherSide: 0, batterSide: 0, cues: [], firstRow: firstRow(p.variants) };
     people.push(merged);
     if (!person) notes.push(`${merged.name}: added by the model (the rules did not list him)`);
     const was = person && { pitcher: rules.pitchers.some((x) => x.name === person.name), batter: rules.batters.some((x) => x.name === person.name) };
