@@ -102,11 +102,18 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     st.count = null;
   };
 
+  // Whether the last pitch read ended its plate appearance (a ball in play, a walk, a strikeout).
+  let appearanceEnded = false;
   for (const row of rows) {
     const mapping = mappings?.get(row.play_hash);
     const text = row.playbyplay.toLowerCase();
+    // A ball in play told again right after the pitch that ended the plate appearance, with nothing else of a pitch
+    // (no count, no pitch type, no speed), is that play retold ("Sacrifice fly for Birch, and here's Sorensen"): no new pitch.
+    const retold = appearanceEnded && row.pitch_result !== null && /^(?:In play|Hit by pitch)/.test(row.pitch_result) &&
+      row.pitch_type === null && row.pitch_velocity_mph === null && row.pre_pitch_balls === null && row.pre_pitch_strikes === null &&
+      row.post_pitch_balls === null && row.post_pitch_strikes === null;
     // 1. Inning and half. A paragraph between pitches may look back ("that ends the top of the 5th"): it moves nothing.
-    const isPitch = row.pitch_result !== null;
+    const isPitch = row.pitch_result !== null && !retold;
     let lookBack = false;
     if (row.inning_number !== null || row.inning_half !== null) {
       const n = row.inning_number ?? st.inning;
@@ -221,6 +228,7 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       const endsAppearance = result === "In play - out" || result === "In play - hit" || result === "Hit by pitch" || pb >= 4 || ps >= 3;
       st.count = endsAppearance ? null : { balls: pb, strikes: ps };
       if (endsAppearance) st.batter = null;
+      appearanceEnded = endsAppearance;
     }
     states.push({
       inning_number: inningValue,
