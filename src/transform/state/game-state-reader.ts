@@ -104,6 +104,22 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
 
   // Whether the last pitch read ended its plate appearance (a ball in play, a walk, a strikeout).
   let appearanceEnded = false;
+  // The situation before the last three outs were counted, while no one has confirmed the half they started.
+  let countedHalf: RunningState | null = null;
+  let batterBeforePlay: RunningState["batter"] = null;
+  // The side at bat, as a row's player at work says it (a batter's team, a pitcher's opponents), when the reference
+  // tables tell his team unambiguously (not a two-way player, not a surname two players share).
+  const twoWay = new Set(refs?.pitchers.filter((p) => refs.batters.some((b) => b.name === p.name)).map((p) => p.name) ?? []);
+  const sideSaid = (row: Row, mapping: CanonicalMapping | undefined): string | null => {
+    if (!refs || !sides) return null;
+    const b = mapping?.batter_id ?? (row.batter_name ? matchBatter?.(row.batter_name)?.id : undefined) ?? null;
+    const batter = b !== null ? refs.batters.find((x) => x.batter_id === b) : undefined;
+    if (batter && !twoWay.has(batter.name)) return batter.team;
+    const p = mapping?.pitcher_id ?? (row.pitcher_name ? matchPitcher?.(row.pitcher_name)?.id : undefined) ?? null;
+    const pitcher = p !== null ? refs.pitchers.find((x) => x.pitcher_id === p) : undefined;
+    if (pitcher && !twoWay.has(pitcher.name)) return pitcher.team === sides.home ? sides.away : pitcher.team === sides.away ? sides.home : null;
+    return null;
+  };
   for (const row of rows) {
     const mapping = mappings?.get(row.play_hash);
     const text = row.playbyplay.toLowerCase();
@@ -133,6 +149,17 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         // The text confirms the half the state inferred ("Bottom five" after "middle of the fifth").
         st.halfSource = "text";
       }
+    }
+    // 1b. The side at bat says which half it is. A half the state only inferred by counting three outs, contradicted by
+    // a player of the other side at work (a batter of the side in the field, a pitcher of the side at bat; not a two-way
+    // player), was a miscounted out: the half before goes on.
+    if (countedHalf !== null && st.halfSource === "inferred" && !lookBack) {
+      const side = sideSaid(row, mapping);
+      if (side !== null && side === fieldingTeam(st.half)) {
+        find(row, "inning_half", `${side} at work says the ${countedHalf.half === "Top" ? "top" : "bottom"} of the ${countedHalf.inning} goes on: an out was miscounted`);
+        Object.assign(st, countedHalf);
+        countedHalf = null;
+      } else if (side !== null) countedHalf = null;
     }
     const recap = lookBack && !isPitch;
     const inningValue = recap ? v(row.inning_number, "text") : v(st.inning, row.inning_number !== null && !lookBack ? "text" : st.halfSource === "inferred" ? "inferred" : "carried");
@@ -227,6 +254,7 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       const [pb, ps] = [post[0]!.value!, post[1]!.value!];
       const endsAppearance = result === "In play - out" || result === "In play - hit" || result === "Hit by pitch" || pb >= 4 || ps >= 3;
       st.count = endsAppearance ? null : { balls: pb, strikes: ps };
+      batterBeforePlay = st.batter;
       if (endsAppearance) st.batter = null;
       appearanceEnded = endsAppearance;
     }
@@ -247,6 +275,7 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       batter_id: batterId,
     });
     // 6. What the play changes for the next row.
+    const outsBeforePlay = Math.min(st.outs ?? 2, 2);
     if (isPitch && st.outs !== null) {
       // A runner caught stealing or picked off on a pitch not put in play is an out too ("strike him out, throw him out").
       const runnerOut = row.pitch_result !== "In play - out" && RUNNER_OUT.test(text) ? 1 : 0;
@@ -258,7 +287,10 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     const end = END.exec(text);
     if (st.outs === 3 && st.half !== null && st.inning !== null) {
       const wasTop = st.half === "Top";
+      // Kept until a player of a side at work confirms the new half or says the old one goes on (1b).
+      const before = { ...st, outs: outsBeforePlay, outsSource: "inferred" as Provenance, batter: batterBeforePlay, count: null };
       startHalf(wasTop ? st.inning : st.inning + 1, wasTop ? "Bottom" : "Top", "inferred");
+      countedHalf = before;
     } else if (middle && !isPitch) {
       startHalf(Number(middle[1] ?? middle[2]), "Bottom", "inferred");
     } else if (end && !isPitch) {
