@@ -49,6 +49,12 @@ describe("a runner, however he is called, is not the batter", () => {
     expect(batter("Replay shows Varela's hand got in under the tag. The call stands.")).toBeNull();
   });
 
+  it("a man representing a run, picked off, or going first to third", () => {
+    expect(batter("Varela, representing the tying run, takes a lead. Hadley deals, and Kowalski swings through it.")).toBe("Kowalski");
+    expect(batter("Hadley spins and throws, and Varela is picked off! That's a big out.")).toBeNull();
+    expect(batter("Base hit to right, and Varela goes first to third. Here's Dev Park.")).toBe("Dev Park");
+  });
+
   it("but a batter who hits or walks and then runs is still the batter", () => {
     expect(batter("Varela hammers it into the gap, and Varela cruises into second with a double.")).toBe("Varela");
     expect(batter("Ball four, and Park trots down to first.")).toBe("Park");
@@ -61,6 +67,11 @@ describe("a batter said to step in is the man at the plate", () => {
     expect(batter("Kowalski jogs down to first, and Sid Varela will bat left-handed against the righty.")).toBe("Sid Varela");
     expect(batter("Varela slid in ahead of the throw. Dev Park, the second baseman, steps in with two on.")).toBe("Dev Park");
     expect(batter("Two down, Park still at first, and catcher Luca Brandt comes up.")).toBe("Luca Brandt");
+  });
+
+  it("here's, leading off", () => {
+    expect(batter("Varela stranded at second, and here's Abe Kowalski.")).toBe("Abe Kowalski");
+    expect(batter("Top of the 4th. Leading off, Dev Park, and Varela on deck.")).toBe("Dev Park");
   });
 
   it("unless one named before him bats on this pitch: the next man announced is a look ahead", () => {
@@ -135,5 +146,20 @@ describe("a two-way player on base is neither batter nor pitcher", () => {
     expect(out[1]).toMatchObject({ pitcher_name: "Ambrose", batter_name: "Ito" });
     expect(out[2]).toMatchObject({ pitcher_name: "Ambrose", batter_name: "Mensah" });
     expect(out[3]).toMatchObject({ pitcher_name: null, batter_name: "Mensah" });
+  });
+});
+
+describe("the pitcher by the grammar of the call, when the roster cannot tell", () => {
+  it("a surname a pitcher and a batter share: 'X's working quickly' is the pitcher at work, not his work done", () => {
+    const shared: NameRoster = { pitchers: ["Nate Webb", "Wes Ambrose"], batters: ["Corey Webb", "Dev Park"], teamWords: [] };
+    const who = (text: string) => extractPlay(text, { roster: shared });
+    expect(who("Slider, and Park takes it for a strike. Webb's working quickly tonight.")).toMatchObject({ pitcher_name: "Webb", batter_name: "Park" });
+    expect(who("Fastball, fouled back by Park. Webb's dealing now.").pitcher_name).toBe("Webb");
+    expect(who("Park flies out to left, and that caps Ambrose's work for the evening.").pitcher_name).toBeNull();
+  });
+
+  it("a number word starting a sentence is no name", () => {
+    expect(extractPlay("Ambrose comes back out. Ninety pitches on the arm already.", { roster: { pitchers: ["Reyna"], batters: [], teamWords: [] } }).pitcher_name).toBeNull();
+    expect(extractPlay("Seventy pitches through four for the righty.").pitcher_name).toBeNull();
   });
 });

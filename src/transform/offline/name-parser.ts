@@ -80,7 +80,8 @@ const RUNNER_AFTER = new RegExp(
     "scores|scored|(?:out|safe) at (?:second|third|home)|being waved|waved (?:home|around)|dancing|taking (?:a|his|their)|thought about it|a good jump|an? (?:big |good |secondary )*lead\\b|leading off (?:first|second|third)|off (?:first|second|third)|(?:at|on) (?:first|second|third)\\b|" +
     "to (?:second|third|home)|into (?:second|third)|ninety feet|90 feet|a step off|(?:a )?(?:couple of |few )?steps? off|stranded|left stranded|left on|back to the bag|(?:[a-z]+ )?back to (?:the bag|first|second|third)|" +
     "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:a|his) (?:[a-z]+ ){0,2}lead|scampers?|jogging|motoring|cruises? into (?:second|third)|" +
-    "off(?= on the| with the|!| and running)|takes (?:a|his) (?:[a-z]+ )?lead|in scoring position|slid|slides|sliding)(?![a-z])",
+    "off(?= on the| with the|!| and running)|takes (?:a|his) (?:[a-z]+ )?lead|in scoring position|slid|slides|sliding|" +
+    "representing the (?:tying|winning|go-ahead|lead|insurance) run|picked off|caught stealing|caught in a rundown|doubled off|(?:goes|went|races|raced) first to third)(?![a-z])",
 );
 // A runner named before his name: "here goes Ocasio", "that's steal number three for Marsh", "pinch-runner Vance".
 const RUNNER_BEFORE = /(?:runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of|(?:here|there|and there|away) goes) $|\b(?:steal|stolen base|swipe|theft)\b[^.;!?]{0,30}\bfor $/;
@@ -102,7 +103,7 @@ const RETRACTED = new RegExp(`^\\s*(?:\\.{2,}|…|,|—|–|-{1,2})\\s*(?:(?:${S
 // The batter at work on this pitch, in the present of the call.
 const BATS = /^(?:,[^,.]{1,30},)? (?:swings|takes(?! (?:a|his) (?:lead|walk|trip|stroll|curtain))|fouls|watches|grounds|flies|lines|pops|singles|doubles|triples|homers|strikes out|bunts|chops|lofts|lifts|rips|hits|drives|smacks|spoils|fights|checks|lays off|bounces|taps|skies|spins away|is hit|gets hit|(?:doesn't|does not|won't) (?:offer|swing|chase|bite)|hammers|crushes|launches|belts|blasts|ropes|laces|slaps|pulls|scorches|smokes|muscles|bloops|dumps|pokes|punches|strokes|slices|pounds|clubs|mashes|barrels|squares|drills|sends|legs|beats|reaches|draws|walks|works|gets (?:a|the|ahold|all|enough|under|around|jammed|fooled)|puts (?:it|one|the ball) in play)\b/;
 // A batter coming to the plate: "here comes Vance", "Vance steps in", "Vance, the designated hitter, steps in", "the pitch to Vance".
-const STEPPING_IN_BEFORE = /(?:here comes|up comes|up steps|in steps|now batting:?|batting now:?|next up:?|up next:?|due up:?|(?:first |next )?pitch to|(?:delivers|deals|pitching) to|leading off for [a-z ]+:?) $/;
+const STEPPING_IN_BEFORE = /(?:here comes|here's|here is|up comes|up steps|in steps|leading off(?: the inning)?,?|now batting:?|batting now:?|next up:?|up next:?|due up:?|(?:first |next )?pitch to|(?:delivers|deals|pitching) to|leading off for [a-z ]+:?) $/;
 const STEPPING_IN_AFTER = /^(?:,[^.;]{1,50},)?,? (?:steps (?:in|up|to the plate|into the box)|comes (?:up|to the plate)|is coming up|coming up|digs in|will bat|bats (?:left|right)|will lead off|leads off(?! (?:first|second|third|1st|2nd|3rd)\b)|is up next|is due up|strides to the plate|walks up to the plate|is the (?:hitter|batter))/;
 // Warming up in the bullpen is not pitching:
 const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|comes up|coming up|is coming up|will bat|will lead off|at the plate|takes(?! a (?:walk|trip|stroll) (?:out )?to)|fouls|watches|grounds|flies|lines|pops|singles|doubles|homers|walks|strikes out)/;
@@ -185,7 +186,7 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
           // "in for Teague" takes him out; "a big strikeout for Teague" credits him.
           ((/(?:replac(?:es|ing)|in place of|relieves|relieving|lifts?|lifted|pulls?|removes?|for|after|over from) $/.test(before) &&
               !/(?:strikeout|strike three|punchout|whiff|k|out|double play|win|save|hold|strikeouts|outs) for $/.test(before)) ||
-            /^(?:'s? (?:night|work|day|outing)|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs|,? gave (?:them|us) )/.test(after) ||
+            /^(?:'s? (?:night|work|day|outing)\b|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs|,? gave (?:them|us) )/.test(after) ||
             // Warming up in the bullpen is not pitching; an earlier play is not this one.
             WARMING_UP.test(after) ||
             PAST_PLAY_AFTER.test(after)));
