@@ -55,6 +55,12 @@ describe("a runner, however he is called, is not the batter", () => {
     expect(batter("Base hit to right, and Varela goes first to third. Here's Dev Park.")).toBe("Dev Park");
   });
 
+  it("a man who leads off a base, gets a jump, or dives back", () => {
+    expect(batter("Varela leads off second. Hadley kicks and fires, and Kowalski takes it low.")).toBe("Kowalski");
+    expect(batter("Varela gets a great jump, but the pitch is fouled back and he has to return.")).toBeNull();
+    expect(batter("Hadley throws over and Varela dives back just in time.")).toBeNull();
+  });
+
   it("but a batter who hits or walks and then runs is still the batter", () => {
     expect(batter("Varela hammers it into the gap, and Varela cruises into second with a double.")).toBe("Varela");
     expect(batter("Ball four, and Park trots down to first.")).toBe("Park");
@@ -85,6 +91,12 @@ describe("the catcher at work is not the batter", () => {
     expect(batter("Curve in the dirt, and Dunmore did well to smother it. Ball two.")).toBeNull();
     expect(batter("Fastball, taken, and Dunmore's throw is not in time.")).toBeNull();
     expect(batter("Luca Brandt stays in to catch for the Larks, and Kofi Mensah leads off.")).toBe("Kofi Mensah");
+  });
+
+  it("a pitch that gets by him, a trip to the mound, 'with Dunmore catching'", () => {
+    expect(batter("Slider in the dirt, and it gets by Dunmore! The runner moves up.")).toBeNull();
+    expect(batter("Dunmore jogs out to the mound for a word with Hadley.")).toBeNull();
+    expect(batter("Hadley pitching, Dunmore catching, and the 2-1 to Varela is a cutter, fouled off.")).toBe("Varela");
   });
 
   it("but a catcher coming up to bat is the batter", () => {
@@ -161,5 +173,15 @@ describe("the pitcher by the grammar of the call, when the roster cannot tell", 
   it("a number word starting a sentence is no name", () => {
     expect(extractPlay("Ambrose comes back out. Ninety pitches on the arm already.", { roster: { pitchers: ["Reyna"], batters: [], teamWords: [] } }).pitcher_name).toBeNull();
     expect(extractPlay("Seventy pitches through four for the righty.").pitcher_name).toBeNull();
+  });
+});
+
+describe("managers and umpires are not at work in the call", () => {
+  it("named with their job before or after them, the grammar does not take them for a pitcher or a batter", () => {
+    const none: NameRoster = { pitchers: [], batters: [], teamWords: [] };
+    const who = (text: string) => extractPlay(text, { roster: none });
+    expect(who("Called strike three, and Pelletier, the plate umpire, rings him up.").pitcher_name).toBeNull();
+    expect(who("Slider away. The ump Pelletier punches him out anyway.").pitcher_name).toBeNull();
+    expect(who("Skipper Halloway walks to the mound, and the crowd boos.").pitcher_name).toBeNull();
   });
 });

@@ -76,7 +76,10 @@ export function grammarNames(original: string, teamWords: string[]): GrammarName
     let m: RegExpExecArray | null;
     while ((m = all.exec(original)) !== null) {
       // Coaches, managers and umpires are named too, but they neither pitch nor bat.
-      if (/\b(?:coach|manager|skipper|umpire|partner|announcer|owner|trainer)\s+$/i.test(original.slice(Math.max(0, m.index - 12), m.index + m[0].indexOf(m[group]!)))) return null;
+      const at = m.index + m[0].indexOf(m[group]!);
+      if (/\b(?:coach|manager|skipper|umpire|ump|partner|announcer|broadcaster|analyst|owner|trainer)\s+$/i.test(original.slice(Math.max(0, at - 14), at))) return null;
+      // Or named with their job after them: "Pelletier, the plate umpire, rings him up".
+      if (/^,\s+(?:the|our|their|his) (?:[\p{L}-]+ ){0,2}(?:coach|manager|skipper|umpire|ump|partner|announcer|broadcaster|analyst|owner|trainer)\b/iu.test(original.slice(at + m[group]!.length, at + m[group]!.length + 50))) return null;
       const name = cleanName(m[group]!, exclude);
       if (name) return name;
       all.lastIndex = m.index + 1; // try again from the next word, not past this match

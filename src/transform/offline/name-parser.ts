@@ -67,8 +67,8 @@ interface Mention {
 
 const FIELDER_BEFORE = /(?:catcher|shortstop|baseman|fielder|outfielder|infielder|keeper|backstop) $/;
 // The catcher at work: "gets the sign from Ruiz", "Ruiz stays in to catch", "Ruiz did well to smother it", "Ruiz sets up away".
-const CATCHER_BEFORE = /(?:(?:the |his )?signs? from|target from|the mitt of|(?:looks|peers|stares) in (?:at|to)) $/;
-const CATCHER_AFTER = /^'s (?:[a-z]+ )?(?:throw|relay|peg|toss|tag|mitt|glove|target)\b|^(?:,[^,.]{1,30},)? (?:stays in to catch|(?:will|to|is|'s) (?:catch|catching)\b|(?:is |'s )?(?:behind the (?:plate|dish)|crouched|squatting)|(?:did|does|do) (?:well|a nice job|a good job) to|(?:manages|managed|was able|is able) to (?:block|smother|glove|corral|keep|knock)|(?:corrals|knocks it down|frames|sets up|set up|puts down (?:the|one|two)|calls for|throws off (?:the|his) mask|flips (?:off )?(?:the|his) mask|pops up (?:and|to) throw)|blocked it|smothered it)/;
+const CATCHER_BEFORE = /(?:(?:the |his )?signs? from|target from|the mitt of|(?:looks|peers|stares) in (?:at|to)|(?:gets|got|skips|skipped|squirts|squirted|bounces|bounced|kicks|kicked) (?:by|past|away from|off|through)) $/;
+const CATCHER_AFTER = /^'s (?:[a-z]+ )?(?:throw|relay|peg|toss|tag|mitt|glove|target)\b|^ catching(?! up)\b|^(?:,[^,.]{1,30},)? (?:(?:goes|trots|jogs|walks|heads|comes) (?:out )?to (?:the mound|talk)|stays in to catch|(?:will|to|is|'s) (?:catch|catching)\b|(?:is |'s )?(?:behind the (?:plate|dish)|crouched|squatting)|(?:did|does|do) (?:well|a nice job|a good job) to|(?:manages|managed|was able|is able) to (?:block|smother|glove|corral|keep|knock)|(?:corrals|knocks it down|frames|sets up|set up|puts down (?:the|one|two)|calls for|throws off (?:the|his) mask|flips (?:off )?(?:the|his) mask|pops up (?:and|to) throw)|blocked it|smothered it)/;
 const FIELDER_AFTER = /^ (?:in|at) (?:center|centre|left|right|short|shortstop|second|third|first)\b|^ (?:camps|catches|makes the (?:catch|play|stop)|fields|throws (?:to|over|across|on to|him out)|fires (?:to|home)|dives|ranges|gloves|blocks it|relays|flips|steps on the bag|takes it himself|(?:is )?up with it|drifts|goes back|(?:is )?coming in|races in|looks him back|keeps it in front|squeezes|hauls|smothers|goes out to|heads out|takes a walk out|joins them|comes out)|^,[^.]{0,30}\b(?:he|she)(?:'s| has) got it/;
 // Said of a runner, not of the batter ("is aboard", "is off on the pitch", "will be running", "takes his lead", "with a modest lead",
 // "in scoring position", "'s slide"): "Whitaker takes a step off third", "Carvalho has swiped second", "Halloway, running on
@@ -81,7 +81,8 @@ const RUNNER_AFTER = new RegExp(
     "to (?:second|third|home)|into (?:second|third)|ninety feet|90 feet|a step off|(?:a )?(?:couple of |few )?steps? off|stranded|left stranded|left on|back to the bag|(?:[a-z]+ )?back to (?:the bag|first|second|third)|" +
     "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:a|his) (?:[a-z]+ ){0,2}lead|scampers?|jogging|motoring|cruises? into (?:second|third)|" +
     "off(?= on the| with the|!| and running)|takes (?:a|his) (?:[a-z]+ )?lead|in scoring position|slid|slides|sliding|" +
-    "representing the (?:tying|winning|go-ahead|lead|insurance) run|picked off|caught stealing|caught in a rundown|doubled off|(?:goes|went|races|raced) first to third)(?![a-z])",
+    "representing the (?:tying|winning|go-ahead|lead|insurance) run|leads off (?:first|second|third)(?! (?:inning|base(?:man)?))|an? (?:[a-z]+ )?jump|" +
+    "dives back|slides back|scrambles back|gets back (?:in|safely|to)|back in (?:safely|easily|standing|with)|picked off|caught stealing|caught in a rundown|doubled off|(?:goes|went|races|raced) first to third)(?![a-z])",
 );
 // A runner named before his name: "here goes Ocasio", "that's steal number three for Marsh", "pinch-runner Vance".
 const RUNNER_BEFORE = /(?:runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of|(?:here|there|and there|away) goes) $|\b(?:steal|stolen base|swipe|theft)\b[^.;!?]{0,30}\bfor $/;
