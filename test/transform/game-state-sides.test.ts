@@ -18,6 +18,7 @@ const refs: ReferenceTables = {
     { batter_id: 14, name: "Eli Brandt", team: "Moles", position: "LF", bats: "L" },
     { batter_id: 21, name: "Sid Varela", team: "Larks", position: "CF", bats: "L" },
     { batter_id: 22, name: "Luca Brandt", team: "Larks", position: "C", bats: "R" },
+    { batter_id: 23, name: "Abe Kowalski", team: "Larks", position: "1B", bats: "R" },
     { batter_id: 24, name: "Dev Park", team: "Larks", position: "2B", bats: "S" },
   ],
   pitchTypes: PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] })),
@@ -42,6 +43,15 @@ describe("a ball in play told again is no new pitch", () => {
     ]);
     expect(full[1]!.pitch_result).toBe("In play - out"); // as the extractor reads it
     expect(states[2]).toMatchObject({ inning_half: { value: "Bottom" }, outs: { value: 2 }, batter_id: 14 });
+  });
+
+  it("but a new batter's first pitch put in play is a pitch, count or no count", () => {
+    const { states } = read([
+      "Bottom of the 4th, nobody out. Ambrose deals to Mensah, and Mensah grounds out to short.",
+      "Eli Brandt pops out to first.",
+      "Ambrose to Ito, ball one.",
+    ]);
+    expect(states[2]).toMatchObject({ inning_half: { value: "Bottom" }, outs: { value: 2 }, batter_id: 11 });
   });
 
   it("but a ball in play with a count or a pitch named is a pitch", () => {
@@ -87,5 +97,36 @@ describe("the side at bat says which half it is", () => {
     ]);
     const out = [...new RuleExtractor({ references: refs, homeTeam: "Moles", awayTeam: "Larks", onWarning: () => {} }).extract(rows).values()];
     expect(out[2]).toMatchObject({ pitcher_name: "Ambrose", batter_name: "Mensah" });
+  });
+});
+
+describe("the batting order, learned from the game, says who is up when the text does not", () => {
+  const texts = [
+    "Top of the 1st. Hadley deals to Varela, and Varela grounds out to short.",
+    "Dev Park steps in. Hadley's first pitch, and Park flies out to center.",
+    "Abe Kowalski up now. Hadley deals, and Kowalski lines out to second.",
+    "Bottom of the 1st. Ambrose deals to Mensah, and Mensah pops out to first.",
+    "Ambrose to Eli Brandt, and Brandt grounds out to third.",
+    "Ambrose deals, ball one.",
+    "On 1-0, Ito grounds out to second.",
+    "Top of the 2nd. Hadley to Varela, and Varela singles to left.",
+    "Hadley deals, ball one.",
+    "On the 1-0 pitch, Park swings and misses.",
+  ];
+
+  it("the man who followed the last batter the time before is up, until the text names him", () => {
+    const { states } = read(texts);
+    // Row 6: the first time through, no one has come up after Brandt yet: unknown.
+    expect(states[5]!.batter_id).toBeNull();
+    // Row 9: Park followed Varela the time before.
+    expect(states[8]!.batter_id).toBe(24);
+    expect(states[8]!.batter_name).toEqual({ value: "Dev Park", source: "inferred" });
+    // Row 10 names him: the plate appearance and its count go on (1-0 after ball one, said so).
+    expect(states[9]).toMatchObject({ batter_id: 24, pre_pitch_balls: { value: 1 } });
+  });
+
+  it("a batter named who is not the one the order said takes his place", () => {
+    const { states } = read([...texts.slice(0, 9), "On the 1-0 pitch, Kowalski swings and misses."]);
+    expect(states[9]!.batter_id).toBe(23);
   });
 });
