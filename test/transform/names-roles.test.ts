@@ -99,6 +99,13 @@ describe("the catcher at work is not the batter", () => {
     expect(batter("Hadley pitching, Dunmore catching, and the 2-1 to Varela is a cutter, fouled off.")).toBe("Varela");
   });
 
+  it("a catcher out to talk, taking the throw or applying the tag; the man waiting at the plate bats", () => {
+    expect(batter("Luca Brandt out to talk to his pitcher. Eli Brandt waits at the plate.")).toBe("Eli Brandt");
+    expect(batter("Ball four is wild, Varela races home, and Dunmore takes the throw from Hadley.")).toBeNull();
+    expect(batter("Here comes the relay, and Dunmore at the plate applies the tag in time.")).toBeNull();
+    expect(batter("Two on, Mensah in the box, and the infield is in.")).toBe("Mensah");
+  });
+
   it("but a catcher coming up to bat is the batter", () => {
     expect(batter("Catcher Ray Dunmore comes up with a man on.")).toBe("Ray Dunmore");
   });
