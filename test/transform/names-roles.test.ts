@@ -76,8 +76,8 @@ describe("a batter said to step in is the man at the plate", () => {
   });
 
   it("here's, leading off", () => {
-    expect(batter("Varela stranded at second, and here's Abe Kowalski.")).toBe("Abe Kowalski");
-    expect(batter("Top of the 4th. Leading off, Dev Park, and Varela on deck.")).toBe("Dev Park");
+    expect(batter("The crowd is still buzzing about Varela, and here's Abe Kowalski.")).toBe("Abe Kowalski");
+    expect(batter("Varela made the last out an inning ago. Leading off the fourth, Dev Park.")).toBe("Dev Park");
   });
 
   it("unless one named before him bats on this pitch: the next man announced is a look ahead", () => {

@@ -104,7 +104,7 @@ const RETRACTED = new RegExp(`^\\s*(?:\\.{2,}|…|,|—|–|-{1,2})\\s*(?:(?:${S
 // The batter at work on this pitch, in the present of the call.
 const BATS = /^(?:,[^,.]{1,30},)? (?:swings|takes(?! (?:a|his) (?:lead|walk|trip|stroll|curtain))|fouls|watches|grounds|flies|lines|pops|singles|doubles|triples|homers|strikes out|bunts|chops|lofts|lifts|rips|hits|drives|smacks|spoils|fights|checks|lays off|bounces|taps|skies|spins away|is hit|gets hit|(?:doesn't|does not|won't) (?:offer|swing|chase|bite)|hammers|crushes|launches|belts|blasts|ropes|laces|slaps|pulls|scorches|smokes|muscles|bloops|dumps|pokes|punches|strokes|slices|pounds|clubs|mashes|barrels|squares|drills|sends|legs|beats|reaches|draws|walks|works|gets (?:a|the|ahold|all|enough|under|around|jammed|fooled)|puts (?:it|one|the ball) in play)\b/;
 // A batter coming to the plate: "here comes Vance", "Vance steps in", "Vance, the designated hitter, steps in", "the pitch to Vance".
-const STEPPING_IN_BEFORE = /(?:here comes|here's|here is|up comes|up steps|in steps|leading off(?: the inning)?,?|now batting:?|batting now:?|next up:?|up next:?|due up:?|(?:first |next )?pitch to|(?:delivers|deals|pitching) to|leading off for [a-z ]+:?) $/;
+const STEPPING_IN_BEFORE = /(?:here comes|here's|here is|up comes|up steps|in steps|leading off(?: the (?:inning|[a-z0-9]+(?: inning)?))?,?|now batting:?|batting now:?|next up:?|up next:?|due up:?|(?:first |next )?pitch to|(?:delivers|deals|pitching) to|leading off for [a-z ]+:?) $/;
 const STEPPING_IN_AFTER = /^(?:,[^.;]{1,50},)?,? (?:steps (?:in|up|to the plate|into the box)|comes (?:up|to the plate)|is coming up|coming up|digs in|will bat|bats (?:left|right)|will lead off|leads off(?! (?:first|second|third|1st|2nd|3rd)\b)|is up next|is due up|strides to the plate|walks up to the plate|is the (?:hitter|batter)|(?:waits|stands|is) (?:in|at) the (?:plate|dish|box|batter's box)|at the (?:plate|dish)(?! (?:takes|applies|blocks|receives|with the tag|for the tag))|in the (?:batter's )?box)/;
 // Warming up in the bullpen is not pitching:
 const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|comes up|coming up|is coming up|will bat|will lead off|at the plate|takes(?! a (?:walk|trip|stroll) (?:out )?to)|fouls|watches|grounds|flies|lines|pops|singles|doubles|homers|walks|strikes out)/;
@@ -178,7 +178,7 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         const runner = /^,? (?:scored|scores|comes (?:around|in|home)|came (?:around|in|home)|crosses|crossed|races home|raced home|steals|stole|advances|advanced|is thrown out|was thrown out)/.test(after) ||
           /^,?(?: is| was)? (?:standing |leading |dancing |taking (?:a|his) lead )?(?:on|at|off) (?:first|second|third|1st|2nd|3rd)\b|^,? (?:trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|moves up|takes off|breaks for|swipes|swiped|tags up|takes (?:second|third|2nd|3rd)|goes to (?:second|third|2nd|3rd))/.test(after) ||
           RUNNER_BEFORE.test(wider) || RUNNER_AFTER.test(after);
-        const steppingIn = role === "batter" && (STEPPING_IN_BEFORE.test(before) || STEPPING_IN_AFTER.test(after));
+        const steppingIn = role === "batter" && (STEPPING_IN_BEFORE.test(wider) || STEPPING_IN_AFTER.test(after));
         // A batter replaced by a pinch-hitter, a runner, a fielder or an earlier play is not the one at the plate.
         const departing = (role === "batter" && (/(?:(?:hitting|batting|running) for|in place of|replac(?:es|ing)|out goes) $/.test(before) ||
             runner || PAST_PLAY_AFTER.test(after) ||
