@@ -106,6 +106,13 @@ describe("the catcher at work is not the batter", () => {
     expect(batter("Two on, Mensah in the box, and the infield is in.")).toBe("Mensah");
   });
 
+  it("any fielder at work: a diving stop, a backhand, the relay, a ball thrown over to him", () => {
+    expect(batter("Mensah grounds one to the hole, and Park makes a diving stop and throws him out.")).toBe("Mensah");
+    expect(batter("Hard shot, but Park backhands it. Over to Kowalski for the out.")).toBeNull();
+    expect(batter("Ito rips one into the gap... Varela with the relay, not in time. Double.")).toBe("Ito");
+    expect(names("Hard shot, but Park backhands it. Over to Kowalski for the out.").pitcher).toBeNull();
+  });
+
   it("but a catcher coming up to bat is the batter", () => {
     expect(batter("Catcher Ray Dunmore comes up with a man on.")).toBe("Ray Dunmore");
   });

@@ -65,7 +65,9 @@ interface Mention {
   past: boolean;
 }
 
-const FIELDER_BEFORE = /(?:catcher|shortstop|baseman|fielder|outfielder|infielder|keeper|backstop) $/;
+const FIELDER_BEFORE = /(?:catcher|shortstop|baseman|fielder|outfielder|infielder|keeper|backstop|(?:over|on|across|back) to|tosses (?:it )?to|feeds) $/;
+// A fielder at work: "Lindqvist makes a diving stop", "Lindqvist backhands it", "Lindqvist with the relay", "Lindqvist turns two".
+const FIELDER_AT_WORK = /^ (?:makes (?:a|the|another) (?:[a-z-]+ ){0,2}(?:catch|play|stop|grab|pick)|backhands|snares|snags|spears|scoops|robs|charges|picks it|leaps|turns (?:two|the double play)|starts the double play|with the (?:throw|relay|tag)|on the relay|reaches over)\b/;
 // The catcher at work: "gets the sign from Ruiz", "Ruiz stays in to catch", "Ruiz did well to smother it", "Ruiz sets up away".
 const CATCHER_BEFORE = /(?:(?:the |his )?signs? from|target from|the mitt of|(?:looks|peers|stares) in (?:at|to)|(?:gets|got|skips|skipped|squirts|squirted|bounces|bounced|kicks|kicked) (?:by|past|away from|off|through)) $/;
 const CATCHER_AFTER = /^'s (?:[a-z]+ )?(?:throw|relay|peg|toss|tag|mitt|glove|target)\b|^ catching(?! up)\b|^(?:,[^,.]{1,30},)? (?:(?:at the plate )?(?:takes the throw|applies the tag|makes the tag|puts the tag on|tags him|blocks the plate)|(?:(?:goes|trots|jogs|walks|heads|comes|is) )?(?:out )?to (?:the mound|talk|visit|settle|calm)|stays in to catch|(?:will|to|is|'s) (?:catch|catching)\b|(?:is |'s )?(?:behind the (?:plate|dish)|crouched|squatting)|(?:did|does|do) (?:well|a nice job|a good job) to|(?:manages|managed|was able|is able) to (?:block|smother|glove|corral|keep|knock)|(?:corrals|knocks it down|frames|sets up|set up|puts down (?:the|one|two)|calls for|throws off (?:the|his) mask|flips (?:off )?(?:the|his) mask|pops up (?:and|to) throw)|blocked it|smothered it)/;
@@ -182,7 +184,7 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         // A batter replaced by a pinch-hitter, a runner, a fielder or an earlier play is not the one at the plate.
         const departing = (role === "batter" && (/(?:(?:hitting|batting|running) for|in place of|replac(?:es|ing)|out goes) $/.test(before) ||
             runner || PAST_PLAY_AFTER.test(after) ||
-            ((FIELDER_BEFORE.test(before) || FIELDER_AFTER.test(after)) && !AT_BAT.test(after)) ||
+            ((FIELDER_BEFORE.test(before) || FIELDER_AFTER.test(after) || FIELDER_AT_WORK.test(after)) && !AT_BAT.test(after)) ||
             // The catcher's own acts say it whatever follows ("Lindqvist takes the throw", "Lindqvist at the plate applies the tag").
             CATCHER_BEFORE.test(before) || CATCHER_AFTER.test(after))) ||
           (role === "pitcher" &&
