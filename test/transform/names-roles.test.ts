@@ -61,6 +61,13 @@ describe("a runner, however he is called, is not the batter", () => {
     expect(batter("Hadley throws over and Varela dives back just in time.")).toBeNull();
   });
 
+  it("a pinch-runner, and the man on deck, are not at the plate", () => {
+    expect(batter("Luca Brandt pinch-runs for Kowalski at first. Hadley deals to Park, strike one.")).toBe("Park");
+    expect(batter("Ball one to Park, with Varela on deck and the crowd on its feet.")).toBe("Park");
+    expect(batter("Varela waits on deck as Hadley gets the sign. Here's the pitch: ball one.")).toBeNull();
+    expect(batter("A new man up: Varela, on deck all this time, steps in.")).toBe("Varela");
+  });
+
   it("but a batter who hits or walks and then runs is still the batter", () => {
     expect(batter("Varela hammers it into the gap, and Varela cruises into second with a double.")).toBe("Varela");
     expect(batter("Ball four, and Park trots down to first.")).toBe("Park");

@@ -84,10 +84,12 @@ const RUNNER_AFTER = new RegExp(
     "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:a|his) (?:[a-z]+ ){0,2}lead|scampers?|jogging|motoring|cruises? into (?:second|third)|" +
     "off(?= on the| with the|!| and running)|takes (?:a|his) (?:[a-z]+ )?lead|in scoring position|slid|slides|sliding|" +
     "representing the (?:tying|winning|go-ahead|lead|insurance) run|leads off (?:first|second|third)(?! (?:inning|base(?:man)?))|an? (?:[a-z]+ )?jump|" +
-    "dives back|slides back|scrambles back|gets back (?:in|safely|to)|back in (?:safely|easily|standing|with)|picked off|caught stealing|caught in a rundown|doubled off|(?:goes|went|races|raced) first to third)(?![a-z])",
+    "dives back|slides back|scrambles back|gets back (?:in|safely|to)|back in (?:safely|easily|standing|with)|pinch[- ]runs|(?:comes|is|goes) in to run|will run for|runs for|picked off|caught stealing|caught in a rundown|doubled off|(?:goes|went|races|raced) first to third)(?![a-z])",
 );
 // A runner named before his name: "here goes Ocasio", "that's steal number three for Marsh", "pinch-runner Vance".
 const RUNNER_BEFORE = /(?:runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of|(?:here|there|and there|away) goes) $|\b(?:steal|stolen base|swipe|theft)\b[^.;!?]{0,30}\bfor $/;
+// The next man, not this one: "Varela on deck", "Varela, waiting on deck,". (Not passed on: he may step in later in the paragraph.)
+const ON_DECK = /^,? (?:is |waits |waiting |stands |standing )?(?:on deck|in the on-deck circle)\b/;
 // Warming up in the bullpen is not pitching: "is throwing in the Kettle Falls pen", "getting loose down the line".
 const WARMING_UP = /^,?(?: is| was)? (?:up in the (?:[a-z]+ ){0,3}(?:pen|bullpen)|warming|getting loose|loosening|throwing (?:hard )?(?:out )?(?:down )?in the (?:[a-z]+ ){0,3}(?:pen|bullpen))/;
 // A pitching decision ("Albers gets the win", "Brannigan, who doubled, gets the save") sums up the game: no one at work.
@@ -183,7 +185,7 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         const steppingIn = role === "batter" && (STEPPING_IN_BEFORE.test(wider) || STEPPING_IN_AFTER.test(after));
         // A batter replaced by a pinch-hitter, a runner, a fielder or an earlier play is not the one at the plate.
         const departing = (role === "batter" && (/(?:(?:hitting|batting|running) for|in place of|replac(?:es|ing)|out goes) $/.test(before) ||
-            runner || PAST_PLAY_AFTER.test(after) ||
+            runner || PAST_PLAY_AFTER.test(after) || (ON_DECK.test(after) && !steppingIn) ||
             ((FIELDER_BEFORE.test(before) || FIELDER_AFTER.test(after) || FIELDER_AT_WORK.test(after)) && !AT_BAT.test(after)) ||
             // The catcher's own acts say it whatever follows ("Lindqvist takes the throw", "Lindqvist at the plate applies the tag").
             CATCHER_BEFORE.test(before) || CATCHER_AFTER.test(after))) ||
