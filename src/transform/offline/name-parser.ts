@@ -1,4 +1,4 @@
-import { SELF_CORRECTION_PHRASES } from "./lexicon";
+import { NUMBER_ORDINALS, NUMBER_UNITS, SELF_CORRECTION_PHRASES } from "./lexicon";
 import { grammarNames, isStopWord, type Names } from "./name-grammar";
 
 /** Known players, when the reference tables are at hand: matching the roster beats guessing from grammar. */
@@ -72,8 +72,8 @@ const FIELDER_AT_WORK = /^ (?:makes (?:a|the|another) (?:[a-z-]+ ){0,2}(?:catch|
 const CATCHER_BEFORE = /(?:(?:the |his )?signs? from|target from|the mitt of|(?:looks|peers|stares) in (?:at|to)|(?:gets|got|skips|skipped|squirts|squirted|bounces|bounced|kicks|kicked) (?:by|past|away from|off|through)) $/;
 const CATCHER_AFTER = /^'s (?:[a-z]+ )?(?:throw|relay|peg|toss|tag|mitt|glove|target)\b|^ catching(?! up)\b|^(?:,[^,.]{1,30},)? (?:(?:at the plate )?(?:takes the throw|applies the tag|makes the tag|puts the tag on|tags him|blocks the plate)|(?:(?:goes|trots|jogs|walks|heads|comes|is) )?(?:out )?to (?:the mound|talk|visit|settle|calm)|stays in to catch|(?:will|to|is|'s) (?:catch|catching)\b|(?:is |'s )?(?:behind the (?:plate|dish)|crouched|squatting)|(?:did|does|do) (?:well|a nice job|a good job) to|(?:manages|managed|was able|is able) to (?:block|smother|glove|corral|keep|knock)|(?:corrals|knocks it down|frames|sets up|set up|puts down (?:the|one|two)|calls for|throws off (?:the|his) mask|flips (?:off )?(?:the|his) mask|pops up (?:and|to) throw)|blocked it|smothered it)/;
 const FIELDER_AFTER = /^ (?:in|at) (?:center|centre|left|right|short|shortstop|second|third|first)\b|^ (?:camps|catches|makes the (?:catch|play|stop)|fields|throws (?:to|over|across|on to|him out)|fires (?:to|home)|dives|ranges|gloves|blocks it|relays|flips|steps on the bag|takes it himself|(?:is )?up with it|drifts|goes back|(?:is )?coming in|races in|looks him back|keeps it in front|squeezes|hauls|smothers|goes out to|heads out|takes a walk out|joins them|comes out)|^,[^.]{0,30}\b(?:he|she)(?:'s| has) got it/;
-// Said of a runner, not of the batter ("is aboard", "is off on the pitch", "will be running", "takes his lead", "with a modest lead",
-// "in scoring position", "'s slide"): "Whitaker takes a step off third", "Carvalho has swiped second", "Halloway, running on
+// Said of a runner, not of the batter ("is off on the pitch", "will be running", "takes his lead", "with a modest lead",
+// "in scoring position", "'s slide", "pinch-runs"; not "is aboard", said of a batter after ball four): "Whitaker takes a step off third", "Carvalho has swiped second", "Halloway, running on
 // the pitch, has to go back", "Brugger's being waved around third", "Pettibone stranded at first", "Whitaker ninety feet away".
 const RUNNER_AFTER = new RegExp(
   "^'s (?:(?:left|right|head-first|headfirst|feet-first|hard) )?(?:hand|foot|slide|jump|lead|legs|speed)\\b|" +
@@ -110,7 +110,7 @@ const BATS = /^(?:,[^,.]{1,30},)? (?:swings|takes(?! (?:a|his) (?:lead|walk|trip
 // A batter coming to the plate: "here comes Vance", "Vance steps in", "Vance, the designated hitter, steps in", "the pitch to Vance".
 const STEPPING_IN_BEFORE = /(?:here comes|here's|here is|up comes|up steps|in steps|leading off(?: the (?:inning|[a-z0-9]+(?: inning)?))?,?|now batting:?|batting now:?|next up:?|up next:?|due up:?|(?:first |next )?pitch to|(?:delivers|deals|pitching) to|leading off for [a-z ]+:?) $/;
 const STEPPING_IN_AFTER = /^(?:,[^.;]{1,50},)?,? (?:steps (?:in|up|to the plate|into the box)|comes (?:up|to the plate)|is coming up|coming up|digs in|will bat|bats (?:left|right)|will lead off|leads off(?! (?:first|second|third|1st|2nd|3rd)\b)|is up next|is due up|strides to the plate|walks up to the plate|is the (?:hitter|batter)|(?:waits|stands|is) (?:in|at) the (?:plate|dish|box|batter's box)|at the (?:plate|dish)(?! (?:takes|applies|blocks|receives|with the tag|for the tag))|in the (?:batter's )?box)/;
-// Warming up in the bullpen is not pitching:
+// Said to bat, which a fielder word before the name does not undo ("catcher Heinz comes up").
 const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|comes up|coming up|is coming up|will bat|will lead off|at the plate|takes(?! a (?:walk|trip|stroll) (?:out )?to)|fouls|watches|grounds|flies|lines|pops|singles|doubles|homers|walks|strikes out)/;
 const ARRIVAL_AFTER = /^(?:,[^,.]{1,30},)?,? (?:comes? in|is coming in|jogs in|trots in|takes over|enters|from the bullpen|out of the bullpen|into the game|in to pitch|is summoned|gets the call|comes on|will pitch|takes the ball|takes the mound)/;
 const ARRIVAL_BEFORE = /(?:in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|now pitching:?|new pitcher:?|entra|enter|welcome|and now it's|now it's) $/;
@@ -264,8 +264,8 @@ function resolveContested(mentions: Mention[], original: string, surnameCount: M
   return keep;
 }
 
-const ORDINAL = "(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)";
-const CARDINAL = "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)";
+const ORDINAL = `(?:\\d+(?:st|nd|rd|th)|${Object.keys(NUMBER_ORDINALS).join("|")})`;
+const CARDINAL = `(?:\\d+|${Object.keys(NUMBER_UNITS).join("|")})`;
 /** A break between halves: "middle of the fifth", "end of the 7th", "after three full innings", "through seven complete", "through the top of the third". */
 const INNING_BREAK = new RegExp(
   `\\b(?:middle|end|close) of (?:the )?${ORDINAL}\\b|\\bmid-${ORDINAL}\\b|` +
