@@ -82,6 +82,12 @@ describe("a batter said to step in is the man at the plate", () => {
     expect(batter("Two down, Park still at first, and catcher Luca Brandt comes up.")).toBe("Luca Brandt");
   });
 
+  it("that brings up X, the next hitter is X, X will hit", () => {
+    expect(batter("Varela's single put two on, and that brings up Abe Kowalski.")).toBe("Abe Kowalski");
+    expect(batter("Park waves to the dugout from second. The next hitter is Kowalski.")).toBe("Kowalski");
+    expect(batter("Park stands on second base, clapping. Kowalski will hit with two on.")).toBe("Kowalski");
+  });
+
   it("here's, leading off", () => {
     expect(batter("The crowd is still buzzing about Varela, and here's Abe Kowalski.")).toBe("Abe Kowalski");
     expect(batter("Varela made the last out an inning ago. Leading off the fourth, Dev Park.")).toBe("Dev Park");
