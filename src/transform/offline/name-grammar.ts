@@ -1,4 +1,4 @@
-import { PITCH_NAME } from "./lexicon";
+import { NUMBER_ORDINALS, NUMBER_TENS, NUMBER_UNITS, PITCH_NAME } from "./lexicon";
 import { findPitchTerms } from "./pitch-vocabulary";
 
 /** A pitch name inside the call's grammar ("Cole's slider", "comes with a hook"). */
@@ -17,12 +17,15 @@ const STOP = new Set(
     "two one three four full first second third fourth inning bases runners runner nobody no out outs in at of to for " +
     "off looking swinging called umpire mph " +
     "home away visitors hosts after before but so then just still high low inside outside oh wow yes and, ball, strike, " +
-    "we well meanwhile meanwhile, pitching mound visit time score tied leads end middle bot btm t b broadway").split(" "),
+    "we well meanwhile meanwhile, pitching mound visit time score tied leads end middle bot btm t b broadway " +
+    "over across back throw relay flip toss").split(" "),
 );
-const PITCHER_AFTER = `(?:'s? (?:\\w+ )?(?:pitch|offering|delivery|${PITCH})|(?:,[^,.]{3,30},)?\\s(?:delivers|deals|fires|throws|pitches|hurls|comes set|kicks|rears|winds|toes|looks in|gets the sign|uncorks|spins|snaps|serves|reaches back|with (?:a|an|his|the) (?:\\w+[\\s-])?${PITCH}|,[^,.]{3,30}, (?:spins|fires|deals|delivers|throws|snaps|takes over|comes in|enters|jogs in|trots in|is summoned|takes the ball|takes the mound|will pitch)|offers|is on the mound|on the mound|from the stretch|sets|checks the runner|bounces|misses|paints|freezes|buries|drops|spots|challenges|dots|works|starts|gets|pumps|brings|climbs|comes (?:back )?with|goes (?:back )?to (?:the|his) (?:\\w+ )?(?:pitch|${PITCH})|(?:'s|is) working|dials|unleashes|flips|lobs|tosses|feeds|zips|blows|strikes|rings|punches|sits|hits (?:him|the batter)|plunks|drills|walks (?:him|the batter)|comes in|comes on|enters|takes over|jogs in|is summoned|takes the mound|takes the hill|toes the rubber|will pitch|trots in|is coming in|heads to the showers|is done|replaces))`;
+const PITCHER_AFTER = `(?:'s? (?:\\w+ )?(?:pitch|offering|delivery|${PITCH})|['’]s (?:working|dealing|throwing|firing|pitching|cruising|rolling)\\b|(?:,[^,.]{3,30},)?\\s(?:delivers|deals|fires|throws|pitches|hurls|comes set|kicks|rears|winds|toes|looks in|gets the sign|uncorks|spins|snaps|serves|reaches back|with (?:a|an|his|the) (?:\\w+[\\s-])?${PITCH}|,[^,.]{3,30}, (?:spins|fires|deals|delivers|throws|snaps|takes over|comes in|enters|jogs in|trots in|is summoned|takes the ball|takes the mound|will pitch)|offers|is on the mound|on the mound|from the stretch|sets|checks the runner|bounces|misses|paints|freezes|buries|drops|spots|challenges|dots|works|starts|gets|pumps|brings|climbs|comes (?:back )?with|goes (?:back )?to (?:the|his) (?:\\w+ )?(?:pitch|${PITCH})|(?:'s|is) working|dials|unleashes|flips|lobs|tosses|feeds|zips|blows|strikes|rings|punches|sits|hits (?:him|the batter)|plunks|drills|walks (?:him|the batter)|comes in|comes on|enters|takes over|jogs in|is summoned|takes the mound|takes the hill|toes the rubber|will pitch|trots in|is coming in|heads to the showers|is done|replaces))`;
 const BATTER_AFTER = "(?:,[^,.]{2,30}){0,2},?\\s(?:is up there|is up|steps up|comes up|at the dish|in the box|gets (?:a|an) [\\d.]+|sees (?:a|an)|swings|takes(?! over| the (?:ball|mound|hill|rubber))|fouls|grounds|flies|lines|pops|singles|doubles|triples|homers|watches|checks|lays off|steps in|digs in|at the plate|is at the plate|rips|lofts|chops|hits|drives|smacks|bunts|is hit|gets hit|waves|chases|laces|slaps|launches|crushes|fights|spoils|flails|can't|cannot|taps|tops|skies|bloops|barrels|jumps on|turns on|goes down|strikes out|struck out|is rung up|is caught|draws|earns|walks|works a walk|reaches(?! back)|legs|dumps|sends a|sends (?:a|an|the|it) [a-z -]{0,30}(?:soaring|deep|over|into|out)|rolls|puts|offers at|holds up|is down|is ahead|is behind|batting|up to bat|leads off|is the (?:hitter|batter)|(?:is|was) taking|(?:doesn't|didn't|does not|won't) (?:chase|bite|swing|offer|go))";
 const PITCHER_BEFORE = "(?:(?:talk|talks|chat|chats|speak|speaks|confer|confers|visit) with|pitcher|righty|lefty|right-hander|left-hander|righthander|lefthander|southpaw|hurler|reliever|starter|closer|ace|on the mound,?|now pitching:?|pitching:?|arm of|from|(?:steps|digs|stands) in against)\\s";
 const BATTER_BEFORE = "(?:(?:strikes?|balls?|count|pitch|count is \\d-\\d|(?:one|two|three|oh|nothing|\\d)(?:-| and |-and-)(?:one|two|oh|nothing|\\d)) on|batter|hitter|at bat:?|at the plate:?|up is|up:|now batting:?|batting:?|to|faces|facing|vs\\.?|(?:count|full) on|versus|pinch-hitter|pinch hitter|leadoff man|leading off,?|up next,?|next up,?|catcher|shortstop|outfielder|infielder|slugger|rookie|veteran|designated hitter)\\s";
+
+const NUMBER_WORD = new Set([...Object.keys(NUMBER_UNITS), ...Object.keys(NUMBER_TENS), ...Object.keys(NUMBER_ORDINALS), "hundred"]);
 
 /** Whether a capitalized word is a word of the call ("Ball", "Top", "Here") rather than part of a name. */
 export function isStopWord(word: string): boolean {
@@ -35,6 +38,8 @@ function cleanName(raw: string, exclude: Set<string>): string | null {
   while (words.length > 0 && (isStopWord(words[0]!) || exclude.has(words[0]!.toLowerCase()))) words.shift();
   const name = words.join(" ").replace(/['’]s$/, "").replace(/[.,!?:;]+$/, "");
   if (/^(?:one|two|three|oh|zero|no|full)(?:-|$)/i.test(name) || /\d/.test(name)) return null;
+  // A number word starting a sentence ("Ninety pitches on the arm") is no name.
+  if (NUMBER_WORD.has(name.toLowerCase().split(/[\s-]/)[0]!)) return null;
   if (!name || STOP.has(name.toLowerCase()) || exclude.has(name.toLowerCase())) return null;
   // A pitch's nickname ("Uncle Charlie") is capitalized like a name.
   if (findPitchTerms(name.toLowerCase()).some((t) => t.text.length === name.length)) return null;
@@ -72,7 +77,10 @@ export function grammarNames(original: string, teamWords: string[]): GrammarName
     let m: RegExpExecArray | null;
     while ((m = all.exec(original)) !== null) {
       // Coaches, managers and umpires are named too, but they neither pitch nor bat.
-      if (/\b(?:coach|manager|skipper|umpire|partner|announcer|owner|trainer)\s+$/i.test(original.slice(Math.max(0, m.index - 12), m.index + m[0].indexOf(m[group]!)))) return null;
+      const at = m.index + m[0].indexOf(m[group]!);
+      if (/\b(?:coach|manager|skipper|umpire|ump|partner|announcer|broadcaster|analyst|owner|trainer)\s+$/i.test(original.slice(Math.max(0, at - 14), at))) return null;
+      // Or named with their job after them: "Pelletier, the plate umpire, rings him up".
+      if (/^,\s+(?:the|our|their|his) (?:[\p{L}-]+ ){0,2}(?:coach|manager|skipper|umpire|ump|partner|announcer|broadcaster|analyst|owner|trainer)\b/iu.test(original.slice(at + m[group]!.length, at + m[group]!.length + 50))) return null;
       const name = cleanName(m[group]!, exclude);
       if (name) return name;
       all.lastIndex = m.index + 1; // try again from the next word, not past this match

@@ -1,3 +1,4 @@
+import { NUMBER_ORDINALS, NUMBER_UNITS, SELF_CORRECTION_PHRASES } from "./lexicon";
 import { grammarNames, isStopWord, type Names } from "./name-grammar";
 
 /** Known players, when the reference tables are at hand: matching the roster beats guessing from grammar. */
@@ -54,19 +55,41 @@ interface Mention {
   departing: boolean;
   /** Said to be coming in: "entra Takeda, from the bullpen", "in comes Vance". */
   arriving: boolean;
+  /** Placed on the bases ("Marsh is off", "with Marsh in scoring position"): then none of his mentions is at the plate. */
+  runner: boolean;
+  /** A batter said to come to the plate: "here comes Vance", "Vance steps in", "the pitch to Vance". */
+  steppingIn: boolean;
+  /** A batter said to act on this pitch ("Vance swings", "Vance takes"): he is at the plate, whoever is announced after him. */
+  bats: boolean;
+  /** Credited with a play already made ("sacrifice fly for Vance"): the batter only when no one else is named. */
+  past: boolean;
 }
 
-const FIELDER_BEFORE = /(?:catcher|shortstop|baseman|fielder|outfielder|infielder|keeper) $/;
+const FIELDER_BEFORE = /(?:catcher|shortstop|baseman|fielder|outfielder|infielder|keeper|backstop|(?:over|on|across|back) to|tosses (?:it )?to|feeds) $/;
+// A fielder at work: "Lindqvist makes a diving stop", "Lindqvist backhands it", "Lindqvist with the relay", "Lindqvist turns two".
+const FIELDER_AT_WORK = /^ (?:makes (?:a|the|another) (?:[a-z-]+ ){0,2}(?:catch|play|stop|grab|pick)|backhands|snares|snags|spears|scoops|robs|charges|picks it|leaps|turns (?:two|the double play)|starts the double play|with the (?:throw|relay|tag)|on the relay|reaches over)\b/;
+// The catcher at work: "gets the sign from Ruiz", "Ruiz stays in to catch", "Ruiz did well to smother it", "Ruiz sets up away".
+const CATCHER_BEFORE = /(?:(?:the |his )?signs? from|target from|the mitt of|(?:looks|peers|stares) in (?:at|to)|(?:gets|got|skips|skipped|squirts|squirted|bounces|bounced|kicks|kicked) (?:by|past|away from|off|through)) $/;
+const CATCHER_AFTER = /^'s (?:[a-z]+ )?(?:throw|relay|peg|toss|tag|mitt|glove|target)\b|^ catching(?! up)\b|^(?:,[^,.]{1,30},)? (?:(?:at the plate )?(?:takes the throw|applies the tag|makes the tag|puts the tag on|tags him|blocks the plate)|(?:(?:goes|trots|jogs|walks|heads|comes|is) )?(?:out )?to (?:the mound|talk|visit|settle|calm)|stays in to catch|(?:will|to|is|'s) (?:catch|catching)\b|(?:is |'s )?(?:behind the (?:plate|dish)|crouched|squatting)|(?:did|does|do) (?:well|a nice job|a good job) to|(?:manages|managed|was able|is able) to (?:block|smother|glove|corral|keep|knock)|(?:corrals|knocks it down|frames|sets up|set up|puts down (?:the|one|two)|calls for|throws off (?:the|his) mask|flips (?:off )?(?:the|his) mask|pops up (?:and|to) throw)|blocked it|smothered it)/;
 const FIELDER_AFTER = /^ (?:in|at) (?:center|centre|left|right|short|shortstop|second|third|first)\b|^ (?:camps|catches|makes the (?:catch|play|stop)|fields|throws (?:to|over|across|on to|him out)|fires (?:to|home)|dives|ranges|gloves|blocks it|relays|flips|steps on the bag|takes it himself|(?:is )?up with it|drifts|goes back|(?:is )?coming in|races in|looks him back|keeps it in front|squeezes|hauls|smothers|goes out to|heads out|takes a walk out|joins them|comes out)|^,[^.]{0,30}\b(?:he|she)(?:'s| has) got it/;
-// Said of a runner, not of the batter: "Whitaker takes a step off third", "Carvalho has swiped second", "Halloway, running on
+// Said of a runner, not of the batter ("is off on the pitch", "will be running", "takes his lead", "with a modest lead",
+// "in scoring position", "'s slide", "pinch-runs"; not "is aboard", said of a batter after ball four): "Whitaker takes a step off third", "Carvalho has swiped second", "Halloway, running on
 // the pitch, has to go back", "Brugger's being waved around third", "Pettibone stranded at first", "Whitaker ninety feet away".
 const RUNNER_AFTER = new RegExp(
-  "^(?:'s)?,?(?: (?:who [^,.;]{2,30}|running on the pitch|the runner),)?(?: and [a-z]+)?\\s+(?:(?:is|was|has|had|gets|got|takes|took|stays|still|just|already|now|both|then|'s|(?:has|had|have) to)\\s+){0,3}" +
+  "^'s (?:(?:left|right|head-first|headfirst|feet-first|hard) )?(?:hand|foot|slide|jump|lead|legs|speed)\\b|" +
+    "^(?:'s)?,?(?: (?:who [^,.;]{2,30}|running on the pitch|the runner),)?(?: and [a-z]+)?\\s+(?:(?:is|was|has|had|gets|got|takes|took|stays|still|just|already|now|both|then|'s|will|would|'ll|be|(?:has|had|have) to)\\s+){0,3}" +
     "(?:running|going\\b|goes on the pitch|runs on the pitch|swiped|swipes|steals|stole|stealing|retreats?|strolls|trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|lumbers|moves (?:up|to)|advances|holds(?! up)|hold(?! up)\\b|has to hold(?! up)|stays put|stayed put|" +
     "scores|scored|(?:out|safe) at (?:second|third|home)|being waved|waved (?:home|around)|dancing|taking (?:a|his|their)|thought about it|a good jump|an? (?:big |good |secondary )*lead\\b|leading off (?:first|second|third)|off (?:first|second|third)|(?:at|on) (?:first|second|third)\\b|" +
     "to (?:second|third|home)|into (?:second|third)|ninety feet|90 feet|a step off|(?:a )?(?:couple of |few )?steps? off|stranded|left stranded|left on|back to the bag|(?:[a-z]+ )?back to (?:the bag|first|second|third)|" +
-    "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:a|his) (?:big |good |long )?lead|scampers?|jogging|motoring|cruises? into (?:second|third))",
+    "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:a|his) (?:[a-z]+ ){0,2}lead|scampers?|jogging|motoring|cruises? into (?:second|third)|" +
+    "off(?= on the| with the|!| and running)|takes (?:a|his) (?:[a-z]+ )?lead|in scoring position|slid|slides|sliding|" +
+    "representing the (?:tying|winning|go-ahead|lead|insurance) run|leads off (?:first|second|third)(?! (?:inning|base(?:man)?))|an? (?:[a-z]+ )?jump|" +
+    "dives back|slides back|scrambles back|gets back (?:in|safely|to)|back in (?:safely|easily|standing|with)|pinch[- ]runs|(?:comes|is|goes) in to run|will run for|runs for|picked off|caught stealing|caught in a rundown|doubled off|(?:goes|went|races|raced) first to third)(?![a-z])",
 );
+// A runner named before his name: "here goes Ocasio", "that's steal number three for Marsh", "pinch-runner Vance".
+const RUNNER_BEFORE = /(?:runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of|(?:here|there|and there|away) goes) $|\b(?:steal|stolen base|swipe|theft)\b[^.;!?]{0,30}\bfor $/;
+// The next man, not this one: "Varela on deck", "Varela, waiting on deck,". (Not passed on: he may step in later in the paragraph.)
+const ON_DECK = /^,? (?:is |waits |waiting |stands |standing )?(?:on deck|in the on-deck circle)\b/;
 // Warming up in the bullpen is not pitching: "is throwing in the Kettle Falls pen", "getting loose down the line".
 const WARMING_UP = /^,?(?: is| was)? (?:up in the (?:[a-z]+ ){0,3}(?:pen|bullpen)|warming|getting loose|loosening|throwing (?:hard )?(?:out )?(?:down )?in the (?:[a-z]+ ){0,3}(?:pen|bullpen))/;
 // A pitching decision ("Albers gets the win", "Brannigan, who doubled, gets the save") sums up the game: no one at work.
@@ -74,8 +97,21 @@ const DECISION = /^(?:,[^.;]{1,40},)?,? (?:gets|got|earns|earned|takes|took|pick
 // Words on a sign or a banner in the stands ("a sign that says MARLOWE FOR MAYOR") name no one at work.
 const ON_A_SIGN = /\b(?:sign|banner|poster|placard|t-shirt|shirt)s? (?:that )?(?:says|said|reads|reading|saying|with)\s*["“']?$/;
 // A play of earlier in the game: "Brugger's two-run shot", "Kaito Marlowe's two-run blast".
-const PAST_PLAY_AFTER = /^'s (?:[a-z-]+ ){0,2}(?:shot|blast|homer|home run|double|single|triple|hit|sac fly|knock|rbi|bomb)\b/;
-const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|at the plate|takes(?! a (?:walk|trip|stroll) (?:out )?to)|fouls|watches|grounds|flies|lines|pops|singles|doubles|homers|walks|strikes out)/;
+const PAST_PLAY_AFTER = /^'s (?:[a-z-]+ ){0,2}(?:shot|blast|homer|home run|double|single|triple|hit|sac fly|sacrifice|knock|rbi|bomb)\b|^,? (?:takes|took|gets|got|comes out for) (?:a|his) curtain call\b/;
+// A play credited to a batter, told as done ("sacrifice fly for Birch", "the RBI single by Birch", "Sacrifice fly, Birch,"):
+// the batter of this paragraph only when no one else is named (a new batter is coming up).
+const CREDITED_BEFORE = /(?:sac(?:rifice)? (?:fly|bunt)|sacrifice|rbi (?:single|double|triple|groundout|hit)|(?:solo|two-run|three-run) (?:shot|homer|home run|blast)|grand slam|home run|homer|base hit|single|double|triple|(?:free )?pass|walk)(?: (?:there|here))? (?:for|by|to),? $|(?:sac(?:rifice)? fly|sacrifice bunt|rbi single|rbi double), $/;
+// A record, not an act: "Ferraro has walked 71 times this year", "the first slider Pellegrini has thrown tonight".
+const STAT_ASIDE = /^,? (?:has|had|'s) (?:now |already |only |never |just )?(?:walked|thrown|struck out|fanned|allowed|faced|hit|homered|stolen|swiped|gone|reached|driven in|drawn|singled|doubled|pitched|worked|given up|surrendered|made|seen)\b[^.;!?"]{0,50}?\b(?:this (?:year|season|month|series|postseason|spring)|all (?:year|season|month|night|series|spring)|tonight|on the (?:year|season|night)|in (?:his|her) career|so far|(?:\d+|[a-z]+) times)\b/;
+// A name taken back: "Stoltz... sorry, Heinz", "Ruiz, no, Ortiz", "Ruiz -- I mean Ortiz".
+const RETRACTED = new RegExp(`^\\s*(?:\\.{2,}|…|,|—|–|-{1,2})\\s*(?:(?:${SELF_CORRECTION_PHRASES})\\b|no(?:,|\\s*—|\\.{2,}))`);
+// The batter at work on this pitch, in the present of the call.
+const BATS = /^(?:,[^,.]{1,30},)? (?:swings|takes(?! (?:a|his) (?:lead|walk|trip|stroll|curtain))|fouls|watches|grounds|flies|lines|pops|singles|doubles|triples|homers|strikes out|bunts|chops|lofts|lifts|rips|hits|drives|smacks|spoils|fights|checks|lays off|bounces|taps|skies|spins away|is hit|gets hit|(?:doesn't|does not|won't) (?:offer|swing|chase|bite)|hammers|crushes|launches|belts|blasts|ropes|laces|slaps|pulls|scorches|smokes|muscles|bloops|dumps|pokes|punches|strokes|slices|pounds|clubs|mashes|barrels|squares|drills|sends|legs|beats|reaches|draws|walks|works|gets (?:a|the|ahold|all|enough|under|around|jammed|fooled)|puts (?:it|one|the ball) in play)\b/;
+// A batter coming to the plate: "here comes Vance", "Vance steps in", "Vance, the designated hitter, steps in", "the pitch to Vance".
+const STEPPING_IN_BEFORE = /(?:here comes|here's|here is|up comes|up steps|in steps|brings up|bringing up|brought up|(?:the )?next (?:hitter|batter)(?: is)?:?|leading off(?: the (?:inning|[a-z0-9]+(?: inning)?))?,?|now batting:?|batting now:?|next up:?|up next:?|due up:?|(?:first |next )?pitch to|(?:delivers|deals|pitching) to|leading off for [a-z ]+:?) $/;
+const STEPPING_IN_AFTER = /^(?:,[^.;]{1,50},)?,? (?:steps (?:in|up|to the plate|into the box)|comes (?:up|to the plate)|is coming up|coming up|digs in|will bat|bats (?:left|right)|will lead off|leads off(?! (?:first|second|third|1st|2nd|3rd)\b)|is up next|is due up|will hit|(?:is )?next up|strides to the plate|walks up to the plate|is the (?:hitter|batter)|(?:waits|stands|is) (?:in|at) the (?:plate|dish|box|batter's box)|at the (?:plate|dish)(?! (?:takes|applies|blocks|receives|with the tag|for the tag))|in the (?:batter's )?box)/;
+// Said to bat, which a fielder word before the name does not undo ("catcher Heinz comes up").
+const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|comes up|coming up|is coming up|will bat|will lead off|at the plate|takes(?! a (?:walk|trip|stroll) (?:out )?to)|fouls|watches|grounds|flies|lines|pops|singles|doubles|homers|walks|strikes out)/;
 const ARRIVAL_AFTER = /^(?:,[^,.]{1,30},)?,? (?:comes? in|is coming in|jogs in|trots in|takes over|enters|from the bullpen|out of the bullpen|into the game|in to pitch|is summoned|gets the call|comes on|will pitch|takes the ball|takes the mound)/;
 const ARRIVAL_BEFORE = /(?:in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|now pitching:?|new pitcher:?|entra|enter|welcome|and now it's|now it's) $/;
 
@@ -135,28 +171,39 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         const start = map[m.index]!;
         const end = map[m.index + m[0].length] ?? original.length;
         const before = folded.slice(Math.max(0, m.index - 22), m.index);
+        const wider = folded.slice(Math.max(0, m.index - 48), m.index);
         const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 60);
-        // A bare surname right after another capitalized name is someone else's full name ("Corey Webb" for Nate Webb).
-        const prior = /(\p{Lu}[\p{L}'-]+)\s+$/u.exec(original.slice(Math.max(0, start - 20), start));
-        if (m[0] === sur && full.includes(" ") && prior && !isStopWord(prior[1]!) && !/^(?:And|But|So|Then|Now|Here|Well|Oh|Yes|No)$/.test(prior[1]!)) continue;
-        // A batter replaced by a pinch-hitter, or a runner who scores, is not the one at the plate.
+        // A bare surname right after another capitalized name is someone else's full name ("Corey Webb" for Nate Webb);
+        // a capitalized contraction ("If I'm Sorensen", "That's Marsh") is no first name.
+        const prior = /(\p{Lu}[\p{L}'’-]+)\s+$/u.exec(original.slice(Math.max(0, start - 20), start));
+        if (m[0] === sur && full.includes(" ") && prior && !isStopWord(prior[1]!) && !/^(?:And|But|So|Then|Now|Here|Well|Oh|Yes|No)$/.test(prior[1]!) &&
+          !/^\p{Lu}[\p{L}]*['’](?:m|s|ll|re|ve|d)$/u.test(prior[1]!)) continue;
+        // On the bases: "with Odom standing on second", "Odom trots to third", "Odom takes off", "runner Odom", "here goes Odom".
+        const runner = /^,? (?:scored|scores|comes (?:around|in|home)|came (?:around|in|home)|crosses|crossed|races home|raced home|steals|stole|advances|advanced|is thrown out|was thrown out)/.test(after) ||
+          /^,?(?: is| was)? (?:standing |leading |dancing |taking (?:a|his) lead )?(?:on|at|off) (?:first|second|third|1st|2nd|3rd)\b|^,? (?:trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|moves up|takes off|breaks for|swipes|swiped|tags up|takes (?:second|third|2nd|3rd)|goes to (?:second|third|2nd|3rd))/.test(after) ||
+          RUNNER_BEFORE.test(wider) || RUNNER_AFTER.test(after);
+        const steppingIn = role === "batter" && (STEPPING_IN_BEFORE.test(wider) || STEPPING_IN_AFTER.test(after));
+        // A batter replaced by a pinch-hitter, a runner, a fielder or an earlier play is not the one at the plate.
         const departing = (role === "batter" && (/(?:(?:hitting|batting|running) for|in place of|replac(?:es|ing)|out goes) $/.test(before) ||
-            /^,? (?:scored|scores|comes (?:around|in|home)|came (?:around|in|home)|crosses|crossed|races home|raced home|steals|stole|advances|advanced|is thrown out|was thrown out)/.test(after) ||
-            // A runner: "with Odom standing on second", "Odom trots to third", "Odom takes off", "runner Odom".
-            /^,?(?: is| was)? (?:standing |leading |dancing |taking (?:a|his) lead )?(?:on|at|off) (?:first|second|third|1st|2nd|3rd)\b|^,? (?:trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|moves up|takes off|breaks for|swipes|swiped|tags up|takes (?:second|third|2nd|3rd)|goes to (?:second|third|2nd|3rd))/.test(after) ||
-            /(?:runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of) $/.test(before) ||
-            RUNNER_AFTER.test(after) || PAST_PLAY_AFTER.test(after) ||
-            ((FIELDER_BEFORE.test(before) || FIELDER_AFTER.test(after)) && !AT_BAT.test(after)))) ||
+            runner || PAST_PLAY_AFTER.test(after) || (ON_DECK.test(after) && !steppingIn) ||
+            ((FIELDER_BEFORE.test(before) || FIELDER_AFTER.test(after) || FIELDER_AT_WORK.test(after)) && !AT_BAT.test(after)) ||
+            // The catcher's own acts say it whatever follows ("Lindqvist takes the throw", "Lindqvist at the plate applies the tag").
+            CATCHER_BEFORE.test(before) || CATCHER_AFTER.test(after))) ||
           (role === "pitcher" &&
-          (/(?:replac(?:es|ing)|in place of|relieves|relieving|lifts?|lifted|pulls?|removes?|for|after|over from) $/.test(before) ||
-            /^(?:'s? (?:night|work|day|outing)|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs|,? gave (?:them|us) )/.test(after) ||
+          // "in for Teague" takes him out; "a big strikeout for Teague" credits him.
+          ((/(?:replac(?:es|ing)|in place of|relieves|relieving|lifts?|lifted|pulls?|removes?|for|after|over from) $/.test(before) &&
+              !/(?:strikeout|strike three|punchout|whiff|k|out|double play|win|save|hold|strikeouts|outs) for $/.test(before)) ||
+            /^(?:'s? (?:night|work|day|outing)\b|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs|,? gave (?:them|us) )/.test(after) ||
             // Warming up in the bullpen is not pitching; an earlier play is not this one.
             WARMING_UP.test(after) ||
             PAST_PLAY_AFTER.test(after)));
         if (ON_A_SIGN.test(folded.slice(Math.max(0, m.index - 40), m.index))) continue;
-        const out = departing || DECISION.test(after);
+        // A record ("has walked 71 times this year") or a name taken back ("Stoltz... sorry, Heinz") is no one at work.
+        const out = departing || DECISION.test(after) || STAT_ASIDE.test(after) || RETRACTED.test(after);
         found.push({ role, index: start, text: original.slice(start, end), full: m[0] !== sur || !full.includes(" "), departing: out,
-          arriving: role === "pitcher" && (ARRIVAL_AFTER.test(after) || ARRIVAL_BEFORE.test(before)) });
+          arriving: role === "pitcher" && (ARRIVAL_AFTER.test(after) || ARRIVAL_BEFORE.test(before)),
+          runner: runner && !BATS.test(after), steppingIn, bats: role === "batter" && BATS.test(after) && !runner,
+          past: role === "batter" && CREDITED_BEFORE.test(wider) });
       }
     }
   };
@@ -172,6 +219,19 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
       if (a.role === "batter" && b.role === "batter" && b.index > a.index && /^ to $/.test(original.slice(a.index + a.text.length, b.index)) &&
         !unique.some((p) => p.role === "pitcher" && p.index === a.index)) a.departing = b.departing = true;
     }
+  }
+  // A man the paragraph puts on the bases is not at the plate, nor on the mound (a two-way player on base), wherever
+  // else he is named ("Marsh is off on the 1-0! ... That's steal number three for Marsh"), unless he is also said to bat.
+  // A surname two players share may be two people, so it passes nothing on.
+  const person = (m: Mention) => {
+    const sur = surnameOf(m.text);
+    return (patterns.surnameCount.get(sur) ?? 0) > 1 ? (m.full ? foldName(m.text) : null) : sur;
+  };
+  const onBase = new Set(unique.filter((m) => m.role === "batter" && m.runner).map(person).filter((k): k is string => k !== null));
+  for (const k of [...onBase]) if (unique.some((m) => m.bats && person(m) === k)) onBase.delete(k);
+  for (const m of unique) {
+    const k = person(m);
+    if (k !== null && onBase.has(k)) m.departing = true;
   }
   return resolveContested(unique, original, patterns.surnameCount).sort((a, b) => a.index - b.index);
 }
@@ -204,6 +264,17 @@ function resolveContested(mentions: Mention[], original: string, surnameCount: M
   return keep;
 }
 
+const ORDINAL = `(?:\\d+(?:st|nd|rd|th)|${Object.keys(NUMBER_ORDINALS).join("|")})`;
+const CARDINAL = `(?:\\d+|${Object.keys(NUMBER_UNITS).join("|")})`;
+/** A break between halves: "middle of the fifth", "end of the 7th", "after three full innings", "through seven complete", "through the top of the third". */
+const INNING_BREAK = new RegExp(
+  `\\b(?:middle|end|close) of (?:the )?${ORDINAL}\\b|\\bmid-${ORDINAL}\\b|` +
+    `\\b(?:after|through) (?:the (?:top|bottom) of the ${ORDINAL}|${CARDINAL} (?:full |complete )?innings?|${CARDINAL} (?:full|complete)|${ORDINAL} (?:full |complete )?innings?)\\b`,
+  "i",
+);
+/** Someone due at the plate or on the mound for the half to come. */
+const COMING_UP = /\b(?:leads? off|will lead off|due up|steps in|comes up|coming up|takes the (?:mound|hill|ball)|comes on to pitch|in to pitch)\b/i;
+
 const CHANGE = /goes to (?:his|the) (?:bullpen|pen)|pitching change|hands the ball over|is done for|night (?:is|was) over|jogs in|trots in|call goes to|coming in|in comes|in came|from the bullpen|to the bullpen|new pitcher|now pitching|takes over|replaces|summon/i;
 
 /**
@@ -215,10 +286,26 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   const fromGrammar = grammarNames(original, roster?.teamWords ?? []);
   if (!roster) return { pitcher: fromGrammar.pitcher, batter: fromGrammar.batter };
   const mentions = rosterMentions(original, roster);
+  // A break between halves ("middle of the fifth", "after six complete") sums up: no one is at the plate, unless someone
+  // is said to come up, or to bat on the pitch that ended the half ("Farrow taps it back to the mound. End of the first").
+  // The pitcher may be named at work: "Middle of the 2nd, and the manager goes out to talk to Ishida".
+  const noBatter = INNING_BREAK.test(original) && !COMING_UP.test(original) && !mentions.some((m) => m.steppingIn || m.bats);
   const pick = (role: Mention["role"]): Mention | null => {
     const mine = mentions.filter((m) => m.role === role);
     const arriving = mine.filter((m) => !m.departing);
-    if (role === "batter" && arriving.length === 0) return null;
+    if (role === "batter") {
+      if (arriving.length === 0) return null;
+      // An earlier play credited to someone gives way to anyone else named.
+      const pool = arriving.some((m) => !m.past) ? arriving.filter((m) => !m.past) : arriving;
+      // A batter said to step in is the man at the plate, unless one named before him is said to bat on this pitch
+      // ("Heinz grounds out to short. Up next, Marsh.").
+      const stepping = pool.find((m) => m.steppingIn);
+      const batting = pool.find((m) => m.bats);
+      const chosen = stepping && !(batting && batting.index < stepping.index) ? stepping : pool[0]!;
+      const sharedSurname = (rosterPatterns(roster).surnameCount.get(surnameOf(chosen.text)) ?? 0) > 1;
+      const fuller = (sharedSurname ? arriving : mine).find((m) => m.full && m.text.toLowerCase().endsWith(chosen.text.toLowerCase()));
+      return { ...chosen, text: (fuller ?? chosen).text };
+    }
     // In a pitching change the newcomer is named after the pitcher leaving.
     const change = role === "pitcher" && CHANGE.test(original);
     const marked = arriving.find((m) => m.arriving);
@@ -258,6 +345,6 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   }
   // "Redcloud vs. Marsh": a known batter written first makes the other side the pitcher.
   const duel = fromGrammar.duel;
-  if (pitcher === null && duel && known(duel[0], batterSurnames) && !known(duel[1], batterSurnames)) return { pitcher: duel[1], batter };
-  return { pitcher, batter };
+  if (pitcher === null && duel && known(duel[0], batterSurnames) && !known(duel[1], batterSurnames)) pitcher = duel[1];
+  return { pitcher, batter: noBatter ? null : batter };
 }

@@ -170,7 +170,7 @@ export class RuleExtractor {
     if (twoWay.length === 0) return () => roster;
     // A paragraph that looks back or ahead ("he could pitch the 9th") leaves the half in play as it was.
     let inPlay: InningHalf | null = null;
-    const halves = readGameState(plays.map((p) => ({ ...p, ...first.get(p.play_hash)! }))).states.map((s) => (inPlay = s.inning_half.value ?? inPlay));
+    const halves = readGameState(plays.map((p) => ({ ...p, ...first.get(p.play_hash)! })), undefined, refs).states.map((s) => (inPlay = s.inning_half.value ?? inPlay));
     const byHalf = (batting: string): NameRoster => ({
       ...roster,
       pitchers: roster.pitchers.filter((n) => !twoWay.some((t) => t.name === n && t.team === batting)),

@@ -28,8 +28,8 @@ interface RunningState {
   away: number | null;
   runners: string | null;
   runnersSource: Provenance;
-  /** The batter at the plate, until his plate appearance ends. */
-  batter: { name: string; id: number | null } | null;
+  /** The batter at the plate, until his plate appearance ends; `guessed` when only the batting order says it is him. */
+  batter: { name: string; id: number | null; guessed?: boolean } | null;
   /** The count the next pitch is thrown on; null before the first pitch of a plate appearance. */
   count: Count | null;
 }
@@ -43,6 +43,7 @@ export interface GameStateResult {
 }
 
 const PINCH = /\bpinch[\s-]?(?:hitter|hitting|hits?|runner)|\bbatting for\b|\bhitting for\b|\bin place of\b|\bnow batting\b|\bsteps in\b|\bleads off\b|\bstep(?:s|ping)? (?:in|up)\b|\bup next\b|\bnext up\b/i;
+const STEPS_IN = /\b(?:steps? in|steps? up|comes? up|coming up|here comes|leads off|will lead off|up next|next up|now batting|will bat|due up|digs in)\b/;
 const MIDDLE = /\bmiddle of (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b|\bmid-(\d{1,2})(?:st|nd|rd|th)?\b/;
 const END = /\bend of (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b(?! (?:pitch|out))|\bafter (\d{1,2}) (?:full )?innings\b/;
 const DOUBLE_PLAY = new RegExp(`\\b(?:${DOUBLE_PLAY_WORDS})\\b`, "i");
@@ -102,11 +103,41 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     st.count = null;
   };
 
+  // Whether the last pitch read ended its plate appearance (a ball in play, a walk, a strikeout).
+  let appearanceEnded = false;
+  // The batting order, learned from the game: per team, the batter of its last plate appearance; per batter, the man
+  // who came up after him; per team, a man due to lead off (his plate appearance cut short by a third out on the bases).
+  const lastUp = new Map<string, number | null>();
+  const nextInOrder = new Map<number, number>();
+  const dueUp = new Map<string, number>();
+  // The situation before the last three outs were counted, while no one has confirmed the half they started.
+  let countedHalf: RunningState | null = null;
+  let batterBeforePlay: RunningState["batter"] = null;
+  // The side at bat, as a row's player at work says it (a batter's team, a pitcher's opponents), when the reference
+  // tables tell his team unambiguously (not a two-way player, not a surname two players share).
+  const twoWay = new Set(refs?.pitchers.filter((p) => refs.batters.some((b) => b.name === p.name)).map((p) => p.name) ?? []);
+  const sideSaid = (row: Row, mapping: CanonicalMapping | undefined): string | null => {
+    if (!refs || !sides) return null;
+    const b = mapping?.batter_id ?? (row.batter_name ? matchBatter?.(row.batter_name)?.id : undefined) ?? null;
+    const batter = b !== null ? refs.batters.find((x) => x.batter_id === b) : undefined;
+    if (batter && !twoWay.has(batter.name)) return batter.team;
+    const p = mapping?.pitcher_id ?? (row.pitcher_name ? matchPitcher?.(row.pitcher_name)?.id : undefined) ?? null;
+    const pitcher = p !== null ? refs.pitchers.find((x) => x.pitcher_id === p) : undefined;
+    if (pitcher && !twoWay.has(pitcher.name)) return pitcher.team === sides.home ? sides.away : pitcher.team === sides.away ? sides.home : null;
+    return null;
+  };
   for (const row of rows) {
     const mapping = mappings?.get(row.play_hash);
     const text = row.playbyplay.toLowerCase();
+    // A ball in play told again right after the pitch that ended the plate appearance, with nothing else of a pitch
+    // (no count, no pitch type, no speed), is that play retold ("Sacrifice fly for Birch, and here's Sorensen"): no new pitch.
+    // Unless a new batter is named, and not as stepping in: then it is his first pitch, put in play ("Mensah pops out to first").
+    const newBatter = row.batter_name !== null && (batterBeforePlay === null || surnameOf(batterBeforePlay.name) !== surnameOf(row.batter_name));
+    const retold = appearanceEnded && row.pitch_result !== null && /^(?:In play|Hit by pitch)/.test(row.pitch_result) &&
+      row.pitch_type === null && row.pitch_velocity_mph === null && row.pre_pitch_balls === null && row.pre_pitch_strikes === null &&
+      row.post_pitch_balls === null && row.post_pitch_strikes === null && (!newBatter || STEPS_IN.test(text));
     // 1. Inning and half. A paragraph between pitches may look back ("that ends the top of the 5th"): it moves nothing.
-    const isPitch = row.pitch_result !== null;
+    const isPitch = row.pitch_result !== null && !retold;
     let lookBack = false;
     if (row.inning_number !== null || row.inning_half !== null) {
       const n = row.inning_number ?? st.inning;
@@ -126,6 +157,17 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         // The text confirms the half the state inferred ("Bottom five" after "middle of the fifth").
         st.halfSource = "text";
       }
+    }
+    // 1b. The side at bat says which half it is. A half the state only inferred by counting three outs, contradicted by
+    // a player of the other side at work (a batter of the side in the field, a pitcher of the side at bat; not a two-way
+    // player), was a miscounted out: the half before goes on.
+    if (countedHalf !== null && st.halfSource === "inferred" && !lookBack) {
+      const side = sideSaid(row, mapping);
+      if (side !== null && side === fieldingTeam(st.half)) {
+        find(row, "inning_half", `${side} at work says the ${countedHalf.half === "Top" ? "top" : "bottom"} of the ${countedHalf.inning} goes on: an out was miscounted`);
+        Object.assign(st, countedHalf);
+        countedHalf = null;
+      } else if (side !== null) countedHalf = null;
     }
     const recap = lookBack && !isPitch;
     const inningValue = recap ? v(row.inning_number, "text") : v(st.inning, row.inning_number !== null && !lookBack ? "text" : st.halfSource === "inferred" ? "inferred" : "carried");
@@ -166,8 +208,18 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       }
     }
     // 4. The batter at the plate.
+    // A pitch with no one at the plate yet: the batting order says who is up (the man who followed the last batter of
+    // the side at bat the time before), until the text names him.
+    const upNow = battingTeam(st.half);
+    let guessed = false;
+    if (isPitch && st.batter === null && statedBatter === null && upNow !== null) {
+      const last = lastUp.get(upNow);
+      const next = dueUp.get(upNow) ?? (last !== undefined && last !== null ? nextInOrder.get(last) : undefined);
+      const name = next !== undefined ? refs?.batters.find((b) => b.batter_id === next)?.name : undefined;
+      if (next !== undefined && name) [st.batter, guessed] = [{ name, id: next, guessed: true }, true];
+    }
     // A batter named for this plate appearance stays until it ends: another name meanwhile is a runner or a fielder.
-    const midAppearance = st.batter !== null;
+    const midAppearance = st.batter !== null && !st.batter.guessed;
     if (statedBatter !== null) {
       let id = statedBatterId;
       if (id === null && matchBatter) id = resolveShared(statedBatter, refs!, battingTeam(st.half), st.batter);
@@ -178,14 +230,19 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       } else if (onFieldingSide && st.batter !== null) {
         find(row, "batter_name", `${statedBatter} plays for the side in the field`);
       } else {
-        if (!same) st.count = null;
+        // A new plate appearance (not the guessed man named at last): the count starts again, and the order learns who followed whom.
+        if (!same && !st.batter?.guessed) st.count = null;
         st.batter = { name: statedBatter, id };
+        const team = id !== null ? batterTeam.get(id) : undefined;
+        const last = team !== undefined ? lastUp.get(team) : undefined;
+        if (id !== null && last !== undefined && last !== null && last !== id) nextInOrder.set(last, id);
+        if (team !== undefined) dueUp.delete(team);
       }
       if (id !== null && mapping && mapping.batter_id === null && surnameOf(statedBatter) === surnameOf(st.batter?.name ?? "")) {
         out.set(row.play_hash, { ...mapping, batter_id: st.batter!.id ?? id, batter_confidence: "medium" });
       }
     }
-    const batterValue = v(st.batter?.name ?? null, statedBatter !== null && st.batter?.name === statedBatter ? "text" : "carried");
+    const batterValue = v(st.batter?.name ?? null, statedBatter !== null && st.batter?.name === statedBatter ? "text" : guessed ? "inferred" : "carried");
     const batterId = st.batter?.id ?? null;
     // 5. The count within the plate appearance.
     let pre: ResolvedValue<number>[] = [v(row.pre_pitch_balls, "text"), v(row.pre_pitch_strikes, "text")];
@@ -220,7 +277,13 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       const [pb, ps] = [post[0]!.value!, post[1]!.value!];
       const endsAppearance = result === "In play - out" || result === "In play - hit" || result === "Hit by pitch" || pb >= 4 || ps >= 3;
       st.count = endsAppearance ? null : { balls: pb, strikes: ps };
+      batterBeforePlay = st.batter;
+      if (endsAppearance && upNow !== null) {
+        lastUp.set(upNow, st.batter?.id ?? null);
+        dueUp.delete(upNow);
+      }
       if (endsAppearance) st.batter = null;
+      appearanceEnded = endsAppearance;
     }
     states.push({
       inning_number: inningValue,
@@ -239,6 +302,7 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       batter_id: batterId,
     });
     // 6. What the play changes for the next row.
+    const outsBeforePlay = Math.min(st.outs ?? 2, 2);
     if (isPitch && st.outs !== null) {
       // A runner caught stealing or picked off on a pitch not put in play is an out too ("strike him out, throw him out").
       const runnerOut = row.pitch_result !== "In play - out" && RUNNER_OUT.test(text) ? 1 : 0;
@@ -250,7 +314,13 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     const end = END.exec(text);
     if (st.outs === 3 && st.half !== null && st.inning !== null) {
       const wasTop = st.half === "Top";
+      // A third out on the bases leaves the batter at the plate: he leads off his side's next half.
+      const side = battingTeam(st.half);
+      if (side !== null && st.batter?.id != null && !st.batter.guessed) dueUp.set(side, st.batter.id);
+      // Kept until a player of a side at work confirms the new half or says the old one goes on (1b).
+      const before = { ...st, outs: outsBeforePlay, outsSource: "inferred" as Provenance, batter: batterBeforePlay, count: null };
       startHalf(wasTop ? st.inning : st.inning + 1, wasTop ? "Bottom" : "Top", "inferred");
+      countedHalf = before;
     } else if (middle && !isPitch) {
       startHalf(Number(middle[1] ?? middle[2]), "Bottom", "inferred");
     } else if (end && !isPitch) {
