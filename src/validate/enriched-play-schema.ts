@@ -24,7 +24,8 @@ export const RawPlaySchema = z.object({
 export const ResolvedColumnsSchema = z.object({
   ...Object.fromEntries(RESOLVED_FIELDS.map((f) => [`${f}_resolved`, ExtractionSchema.shape[f].optional()])),
   ...Object.fromEntries(RESOLVED_ID_NAMES.map(([id]) => [`${id}_resolved`, CanonicalMappingSchema.shape[id].optional()])),
-  resolved_provenance: z.partialRecord(z.enum(RESOLVED_COLUMN_FIELDS), z.enum(PROVENANCES)).nullable().optional(),
+  // An object of optional keys rather than z.partialRecord: the same rule, parsed several times faster.
+  resolved_provenance: z.strictObject(Object.fromEntries(RESOLVED_COLUMN_FIELDS.map((f) => [f, z.enum(PROVENANCES).optional()]))).nullable().optional(),
 });
 
 /**

@@ -15,8 +15,11 @@ export type JudgedPlay = EnrichedPlay & {
   readonly sources: Readonly<Partial<Record<ResolvedColumnField, JudgedSource>>>;
 };
 
-const NAME_OF_ID = new Map<ResolvedColumnField, ResolvedColumnField>(RESOLVED_ID_NAMES);
-
+/** Each game-state field, its `_resolved` column, and for an ID the name it goes with: worked out once, not per row. */
+const COLUMNS = RESOLVED_COLUMN_FIELDS.map((field) => {
+  const name = RESOLVED_ID_NAMES.find(([id]) => id === field)?.[1];
+  return { field, column: `${field}_resolved`, name, nameColumn: name ? `${name}_resolved` : undefined };
+});
 /**
  * The one place validation turns a play into what it judges: resolved values over stated ones, field by field.
  * An ID goes with its name (a batter resolved by name is judged with his resolved ID, even a null one), so a
@@ -28,19 +31,20 @@ const NAME_OF_ID = new Map<ResolvedColumnField, ResolvedColumnField>(RESOLVED_ID
  * judgedName(judged, "pre_pitch_balls"); // "pre_pitch_balls (inferred)"
  */
 export function judgedPlay(play: EnrichedPlay): JudgedPlay {
-  const values: Record<string, unknown> = {};
+  const row = play as unknown as Record<string, unknown>;
+  const judged: Record<string, unknown> = { ...play };
   const sources: Partial<Record<ResolvedColumnField, JudgedSource>> = {};
-  const resolvedOf = (field: ResolvedColumnField) => (play as unknown as Record<string, unknown>)[`${field}_resolved`] ?? null;
-  for (const field of RESOLVED_COLUMN_FIELDS) {
-    const name = NAME_OF_ID.get(field);
-    const value = resolvedOf(field);
-    if (value === null && (name === undefined || resolvedOf(name) === null)) continue;
-    values[field] = value;
-    if (value !== play[field]) {
+  for (const { field, column, name, nameColumn } of COLUMNS) {
+    const value = row[column] ?? null;
+    if (value === null && (nameColumn === undefined || (row[nameColumn] ?? null) === null)) continue;
+    judged[field] = value;
+    if (value !== row[field]) {
       sources[field] = play.resolved_provenance?.[field] ?? (name ? play.resolved_provenance?.[name] : undefined) ?? "resolved";
     }
   }
-  return { ...play, ...values, stated: play, sources };
+  judged.stated = play;
+  judged.sources = sources;
+  return judged as unknown as JudgedPlay;
 }
 
 /**
