@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type EnrichedPlay, type Extraction, type ReferenceTables } from "../../src/domain";
+import { EXTRACTION_FIELDS, PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type EnrichedPlay, type Extraction, type ReferenceTables } from "../../src/domain";
 import { parsePlays } from "../../src/extract";
 import { enrichPlays } from "../../src/pipeline";
 import { extractOffline } from "../../src/pipeline/steps/extract-step";
@@ -153,5 +153,28 @@ describe("a play without resolved values validates exactly as before", () => {
   it("a resolved column of the wrong type fails the schema, by its name", () => {
     const { quarantined } = validatePlays([makePlay({ outs_resolved: "two" as never })], REFS);
     expect(quarantined[0]?.reasons).toEqual([expect.objectContaining({ check: "schema", field: "outs_resolved" })]);
+  });
+});
+
+describe("what each check reads of a play's resolved values", () => {
+  it("an ID carried from the rows before must exist too, and the reason says it was carried", () => {
+    const play = makePlay({
+      pitcher_name: null, pitcher_id: null, pitcher_confidence: null,
+      pitcher_name_resolved: "Sam Rivera", pitcher_id_resolved: 999, resolved_provenance: { pitcher_name: "carried", pitcher_id: "carried" },
+    });
+    expect(validatePlays([play], REFS).quarantined[0]?.reasons).toEqual([
+      { check: "referential", field: "pitcher_id", message: "pitcher_id (carried) 999 is not in the pitchers table" },
+    ]);
+  });
+
+  it("the content check reads what the paragraph states: an inning carried to a row of crowd colour does not make it a play", () => {
+    const nothing = Object.fromEntries(EXTRACTION_FIELDS.map((f) => [f, null]));
+    const play = makePlay({
+      playbyplay: "The wave goes round the stands for the third time tonight.", ...nothing,
+      pitcher_id: null, pitcher_confidence: null, batter_id: null, batter_confidence: null,
+      pitch_type_code: null, pitch_type_name: null, pitch_type_confidence: null,
+      inning_number_resolved: 7, inning_half_resolved: "Top", resolved_provenance: { inning_number: "carried", inning_half: "carried" },
+    });
+    expect(validatePlays([play], REFS).quarantined[0]?.reasons).toEqual([expect.objectContaining({ check: "content", field: "playbyplay" })]);
   });
 });
