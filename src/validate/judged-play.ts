@@ -20,6 +20,7 @@ const COLUMNS = RESOLVED_COLUMN_FIELDS.map((field) => {
   const name = RESOLVED_ID_NAMES.find(([id]) => id === field)?.[1];
   return { field, column: `${field}_resolved`, name, nameColumn: name ? `${name}_resolved` : undefined };
 });
+
 /**
  * The one place validation turns a play into what it judges: resolved values over stated ones, field by field.
  * An ID goes with its name (a batter resolved by name is judged with his resolved ID, even a null one), so a
