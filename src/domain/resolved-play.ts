@@ -5,7 +5,8 @@ import type { Extraction } from "./extraction";
  * (`carried`: the inning, the batter at the plate, the count), or it follows from the game's rules
  * (`inferred`: the count after a ball, no outs at the start of a half, the next half after "end of the 5th").
  */
-export type Provenance = "text" | "carried" | "inferred";
+export const PROVENANCES = ["text", "carried", "inferred"] as const;
+export type Provenance = (typeof PROVENANCES)[number];
 
 /** The game-state fields a reader resolves beside the extraction as stated. */
 export const RESOLVED_FIELDS = [
@@ -37,6 +38,9 @@ export type ResolvedState = { [F in ResolvedField]: ResolvedValue<Extraction[F]>
 export const RESOLVED_COLUMN_FIELDS = [...RESOLVED_FIELDS, "pitcher_id", "batter_id"] as const;
 export type ResolvedColumnField = (typeof RESOLVED_COLUMN_FIELDS)[number];
 
+/** Each resolved ID and the name it maps: the ID is the resolved name's, and has its provenance. */
+export const RESOLVED_ID_NAMES = [["pitcher_id", "pitcher_name"], ["batter_id", "batter_name"]] as const satisfies readonly (readonly [ResolvedColumnField, ResolvedField])[];
+
 /**
  * A play's resolved values as columns of `plays`: `<field>_resolved` (typed like the stated column) and one
  * `resolved_provenance` object, `{ field: "text" | "carried" | "inferred" }` for each field that has a value.
@@ -59,7 +63,7 @@ export function resolvedColumns(state: ResolvedState): ResolvedColumns {
     columns[`${field}_resolved`] = value;
     if (value !== null && source !== null) provenance[field] = source;
   }
-  for (const [id, name] of [["pitcher_id", "pitcher_name"], ["batter_id", "batter_name"]] as const) {
+  for (const [id, name] of RESOLVED_ID_NAMES) {
     columns[`${id}_resolved`] = state[id];
     const source = state[name].source;
     if (state[id] !== null && source !== null) provenance[id] = source;

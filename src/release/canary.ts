@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { EXTRACTION_FIELDS, type EnrichedPlay, type Extraction, type QuarantineReason, type RawPlay, type ReferenceTables } from "../domain/index";
 import { OptionsError } from "../errors";
 import type { Queryable } from "../db/database";
-import { consistencyCheck, domainCheck } from "../validate/index";
+import { consistencyCheck, domainCheck, judgedPlay } from "../validate/index";
 import { createCheckContext } from "../validate/quality-report";
 import { withDefaults } from "../util/defined";
 import { appendReleaseLog, defaultActor, readReleaseState, setReleaseState } from "./release-log";
@@ -79,7 +79,7 @@ export function defaultCanaryValidate(play: RawPlay, extraction: Extraction | un
   const row = { ...play, ...extraction } as unknown as EnrichedPlay;
   const context = createCheckContext(EMPTY_REFS);
   return [domainCheck, consistencyCheck].flatMap((check) => {
-    const outcome = check.run(row, context);
+    const outcome = check.run(judgedPlay(row), context);
     return outcome.status === "failed" ? outcome.reasons : [];
   });
 }

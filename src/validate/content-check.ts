@@ -21,14 +21,15 @@ export function soundsLikeBaseball(text: string): boolean {
  * The record says something: at least one extraction field (inning, outs, score, names, runners,
  * count, pitch) is not null. A row with every field null passes as a skip when its text is still
  * baseball commentary (a mound visit, colour between pitches); with no field and no baseball term
- * at all it is not a play, and is quarantined.
+ * at all it is not a play, and is quarantined. Judged on the values as stated: this check asks what the
+ * paragraph says, and the game state carries an inning and a score to any row.
  */
 export const contentCheck: QualityCheck = {
   name: "content",
   description: "the record says something: a field was read, or the text is baseball commentary",
-  run(play) {
-    if (EXTRACTION_FIELDS.some((field) => play[field] !== null && play[field] !== undefined)) return PASSED;
-    if (typeof play.playbyplay === "string" && soundsLikeBaseball(play.playbyplay)) return SKIPPED;
+  run({ stated }) {
+    if (EXTRACTION_FIELDS.some((field) => stated[field] !== null && stated[field] !== undefined)) return PASSED;
+    if (typeof stated.playbyplay === "string" && soundsLikeBaseball(stated.playbyplay)) return SKIPPED;
     return {
       status: "failed",
       reasons: [{

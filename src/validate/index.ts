@@ -3,7 +3,8 @@ export { CHECK_NAMES, QUALITY_CHECKS, contentCheck, domainCheck, consistencyChec
 export { soundsLikeBaseball } from "./content-check";
 export { expectedPostCount } from "./consistency-check";
 export { VELOCITY_RANGE_MPH } from "./domain-check";
-export { EnrichedPlaySchema, RawPlaySchema } from "./enriched-play-schema";
+export { EnrichedPlaySchema, RawPlaySchema, ResolvedColumnsSchema } from "./enriched-play-schema";
+export { judgedPlay, judgedName, type JudgedPlay, type JudgedSource } from "./judged-play";
 export {
   type CheckName,
   type CheckOutcome,

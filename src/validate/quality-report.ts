@@ -1,4 +1,5 @@
-import type { EnrichedPlay, QuarantineReason, ReferenceTables } from "../domain/index";
+import type { QuarantineReason, ReferenceTables } from "../domain/index";
+import type { JudgedPlay } from "./judged-play";
 
 /**
  * A data-quality check's name, as stored in `quality_results` and quarantine reasons ("domain", "referential", …).
@@ -26,7 +27,12 @@ export interface QualityCheck {
   name: CheckName;
   /** One line a reader of the quality report understands. */
   description: string;
-  run(play: EnrichedPlay, context: CheckContext): CheckOutcome;
+  /**
+   * Judge one row: the play as validation judges it (`judgedPlay`: the game state's resolved values where it
+   * gives one, else as stated; `play.stated` is the row as it loads). A reason names a field judged at a
+   * resolved value with its provenance (`judgedName`: "outs (inferred)").
+   */
+  run(play: JudgedPlay, context: CheckContext): CheckOutcome;
 }
 
 /** How many rows passed, failed and were skipped by one check (skipped: the fields it needs are null). */

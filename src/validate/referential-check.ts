@@ -1,15 +1,20 @@
 import type { QuarantineReason } from "../domain/index";
+import { judgedName, saidHere, sourceNote } from "./judged-play";
 import { outcomeOf, SKIPPED, type QualityCheck } from "./quality-report";
 
 /**
- * Referential integrity against the reference tables: pitcher_id, batter_id and pitch_type_code
- * must exist; a name (or pitch type) the text gave but no ID is a failure, because the row would
- * silently drop out of every per-pitcher or per-batter analysis. The mapped pitch type name must be
- * the reference's name for its code (case-insensitive). Skipped when the row names nobody and no pitch.
+ * Referential integrity against the reference tables. The pitcher and batter are judged as the game state
+ * resolves them (the pitcher on the mound, the batter at the plate, carried to a row that names nobody), else
+ * as stated; the pitch type as stated. An ID must exist, wherever it comes from: a carried ID that is in no
+ * table is a wrong value on this row too. A name (or pitch type) the row's text gives with no ID is a failure,
+ * because the row would silently drop out of every per-pitcher or per-batter analysis; a name only carried
+ * from the rows before with no ID fails on the row that said it, not on every row after it. The mapped pitch
+ * type name must be the reference's name for its code (case-insensitive). Skipped when the row has no
+ * pitcher, no batter and no pitch.
  */
 export const referentialCheck: QualityCheck = {
   name: "referential",
-  description: "pitcher, batter and pitch type exist in the reference tables",
+  description: "pitcher, batter and pitch type exist in the reference tables (pitcher and batter as the game state resolves them)",
   run(play, ctx) {
     const nothing =
       play.pitcher_id === null && play.pitcher_name === null &&
@@ -20,14 +25,14 @@ export const referentialCheck: QualityCheck = {
     const fail = (field: string, message: string) => reasons.push({ check: "referential", field, message });
 
     if (play.pitcher_id !== null && !ctx.pitcherIds.has(play.pitcher_id)) {
-      fail("pitcher_id", `pitcher_id ${play.pitcher_id} is not in the pitchers table`);
-    } else if (play.pitcher_id === null && play.pitcher_name !== null) {
-      fail("pitcher_id", `pitcher ${JSON.stringify(play.pitcher_name)} was not mapped to a pitcher_id`);
+      fail("pitcher_id", `${judgedName(play, "pitcher_id")} ${play.pitcher_id} is not in the pitchers table`);
+    } else if (play.pitcher_id === null && play.pitcher_name !== null && saidHere(play, "pitcher_name")) {
+      fail("pitcher_id", `pitcher ${JSON.stringify(play.pitcher_name)}${sourceNote(play, "pitcher_name")} was not mapped to a pitcher_id`);
     }
     if (play.batter_id !== null && !ctx.batterIds.has(play.batter_id)) {
-      fail("batter_id", `batter_id ${play.batter_id} is not in the batters table`);
-    } else if (play.batter_id === null && play.batter_name !== null) {
-      fail("batter_id", `batter ${JSON.stringify(play.batter_name)} was not mapped to a batter_id`);
+      fail("batter_id", `${judgedName(play, "batter_id")} ${play.batter_id} is not in the batters table`);
+    } else if (play.batter_id === null && play.batter_name !== null && saidHere(play, "batter_name")) {
+      fail("batter_id", `batter ${JSON.stringify(play.batter_name)}${sourceNote(play, "batter_name")} was not mapped to a batter_id`);
     }
     if (play.pitch_type_code !== null) {
       const name = ctx.pitchTypeNames.get(play.pitch_type_code);

@@ -3,6 +3,7 @@ import { OptionsError, toError } from "../errors";
 import type { PipelineEvents } from "../events";
 import { EnrichedPlaySchema } from "./enriched-play-schema";
 import { gameStateWarnings } from "./game-state-check";
+import { judgedPlay } from "./judged-play";
 import { QUALITY_CHECKS } from "./quality-checks";
 import { createCheckContext, type CheckName, type CheckOutcome, type CheckSummary, type QualityCheck, type QualityReport } from "./quality-report";
 
@@ -32,8 +33,11 @@ const SCHEMA_CHECK = { check: "schema" as CheckName, description: "record matche
 
 /**
  * Validate enriched plays: a zod parse, then the named quality checks (content, domain, consistency,
- * referential, uniqueness). A row that fails any of them is quarantined with every reason. Then the
- * game-state check reads the batch in order and reports contradictions as warnings (`report.warnings`).
+ * referential, uniqueness), each on the row as judged (`judgedPlay`: the game state's resolved value of a
+ * field where it gives one, else the stated value; content alone asks what the paragraph states). A row that
+ * fails any of them is quarantined with every reason; the rows kept and quarantined are the plays as given,
+ * stated values untouched. Then the game-state check reads the batch in order and reports contradictions
+ * between the text and the state as warnings (`report.warnings`).
  * Never throws on data: `valid.length + quarantined.length === plays.length`, always.
  *
  * @example
@@ -71,8 +75,10 @@ export function validatePlays(plays: readonly EnrichedPlay[], refs: ReferenceTab
       } else {
         summaries[0]!.passed++;
         typed.push(parsed.data as EnrichedPlay);
+        // Every check judges the same view of the row: resolved values where the game state gives one.
+        const judged = judgedPlay(parsed.data as EnrichedPlay);
         checks.forEach((check, i) => {
-          const outcome: CheckOutcome = check.run(parsed.data as EnrichedPlay, context);
+          const outcome: CheckOutcome = check.run(judged, context);
           const summary = summaries[i + 1]!;
           if (outcome.status === "failed") {
             summary.failed++;
