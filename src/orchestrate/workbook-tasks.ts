@@ -33,7 +33,7 @@ const must = async <T>(value: Promise<T | undefined>, what: string): Promise<T> 
 export async function loadCsvTask(ctx: TaskContext, config: Config): Promise<{ branch: string }> {
   if (!ctx.inputPath) throw new Error("the run has no input file");
   const p = paramsOf(ctx);
-  const { plays, malformed, warnings } = readStep(ctx.inputPath, { rows: p.rows, referencesDir: String(p.referencesDir ?? ctx.params.dataDir) });
+  const { plays, malformed, warnings } = await readStep(ctx.inputPath, { rows: p.rows, referencesDir: String(p.referencesDir ?? ctx.params.dataDir) });
   await put(ctx, INGEST.plays, plays);
   await put(ctx, INGEST.malformed, malformed);
   await put(ctx, INGEST.warnings, warnings);
@@ -97,10 +97,11 @@ export async function validateTask(ctx: TaskContext): Promise<{ branch: string }
   const p = paramsOf(ctx);
   const { plays, extracted, missing, mapped } = await joined(ctx);
   const analyzed = await must(get(ctx, INGEST.analyzed), "analyze_plays.analyzed");
+  // The game state analyze_plays read (once per run) serves the enrichment and the game-state check.
   const enriched = enrichStep(extracted, analyzed, refsOf(ctx));
   const result = validateStep({
     runId: ctx.runId, plays, malformed: await must(get(ctx, INGEST.malformed), "load_csv.malformed"),
-    enriched, missing, failures: mapped.failures, refs: refsOf(ctx),
+    enriched, missing, failures: mapped.failures, refs: refsOf(ctx), stateFindings: analyzed.state?.findings,
     maxRate: p.maxQuarantineRate, stop: mapped.stop, budgetUsd: p.provider === "openai" ? p.maxCostUsd : undefined, events: ctx.events,
   });
   await put(ctx, INGEST.validated, result);

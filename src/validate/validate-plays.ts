@@ -1,4 +1,4 @@
-import type { EnrichedPlay, QuarantinedPlay, QuarantineReason, ReferenceTables } from "../domain/index";
+import type { EnrichedPlay, QuarantinedPlay, QuarantineReason, ReferenceTables, StateFinding } from "../domain/index";
 import { OptionsError, toError } from "../errors";
 import type { PipelineEvents } from "../events";
 import { EnrichedPlaySchema } from "./enriched-play-schema";
@@ -20,6 +20,12 @@ export interface ValidatePlaysOptions {
    * as warnings (`report.warnings`, check `game_state`); they never quarantine a row. Default `true`.
    */
   gameState?: boolean;
+  /**
+   * The findings of a game-state reading over exactly `plays`, in order (the analyze step's, read once
+   * per run): when every row passes the schema the check reports them instead of reading the game
+   * again. When a row fails it, the check reads the rows that passed (the carried state differs).
+   */
+  stateFindings?: readonly StateFinding[];
 }
 
 export interface ValidationResult {
@@ -88,7 +94,8 @@ export function validatePlays(plays: readonly EnrichedPlay[], refs: ReferenceTab
     else quarantined.push({ play, step, reasons });
   }
 
-  const state = gameState ? gameStateWarnings(typed, refs, plays.length - typed.length) : null;
+  const handed = typed.length === plays.length ? options.stateFindings : undefined;
+  const state = gameState ? gameStateWarnings(typed, refs, plays.length - typed.length, handed) : null;
   if (state) summaries.push(state.summary);
   events?.emit("step:success", { runId, step, durationMs: Date.now() - started, rowsIn: plays.length, rowsOut: valid.length });
   return {
