@@ -13,6 +13,11 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Run several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * PGlite only: run `COPY … FROM '/dev/blob'` with `data` as the file it reads (CSV text): a bulk
+   * load without bind parameters or a JSON document for the database to parse. Absent on a server.
+   */
+  copyFrom?(sql: string, data: string): Promise<void>;
 }
 
 /**
@@ -124,6 +129,14 @@ async function openPglite(dataDir: string, schema: string, options: OpenDatabase
       guard("statement");
       try {
         return (await q.query<T>(sql, params)).rows;
+      } catch (e) {
+        throw fail(e);
+      }
+    },
+    async copyFrom(sql: string, data: string) {
+      guard("statement");
+      try {
+        await q.query(sql, [], { blob: new Blob([data]) });
       } catch (e) {
         throw fail(e);
       }

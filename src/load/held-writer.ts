@@ -56,6 +56,9 @@ export async function listHeld(db: Queryable): Promise<HeldRunSummary[]> {
 /** Mark pending held rows of earlier runs as loaded when `runId` has just loaded the same rows. */
 export async function releaseHeldLoadedBy(db: Queryable, runId: string, loaded: readonly Pick<EnrichedPlay, "play_hash">[]): Promise<number> {
   if (loaded.length === 0) return 0;
+  // Most loads release nothing: ask the (partial) index first, not with every loaded hash.
+  const pending = await db.query(`SELECT 1 FROM held_plays WHERE released_at IS NULL AND run_id <> $1 LIMIT 1`, [runId]);
+  if (pending.length === 0) return 0;
   const released = await db.query(
     `UPDATE held_plays SET released_at = now(), released_by = $1
      WHERE released_at IS NULL AND run_id <> $1 AND play_hash = ANY($2::text[]) RETURNING play_id`,

@@ -1,6 +1,7 @@
 import type { QualityReport, QualityWarning } from "../validate/quality-report";
 import type { Queryable } from "../db/database";
-import { maxBatchSize, valuesPlaceholders } from "./sql-batches";
+import { chunk } from "../util/chunk";
+import { valuesPlaceholders } from "./sql-batches";
 
 /** One row of `quality_results`. */
 export interface QualityResultRow {
@@ -12,8 +13,6 @@ export interface QualityResultRow {
   /** Rows the check flagged with a warning without failing them (`game_state`). */
   warned: number;
 }
-
-const WARNING_COLUMNS = 5;
 
 /**
  * Store a run's quality report, one row per check, and its warnings (`quality_warnings`, one row per finding);
@@ -31,13 +30,12 @@ export async function writeQualityReport(db: Queryable, runId: string, report: Q
     params,
   );
   await db.query(`DELETE FROM quality_warnings WHERE run_id = $1`, [runId]);
-  const warnings = report.warnings ?? [];
-  const size = maxBatchSize(WARNING_COLUMNS);
-  for (let i = 0; i < warnings.length; i += size) {
-    const batch = warnings.slice(i, i + size);
+  // Warnings travel as one JSON parameter per 10,000 (as the plays do), not five bound parameters each.
+  for (const batch of chunk(report.warnings ?? [], 10_000)) {
     await db.query(
-      `INSERT INTO quality_warnings (run_id, play_id, check_name, field, message) VALUES ${valuesPlaceholders(batch.length, WARNING_COLUMNS)}`,
-      batch.flatMap((w) => [runId, w.play_id, w.check, w.field ?? null, w.message]),
+      `INSERT INTO quality_warnings (run_id, play_id, check_name, field, message)
+       SELECT $1, play_id, check_name, field, message FROM json_to_recordset($2::json) AS w(play_id integer, check_name text, field text, message text)`,
+      [runId, JSON.stringify(batch.map((w) => ({ play_id: w.play_id, check_name: w.check, field: w.field ?? null, message: w.message })))],
     );
   }
   return report.checks.length;

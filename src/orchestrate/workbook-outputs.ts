@@ -1,7 +1,6 @@
-import type { CanonicalMapping, Extraction, RawPlay } from "../domain/index";
+import type { CanonicalMapping, EnrichedPlay, Extraction, RawPlay, StateFinding } from "../domain/index";
 import type { MalformedRow } from "../extract/play-reader";
 import type { LoadResult } from "../load/play-loader";
-import type { AnalyzeStepResult } from "../pipeline/steps/analyze-step";
 import type { ExtractStepResult, RowFailure, StepStop, StepUsage } from "../pipeline/steps/extract-step";
 import type { RunSummary } from "../pipeline/steps/summarize-step";
 import type { GateDecision, ValidateStepResult } from "../pipeline/steps/validate-step";
@@ -17,6 +16,20 @@ export interface MappedOutput {
 }
 
 /**
+ * What `analyze_plays` hands on: the plays ready to check (each joined with its settled mapping, its
+ * analysis and the game state, read once), the plays without a record, and what the AI step left or
+ * stopped on. Validation needs nothing else, so the records and mappings are not kept beside the rows.
+ */
+export interface AnalyzedOutput {
+  enriched: EnrichedPlay[];
+  missing: RawPlay[];
+  failures: RowFailure[];
+  stop?: StepStop;
+  /** What the game-state reading found: the game-state check reports these instead of reading the game again (absent: it reads). */
+  findings?: StateFinding[];
+}
+
+/**
  * The hand-offs of the `ingest` DAG, each declared once with its type and the task that stages it.
  * The pg-boss executor keeps them in `run_staging` (JSON), the in-process one in memory.
  */
@@ -28,7 +41,7 @@ export const INGEST = {
   extracted: taskOutput<ExtractStepResult>("extract", "extracted"),
   reused: taskOutput<ExtractStepResult>("reuse_cache", "extracted"),
   mapped: taskOutput<MappedOutput>("map_canonical", "mapped"),
-  analyzed: taskOutput<AnalyzeStepResult>("analyze_plays", "analyzed"),
+  analyzed: taskOutput<AnalyzedOutput>("analyze_plays", "analyzed"),
   validated: taskOutput<ValidateStepResult>("validate", "validated"),
   gate: taskOutput<GateDecision>("validate", "gate"),
   loaded: taskOutput<LoadResult>("load", "load"),

@@ -1,5 +1,5 @@
 import type { Config } from "../config";
-import type { Extraction, RawPlay, ReferenceTables } from "../domain/index";
+import type { Extraction, ReferenceTables } from "../domain/index";
 import { readReferenceTables } from "../extract/reference-reader";
 import { CostBudget } from "../monitor/cost/index";
 import { analyzeStep, enrichStep, joinExtracted } from "../pipeline/steps/analyze-step";
@@ -10,7 +10,7 @@ import { validateStep } from "../pipeline/steps/validate-step";
 import { LlmExtractor, llmOptionsFromConfig } from "../transform/llm/index";
 import type { TaskContext } from "./task-context";
 import { get, getAll, put } from "./task-outputs";
-import { INGEST, type MappedOutput } from "./workbook-outputs";
+import { INGEST } from "./workbook-outputs";
 import type { IngestParams, WorkbookDagOptions } from "./workbook-params";
 
 export const paramsOf = (ctx: { params: Record<string, unknown> }): IngestParams => ctx.params as unknown as IngestParams;
@@ -33,7 +33,7 @@ const must = async <T>(value: Promise<T | undefined>, what: string): Promise<T> 
 export async function loadCsvTask(ctx: TaskContext, config: Config): Promise<{ branch: string }> {
   if (!ctx.inputPath) throw new Error("the run has no input file");
   const p = paramsOf(ctx);
-  const { plays, malformed, warnings } = readStep(ctx.inputPath, { rows: p.rows, referencesDir: String(p.referencesDir ?? ctx.params.dataDir) });
+  const { plays, malformed, warnings } = await readStep(ctx.inputPath, { rows: p.rows, referencesDir: String(p.referencesDir ?? ctx.params.dataDir) });
   await put(ctx, INGEST.plays, plays);
   await put(ctx, INGEST.malformed, malformed);
   await put(ctx, INGEST.warnings, warnings);
@@ -84,24 +84,32 @@ export async function mapCanonicalTask(ctx: TaskContext, config: Config): Promis
   ctx.record({ rowsIn: records.size, rowsOut: m.mappings.length, llmRequests: m.usage.requests, tokensIn: m.usage.tokensIn, tokensOut: m.usage.tokensOut, costUsd: m.usage.costUsd, llmRetries: m.usage.retries });
 }
 
-/** analyze_plays: key moments and excitement from each play's game state, and the IDs the state settles. */
+/**
+ * analyze_plays: key moments and excitement from each play's game state, the IDs the state settles,
+ * and each play enriched with them: the game state is read once here, for the whole run.
+ */
 export async function analyzePlaysTask(ctx: TaskContext): Promise<void> {
-  const { extracted, mapped } = await joined(ctx);
-  const analyzed = analyzeStep(extracted, new Map(mapped.mappings), refsOf(ctx));
-  await put(ctx, INGEST.analyzed, analyzed);
+  const plays = await must(get(ctx, INGEST.plays), "load_csv.plays");
+  const mapped = await must(get(ctx, INGEST.mapped), "map_canonical.mapped");
+  const mappings = new Map(mapped.mappings);
+  const { extracted, missing } = joinExtracted(plays, new Map(mapped.records), mappings);
+  const analyzed = analyzeStep(extracted, mappings, refsOf(ctx));
+  const enriched = enrichStep(extracted, analyzed, refsOf(ctx));
+  await put(ctx, INGEST.analyzed, {
+    enriched, missing, failures: mapped.failures, ...(mapped.stop ? { stop: mapped.stop } : {}), ...(analyzed.state ? { findings: analyzed.state.findings } : {}),
+  });
   ctx.record({ rowsIn: extracted.length, rowsOut: analyzed.analyses.length });
 }
 
 /** validate: the quality checks, then the gate: load when few enough rows fail, else hold, report and alert. */
 export async function validateTask(ctx: TaskContext): Promise<{ branch: string }> {
   const p = paramsOf(ctx);
-  const { plays, extracted, missing, mapped } = await joined(ctx);
-  const analyzed = await must(get(ctx, INGEST.analyzed), "analyze_plays.analyzed");
-  const enriched = enrichStep(extracted, analyzed, refsOf(ctx));
+  const plays = await must(get(ctx, INGEST.plays), "load_csv.plays");
+  const { enriched, missing, failures, stop, findings } = await must(get(ctx, INGEST.analyzed), "analyze_plays.analyzed");
   const result = validateStep({
     runId: ctx.runId, plays, malformed: await must(get(ctx, INGEST.malformed), "load_csv.malformed"),
-    enriched, missing, failures: mapped.failures, refs: refsOf(ctx),
-    maxRate: p.maxQuarantineRate, stop: mapped.stop, budgetUsd: p.provider === "openai" ? p.maxCostUsd : undefined, events: ctx.events,
+    enriched, missing, failures, refs: refsOf(ctx), stateFindings: findings,
+    maxRate: p.maxQuarantineRate, stop, budgetUsd: p.provider === "openai" ? p.maxCostUsd : undefined, events: ctx.events,
   });
   await put(ctx, INGEST.validated, result);
   await put(ctx, INGEST.gate, result.gate);
@@ -116,22 +124,9 @@ export async function validateTask(ctx: TaskContext): Promise<{ branch: string }
  */
 export const INGEST_DROP_AFTER = {
   map_canonical: [INGEST.extracted, INGEST.reused],
-  validate: [INGEST.plays, INGEST.malformed, INGEST.mapped, INGEST.analyzed],
+  analyze_plays: [INGEST.mapped],
+  validate: [INGEST.plays, INGEST.malformed, INGEST.analyzed],
 } as const;
-
-/** The plays read, those with a record and a mapping (in input order), those without, and what map_canonical staged. */
-async function joined(ctx: TaskContext) {
-  const plays: RawPlay[] = await must(get(ctx, INGEST.plays), "load_csv.plays");
-  const mapped = await must(get(ctx, INGEST.mapped), "map_canonical.mapped");
-  // In one process analyze_plays and validate get the same staged values: join them once.
-  const seen = joins.get(mapped);
-  if (seen?.plays === plays) return seen;
-  const { extracted, missing } = joinExtracted(plays, new Map(mapped.records), new Map(mapped.mappings));
-  const result = { plays, extracted, missing, mapped };
-  joins.set(mapped, result);
-  return result;
-}
-const joins = new WeakMap<MappedOutput, { plays: RawPlay[]; extracted: (RawPlay & Extraction)[]; missing: RawPlay[]; mapped: MappedOutput }>();
 
 async function stageExtracted(ctx: TaskContext, r: ExtractStepResult, rowsIn: number): Promise<void> {
   await put(ctx, ctx.task.startsWith("reuse_cache") ? INGEST.reused : INGEST.extracted, r);

@@ -1,4 +1,4 @@
-import { resolvedColumns, type CanonicalMapping, type EnrichedPlay, type Extraction, type PlayAnalysis, type QuarantinedPlay, type RawPlay, type ReferenceTables } from "../domain/index";
+import { resolvedColumns, type CanonicalMapping, type EnrichedPlay, type Extraction, type PlayAnalysis, type QuarantinedPlay, type RawPlay, type ReferenceTables, type ResolvedColumns } from "../domain/index";
 import { readGameState } from "../transform/state/game-state-reader";
 
 /**
@@ -34,9 +34,19 @@ export function enrichPlays(
   refs?: ReferenceTables,
 ): EnrichedPlay[] {
   const state = readGameState(plays, mappings, refs);
+  return joinEnriched(plays, state.mappings, analyses, state.states.map(resolvedColumns));
+}
+
+/** Each play joined with its mapping, its analysis and its resolved columns (all in input order): the enriched rows. */
+export function joinEnriched(
+  plays: readonly (RawPlay & Extraction)[],
+  mappings: ReadonlyMap<string, CanonicalMapping>,
+  analyses: readonly PlayAnalysis[],
+  resolved: readonly ResolvedColumns[],
+): EnrichedPlay[] {
   return plays.map((play, i) => {
-    const mapping = state.mappings.get(play.play_hash);
+    const mapping = mappings.get(play.play_hash);
     if (!mapping) throw new Error(`No canonical mapping for play ${play.play_id} (${play.play_hash})`);
-    return { ...play, ...mapping, ...analyses[i]!, ...resolvedColumns(state.states[i]!) };
+    return { ...play, ...mapping, ...analyses[i]!, ...resolved[i]! };
   });
 }

@@ -1,4 +1,4 @@
-import type { EnrichedPlay, QuarantinedPlay, QuarantineReason, ReferenceTables } from "../domain/index";
+import type { EnrichedPlay, QuarantinedPlay, QuarantineReason, ReferenceTables, StateFinding } from "../domain/index";
 import { OptionsError, toError } from "../errors";
 import type { PipelineEvents } from "../events";
 import { EnrichedPlaySchema } from "./enriched-play-schema";
@@ -21,6 +21,12 @@ export interface ValidatePlaysOptions {
    * as warnings (`report.warnings`, check `game_state`); they never quarantine a row. Default `true`.
    */
   gameState?: boolean;
+  /**
+   * The findings of a game-state reading over exactly `plays`, in order (the analyze step's, read once
+   * per run): when every row passes the schema the check reports them instead of reading the game
+   * again. When a row fails it, the check reads the rows that passed (the carried state differs).
+   */
+  stateFindings?: readonly StateFinding[];
 }
 
 export interface ValidationResult {
@@ -74,9 +80,11 @@ export function validatePlays(plays: readonly EnrichedPlay[], refs: ReferenceTab
         for (const s of summaries.slice(1)) s.skipped++;
       } else {
         summaries[0]!.passed++;
-        typed.push(parsed.data as EnrichedPlay);
+        // The row itself, not the parse's copy (the schema has no transforms: the same values), so the
+        // batch is not held twice while the checks run.
+        typed.push(play);
         // Every check judges the same view of the row: resolved values where the game state gives one.
-        const judged = judgedPlay(parsed.data as EnrichedPlay);
+        const judged = judgedPlay(play);
         checks.forEach((check, i) => {
           const outcome: CheckOutcome = check.run(judged, context);
           const summary = summaries[i + 1]!;
@@ -94,7 +102,8 @@ export function validatePlays(plays: readonly EnrichedPlay[], refs: ReferenceTab
     else quarantined.push({ play, step, reasons });
   }
 
-  const state = gameState ? gameStateWarnings(typed, refs, plays.length - typed.length) : null;
+  const handed = typed.length === plays.length ? options.stateFindings : undefined;
+  const state = gameState ? gameStateWarnings(typed, refs, plays.length - typed.length, handed) : null;
   if (state) summaries.push(state.summary);
   events?.emit("step:success", { runId, step, durationMs: Date.now() - started, rowsIn: plays.length, rowsOut: valid.length });
   return {

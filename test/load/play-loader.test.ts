@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { RESOLVED_FIELDS, resolvedColumns, type ResolvedState } from "../../src/domain";
-import { parsePlays } from "../../src/extract";
+import { RESOLVED_FIELDS, resolvedColumns, type EnrichedPlay, type ResolvedState } from "../../src/domain";
+import type { Database } from "../../src/db/database";
+import { parsePlays, playHash } from "../../src/extract";
 import { PipelineEvents } from "../../src/events";
 import { LoadBatchError, PLAY_COLUMNS, loadPlays, loadReferenceTables, quarantineMalformed, readQualityResults, snapshotPlays } from "../../src/load";
 import { validatePlays } from "../../src/validate";
@@ -138,5 +139,52 @@ describe("loadPlays options", () => {
     const db = {} as never;
     await expect(loadPlays(db, { runId: "r", plays: [] }, { batchSize: 20_000 })).rejects.toThrow(/`batchSize` to be an integer from 1 to 13107/);
     await expect(loadPlays(db, { runId: "r", plays: [] }, { batchSize: 0 })).rejects.toThrow(/got 0/);
+  });
+});
+
+describe("loadPlays' bulk path on PGlite (COPY from a CSV blob)", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("pglite");
+  });
+  afterAll(() => t?.dispose());
+
+  /** The same database without the bulk path: its transactions offer only queries (the JSON rows). */
+  const jsonOnly = (db: Database): Database => ({ ...db, transaction: (fn) => db.transaction((tx) => fn({ query: tx.query, exec: tx.exec })) });
+
+  /** A game whose text has what CSV must quote: quotes, commas, line breaks, non-Latin letters; an empty string beside nulls. */
+  function awkwardGame(): EnrichedPlay[] {
+    const plays = syntheticGame(450);
+    plays[3] = makePlay({ ...plays[3]!, playbyplay: 'He said "no way", then, well —\nthe crowd: ¡olé! 😀 "quoted"', runners_on_base: "", pitch_type: null });
+    plays[3] = { ...plays[3], play_hash: playHash(plays[3].playbyplay) };
+    plays[7] = { ...plays[7]!, ...resolvedColumns({
+      ...(Object.fromEntries(RESOLVED_FIELDS.map((f) => [f, { value: null, source: null }])) as unknown as ResolvedState),
+      batter_name: { value: "Ana \"The Arm\" Cruz, Jr.", source: "carried" }, pitcher_id: null, batter_id: 201,
+    }) };
+    return plays;
+  }
+
+  it("loads the same rows (checksum, raw_plays, counts) as the JSON path, and re-loads nothing", async () => {
+    expect(t.db.copyFrom).toBeTypeOf("function");
+    const plays = awkwardGame();
+    const snapshot = async (db: Database, runId: string) => {
+      await db.exec("TRUNCATE plays, raw_plays, quarantine, quality_results, pitchers, batters, pitch_types CASCADE");
+      await loadReferenceTables(db, REFS);
+      const result = await loadPlays(db, { runId, plays });
+      const raw = await db.query(`SELECT md5(string_agg(play_hash || play_id || playbyplay || line, ',' ORDER BY play_hash COLLATE "C")) AS m FROM raw_plays`);
+      return { result, plays: await snapshotPlays(db), raw };
+    };
+    const bulk = await snapshot(t.db, "bulk");
+    const json = await snapshot(jsonOnly(t.db), "json");
+    expect(bulk.result).toEqual({ inserted: 450, updated: 0, unchanged: 0, quarantined: 0 });
+    expect(bulk).toEqual({ ...json, result: bulk.result });
+    expect(json.result).toEqual(bulk.result);
+    const [row] = await t.db.query<{ playbyplay: string; runners_on_base: string | null; pitch_type: string | null }>(
+      "SELECT playbyplay, runners_on_base, pitch_type FROM plays WHERE play_id = 4",
+    );
+    expect(row).toEqual({ playbyplay: plays[3]!.playbyplay, runners_on_base: "", pitch_type: null });
+    // Idempotent on the bulk path too: a second load of the same rows changes nothing.
+    expect(await loadPlays(t.db, { runId: "again", plays })).toEqual({ inserted: 0, updated: 0, unchanged: 450, quarantined: 0 });
+    expect(await snapshotPlays(t.db)).toEqual(json.plays);
   });
 });

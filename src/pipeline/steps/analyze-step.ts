@@ -1,7 +1,7 @@
-import type { CanonicalMapping, EnrichedPlay, Extraction, PlayAnalysis, RawPlay, ReferenceTables } from "../../domain/index";
+import { resolvedColumns, type CanonicalMapping, type EnrichedPlay, type Extraction, type PlayAnalysis, type RawPlay, type ReferenceTables, type ResolvedColumns, type StateFinding } from "../../domain/index";
 import { analyzePlays } from "../../transform/play-analyzer";
 import { readGameState } from "../../transform/state/game-state-reader";
-import { enrichPlays } from "../enrich";
+import { enrichPlays, joinEnriched } from "../enrich";
 
 /** The plays that have both a record and a mapping, in input order, and the ones that do not. */
 export function joinExtracted(
@@ -21,15 +21,25 @@ export interface AnalyzeStepResult {
   analyses: PlayAnalysis[];
   /** The mappings with the IDs the game state settles (a surname two players share: the one whose side is at bat). */
   mappings: [string, CanonicalMapping][];
+  /**
+   * The game state as read once over the extracted plays: each row's resolved columns (in order) and
+   * the contradictions found. Enrichment and the game-state check use this reading instead of reading
+   * the game again. Absent (e.g. a value staged by an older run): they read it themselves.
+   */
+  state?: { resolved: ResolvedColumns[]; findings: StateFinding[] };
 }
 
 /** analyze: key moments and excitement from each play's game state, and the IDs the state settles. */
 export function analyzeStep(extracted: readonly (RawPlay & Extraction)[], mappings: ReadonlyMap<string, CanonicalMapping>, refs: ReferenceTables): AnalyzeStepResult {
   const analyses = analyzePlays([...extracted]);
-  return { analyses, mappings: [...readGameState(extracted, mappings, refs).mappings] };
+  const state = readGameState(extracted, mappings, refs);
+  return { analyses, mappings: [...state.mappings], state: { resolved: state.states.map(resolvedColumns), findings: state.findings } };
 }
 
 /** Each extracted play joined with its (settled) mapping, its analysis and its resolved game state: the rows validation checks. */
 export function enrichStep(extracted: readonly (RawPlay & Extraction)[], analyzed: AnalyzeStepResult, refs: ReferenceTables): EnrichedPlay[] {
-  return enrichPlays(extracted, new Map(analyzed.mappings), analyzed.analyses, refs);
+  const mappings = new Map(analyzed.mappings);
+  // The reading analyze made over these very rows (the settled mappings read the same again).
+  if (analyzed.state?.resolved.length === extracted.length) return joinEnriched(extracted, mappings, analyzed.analyses, analyzed.state.resolved);
+  return enrichPlays(extracted, mappings, analyzed.analyses, refs);
 }

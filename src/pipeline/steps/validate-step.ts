@@ -1,4 +1,4 @@
-import type { EnrichedPlay, QuarantinedPlay, RawPlay, ReferenceTables } from "../../domain/index";
+import type { EnrichedPlay, QuarantinedPlay, RawPlay, ReferenceTables, StateFinding } from "../../domain/index";
 import { BudgetStoppedError, QualityGateError } from "../../errors";
 import type { PipelineEvents } from "../../events";
 import type { MalformedRow } from "../../extract/play-reader";
@@ -37,6 +37,8 @@ export interface ValidateStepInput {
   missing: readonly RawPlay[];
   failures: readonly RowFailure[];
   refs: ReferenceTables;
+  /** The findings of the game-state reading over `enriched` (the analyze step's): the game-state check reports them instead of reading again. */
+  stateFindings?: readonly StateFinding[];
   /** Quality gate: above this share of quarantined rows nothing loads (ALERT_QUALITY_MAX_FAILED_RATE). */
   maxRate: number;
   stop?: StepStop;
@@ -54,7 +56,7 @@ export interface ValidateStepResult {
 
 /** validate: the quality checks, then the gate: load when few enough rows failed, else hold the valid rows. */
 export function validateStep(input: ValidateStepInput): ValidateStepResult {
-  const validation = validatePlays(input.enriched, input.refs, { runId: input.runId, events: input.events });
+  const validation = validatePlays(input.enriched, input.refs, { runId: input.runId, events: input.events, stateFindings: input.stateFindings });
   const reasons = new Map<string, string>();
   for (const f of input.failures) if (!reasons.has(f.play_hash)) reasons.set(f.play_hash, f.reason);
   const notExtracted = input.missing.map((p) => ({ play_hash: p.play_hash, reason: reasons.get(p.play_hash) ?? "the AI step returned no record or mapping for this row" }));
