@@ -106,7 +106,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|catches|caught|plunks|plunked) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
       "(?:catches|caught) him on the|free base on a hit|awarded 1st"],
   ["In play - hit",
-    "singles?|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits))|doubled(?! off| up)|triples?(?![\\s-]*play)|tripled|" +
+    "singles?(?![\\s-]a(?![a-z]))|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits)|[\\s-]a(?![a-z]))|doubled(?! off| up)|triples?(?![\\s-]*play|[\\s-]a(?![a-z]))|tripled|" +
       "hr|[123]b (?:to|into|up|down|through|past|over|off) (?:the )?(?:lf|cf|rf|left|center|centre|right|short|middle|gap|wall|hole)|base (?:hit|knock)|[23][\\s-]?bagger|" +
       "gapper|for a hit|infield hit|bloop(?:er)? (?:hit|single)|clean hit|knock(?:s|ed)? in|rbi hit|off the foul pole|hit safely|safe at (?:1st|2nd|3rd) with a|" +
       `${HOME_RUN_CALL}|` +
@@ -115,7 +115,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "lines? (?:it|1|a [a-z-]+|the [a-z0-9-]+(?: [a-z-]+)?) into (?:left|center|centre|right)(?: field)?|for a base hit|legs? (?:it|1) out|beats? (?:it|the throw) out"],
   ["In play - out",
     "ground(?:s|ed)? (?:out|into|to|back|sharply|weakly|softly|routinely)|groundout|fl(?:y|ies|ied) (?:out|to)|flyout|fly ?ball (?:to|caught|out)|" +
-      "line[sd]? (?:out|to|right at|directly)|lineout|pop(?:s|ped)? (?:out|up|to)|pop[\\s-]?up|pop[\\s-]?fly|foul(?:s|ed)? out|" +
+      "line[sd]? (?:out|to|right at|directly)|lineout|pop(?:s|ped)? (?:out|up(?! foul)|to)|pop[\\s-]?up(?! foul)|pop[\\s-]?fly|foul(?:s|ed)? out|" +
       "double play|triple play|dp|gidp|gdp|twin killing|fielder'?s choice|force ?out|forced out|sacrifice (?:fly|bunt)|sac (?:fly|bunt)|" +
       "thrown out|throws? (?:him |it |the runner )?(?:out|on to 1st|over to 1st|across)|out at (?:1st|2nd|3rd|home)|retire[sd] (?:him|the batter)|" +
       "caught by|(?:caught|catches|grabs|snags|catching) it|(?:outfielder|fielder|baseman|shortstop|catcher|pitcher) (?:caught|catches|grabs|snags|gloves|squeezes)|caught (?:in|at|near|on) (?:the )?(?:left|right|center|shallow|deep|warning|track|gap|short)|makes? the (?:catch|play|grab)|hauls? (?:it )?in|gloves? it|squeezes? it|snags? it|routine (?:grounder|fly|play|out)|" +
@@ -131,7 +131,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Swing and miss",
     "swing(?:s|ing)?,? (?:and|&) (?:a )?miss(?:es)?|swinging k|swinging strike|swing(?:s|ing)? strike|swings? (?:right |clean |cleanly |completely |just )?(?:through|over|under)|swung (?:right |clean |just )?(?:through|over|under|and missed)|" +
       "whiff(?:s|ed)?|(?:struck|strikes?|strikes him|struck him|strike him) out swinging|fan(?:s|ned) (?:him|the (?:batter|hitter|side))|fanned|waves? (?:at|through)|waved at|empty swing|comes? up empty|" +
-      "came up empty|miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
+      "came up empty|(?<!(?:n't|not|never) )miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
       "swings and misses|swung on and missed|swung on and a miss|can'?t check (?:his|the) swing|(?<!(?:n't|not|never) )chases?(?: and misses| it| one| a| after|(?=[.!,;]))|chased (?:it|one|a|after)|" +
       // Swung early or fooled: "way out in front", "and he bites!".
       "(?:way |well |just )?out in front|bites(?=[!.,;])"],
@@ -147,6 +147,24 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["strikeout", "strikes? (?:him )?out|struck (?:him )?out|strike ?outs?|punche[sd]? (?:him )?out|sits? him down|k'?s him|3 strikes"],
   ["strike", "strike [1-3]|(?:a|for a|another|it's a|that's a|for strike) strike|strike(?= [,.;!])"],
   ["Foul", "foul(?:s|ed)?(?! pole| territory| line)|fouled off|fights? (?:it|one) off|fought (?:it|one) off|spoils? (?:it|one|the pitch)|tips? it back|foul tip"],
+  // ── Added for unseen games (issue 11): more of the broadcast's words for the same calls. ──
+  // A foul fought off or tipped: "fights off a heater", "fought off the slider", "tipping it into the dirt", "tipped it back".
+  ["Foul", "fights? off|fought off|fighting off|tip(?:s|ped|ping)? (?:it|1) (?:back|foul|off|away|into the dirt|into the (?:mitt|glove))"],
+  // A wild, flailing swing: "flails at it", "flailing at a hook in the dirt".
+  ["Swing and miss", "flail(?:s|ed|ing)? (?:at|away at|helplessly at|over)"],
+  // A pitch taken where it missed: "taken low", "taken, outside", "taken up and away".
+  ["Ball", "taken,? (?:just |a little |way |well )?(?:low|high|inside|outside|away|wide|up|off the plate|in the dirt|up and away|down and away)"],
+  // A strike said after where it crossed: "on the corner, strike", "on the black for a strike".
+  ["Strike", "on the (?:corner|black|edge|outside corner|inside corner),? (?:for a )?strike(?! [1-3]| zone)"],
+  // A ball driven into the outfield or through the infield: "pokes it into right field", "pulls it through the right side",
+  // "serves a single into left" — a base hit.
+  ["In play - hit",
+    "(?:lines?|lined|pokes?|poked|slaps?|slapped|rips?|ripped|drives?|drove|punches?|punched|serves?|served|shoots?|strokes?|stroked|pulls?|pulled|knocks?|knocked|bloops?|blooped|flicks?|flicked|dumps?|dumped|sends?|sent) " +
+      "(?:it|1|(?:the|a|an|that) [a-z0-9-]+(?: [a-z-]+)?) (?:into|through|up|to) (?:left|center|centre|right|shallow (?:left|center|right))(?: field| center)?(?! (?:for an? out|foul))|" +
+      "(?:through|up) the (?:right|left) side|through the infield|past (?:the )?(?:diving |drawn-in )?[a-z]+ (?:at|into) (?:3rd|short|2nd|1st|left|center|right)"],
+  // A ball hit to a fielder with a plain object: "bounces the slider to first", "lifts a lazy fly to left", "taps a roller back to the mound".
+  ["inPlay",
+    "(?:grounds?|grounded|lifts?|lifted|rolls?|rolled|bounces?|bounced|taps?|tapped|chops?|chopped|dribbles?|dribbled|skies|skied|lofts?|lofted|hits?) (?:a|an|the) (?:[a-z-]+ ){0,2}?(?:to|toward|towards|back to|right at) (?!the (?:backstop|plate|screen))"],
   ["Ball",
     // A wild pitch or passed ball is a pitch not swung at: a ball.
     "wild (?:1|pitch)|passed ball|gets (?:by|past|away from) the catcher|skips? (?:by|past) the catcher|to the backstop|" +

@@ -84,7 +84,8 @@ const AFTER_TERM = new RegExp(
 export function findResultCues(text: string): ResultMention[] {
   let lower = blankOtherTimes(text);
   // A pitch's name is not a call: "a fast ball, low" is no ball yet, a "spiked curve" no spiked pitch.
-  const blank = (t: string, start: number, end: number) => t.slice(0, start) + " ".repeat(end - start) + t.slice(end);
+  // It stays a word ("x" letters), so "bounces the slider to first" still reads as a ball hit somewhere.
+  const blank = (t: string, start: number, end: number) => t.slice(0, start) + "x".repeat(end - start) + t.slice(end);
   const terms = findPitchTerms(lower);
   for (const term of terms) lower = blank(lower, term.index, term.index + term.text.length);
   const found: ResultMention[] = [];

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { extractPlay } from "../../src/transform";
+
+// More of the broadcast's words for the same calls (issue 11), in new sentences written for these tests (not from any
+// test set): each case names the general pattern it stands for.
+describe("calls in words the rules did not know", () => {
+  it("a pitch fought off or tipped is a foul", () => {
+    expect(extractPlay("Two strikes on Vance. He fights off a cutter at 90, and it bounces away behind the plate.")).toMatchObject({ pitch_result: "Foul", ball_in_play: false, pitch_type: "cutter", pitch_velocity_mph: 90 });
+    expect(extractPlay("Okafor is jammed by the sinker but fought off the pitch into the stands on the third-base side.")).toMatchObject({ pitch_result: "Foul" });
+    expect(extractPlay("The 0-1, a slider, and Pena is just tipping it back into the netting.")).toMatchObject({ pitch_result: "Foul", pre_pitch_balls: 0, pre_pitch_strikes: 1, post_pitch_strikes: 2 });
+  });
+
+  it("a pop-up that drifts foul is a foul, a pop-up caught is an out", () => {
+    expect(extractPlay("First pitch, a changeup, popped up foul and out of play behind the first-base dugout.")).toMatchObject({ pitch_result: "Foul", ball_in_play: false, post_pitch_strikes: 1 });
+    expect(extractPlay("Slider, and Vance pops it up foul near the rail, where the catcher squeezes it for the out.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
+  });
+
+  it("a flailing swing is a swing and miss", () => {
+    expect(extractPlay("Curveball in the dirt, and Ramos flails at it. Strike two.")).toMatchObject({ pitch_result: "Swing and miss" });
+    expect(extractPlay("Okafor, flailing helplessly at a splitter that dove under his bat.")).toMatchObject({ pitch_result: "Swing and miss" });
+  });
+
+  it("a pitch taken where it missed is a ball", () => {
+    expect(extractPlay("The first pitch to Pena is a fastball, 93, taken low.")).toMatchObject({ pitch_result: "Ball", pre_pitch_balls: 0, pre_pitch_strikes: 0, post_pitch_balls: 1, pitch_velocity_mph: 93 });
+    expect(extractPlay("Sinker at 91, taken, outside. Ball one.")).toMatchObject({ pitch_result: "Ball" });
+  });
+
+  it("'on the corner, strike' is a called strike", () => {
+    expect(extractPlay("1-1 to Vance. Cutter, 89, on the corner, strike. 1-2.")).toMatchObject({ pitch_result: "Strike", pre_pitch_balls: 1, pre_pitch_strikes: 1, post_pitch_strikes: 2 });
+    expect(extractPlay("A sinker on the black for a strike, and Okafor can only nod.")).toMatchObject({ pitch_result: "Strike" });
+  });
+
+  it("a ball driven into the outfield or through the right side is a base hit", () => {
+    expect(extractPlay("Changeup, and Ramos pokes it into left field! The runner holds at second.")).toMatchObject({ pitch_result: "In play - hit", ball_in_play: true });
+    expect(extractPlay("The 2-1, a slider, and Pena pulls it through the right side!")).toMatchObject({ pitch_result: "In play - hit", pre_pitch_balls: 2, pre_pitch_strikes: 1, post_pitch_balls: 2, post_pitch_strikes: 1 });
+    expect(extractPlay("Fastball, and Vance slaps it past the diving shortstop into center.")).toMatchObject({ pitch_result: "In play - hit" });
+  });
+
+  it("a ball hit to a fielder named with a plain object ('bounces the slider to first') is in play", () => {
+    expect(extractPlay("Oh-and-one, and Okafor bounces the slider to the first baseman, who steps on the bag.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true, post_pitch_strikes: 1 });
+    expect(extractPlay("First pitch, a cutter, and Ramos lifts a lazy fly to right. Easy play.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
+  });
+
+  it("the minor-league levels (Triple-A, Double-A) are no hits", () => {
+    expect(extractPlay("Pena batted .290 at Triple-A this spring. The first pitch, a sinker at 94, fouled back.")).toMatchObject({ pitch_result: "Foul", ball_in_play: false });
+    expect(extractPlay("Called up from Double-A in June, Vance takes a slider for a called strike.")).toMatchObject({ pitch_result: "Strike" });
+  });
+
+  it("'didn't miss it' is no swing and miss", () => {
+    expect(extractPlay("Okafor didn't miss it: a line drive single to left on the 1-0 cutter.")).toMatchObject({ pitch_result: "In play - hit" });
+  });
+});
