@@ -59,18 +59,32 @@ let lastBlanked = { text: "", blanked: "" };
 function blankSentences(text: string): string {
   // Sentences about other times ("a foul ball earlier tonight landed in a popcorn bucket") say nothing of this pitch,
   // nor do those about his day so far or an earlier play. Tested sentence by sentence: linear.
-  let lower = text.replace(/[^.!?]+/g, (s) => (OTHER_TIMES.test(s) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s) ? " ".repeat(s.length) : s));
+  // The colour man's words, quoted ("Hap: \"Make him chase.\""), are an aside about the game, not the call.
+  let lower = text.replace(QUOTED, (s) => " ".repeat(s.length));
+  // A clause about his past inside the call ("Pena, who doubled in the 2nd, takes ball one") goes, the call stays.
+  lower = lower.replace(LOOKING_BACK_CLAUSE, (s, who: string) => (PAST_VERB.test(who) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) ? " ".repeat(s.length) : s));
+  lower = lower.replace(/[^.!?]+/g, (s) => (OTHER_TIMES.test(s) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s) || RETOLD.test(s) ? " ".repeat(s.length) : s));
   lower = lower.replace(/\bwho (?:just|already|earlier) [a-z]+ed\b[^,.;!?]*/g, (s) => " ".repeat(s.length));
   return lower;
 }
 
 /** Words that put a sentence at another time than this pitch. Tested per sentence: linear, unlike one pattern spanning sentences. */
-const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d)\b/;
+const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed)|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen)\b/;
+/** Quoted speech of at least three words (the colour man's aside). */
+const QUOTED = /"[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d/g;
+/** ", who ...," or ", who ... ." — a relative clause; it looks back when its verb is in the past or it names another time. */
+const LOOKING_BACK_CLAUSE = /,\s*(who\b[^,.;!?…]*)(?=[,.;!?…])/g;
+const PAST_VERB = /\b(?:[a-z]+ed|drove|hit|won|threw|stole|ran|was|had|got|came|went|took|made|beat|broke|led)\b/;
+/**
+ * A play told again as a thing already done: "the double play gets them out of it", "on the sacrifice fly by Ruiz",
+ * "Ruiz's sacrifice fly put them ahead": the result names a play that has happened, so it is not this pitch's.
+ */
+const RETOLD = /(?:^\s*|\b(?:on|after|with|by) )the (?:sacrifice fly|sac fly|sacrifice bunt|double play|triple play|fielder's choice|home run|homer|grand slam|single|double|triple|walk|wild pitch|passed ball|error|steal)\b(?:(?= by [a-z])|(?= (?:gets|got|puts|put|gave|gives|makes|made|ties|tied|brings|brought|cuts|cut|leaves|left|ends|ended)\b))/;
 // "1 for 2 today with a double", "31 homers on the year", "he's already singled", "the sac fly that tied it",
 // "after that double play", "Marlowe's homer, Webb's sac fly".
-const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|today|tonight|on the (?:year|season|night|day)|so far|already|\d for \d|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play)|[a-z]+'s (?:homer|home run|double|single|triple|sac fly|knock|blast|rbi))\b/;
+const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|today|tonight|on the (?:year|season|night|day)|so far|already|\d[\s-]for[\s-]\d|(?:1st|2nd|3rd|4th|last|previous|other) (?:time up|times up|trip|at-bat|plate appearance)|\d+ (?:home runs|homers|hrs|doubles|triples|hits|rbis|steals|stolen bases|strikeouts|walks)|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play)|[a-z]+'s (?:homer|home run|double|single|triple|sac fly|sacrifice fly|double play|knock|blast|rbi))\b/;
 // "He singled home the only run in the 4th."
-const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck out|grounded|flied|lined|popped|scored|drove)\b.*\bin the \d{1,2}(?:st|nd|rd|th)\b/;
+const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck out|grounded|flied|lined|popped|scored|drove|plunked|beaned|hit by a pitch)\b.*\bin the \d{1,2}(?:st|nd|rd|th)\b/;
 
 
 const CODED = new RegExp(`(?:^|[|/])\\s*(${Object.keys(RESULT_CODES).join("|")})\\s*(?=[|/]|$)`, "g");

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { extractPlay } from "../../src/transform";
+
+// What a paragraph says about other times and in asides is not this pitch (issue 11). New sentences written for these
+// tests (not from any test set): each case names the general pattern it stands for.
+const NO_PITCH = { pitch_result: null, ball_in_play: null, pitch_type: null, pitch_velocity_mph: null };
+
+describe("asides and plays told again are not the pitch", () => {
+  it("the colour man's quoted words are an aside, not the call", () => {
+    expect(extractPlay('Slider in the dirt, ball two. Dee: "You make him chase that, and he will."')).toMatchObject({ pitch_result: "Ball" });
+    expect(extractPlay('Ramos steps in, nobody on. Dee: "He homered off this guy in April, a no-doubter."')).toMatchObject(NO_PITCH);
+    expect(extractPlay('Sinker, fouled away. My partner says, \u201cthat one nearly left the yard last time.\u201d')).toMatchObject({ pitch_result: "Foul" });
+  });
+
+  it("a relative clause about the batter's past leaves the call in the same sentence", () => {
+    expect(extractPlay("Okafor, who doubled to open the second, takes a curveball low.")).toMatchObject({ pitch_result: "Ball", pitch_type: "curveball" });
+    expect(extractPlay("Pena, who has 19 homers this season, fouls off a cutter at 88.")).toMatchObject({ pitch_result: "Foul", pitch_velocity_mph: 88 });
+    // A present-tense clause is part of the call.
+    expect(extractPlay("Vance grounds it to the shortstop, who throws him out by a step.")).toMatchObject({ pitch_result: "In play - out" });
+  });
+
+  it("a batter's day said as '2-for-3', 'his first time up' or a season tally is no call", () => {
+    expect(extractPlay("Ramos is 2-for-3 with a double. First pitch, a sinker, called strike.")).toMatchObject({ pitch_result: "Strike", pre_pitch_balls: 0, pre_pitch_strikes: 0 });
+    expect(extractPlay("Here comes Okafor, two down. He singled to center his first time up.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("Vance will bat for the catcher. He hit 11 home runs as a part-timer.")).toMatchObject(NO_PITCH);
+  });
+
+  it("a hit-by-pitch in an earlier inning said beside the batter is not this pitch", () => {
+    expect(extractPlay("Pena, hit by a pitch in the 3rd, digs in. The first pitch, a slider, and he fouls it back.")).toMatchObject({ pitch_result: "Foul", post_pitch_strikes: 1 });
+  });
+
+  it("a play told again as done ('the double play gets them out of it', 'X's sacrifice fly') is no pitch", () => {
+    expect(extractPlay("The double play ends the threat. After six, the visitors lead two to one.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("They tied it on the sacrifice fly by Ramos. End of five, two apiece.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("Okafor's sacrifice fly and a walk made it close. Middle of the seventh.")).toMatchObject(NO_PITCH);
+    // Said as it happens, a double play is the pitch's result.
+    expect(extractPlay("Vance rolls it to short, to second, on to first: double play!")).toMatchObject({ pitch_result: "In play - out" });
+  });
+
+  it("a replay looks back at the last play", () => {
+    expect(extractPlay("On the replay you can see the slider hung, and Ramos didn't miss it. Pena steps in.")).toMatchObject(NO_PITCH);
+  });
+});
