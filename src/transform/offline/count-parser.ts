@@ -23,10 +23,10 @@ const POST_BEFORE = new RegExp(
   "(?:now|makes? it|made it|goes to|go to|went to|moves? to|moved to|runs? (?:it |the count )?(?:to|at)|ran (?:it |the count )?to|" +
     "brings? (?:it|the count|him) (?:to|back to)|evens? (?:it|things|the count|the at-bat)(?: up)?(?: at)?|evened (?:it|things)(?: up)?(?: at)?|" +
     "that makes it|leaves? (?:it|the count|him) at|to|count (?:is|goes|moves|runs|climbs|sits|stands|becomes|jumps|falls|evens|now|reads|shows)(?: now| up)?(?: at| to)?|" +
-    "falls? behind|fell behind|gets? ahead|got ahead|jumps? ahead|it's|that's|and it's|count now|and the count|stays|remains|still)[\\s,:]*$",
+    "falls? behind|fell behind|gets? ahead|got ahead|jumps? ahead|it's|that's|and it's|count now|and the count|stays|remains)[\\s,:]*$",
 );
-const PRE_BEFORE = /(?:(?:on|with|throws|deals|delivers|fires) (?:an?|the|his)|\bon|with the count(?: at)?|count at|count of|count (?:was|had been|stood at|sat at)|working (?:a|the)?|from|ahead|behind|even at|in an?|at)[\s,:]*$/;
-const COUNT_CONTEXT = /(count|pitch|offering|delivery|ahead|behind|even|evens|makes it|now|\bon(?: an?)?|in an?|at|balls?|strikes?|stays|remains)[\s,:]*$/;
+const PRE_BEFORE = /(?:(?:on|with|throws|deals|delivers|fires) (?:an?|the|his)|\bon(?: the)?|with the count(?: at)?|count at|count of|count (?:was|had been|stood at|sat at)|working (?:a|the)?|from|ahead|behind|even at|in an?|at)[\s,:]*$/;
+const COUNT_CONTEXT = /(count|pitch|offering|delivery|ahead|behind|even|evens|makes it|now|still|\bon(?: an?| the)?|in an?|at|balls?|strikes?|stays|remains)[\s,:]*$/;
 const SCORE_CONTEXT = /(lead|leads|leading|led|tied|tie|trail|trails|trailing|up|down|score|scored|game|win|winning|lose|losing|ahead by|edge|margin|inning|innings|final|runs?)\b[^.;]{0,14}$/;
 
 function side(word: string): number | null {
@@ -64,8 +64,8 @@ export function findCounts(lower: string): CountMention[] {
     const clause = before.split(/[.;!?]/).pop() ?? "";
     // "Here's the one-two", "The 1-0, a changeup", "One-two to Brugger...": the count the pitch is thrown on.
     // "Here's the one-one." and "Marlowe's one-one is a splitter": the pitch thrown on that count.
-    const calledPitch = (/\bthe\s*$/.test(before) && /^(?:,|\s+(?:to|into|toward|through|up|down|over|past|back|on|off)\b|\s*(?:\.\.\.|…)|\s+is\b|\s+pitch)/.test(after)) ||
-      (/\b(?:here's|here is|here comes) the\s*$/.test(before) && /^\s*[.!:]/.test(after)) || (/[a-z]'s\s*$/.test(before) && /^\s+is\b/.test(after)) ||
+    const calledPitch = (/\bthe\s*$/.test(before) && /^(?:,|\s+(?:to|into|toward|through|up|down|over|past|back|on|off|from)\b|\s*(?:\.\.\.|…)|\s+is\b|\s+pitch)/.test(after)) ||
+      (/\b(?:here's|here is|here comes) the\s*$/.test(before) && /^\s*[.!:]/.test(after)) || (/[a-z]'s\s*$/.test(before) && (/^\s+is\b/.test(after) || (/^,/.test(after) && !/\b(?:that|it|here|there|he|she|what|who|let)'s\s*$/.test(before)))) ||
       (/(?:^|[.!?]\s*)$/.test(before) && /^(?:\s+to\s+[a-z]|\s*(?:\.\.\.|…))/.test(after));
     // "That's two and one": a count said as one, after the pitch ("and" pairs are counts; scores say "to").
     const saidAsCount = /\band\b/.test(m[0]) && /(?:that's|makes it|it's|now)\s*$/.test(before);
@@ -83,7 +83,7 @@ export function findCounts(lower: string): CountMention[] {
     if (found.some((f) => f.index === at)) continue;
     const before = lower.slice(Math.max(0, at - 40), at);
     if (SCORE_CONTEXT.test(before)) continue;
-    push(Number(m[1]), Number(m[2]), at, /(?:still|now|it's|that's)\s*$/.test(before) ? "post" : "unknown");
+    push(Number(m[1]), Number(m[2]), at, /(?:now|it's|that's)\s*$/.test(before) ? "post" : "unknown");
   }
   const evens = /\bevens? (?:it |things |the count )?(?:up )?at (\d)\b|\b(?:it's |count )even at (\d)\b/g;
   while ((m = evens.exec(lower)) !== null) push(Number(m[1] ?? m[2]), Number(m[1] ?? m[2]), m.index, "post");

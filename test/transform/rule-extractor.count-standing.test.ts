@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { extractPlay } from "../../src/transform";
+
+// Counts as broadcasters say them around a pitch (issue 11), in new sentences written for these tests (not from any
+// test set): each case names the general pattern it stands for.
+describe("counts said around the pitch", () => {
+  it("'still 2-2' before the call is the count the pitch is thrown on; after the call, the count it left", () => {
+    expect(extractPlay("Still two balls and two strikes. The sinker, and Pena swings through it. Strike three!")).toMatchObject({
+      pre_pitch_balls: 2, pre_pitch_strikes: 2, post_pitch_balls: 2, post_pitch_strikes: 3, pitch_result: "Swing and miss",
+    });
+    expect(extractPlay("Still 0-2. Vance chases a slider in the dirt and misses it.")).toMatchObject({ pre_pitch_balls: 0, pre_pitch_strikes: 2, post_pitch_strikes: 3 });
+    expect(extractPlay("Cutter, fouled back into the seats. Still 1-2.")).toMatchObject({ pitch_result: "Foul", post_pitch_balls: 1, post_pitch_strikes: 2, pre_pitch_balls: 1, pre_pitch_strikes: 2 });
+  });
+
+  it("'the 3-1 from the pitcher' and 'the pitcher's 3-1, a slider' name the count the pitch is thrown on", () => {
+    expect(extractPlay("The 3-1 from Okafor... cutter, and Ramos grounds it to third. One away.")).toMatchObject({ pre_pitch_balls: 3, pre_pitch_strikes: 1, post_pitch_balls: 3, post_pitch_strikes: 1 });
+    expect(extractPlay("Okafor's 0-1, a changeup, fouled off his foot.")).toMatchObject({ pre_pitch_balls: 0, pre_pitch_strikes: 1, post_pitch_strikes: 2, pitch_result: "Foul" });
+    // "That's 4-2, Herons" is a score, not a pitch thrown on a count.
+    expect(extractPlay("Ramos lines it into left, the run scores. That's four-two, Herons.")).toMatchObject({ pre_pitch_balls: null, post_pitch_balls: null });
+  });
+
+  it("'on the 2-1' (a runner going, a pitch thrown) is the count the pitch is thrown on", () => {
+    expect(extractPlay("And the runner is going on the 2-1! Fastball, swung on and missed, and the throw is late. Now it's 2-2.")).toMatchObject({
+      pre_pitch_balls: 2, pre_pitch_strikes: 1, post_pitch_balls: 2, post_pitch_strikes: 2, pitch_result: "Swing and miss",
+    });
+    expect(extractPlay("Vance swings on the 0-0 and rolls it to second for the out.")).toMatchObject({ pre_pitch_balls: 0, pre_pitch_strikes: 0, pitch_result: "In play - out" });
+  });
+});
