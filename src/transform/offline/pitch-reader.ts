@@ -2,7 +2,7 @@ import type { PitchResult } from "../../domain/index";
 import { applyResult, findCounts, reverseResult, type Count, type CountMention } from "./count-parser";
 import { PITCH_CODE_UPPER, PITCH_NAME, SELF_CORRECTION } from "./lexicon";
 import { findPitchTerms } from "./pitch-vocabulary";
-import { findResultCues, hasPitchEvidence, isRecap, isWeakCue, type ResultCue, type ResultMention } from "./result-parser";
+import { blankOtherTimes, findResultCues, hasPitchEvidence, isRecap, isWeakCue, type ResultCue, type ResultMention } from "./result-parser";
 
 /** The pitch fields of one paragraph; null everywhere when the paragraph describes no pitch. */
 export interface PitchReading {
@@ -16,21 +16,32 @@ export interface PitchReading {
   resultIndex?: number;
 }
 
+// Numbers that count something else: "at 58 pitches", "91 feet", "at 100 for the night" (a pitch count).
+const NOT_SPEED = "\\s*(?:pitches|pitch count|innings|feet|ft|percent|%|games|runs|batters|outs|strikes|balls|for the (?:night|game|day))";
 const VELOCITY = [
   /(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:-\s*)?(?:mph|m\.p\.h\.?|miles?[\s-](?:per|an|a)[\s-]hour|mi\/h|kmh|on the (?:gun|radar|board|stadium gun|scoreboard|readout)|per hour)/,
   /\b(?:clocked|been|registering|registers|registered|reading|reads|touching|touches|touched|at|hits|hit|lights up the gun|sitting|gun shows|radar shows|velo(?:city)? of|reaching|reached|topping out at|tops out at|comes in at|came in at|lighting up the gun at)(?: at| with)?\s*(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d|\s*(?:percent|%|feet|ft|pitches|innings|games|hits|homers|runs))/,
   new RegExp(`(?<![\\d.-])(\\d{2,3}(?:\\.\\d)?)(?:[\\s-]+(?:mph|miles))?[\\s-]+(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\\s)?${PITCH_NAME}(?![a-z])`),
-  new RegExp(`(?:${PITCH_NAME}|\\b[a-z]{2})[,:]?\\s+\\(?(\\d{2,3}(?:\\.\\d)?)\\)?(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d)`),
+  new RegExp(`(?:${PITCH_NAME}|\\b[a-z]{2})[,:]?\\s+\\(?(\\d{2,3}(?:\\.\\d)?)\\)?(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
 ];
 
 const SPEED_CLAUSE = /^[^.!?;\d]{1,40}?,\s*(\d{2,3}(?:\.\d)?)(?=\s*(?:[,.;!)]|$|and\b|mph\b))/;
 const plausible = (v: number) => v >= 55 && v <= 106;
 
-/** Miles per hour, when stated and plausible for a pitch (55–106). */
-export function parseVelocity(lower: string): number | null {
+// A speed the narrator corrects right away: "94, no, the board says 95", "97 — sorry, 98".
+const SPEED_CORRECTED = new RegExp(`^(?:\\s*(?:mph|miles an hour|miles per hour))?[\\s,;:.!—–-]*(?:${SELF_CORRECTION})\\b[^\\d.!?]{0,30}?(\\d{2,3}(?:\\.\\d)?)(?!\\.?\\d)`);
+const corrected = (lower: string, at: number, v: number): number => {
+  const c = SPEED_CORRECTED.exec(lower.slice(at, at + 60));
+  return c && plausible(Number(c[1])) ? Number(c[1]) : v;
+};
+
+/** Miles per hour, when stated and plausible for a pitch (55–106); a speed taken back gives way to the one said next. */
+export function parseVelocity(text: string): number | null {
+  // Speeds of other times ("touched 101 last week", "91 in his warm-up tosses") are not this pitch's.
+  const lower = blankOtherTimes(text);
   for (const re of VELOCITY) {
     const m = re.exec(lower);
-    if (m && plausible(Number(m[1]))) return Number(m[1]);
+    if (m && plausible(Number(m[1]))) return corrected(lower, m.index + m[0].length, Number(m[1]));
   }
   // A bare number right after any pitch name: "split, 85", "SINKER 96", "a cut fastball (91)".
   for (const term of findPitchTerms(lower)) {
@@ -38,7 +49,7 @@ export function parseVelocity(lower: string): number | null {
     const m = /^[,:]?\s*\(?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d|\s*(?:%|percent|feet|ft|pitches|innings|games|runs|inches))/.exec(after) ??
       // The speed as a clause of its own after where the pitch went: "a heater on the outside black, 96, called strike".
       SPEED_CLAUSE.exec(after);
-    if (m && plausible(Number(m[1]))) return Number(m[1]);
+    if (m && plausible(Number(m[1]))) return corrected(lower, term.index + term.text.length + m.index + m[0].length, Number(m[1]));
   }
   return null;
 }
