@@ -60,11 +60,11 @@ const LISTED = new RegExp(
   "g",
 );
 const RUNNER_LEAD = new RegExp(
-  `\\b(?:(?:leading|dancing|edging|wandering|a (?:big |good |long |secondary )*lead|steps?|'s) off|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to|(?:a |an )?(?:good |great |big |late |bad )?jump from|breaks from|broke from) ${BASE}`,
+  `\\b(?:(?:leading|dancing|edging|wandering|an? (?:[a-z]+ ){0,2}?lead|steps?|'s) off|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to|(?:a |an )?(?:good |great |big |late |bad )?jump from|breaks from|broke from) ${BASE}`,
   "g",
 );
 const RUN_AT = new RegExp(`\\b(?:tying|winning|go-ahead|insurance|lead) run (?:at|on|in scoring position at) ${BASE}`, "g");
-const BARE = new RegExp(`(?:^|with |, )${BASE} and ${BASE}(?:,| with| \\d out| and \\d out|$)`, "g");
+const BARE = new RegExp(`(?:^|with |, |(?<=[.!?:;] ))${BASE} and ${BASE}(?:,| with| \\d out| and \\d out|$)`, "g");
 
 function listToRunners(found: string[]): string {
   const set = new Set(found.map(toCode));
@@ -86,7 +86,7 @@ export function parseRunners(lower: string, after = Infinity): string | null {
     if (!afterPlay) candidates.push({ index, value, post });
   };
   const loaded = /\b(?:bases (?:are |now )?(?:loaded|full|juiced|packed|jammed|filled)|(?:bags|sacks) (?:are )?(?:full|loaded|packed|juiced)|loaded bases|full house|with the bases loaded|bases-loaded|(?:every|each) (?:base|bag) (?:is )?(?:occupied|taken|filled)|runners? (?:on|at) (?:every|each) (?:base|bag))\b/g;
-  const empty = /\b(?:bases (?:are )?(?:empty|clear|cleared|unoccupied)|empty bases|nobody on|no one on|no 1 on|none on|nobody aboard|no runners?(?: on| aboard)?|clean bases|bases-empty)\b/g;
+  const empty = /\b(?:bases (?:are )?(?:empty|clear|cleared|unoccupied)|empty bases|nobody on|no one on|no 1 on|none on|nobody aboard|no runners?(?: on| aboard)?|clean bases|bases (?:are )?clean|bases-empty)\b/g;
   const corners = /\b(?:runners?|men|guys|ducks|traffic) (?:at|on) the corners|corners (?:are )?occupied|on the corners\b/g;
   let m: RegExpExecArray | null;
   while ((m = loaded.exec(lower)) !== null) add(m.index, "1B,2B,3B");
@@ -98,7 +98,8 @@ export function parseRunners(lower: string, after = Infinity): string | null {
   listed.lastIndex = 0;
   while (namesBases && (m = listed.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 12), m.index);
-    if (/\b(?:throws?|threw|to|into|toward|towards|at|between|through)\s*$/.test(before)) continue;
+    // "slaps it past Ruiz at 3rd", "a grounder by Ruiz at 2nd": the fielder the ball went by, not a runner.
+    if (/\b(?:throws?|threw|to|into|toward|towards|at|between|through|past|by|beyond|behind|off)\s*$/.test(before)) continue;
     if (/\b(?:throws?|threw|fires?|runs?|hustles?|slides?|safe|out|beats it|reaches?|stops?|holds?|pulls? up|cruises?|stands?) (?:at|on|in|into) /.test(m[0])) continue;
     // "Carvalho left stranded at 2nd": where the half ended, not a situation at a pitch.
     if (/^(?:stranded|left)\b/.test(m[0])) continue;

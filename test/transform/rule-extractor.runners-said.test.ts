@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { extractPlay } from "../../src/transform";
+
+// Runners as broadcasters place them (issue 11), in new sentences written for these tests (not from any test set):
+// each case names the general pattern it stands for.
+describe("runners as they are said", () => {
+  it("a runner's lead, whatever its size, puts him on that base", () => {
+    expect(extractPlay("Ruiz takes a cautious lead off first. Slider, low.").runners_on_base).toBe("1B");
+    expect(extractPlay("Pena with a long walking lead off second. The 1-1, a cutter, fouled back.").runners_on_base).toBe("2B");
+    expect(extractPlay("Vance has an enormous lead off third, and here's the pitch: ball one.").runners_on_base).toBe("3B");
+  });
+
+  it("'Second and third, one out.' standing as a sentence names the bases", () => {
+    expect(extractPlay("The catcher jogs out to the mound. Second and third, one out, and the crowd is up.").runners_on_base).toBe("2B,3B");
+    expect(extractPlay("Time is called. First and third, nobody out.").runners_on_base).toBe("1B,3B");
+    // Said after the play, it is the state the play left.
+    expect(extractPlay("Sinker, ball four! Ramos walks and the runner moves up. First and second, two out.").runners_on_base).toBeNull();
+  });
+
+  it("'bases clean' is nobody on", () => {
+    expect(extractPlay("Two down, bases clean, and Okafor steps in.").runners_on_base).toBe("None");
+  });
+
+  it("a fielder the ball went past ('past Ruiz at third') is not a runner", () => {
+    expect(extractPlay("Nobody on. First pitch, and Pena rips it past Ruiz at third for a double!").runners_on_base).toBe("None");
+    expect(extractPlay("The 2-1, and Vance shoots a grounder by Ruiz at second into center.").runners_on_base).toBeNull();
+  });
+});
