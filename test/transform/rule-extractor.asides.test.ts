@@ -41,3 +41,15 @@ describe("asides and plays told again are not the pitch", () => {
     expect(extractPlay("On the replay you can see the slider hung, and Ramos didn't miss it. Pena steps in.")).toMatchObject(NO_PITCH);
   });
 });
+
+describe("the scorer's ruling on a play already told", () => {
+  it("'Sacrifice fly for Ruiz' or 'Double play, Ruiz,' with no pitch in the paragraph wraps up the last play", () => {
+    expect(extractPlay("Sacrifice fly for Ruiz, and the visitors lead by two. Two out, and Pena is due up.")).toMatchObject({ ...NO_PITCH, outs: 2 });
+    expect(extractPlay("Double play, Okafor, and that ends the inning. Herons 4, Coyotes 2.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("RBI single for Vance. That gets the tying run home, and the crowd is on its feet.")).toMatchObject(NO_PITCH);
+  });
+
+  it("the same ruling with the pitch told is the pitch's result", () => {
+    expect(extractPlay("The 1-1 fastball, lifted to deep center, caught, the runner tags and scores. Sacrifice fly for Ruiz!")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
+  });
+});

@@ -147,7 +147,7 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   const mentions = withoutCorrected(findCounts(lower), lower);
   // A ball-strike count said in the paragraph shows a pitch as much as a pitch word does ("1-1... ground ball to short").
   const evidence = hasPitchEvidence(lower) || mentions.some((m) => m.balls !== null && m.strikes !== null);
-  const cues = findResultCues(lower).filter((c) => evidence || !isWeakCue(c.phrase));
+  const cues = findResultCues(lower).filter((c) => evidence || (!isWeakCue(c.phrase) && !c.ruling));
   const firstCue = cues.length > 0 ? cues[0]!.index : -1;
   const { pre, post } = pickCounts(mentions, firstCue);
   let options = candidates(cues, lower);

@@ -7,7 +7,13 @@ export interface ResultMention {
   cue: ResultCue;
   index: number;
   phrase: string;
+  /** Said as the scorer's ruling on a play ("Sacrifice fly for Ruiz."): it needs signs of a pitch to be this one's. */
+  ruling?: boolean;
 }
+
+// The scorer's ruling heading a sentence, the batter credited: "Sacrifice fly for Ruiz, ...", "Double play, Ruiz, ...".
+// A pitch told as it happens says what was hit; a ruling alone wraps up a play already told.
+const RULING = /(?:^|[.!?]\s+)(?:an? )?(?:sacrifice fly|sac fly|sacrifice bunt|sac bunt|double play|fielder's choice|rbi (?:single|double|triple)|run-scoring (?:single|double|triple|groundout)|error)(?= for [a-z]|, [a-z][a-z'.-]+(?: [a-z][a-z'.-]+)?,)/g;
 
 const B = "(?<![a-z])";
 const E = "(?![a-z])";
@@ -118,6 +124,12 @@ export function findResultCues(text: string): ResultMention[] {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index, phrase: m[0] });
+  }
+  RULING.lastIndex = 0;
+  let r: RegExpExecArray | null;
+  while ((r = RULING.exec(lower)) !== null) {
+    const at = r.index + r[0].length;
+    for (const f of found) if (f.index >= r.index && f.index < at) f.ruling = true;
   }
   // Sentence-initial "Ball." / "Ball, low." / "Strike!" — the terse call.
   for (const [cue, re] of [["Ball", /(?:^|[.!?;:]\s+)(ball)(?=[\s,.!;-])/g], ["strike", /(?:^|[.!?;:]\s+)(strike)(?=[\s,.!;-])/g]] as const) {
