@@ -32,7 +32,7 @@ interface ScorePatterns {
 }
 
 /** Words that put a sentence in another game. */
-const OTHER_GAME = /\b(?:(?:in|of|won|lost|took|dropped) the (?:opener|series opener|first game|nightcap)|(?:this|last|the) series|last (?:night|year|season|week|month)|yesterday|earlier this (?:season|year|week|month)|(?:on )?opening day)\b/;
+const OTHER_GAME = /\b(?:(?:in|of|won|lost|took|dropped) the (?:opener|series opener|first game|nightcap)|last (?:night|year|season|week|month)|yesterday|earlier this (?:season|year|week|month)|(?:on )?opening day)\b/;
 
 const NO_TEAMS: TeamAliases = { home: [], away: [] };
 /** The score patterns for one pair of team alias lists, compiled once rather than for every paragraph. */
