@@ -53,3 +53,14 @@ describe("the scorer's ruling on a play already told", () => {
     expect(extractPlay("The 1-1 fastball, lifted to deep center, caught, the runner tags and scores. Sacrifice fly for Ruiz!")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
   });
 });
+
+describe("what stays part of the call", () => {
+  it("a relative clause that tells the play in the past tense (a wire report) is the call", () => {
+    expect(extractPlay("Okafor threw a 2-1 slider to Pena, who lined it into left for a single.")).toMatchObject({ pitch_result: "In play - hit", pre_pitch_balls: 2, pre_pitch_strikes: 1 });
+    expect(extractPlay("Vance threw a sinker at 92 mph to Ruiz, who grounded out to second.")).toMatchObject({ pitch_result: "In play - out", pitch_velocity_mph: 92 });
+  });
+
+  it("a play named as done counts when the paragraph shows the pitch", () => {
+    expect(extractPlay("The 1-1 fastball, lined into center! The run scores on the single by Pena!")).toMatchObject({ pitch_result: "In play - hit", ball_in_play: true });
+  });
+});

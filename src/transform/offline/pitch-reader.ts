@@ -2,7 +2,7 @@ import type { PitchResult } from "../../domain/index";
 import { applyResult, findCounts, reverseResult, type Count, type CountMention } from "./count-parser";
 import { PITCH_CODE_UPPER, PITCH_NAME, SELF_CORRECTION } from "./lexicon";
 import { findPitchTerms } from "./pitch-vocabulary";
-import { blankOtherTimes, findResultCues, hasPitchEvidence, isRecap, isWeakCue, type ResultCue, type ResultMention } from "./result-parser";
+import { blankOtherOccasions, findResultCues, hasPitchEvidence, isRecap, isWeakCue, type ResultCue, type ResultMention } from "./result-parser";
 
 /** The pitch fields of one paragraph; null everywhere when the paragraph describes no pitch. */
 export interface PitchReading {
@@ -38,7 +38,7 @@ const corrected = (lower: string, at: number, v: number): number => {
 /** Miles per hour, when stated and plausible for a pitch (55–106); a speed taken back gives way to the one said next. */
 export function parseVelocity(text: string): number | null {
   // Speeds of other times ("touched 101 last week", "91 in his warm-up tosses") are not this pitch's.
-  const lower = blankOtherTimes(text);
+  const lower = blankOtherOccasions(text);
   for (const re of VELOCITY) {
     const m = re.exec(lower);
     if (m && plausible(Number(m[1]))) return corrected(lower, m.index + m[0].length, Number(m[1]));

@@ -66,24 +66,41 @@ function blankSentences(text: string): string {
   // Sentences about other times ("a foul ball earlier tonight landed in a popcorn bucket") say nothing of this pitch,
   // nor do those about his day so far or an earlier play. Tested sentence by sentence: linear.
   // The colour man's words, quoted ("Hap: \"Make him chase.\""), are an aside about the game, not the call.
-  let lower = text.replace(QUOTED, (s) => " ".repeat(s.length));
-  // A clause about his past inside the call ("Pena, who doubled in the 2nd, takes ball one") goes, the call stays.
-  lower = lower.replace(LOOKING_BACK_CLAUSE, (s, who: string) => (PAST_VERB.test(who) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) ? " ".repeat(s.length) : s));
-  lower = lower.replace(/[^.!?]+/g, (s) => (OTHER_TIMES.test(s) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s) || RETOLD.test(s) ? " ".repeat(s.length) : s));
+  let lower = blankAsides(text);
+  lower = lower.replace(/[^.!?]+/g, (s) => (OTHER_TIMES.test(s) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s) ? " ".repeat(s.length) : s));
   lower = lower.replace(/\bwho (?:just|already|earlier) [a-z]+ed\b[^,.;!?]*/g, (s) => " ".repeat(s.length));
   return lower;
 }
 
 /** Words that put a sentence at another time than this pitch. Tested per sentence: linear, unlike one pattern spanning sentences. */
 const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed)|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen)\b/;
-/** Quoted speech of at least three words (the colour man's aside). */
-const QUOTED = /"[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d/g;
-/** ", who ...," or ", who ... ." — a relative clause; it looks back when its verb is in the past or it names another time. */
-const LOOKING_BACK_CLAUSE = /,\s*(who\b[^,.;!?…]*)(?=[,.;!?…])/g;
+/** Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""): the colour man's aside. */
+const QUOTED = /(?:[a-z.'-]+:|\b(?:says|said|tells|told|notes|noted|adds|added|jokes|joked|quips|quipped|laughs|asks|asked|puts it|wonders)\b[^".!?\u201c]{0,25}?)\s*("[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d)/g;
+const blankQuoted = (text: string) => text.replace(QUOTED, (all, q: string) => all.slice(0, all.length - q.length) + " ".repeat(q.length));
+
+/**
+ * The paragraph with what is said of other occasions blanked out (same length): quoted asides and sentences about
+ * other times ("touched 101 last week", "91 in his warm-up tosses"). Narrower than `blankOtherTimes`: his day so
+ * far ("tonight") stays, so a speed said with it ("his fastest pitch tonight, 99") still counts.
+ */
+export function blankOtherOccasions(text: string): string {
+  return blankAsides(text).replace(/[^.!?]+/g, (s) => (OTHER_TIMES.test(s) ? " ".repeat(s.length) : s));
+}
+/**
+ * Quoted asides, and a clause about the batter's past inside the call ("Pena, who doubled in the 2nd, takes ball one"):
+ * the clause goes, the call stays. It looks back when set off by commas with its verb in the past, or when it names
+ * another time or an inning wherever it ends.
+ */
+function blankAsides(text: string): string {
+  return blankQuoted(text).replace(LOOKING_BACK_CLAUSE, (s, who: string, end: string) =>
+    (end === "," && PAST_VERB.test(who)) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) || /\bthe \d{1,2}(?:st|nd|rd|th)\b/.test(who) ? " ".repeat(s.length) : s);
+}
+/** ", who ...," or ", who ... ." — a relative clause, with how it ends. */
+const LOOKING_BACK_CLAUSE = /,\s*(who\b[^,.;!?…]*)([,.;!?…])/g;
 const PAST_VERB = /\b(?:[a-z]+ed|drove|hit|won|threw|stole|ran|was|had|got|came|went|took|made|beat|broke|led)\b/;
 /**
- * A play told again as a thing already done: "the double play gets them out of it", "on the sacrifice fly by Ruiz",
- * "Ruiz's sacrifice fly put them ahead": the result names a play that has happened, so it is not this pitch's.
+ * A play told again as a thing done: "the double play gets them out of it", "on the sacrifice fly by Ruiz": like a
+ * scorer's ruling, it is this paragraph's pitch only when the paragraph shows a pitch ("Pena scores on the single by Ruiz!").
  */
 const RETOLD = /(?:^\s*|\b(?:on|after|with|by) )the (?:sacrifice fly|sac fly|sacrifice bunt|double play|triple play|fielder's choice|home run|homer|grand slam|single|double|triple|walk|wild pitch|passed ball|error|steal)\b(?:(?= by [a-z])|(?= (?:gets|got|puts|put|gave|gives|makes|made|ties|tied|brings|brought|cuts|cut|leaves|left|ends|ended)\b))/;
 // "1 for 2 today with a double", "31 homers on the year", "he's already singled", "the sac fly that tied it",
@@ -128,6 +145,12 @@ export function findResultCues(text: string): ResultMention[] {
   RULING.lastIndex = 0;
   let r: RegExpExecArray | null;
   while ((r = RULING.exec(lower)) !== null) {
+    const at = r.index + r[0].length;
+    for (const f of found) if (f.index >= r.index && f.index < at) f.ruling = true;
+  }
+  const sentences = /[^.!?]+/g;
+  while ((r = sentences.exec(lower)) !== null) {
+    if (!RETOLD.test(r[0])) continue;
     const at = r.index + r[0].length;
     for (const f of found) if (f.index >= r.index && f.index < at) f.ruling = true;
   }
