@@ -48,5 +48,6 @@ describe("calls in words the rules did not know", () => {
 
   it("'didn't miss it' is no swing and miss", () => {
     expect(extractPlay("Okafor didn't miss it: a line drive single to left on the 1-0 cutter.")).toMatchObject({ pitch_result: "In play - hit" });
+    expect(extractPlay("The 1-1 slider, and Ramos did not miss it by much: fouled straight back.")).toMatchObject({ pitch_result: "Foul", post_pitch_strikes: 2 });
   });
 });
