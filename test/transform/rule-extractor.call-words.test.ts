@@ -51,3 +51,35 @@ describe("calls in words the rules did not know", () => {
     expect(extractPlay("The 1-1 slider, and Ramos did not miss it by much: fouled straight back.")).toMatchObject({ pitch_result: "Foul", post_pitch_strikes: 2 });
   });
 });
+
+describe("calls that lean on the count", () => {
+  it("'strike two' said of a foul is the foul's strike; a foul tip held for strike three is a strikeout swinging", () => {
+    expect(extractPlay("Cutter, fouled back. Strike two.")).toMatchObject({ pitch_result: "Foul" });
+    expect(extractPlay("Okafor tips it foul, and that's strike one.")).toMatchObject({ pitch_result: "Foul" });
+    expect(extractPlay("The 1-2, a curve, and Vance tips it into the catcher's mitt. Strike three!")).toMatchObject({ pitch_result: "Swing and miss", post_pitch_strikes: 3 });
+  });
+
+  it("a breaking ball that 'drops in for a strike' is a strike, not a bloop hit", () => {
+    expect(extractPlay("Curveball, drops in for strike one.")).toMatchObject({ pitch_result: "Strike" });
+    expect(extractPlay("The hook drops in for a called strike. 0-1.")).toMatchObject({ pitch_result: "Strike" });
+    expect(extractPlay("Fastball, and his blooper drops in behind second for a hit.")).toMatchObject({ pitch_result: "In play - hit" });
+  });
+
+  it("a one-hopper, and a throw fired across to first, is a ball in play for an out", () => {
+    expect(extractPlay("Slider, and Ramos hits a one-hopper to third, who fires across to first. Out.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
+    expect(extractPlay("Sinker, a high hopper, the second baseman flips to first in time.")).toMatchObject({ pitch_result: "In play - out" });
+  });
+
+  it("'goes fishing' for a pitch is a swing and miss", () => {
+    expect(extractPlay("Splitter in the dirt, and Pena goes fishing for it. Strike three!")).toMatchObject({ pitch_result: "Swing and miss" });
+    expect(extractPlay("Okafor fishes for a slider off the plate and comes up with nothing. 0-2.")).toMatchObject({ pitch_result: "Swing and miss" });
+  });
+});
+
+describe("speeds said another way", () => {
+  it("'97 on the heater', 'the gun says 88'", () => {
+    expect(extractPlay("Ninety-seven on the heater, called strike.")).toMatchObject({ pitch_velocity_mph: 97 });
+    expect(extractPlay("The gun says 88 on that slider, and it's fouled back.")).toMatchObject({ pitch_velocity_mph: 88 });
+    expect(extractPlay("Sinker, and the board has it at 93, ball one.")).toMatchObject({ pitch_velocity_mph: 93 });
+  });
+});

@@ -26,3 +26,11 @@ describe("counts said around the pitch", () => {
     expect(extractPlay("Vance swings on the 0-0 and rolls it to second for the out.")).toMatchObject({ pre_pitch_balls: 0, pre_pitch_strikes: 0, pitch_result: "In play - out" });
   });
 });
+
+describe("'the count is 3-1'", () => {
+  it("said before the call, it is the count the pitch is thrown on; after it, the count it left", () => {
+    expect(extractPlay("Count is 3-1. Slider, fouled back, full count.")).toMatchObject({ pre_pitch_balls: 3, pre_pitch_strikes: 1, post_pitch_balls: 3, post_pitch_strikes: 2 });
+    expect(extractPlay("The count sits at one and one. Changeup, taken low.")).toMatchObject({ pre_pitch_balls: 1, pre_pitch_strikes: 1, post_pitch_balls: 2 });
+    expect(extractPlay("Fastball, swinging strike, and the count is 0-2.")).toMatchObject({ post_pitch_balls: 0, post_pitch_strikes: 2, pre_pitch_strikes: 1 });
+  });
+});

@@ -22,7 +22,7 @@ const PITCH_NOUN_NEXT = new RegExp(`^[\\s-]*${PITCH_NOUN}`);
 const POST_BEFORE = new RegExp(
   "(?:now|makes? it|made it|goes to|go to|went to|moves? to|moved to|runs? (?:it |the count )?(?:to|at)|ran (?:it |the count )?to|" +
     "brings? (?:it|the count|him) (?:to|back to)|evens? (?:it|things|the count|the at-bat)(?: up)?(?: at)?|evened (?:it|things)(?: up)?(?: at)?|" +
-    "that makes it|leaves? (?:it|the count|him) at|to|count (?:is|goes|moves|runs|climbs|sits|stands|becomes|jumps|falls|evens|now|reads|shows)(?: now| up)?(?: at| to)?|" +
+    "that makes it|leaves? (?:it|the count|him) at|to|count (?:is now|goes|moves|runs|climbs|becomes|jumps|falls|evens|now)(?: now| up)?(?: at| to)?|" +
     "falls? behind|fell behind|gets? ahead|got ahead|jumps? ahead|it's|that's|and it's|count now|and the count|stays|remains)[\\s,:]*$",
 );
 const PRE_BEFORE = /(?:(?:on|with|throws|deals|delivers|fires) (?:an?|the|his)|\bon(?: the)?|with the count(?: at)?|count at|count of|count (?:was|had been|stood at|sat at)|working (?:a|the)?|from|ahead|behind|even at|in an?|at)[\s,:]*$/;

@@ -111,7 +111,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "gapper|for a hit|infield hit|bloop(?:er)? (?:hit|single)|clean hit|knock(?:s|ed)? in|rbi hit|off the foul pole|hit safely|safe at (?:1st|2nd|3rd) with a|" +
       `${HOME_RUN_CALL}|` +
       // Base hits in idioms: "into the gap", "finds a hole", "drops in", "off the wall".
-      "into the (?:gap|alley|corner)|in the gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?:drops|dropped|falls|fell|bloops?) in|off the (?:wall|fence|monster)|" +
+      "into the (?:gap|alley|corner)|in the gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the))|off the (?:wall|fence|monster)|" +
       "lines? (?:it|1|a [a-z-]+|the [a-z0-9-]+(?: [a-z-]+)?) into (?:left|center|centre|right)(?: field)?|for a base hit|legs? (?:it|1) out|beats? (?:it|the throw) out"],
   ["In play - out",
     "ground(?:s|ed)? (?:out|into|to|back|sharply|weakly|softly|routinely)|groundout|fl(?:y|ies|ied) (?:out|to)|flyout|fly ?ball (?:to|caught|out)|" +
@@ -164,7 +164,13 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "(?:through|up) the (?:right|left) side|through the infield|past (?:the )?(?:diving |drawn-in )?[a-z]+ (?:at|into) (?:3rd|short|2nd|1st|left|center|right)"],
   // A ball hit to a fielder with a plain object: "bounces the slider to first", "lifts a lazy fly to left", "taps a roller back to the mound".
   ["inPlay",
-    "(?:grounds?|grounded|lifts?|lifted|rolls?|rolled|bounces?|bounced|taps?|tapped|chops?|chopped|dribbles?|dribbled|skies|skied|lofts?|lofted|hits?) (?:a|an|the) (?:[a-z-]+ ){0,2}?(?:to|toward|towards|back to|right at) (?!the (?:backstop|plate|screen))"],
+    "(?:grounds?|grounded|lifts?|lifted|rolls?|rolled|bounces?|bounced|taps?|tapped|chops?|chopped|dribbles?|dribbled|skies|skied|lofts?|lofted|hits?) (?:a|an|the) (?:[a-z0-9-]+ ){0,2}?(?:to|toward|towards|back to|right at) (?!the (?:backstop|plate|screen))|" +
+      // The hops of a ground ball: "a one-hopper to third", "a high hopper".
+      "(?:[1-3]-|high |big |slow |routine )hoppers?"],
+  // A throw to first after a ball in play: "fires across to first", "flips to first", "tosses over to first".
+  ["In play - out", "(?:fires|fired|flips|flipped|tosses|tossed|guns|gunned|whips|whipped)(?: it| him| the ball)? (?:across |over |on |down )?to 1st"],
+  // A swing at a pitch out of the zone, fished for: "goes fishing for it", "fishes for a slider".
+  ["Swing and miss", "go(?:es)? fishing|went fishing|fish(?:es|ed)? for"],
   ["Ball",
     // A wild pitch or passed ball is a pitch not swung at: a ball.
     "wild (?:1|pitch)|passed ball|gets (?:by|past|away from) the catcher|skips? (?:by|past) the catcher|to the backstop|" +

@@ -19,6 +19,9 @@ export interface PitchReading {
 // Numbers that count something else: "at 58 pitches", "91 feet", "at 100 for the night" (a pitch count).
 const NOT_SPEED = "\\s*(?:pitches|pitch count|innings|feet|ft|percent|%|games|runs|batters|outs|strikes|balls|for the (?:night|game|day))";
 const VELOCITY = [
+  // "97 on the heater", "the gun says 88", "the board has it at 95".
+  new RegExp(`(?<![\\d.])(\\d{2,3}(?:\\.\\d)?) on (?:the |that |his )${PITCH_NAME}(?![a-z])`),
+  /\b(?:gun|radar|board|scoreboard|readout|stadium gun)(?: (?:says|reads|shows|has it at|had it at|flashes|lights up with|puts it at))\s+(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d)/,
   /(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:-\s*)?(?:mph|m\.p\.h\.?|miles?[\s-](?:per|an|a)[\s-]hour|mi\/h|kmh|on the (?:gun|radar|board|stadium gun|scoreboard|readout)|per hour)/,
   /\b(?:clocked|been|registering|registers|registered|reading|reads|touching|touches|touched|at|hits|hit|lights up the gun|sitting|gun shows|radar shows|velo(?:city)? of|reaching|reached|topping out at|tops out at|comes in at|came in at|lighting up the gun at)(?: at| with)?\s*(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d|\s*(?:percent|%|feet|ft|pitches|innings|games|hits|homers|runs))/,
   new RegExp(`(?<![\\d.-])(\\d{2,3}(?:\\.\\d)?)(?:[\\s-]+(?:mph|miles))?[\\s-]+(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\\s)?${PITCH_NAME}(?![a-z])`),
@@ -89,7 +92,8 @@ function withoutCorrected(mentions: CountMention[], text: string): CountMention[
 const PRIORITY: PitchResult[] = ["Hit by pitch", "In play - hit", "In play - out", "Swing and miss", "Strike", "Foul", "Ball"];
 
 function candidates(cues: ResultMention[], lower: string): PitchResult[] {
-  const swung = /\bswing|\bswung|\bswinging|\bwhiff|\bchase|\bwave/.test(lower);
+  // A tipped pitch was swung at: a foul tip held for strike three is a strikeout swinging.
+  const swung = /\bswing|\bswung|\bswinging|\bwhiff|\bchase|\bwave|\bfishing|\btip(?:s|ped|ping)?\b/.test(lower);
   const looked = /\blooking\b|\bcalled\b|\bcaught looking|\brung up|\bfroze|\bfrozen|\bwatches/.test(lower);
   const map = (cue: Exclude<ResultCue, "take">): PitchResult =>
     cue === "inPlay" ? "In play - out" : cue === "strikeout" || cue === "strike" ? (swung && !looked ? "Swing and miss" : cue === "strikeout" && !looked ? "Swing and miss" : "Strike") : cue;
@@ -113,6 +117,8 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
     // A bunt or pop fouled off is a foul, not a ball in play.
     if (c.cue === "inPlay" && hasFoul) continue;
     if ((c.cue === "strike" || c.cue === "strikeout") && explicit) continue;
+    // "Fouled back. Strike two.": the strike a foul adds is the foul's (only a tip or a bunt makes strike three).
+    if (c.cue === "strike" && hasFoul && !/3/.test(c.phrase)) continue;
     out.add(map(c.cue));
   }
   return PRIORITY.filter((r) => out.has(r));
