@@ -64,3 +64,15 @@ describe("what stays part of the call", () => {
     expect(extractPlay("The 1-1 fastball, lined into center! The run scores on the single by Pena!")).toMatchObject({ pitch_result: "In play - hit", ball_in_play: true });
   });
 });
+
+describe("a pitcher's or batter's line, and other months", () => {
+  it("a pitcher's line ('struck out seven', 'threw 98 pitches', 'gave up a homer') is no call", () => {
+    expect(extractPlay("Here comes the manager. Vance threw 104 pitches, and he struck out nine.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("That's it for Okafor, who walked four and gave up a homer to Pena.")).toMatchObject(NO_PITCH);
+  });
+
+  it("a play in another month or earlier in the inning is not this pitch", () => {
+    expect(extractPlay("Up comes Ramos, who homered off this same lefty in August.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("Their first run scored on a wild pitch earlier in the inning. Pena digs in.")).toMatchObject(NO_PITCH);
+  });
+});

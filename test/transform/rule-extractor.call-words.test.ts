@@ -83,3 +83,22 @@ describe("speeds said another way", () => {
     expect(extractPlay("Sinker, and the board has it at 93, ball one.")).toMatchObject({ pitch_velocity_mph: 93 });
   });
 });
+
+describe("where the ball went", () => {
+  it("a pitch the catcher blocks, or one that hits the dirt, is a ball", () => {
+    expect(extractPlay("Slider, hits the dirt, blocked by the catcher. 2-1.")).toMatchObject({ pitch_result: "Ball", post_pitch_balls: 2, pre_pitch_balls: 1 });
+    expect(extractPlay("The 0-1 curve bounces, and the catcher smothers it. One and one.")).toMatchObject({ pitch_result: "Ball" });
+  });
+
+  it("a ball hit into the outfield seats or up the gap is a hit; one caught at the wall is an out", () => {
+    expect(extractPlay("A slider that hangs, and Ramos hammers it into the left-field seats!")).toMatchObject({ pitch_result: "In play - hit" });
+    expect(extractPlay("Curveball, and Pena drives it up the gap in right-center! Two runs score!")).toMatchObject({ pitch_result: "In play - hit" });
+    expect(extractPlay("Fastball, Okafor puts a charge into it... caught at the wall by the left fielder.")).toMatchObject({ pitch_result: "In play - out" });
+  });
+
+  it("a speed before the pitch name, set off by a comma: 'Ninety-six, fastball'", () => {
+    expect(extractPlay("Ninety-six, fastball, on the inside corner. Called strike two.")).toMatchObject({ pitch_velocity_mph: 96, pitch_result: "Strike" });
+    // An attendance of 36,418 is no speed.
+    expect(extractPlay("A crowd of 36,418, fastball hitters all of them, watches Ruiz take ball one.")).toMatchObject({ pitch_velocity_mph: null });
+  });
+});

@@ -167,6 +167,12 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
     "(?:grounds?|grounded|lifts?|lifted|rolls?|rolled|bounces?|bounced|taps?|tapped|chops?|chopped|dribbles?|dribbled|skies|skied|lofts?|lofted|hits?) (?:a|an|the) (?:[a-z0-9-]+ ){0,2}?(?:to|toward|towards|back to|right at) (?!the (?:backstop|plate|screen))|" +
       // The hops of a ground ball: "a one-hopper to third", "a high hopper".
       "(?:[1-3]-|high |big |slow |routine )hoppers?"],
+  // A ball hit into the outfield seats, over the wall: "hammers it into the left-field seats", "up the gap in left-center".
+  ["In play - hit", "into the (?:left|right|center|centre)(?:[\\s-]field)? (?:seats|stands|bleachers|bullpen|pavilion|upper deck)|up the gap|the gap in (?:left|right)"],
+  // A pitch the catcher has to block: "blocked by the catcher", "smothers it", "knocks it down in front of the plate".
+  ["Ball", "(?:blocked|smothered) by the catcher|(?:blocks|smothers|knocks down|keeps in front)(?: it| the pitch)(?! foul)"],
+  // A fly caught where it carried: "caught at the wall", "caught on the track".
+  ["In play - out", "caught (?:at|against|on|near|in front of) the (?:wall|fence|track|warning track)"],
   // A throw to first after a ball in play: "fires across to first", "flips to first", "tosses over to first".
   ["In play - out", "(?:fires|fired|flips|flipped|tosses|tossed|guns|gunned|whips|whipped)(?: it| him| the ball)? (?:across |over |on |down )?to 1st"],
   // A swing at a pitch out of the zone, fished for: "goes fishing for it", "fishes for a slider".
@@ -186,7 +192,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
 ];
 
 /** Where a pitch went, said right after its name ("Sinker, away.", "Hook, in the dirt"): a ball. */
-export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away";
+export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front";
 
 /** The scorer's one- or two-letter result codes between separators ("| B |", "/ F /", "/ X"). */
 export const RESULT_CODES: Record<string, ResultCue> = { b: "Ball", s: "Strike", cs: "Strike", ss: "Swing and miss", sw: "Swing and miss", f: "Foul", x: "inPlay", k: "strikeout" };

@@ -73,7 +73,7 @@ function blankSentences(text: string): string {
 }
 
 /** Words that put a sentence at another time than this pitch. Tested per sentence: linear, unlike one pattern spanning sentences. */
-const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed)|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen)\b/;
+const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year|inning|frame|at-bat))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed)|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen)\b/;
 /** Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""): the colour man's aside. */
 const QUOTED = /(?:[a-z.'-]+:|\b(?:says|said|tells|told|notes|noted|adds|added|jokes|joked|quips|quipped|laughs|asks|asked|puts it|wonders)\b[^".!?\u201c]{0,25}?)\s*("[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d)/g;
 const blankQuoted = (text: string) => text.replace(QUOTED, (all, q: string) => all.slice(0, all.length - q.length) + " ".repeat(q.length));
@@ -92,9 +92,14 @@ export function blankOtherOccasions(text: string): string {
  * another time or an inning wherever it ends.
  */
 function blankAsides(text: string): string {
-  return blankQuoted(text).replace(LOOKING_BACK_CLAUSE, (s, who: string, end: string) =>
-    (end === "," && PAST_VERB.test(who)) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) || /\bthe \d{1,2}(?:st|nd|rd|th)\b/.test(who) ? " ".repeat(s.length) : s);
+  return blankQuoted(text)
+    .replace(LOOKING_BACK_CLAUSE, (s, who: string, end: string) =>
+      (end === "," && PAST_VERB.test(who)) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) || MONTH.test(who) || /\bthe \d{1,2}(?:st|nd|rd|th)\b/.test(who) ? " ".repeat(s.length) : s)
+    // A clause dated by a month ("called up from Double-A in June,") is about then; the rest of the sentence stays.
+    .replace(/[^,.;!?:…]+/g, (c) => (MONTH.test(c) ? " ".repeat(c.length) : c));
 }
+/** A month: the game is in one of them, a clause naming one is about another day. */
+const MONTH = /\b(?:in|since|during|back in|early|late) (?:march|april|may|june|july|august|september|october)\b/;
 /** ", who ...," or ", who ... ." — a relative clause, with how it ends. */
 const LOOKING_BACK_CLAUSE = /,\s*(who\b[^,.;!?…]*)([,.;!?…])/g;
 const PAST_VERB = /\b(?:[a-z]+ed|drove|hit|won|threw|stole|ran|was|had|got|came|went|took|made|beat|broke|led)\b/;
@@ -105,7 +110,7 @@ const PAST_VERB = /\b(?:[a-z]+ed|drove|hit|won|threw|stole|ran|was|had|got|came|
 const RETOLD = /(?:^\s*|\b(?:on|after|with|by) )the (?:sacrifice fly|sac fly|sacrifice bunt|double play|triple play|fielder's choice|home run|homer|grand slam|single|double|triple|walk|wild pitch|passed ball|error|steal)\b(?:(?= by [a-z])|(?= (?:gets|got|puts|put|gave|gives|makes|made|ties|tied|brings|brought|cuts|cut|leaves|left|ends|ended)\b))/;
 // "1 for 2 today with a double", "31 homers on the year", "he's already singled", "the sac fly that tied it",
 // "after that double play", "Marlowe's homer, Webb's sac fly".
-const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|today|tonight|on the (?:year|season|night|day)|so far|already|\d[\s-]for[\s-]\d|(?:1st|2nd|3rd|4th|last|previous|other) (?:time up|times up|trip|at-bat|plate appearance)|\d+ (?:home runs|homers|hrs|doubles|triples|hits|rbis|steals|stolen bases|strikeouts|walks)|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play)|[a-z]+'s (?:homer|home run|double|single|triple|sac fly|sacrifice fly|double play|knock|blast|rbi))\b/;
+const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|today|tonight|on the (?:year|season|night|day)|so far|already|\d[\s-]for[\s-]\d|(?:1st|2nd|3rd|4th|last|previous|other) (?:time up|times up|trip|at-bat|plate appearance)|\d+ (?:home runs|homers|hrs|doubles|triples|hits|rbis|steals|stolen bases|strikeouts|walks)|(?:struck out|fanned|walked|whiffed) \d+\b|gave up (?:a|an|\d+) |threw \d+ pitches|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play)|[a-z]+'s (?:homer|home run|double|single|triple|sac fly|sacrifice fly|double play|knock|blast|rbi))\b/;
 // "He singled home the only run in the 4th."
 const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck out|grounded|flied|lined|popped|scored|drove|plunked|beaned|hit by a pitch)\b.*\bin the \d{1,2}(?:st|nd|rd|th)\b/;
 
