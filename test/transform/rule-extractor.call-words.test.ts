@@ -102,3 +102,11 @@ describe("where the ball went", () => {
     expect(extractPlay("A crowd of 36,418, fastball hitters all of them, watches Ruiz take ball one.")).toMatchObject({ pitch_velocity_mph: null });
   });
 });
+
+describe("a pitch that hits the batter, said plainly", () => {
+  it("'and it hits him', 'the pitch clips him', 'hit batsman'", () => {
+    expect(extractPlay("The pitch is inside, and it hits him! He'll take his base.")).toMatchObject({ pitch_result: "Hit by pitch", ball_in_play: false });
+    expect(extractPlay("Sinker runs in, and the pitch clips him on the jersey.")).toMatchObject({ pitch_result: "Hit by pitch" });
+    expect(extractPlay("Fastball up and in... hit batsman, and the benches stir.")).toMatchObject({ pitch_result: "Hit by pitch" });
+  });
+});

@@ -34,3 +34,20 @@ describe("'the count is 3-1'", () => {
     expect(extractPlay("Fastball, swinging strike, and the count is 0-2.")).toMatchObject({ post_pitch_balls: 0, post_pitch_strikes: 2, pre_pitch_strikes: 1 });
   });
 });
+
+describe("more ways to say a count", () => {
+  it("'the count's full', 'we're full', 'here's the payoff' are 3-2", () => {
+    expect(extractPlay("The count's full. Slider, swinging strike three.")).toMatchObject({ pre_pitch_balls: 3, pre_pitch_strikes: 2, post_pitch_strikes: 3 });
+    expect(extractPlay("And we're full. Here's the payoff... fouled off.")).toMatchObject({ pre_pitch_balls: 3, pre_pitch_strikes: 2, pitch_result: "Foul" });
+    expect(extractPlay("Cutter, fouled back, and it's full.")).toMatchObject({ post_pitch_balls: 3, post_pitch_strikes: 2 });
+  });
+
+  it("'puts him in an 0-2 hole' and 'up 2-0 in the count' are counts after the pitch", () => {
+    expect(extractPlay("Slider, swinging strike. That puts him in an 0-2 hole.")).toMatchObject({ post_pitch_balls: 0, post_pitch_strikes: 2, pre_pitch_strikes: 1 });
+    expect(extractPlay("Ball, high. Ramos is up 2-0 in the count.")).toMatchObject({ post_pitch_balls: 2, post_pitch_strikes: 0, pre_pitch_balls: 1 });
+  });
+
+  it("'evening the count at one' is 1-1 after the pitch", () => {
+    expect(extractPlay("Fastball, called strike, evening the count at one.")).toMatchObject({ post_pitch_balls: 1, post_pitch_strikes: 1, pre_pitch_balls: 1, pre_pitch_strikes: 0 });
+  });
+});

@@ -21,7 +21,7 @@ const PITCH_NOUN_NEXT = new RegExp(`^[\\s-]*${PITCH_NOUN}`);
 // Words right before a count that say it is the count *after* the pitch.
 const POST_BEFORE = new RegExp(
   "(?:now|makes? it|made it|goes to|go to|went to|moves? to|moved to|runs? (?:it |the count )?(?:to|at)|ran (?:it |the count )?to|" +
-    "brings? (?:it|the count|him) (?:to|back to)|evens? (?:it|things|the count|the at-bat)(?: up)?(?: at)?|evened (?:it|things)(?: up)?(?: at)?|" +
+    "brings? (?:it|the count|him) (?:to|back to)|puts? (?:him|it|the count|them) (?:in|at|to)(?: an?)?|evens? (?:it|things|the count|the at-bat)(?: up)?(?: at)?|evened (?:it|things)(?: up)?(?: at)?|" +
     "that makes it|leaves? (?:it|the count|him) at|to|count (?:is now|goes|moves|runs|climbs|becomes|jumps|falls|evens|now)(?: now| up)?(?: at| to)?|" +
     "falls? behind|fell behind|gets? ahead|got ahead|jumps? ahead|it's|that's|and it's|count now|and the count|stays|remains)[\\s,:]*$",
 );
@@ -71,9 +71,9 @@ export function findCounts(lower: string): CountMention[] {
     const saidAsCount = /\band\b/.test(m[0]) && /(?:that's|makes it|it's|now)\s*$/.test(before);
     // "Oh-and-two on Pettibone": a count on a batter.
     const onBatter = /^\s+on\s+[a-z]/.test(after) && !/^\s+on\s+(?:the|a|an|his|base|1st|2nd|3rd|top)\b/.test(after);
-    const countish = calledPitch || saidAsCount || onBatter || COUNT_CONTEXT.test(before) || PITCH_NOUN_NEXT.test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
+    const countish = calledPitch || saidAsCount || onBatter || /^\s+in the count\b/.test(after) || COUNT_CONTEXT.test(before) || PITCH_NOUN_NEXT.test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
     const scoreish = SCORE_CONTEXT.test(before) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
-    if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 12)))) continue;
+    if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 16)))) continue;
     push(Number(m[1]), Number(m[2]), m.index, calledPitch && !POST_BEFORE.test(before) ? "pre" : roleOf(before, after));
   }
   // A count standing alone as a clause: "Two and two." / "| 1-0 |" / "So it's 1-2."
@@ -85,7 +85,7 @@ export function findCounts(lower: string): CountMention[] {
     if (SCORE_CONTEXT.test(before)) continue;
     push(Number(m[1]), Number(m[2]), at, /(?:now|it's|that's)\s*$/.test(before) ? "post" : "unknown");
   }
-  const evens = /\bevens? (?:it |things |the count )?(?:up )?at (\d)\b|\b(?:it's |count )even at (\d)\b/g;
+  const evens = /\b(?:evens?|evening|evened) (?:it |things |the count |the at-bat )?(?:up )?at (\d)\b|\b(?:it's |count )even at (\d)\b/g;
   while ((m = evens.exec(lower)) !== null) push(Number(m[1] ?? m[2]), Number(m[1] ?? m[2]), m.index, "post");
   const words = /\b(\d|no|an?) balls?,? (?:and |with )?(\d|no|an?) strikes?\b/g;
   while ((m = words.exec(lower)) !== null) {
@@ -97,11 +97,12 @@ export function findCounts(lower: string): CountMention[] {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
     push(side(m[2]!), side(m[1]!), m.index, roleOf(before, lower.slice(m.index + m[0].length)));
   }
-  const full = /\b(?:full[\s-]count|payoff pitch|(?:count|it|things) (?:is |goes |runs |moves |now |is now |to )*full|runs? (?:it|the count) full|ran (?:it|the count) full|full,|count full)\b/g;
+  const full = /\b(?:full[\s-]count|payoff pitch|(?:count's|count is|we're|we are|they're|they are|it's) (?:now )?full|(?:here's|here is|here comes) the payoff|(?:count|it|things) (?:is |goes |runs |moves |now |is now |to )*full|runs? (?:it|the count) full|ran (?:it|the count) full|full,|count full)\b/g;
   while ((m = full.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
     const phrase = m[0];
-    const role: CountRole = /payoff|full[\s-]count (?:pitch|offering|delivery)/.test(phrase) || /(?:on|with|from|at) (?:an?|the)\s*$/.test(before)
+    // "The count's full." before the call is the count it is thrown on; the position decides ("unknown").
+    const role: CountRole = /^(?:count's|count is|we're|we are|they're|they are|it's)/.test(phrase) ? "unknown" : /payoff|full[\s-]count (?:pitch|offering|delivery)/.test(phrase) || /(?:on|with|from|at) (?:an?|the)\s*$/.test(before)
       ? "pre"
       : /(?:count|it|things|runs?|ran) /.test(phrase) || POST_BEFORE.test(before) ? "post" : "unknown";
     push(3, 2, m.index, role);

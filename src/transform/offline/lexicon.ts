@@ -173,6 +173,8 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Ball", "(?:blocked|smothered) by the catcher|(?:blocks|smothers|knocks down|keeps in front)(?: it| the pitch)(?! foul)"],
   // A fly caught where it carried: "caught at the wall", "caught on the track".
   ["In play - out", "caught (?:at|against|on|near|in front of) the (?:wall|fence|track|warning track)"],
+  // The pitch hitting the batter said plainly: "and it hits him!", "the pitch clips him", "hit batsman".
+  ["Hit by pitch", "(?:it|the pitch|that 1|and) (?:hits|hit|clips|clipped|grazes|grazed|catches|nails|nailed|drills|drilled) him\\b(?! (?:with|for))|hit batsman|hit batter"],
   // A throw to first after a ball in play: "fires across to first", "flips to first", "tosses over to first".
   ["In play - out", "(?:fires|fired|flips|flipped|tosses|tossed|guns|gunned|whips|whipped)(?: it| him| the ball)? (?:across |over |on |down )?to 1st"],
   // A swing at a pitch out of the zone, fished for: "goes fishing for it", "fishes for a slider".
