@@ -76,3 +76,14 @@ describe("a pitcher's or batter's line, and other months", () => {
     expect(extractPlay("Their first run scored on a wild pitch earlier in the inning. Pena digs in.")).toMatchObject(NO_PITCH);
   });
 });
+
+describe("reviews and what came before", () => {
+  it("a review of the last play is not this pitch", () => {
+    expect(extractPlay("Replay confirms the call on the field: he was out at second.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("After a review, the call stands. The runner was caught stealing.")).toMatchObject(NO_PITCH);
+  });
+
+  it("'after that comebacker' looks back at a play already made", () => {
+    expect(extractPlay("The trainer comes out to check on the pitcher after that comebacker off his leg.")).toMatchObject(NO_PITCH);
+  });
+});

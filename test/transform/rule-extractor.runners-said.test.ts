@@ -26,3 +26,10 @@ describe("runners as they are said", () => {
     expect(extractPlay("The 2-1, and Vance shoots a grounder by Ruiz at second into center.").runners_on_base).toBeNull();
   });
 });
+
+describe("a runner moving off his base", () => {
+  it("'dances off third', 'edges off second' put him there", () => {
+    expect(extractPlay("Ruiz dances off third. Slider, ball one.").runners_on_base).toBe("3B");
+    expect(extractPlay("Pena edges off second as the sinker comes in low.").runners_on_base).toBe("2B");
+  });
+});

@@ -60,7 +60,7 @@ const LISTED = new RegExp(
   "g",
 );
 const RUNNER_LEAD = new RegExp(
-  `\\b(?:(?:leading|dancing|edging|wandering|an? (?:[a-z]+ ){0,2}?lead|steps?|'s) off|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to|(?:a |an )?(?:good |great |big |late |bad )?jump from|breaks from|broke from) ${BASE}`,
+  `\\b(?:(?:leading|dancing|dances|edging|edges|wandering|wanders|creeping|creeps|straying|strays|inching|inches|an? (?:[a-z]+ ){0,2}?lead|steps?|'s) off|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to|(?:a |an )?(?:good |great |big |late |bad )?jump from|breaks from|broke from) ${BASE}`,
   "g",
 );
 const RUN_AT = new RegExp(`\\b(?:tying|winning|go-ahead|insurance|lead) run (?:at|on|in scoring position at) ${BASE}`, "g");
