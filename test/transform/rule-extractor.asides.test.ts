@@ -87,3 +87,30 @@ describe("reviews and what came before", () => {
     expect(extractPlay("The trainer comes out to check on the pitcher after that comebacker off his leg.")).toMatchObject(NO_PITCH);
   });
 });
+
+describe("summaries of a half-inning, and a pitcher's repertoire", () => {
+  it("a paragraph that opens on a half-inning's end sums it up: no pitch", () => {
+    expect(extractPlay("End of six. Ruiz struck out the side on eleven pitches.")).toMatchObject({ ...NO_PITCH, inning_number: 6 });
+    expect(extractPlay("After seven, the Herons lead on Pena's two-run double.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("Middle of the 4th: a walk, a single, and nobody home.")).toMatchObject(NO_PITCH);
+    // A half-inning ended by the pitch itself is the pitch's.
+    expect(extractPlay("Slider, grounded to short, and that's the end of the 6th.")).toMatchObject({ pitch_result: "In play - out" });
+  });
+
+  it("plays listed as nouns ('a walk, a double and a sacrifice fly') are a summary", () => {
+    expect(extractPlay("The Herons got two in the inning: a walk, a double and a sacrifice fly.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("Three up, three down for Okafor: a groundout, a strikeout and a lazy fly to center.")).toMatchObject(NO_PITCH);
+  });
+
+  it("a runner aboard on an earlier hit, and 'that single was', look back", () => {
+    expect(extractPlay("With Ruiz aboard on a single, Pena steps in.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("That single was Ruiz's third hit. Pena is up next.")).toMatchObject(NO_PITCH);
+  });
+
+  it("a pitcher's repertoire ('throws a slider and a sinker') is no pitch thrown", () => {
+    expect(extractPlay("A new pitcher, the lefty Ruiz, who throws a slider and a sinker.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("Okafor comes on. He throws a cutter, a curveball or a changeup to lefties.")).toMatchObject(NO_PITCH);
+    // One pitch named and thrown, its result in words we do not know, keeps its type.
+    expect(extractPlay("Okafor throws a cutter, and Pena does something with it nobody has a word for.")).toMatchObject({ pitch_type: "cutter" });
+  });
+});

@@ -161,7 +161,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["In play - hit",
     "(?:lines?|lined|pokes?|poked|slaps?|slapped|rips?|ripped|drives?|drove|punches?|punched|serves?|served|shoots?|strokes?|stroked|pulls?|pulled|knocks?|knocked|bloops?|blooped|flicks?|flicked|dumps?|dumped|sends?|sent) " +
       "(?:it|1|(?:the|a|an|that) [a-z0-9-]+(?: [a-z-]+)?) (?:into|through|up|to) (?:left|center|centre|right|shallow (?:left|center|right))(?: field| center)?(?! (?:for an? out|foul))|" +
-      "(?:through|up) the (?:right|left) side|through the infield|past (?:the )?(?:diving |drawn-in )?[a-z]+ (?:at|into) (?:3rd|short|2nd|1st|left|center|right)"],
+      "(?:through|up) the (?:right|left) side|through the infield|past (?:the |an? )?(?:diving |drawn-in |sliding |lunging )?[a-z]+ (?:at|into) (?:3rd|short|2nd|1st|left|center|right)"],
   // A ball hit to a fielder with a plain object: "bounces the slider to first", "lifts a lazy fly to left", "taps a roller back to the mound".
   ["inPlay",
     "(?:grounds?|grounded|lifts?|lifted|rolls?|rolled|bounces?|bounced|taps?|tapped|chops?|chopped|dribbles?|dribbled|skies|skied|lofts?|lofted|hits?) (?:a|an|the) (?:[a-z0-9-]+ ){0,2}?(?:to|toward|towards|back to|right at) (?!the (?:backstop|plate|screen))|" +

@@ -172,7 +172,9 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     // and the count it was thrown on stay ("Okafor deals a 2-1 slider at 86 and Diaz ... ").
     const terms = findPitchTerms(plain);
     const velocity = parseVelocity(lower);
-    const thrown = THROWN.test(lower) && (terms.length > 0 || velocity !== null) && (velocity !== null || /\b\d-\d\b/.test(lower) || terms.length > 0);
+    // A pitcher's repertoire ("he throws a slider and a sinker", "sinker, slider, changeup") is no pitch thrown.
+    const repertoire = terms.some((t, i) => i > 0 && t.code !== terms[i - 1]!.code && /^(?:,|,? and|,? or)\s+(?:an? |his |the )?$/.test(plain.slice(terms[i - 1]!.index + terms[i - 1]!.text.length, t.index)));
+    const thrown = !repertoire && THROWN.test(lower) && (terms.length > 0 || velocity !== null) && (velocity !== null || /\b\d-\d\b/.test(lower) || terms.length > 0);
     if (!thrown) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
     return { pitch_type: correctedTerm(terms, plain)?.text ?? null, pitch_velocity_mph: velocity, pitch_result: null, ball_in_play: null, pre, post: {} };
   }

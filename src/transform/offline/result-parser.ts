@@ -110,7 +110,7 @@ const PAST_VERB = /\b(?:[a-z]+ed|drove|hit|won|threw|stole|ran|was|had|got|came|
 const RETOLD = /(?:^\s*|\b(?:on|after|with|by) )the (?:sacrifice fly|sac fly|sacrifice bunt|double play|triple play|fielder's choice|home run|homer|grand slam|single|double|triple|walk|wild pitch|passed ball|error|steal)\b(?:(?= by [a-z])|(?= (?:gets|got|puts|put|gave|gives|makes|made|ties|tied|brings|brought|cuts|cut|leaves|left|ends|ended)\b))/;
 // "1 for 2 today with a double", "31 homers on the year", "he's already singled", "the sac fly that tied it",
 // "after that double play", "Marlowe's homer, Webb's sac fly".
-const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|today|tonight|on the (?:year|season|night|day)|so far|already|\d[\s-]for[\s-]\d|(?:1st|2nd|3rd|4th|last|previous|other) (?:time up|times up|trip|at-bat|plate appearance)|\d+ (?:home runs|homers|hrs|doubles|triples|hits|rbis|steals|stolen bases|strikeouts|walks)|(?:struck out|fanned|walked|whiffed) \d+\b|gave up (?:a|an|\d+) |threw \d+ pitches|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play|comebacker|grounder|liner|line drive|fly ball|bunt|hit|catch|steal|stolen base|wild pitch|hit-by-pitch|foul ball)|[a-z]+'s (?:homer|home run|double|single|triple|sac fly|sacrifice fly|double play|knock|blast|rbi))\b/;
+const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|today|tonight|on the (?:year|season|night|day)|so far|already|\d[\s-]for[\s-]\d|(?:1st|2nd|3rd|4th|last|previous|other) (?:time up|times up|trip|at-bat|plate appearance)|\d+ (?:home runs|homers|hrs|doubles|triples|rbis|steals|stolen bases)|(?:struck out|fanned|walked|whiffed) \d+\b|struck out the side|on \d+ pitches|(?:aboard|on base|got on|is on) (?:on|via|with|by virtue of|thanks to) (?:a|an|his|that|the) |gave up (?:a|an|\d+) |threw \d+ pitches|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play|comebacker|grounder|liner|line drive|fly ball|bunt|hit|catch|steal|stolen base|wild pitch|hit-by-pitch|foul ball)|[a-z]+'s (?:[a-z0-9-]+ )?(?:homer|home run|double|single|triple|sac fly|sacrifice fly|double play|knock|blast|rbi|hit)|that (?:single|double|triple|homer|home run|walk|strikeout|hit|catch|play|double play) (?:was|is|gives|gave|makes|made|puts|put))\b/;
 // "He singled home the only run in the 4th."
 const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck out|grounded|flied|lined|popped|scored|drove|plunked|beaned|hit by a pitch)\b.*\bin the \d{1,2}(?:st|nd|rd|th)\b/;
 
@@ -173,7 +173,14 @@ const RECAP_WORD = /\b(?:recap|summary|summing up|in the inning|that inning|the 
 
 /** Whether the paragraph sums up several plays ("Pike singled, Winslow struck out, Beaumont grounded into a double play"). */
 export function isRecap(lower: string): boolean {
+  // A paragraph that opens on a half-inning's end ("End of six.", "Middle of the 5th", "After 7, ...") sums it up.
+  if (RECAP_OPENING.test(lower) || RECAP_LIST.test(blankOtherTimes(lower))) return true;
   // His day so far ("he's homered, he's singled") is no recap of the inning.
   const n = (blankOtherTimes(lower).match(OUTCOME) ?? []).length;
   return n >= 3 || (n >= 2 && RECAP_WORD.test(lower));
 }
+
+const RECAP_OPENING = /^\s*(?:so,? |and |well,? )?(?:that's |that is |it's )?(?:the )?(?:end of (?:the )?(?:\d|top|bottom|half|inning)|middle of (?:the )?(?:\d|inning)|after \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|through \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|we are through|we're through|in the books)/;
+// Plays listed as nouns, three or more: "a walk, a double and a sacrifice fly", "a groundout, a strikeout and a fly to center".
+const PLAY_NOUN = "(?:an? |the )?(?:[0-9a-z-]+ )?(?:walk|single|double|triple|homer|home run|strikeout|groundout|ground ball|grounder|flyout|fly ?ball|fly|pop-?up|popout|lineout|liner|sacrifice fly|sac fly|sacrifice bunt|error|hit batter|hit batsman|wild pitch|stolen base|double play|fielder's choice|bunt single)s?\\b[^,.;:!?]{0,24}?";
+const RECAP_LIST = new RegExp(`(?:${PLAY_NOUN}(?:, and |, | and )){2,}${PLAY_NOUN}(?:[.;!?]|$)`);
