@@ -110,3 +110,17 @@ describe("a pitch that hits the batter, said plainly", () => {
     expect(extractPlay("Fastball up and in... hit batsman, and the benches stir.")).toMatchObject({ pitch_result: "Hit by pitch" });
   });
 });
+
+describe("a swing waved through, and a speed right after the delivery", () => {
+  it("'waves right through it' is a swing and miss", () => {
+    expect(extractPlay("The 0-2 changeup, and Pena waves helplessly at it. Strike three.")).toMatchObject({ pitch_result: "Swing and miss", post_pitch_strikes: 3 });
+    expect(extractPlay("Slider at 85, and Ruiz waves right through it.")).toMatchObject({ pitch_result: "Swing and miss", pitch_velocity_mph: 85 });
+  });
+
+  it("'rears back: 98.8' gives the speed", () => {
+    expect(extractPlay("Okafor rears back: 98.8, and Vance swings through it.")).toMatchObject({ pitch_velocity_mph: 98.8 });
+    expect(extractPlay("He fires — 97 — and Ramos fouls it straight back.")).toMatchObject({ pitch_velocity_mph: 97, pitch_result: "Foul" });
+    // A pitch count after the verb is no speed.
+    expect(extractPlay("Okafor throws, 104 pitches now, and it's fouled off.")).toMatchObject({ pitch_velocity_mph: null });
+  });
+});

@@ -21,3 +21,9 @@ describe("pitch speeds", () => {
     expect(extractPlay("The new man is Ruiz. He hit 100 on the gun last week in Denver.")).toMatchObject({ pitch_velocity_mph: null, pitch_result: null });
   });
 });
+
+describe("speeds of last month", () => {
+  it("'hit 102 in Denver last month' is not this pitch's speed", () => {
+    expect(extractPlay("Fastball, fouled away. He hit 102 in Denver last month.")).toMatchObject({ pitch_result: "Foul", pitch_velocity_mph: null });
+  });
+});

@@ -150,8 +150,8 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   // ── Added for unseen games (issue 11): more of the broadcast's words for the same calls. ──
   // A foul fought off or tipped: "fights off a heater", "fought off the slider", "tipping it into the dirt", "tipped it back".
   ["Foul", "fights? off|fought off|fighting off|tip(?:s|ped|ping)? (?:it|1) (?:back|foul|off|away|into the dirt|into the (?:mitt|glove))"],
-  // A wild, flailing swing: "flails at it", "flailing at a hook in the dirt".
-  ["Swing and miss", "flail(?:s|ed|ing)? (?:at|away at|helplessly at|over)"],
+  // A wild, flailing swing: "flails at it", "flailing at a hook in the dirt"; "waves right through it".
+  ["Swing and miss", "flail(?:s|ed|ing)? (?:at|away at|helplessly at|over)|wav(?:es|ed|ing) (?:right |clean |cleanly |helplessly |weakly |feebly )(?:at|through|over|under)"],
   // A pitch taken where it missed: "taken low", "taken, outside", "taken up and away".
   ["Ball", "taken,? (?:just |a little |way |well )?(?:low|high|inside|outside|away|wide|up|off the plate|in the dirt|up and away|down and away)"],
   // A strike said after where it crossed: "on the corner, strike", "on the black for a strike".

@@ -19,6 +19,8 @@ export interface PitchReading {
 // Numbers that count something else: "at 58 pitches", "91 feet", "at 100 for the night" (a pitch count).
 const NOT_SPEED = "\\s*(?:pitches|pitch count|innings|feet|ft|percent|%|games|runs|batters|outs|strikes|balls|for the (?:night|game|day))";
 const VELOCITY = [
+  // The speed right after the delivery: "rears back: 98.8", "fires — 97 — and he swings".
+  new RegExp(`\\b(?:rears back|fires|deals|delivers|throws|pumps|unleashes|lets (?:it|1) go)\\s*[,:—–-]+\\s*(\\d{2,3}(?:\\.\\d)?)\\b(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
   // "97 on the heater", "the gun says 88", "the board has it at 95".
   new RegExp(`(?<![\\d.])(\\d{2,3}(?:\\.\\d)?) on (?:the |that |his )${PITCH_NAME}(?![a-z])`),
   /\b(?:gun|radar|board|scoreboard|readout|stadium gun)(?: (?:says|reads|shows|has it at|had it at|flashes|lights up with|puts it at))\s+(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d)/,

@@ -73,7 +73,7 @@ function blankSentences(text: string): string {
 }
 
 /** Words that put a sentence at another time than this pitch. Tested per sentence: linear, unlike one pattern spanning sentences. */
-const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year|inning|frame|at-bat))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed|confirms?|confirmed|overturns?|overturned)|(?:upon|after|under) (?:a |the )?review|the call (?:stands|is confirmed|is overturned|on the field (?:stands|is confirmed))|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen)\b/;
+const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year|inning|frame|at-bat))|last (?:night|year|season|time|week|month)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed|confirms?|confirmed|overturns?|overturned)|(?:upon|after|under) (?:a |the )?review|the call (?:stands|is confirmed|is overturned|on the field (?:stands|is confirmed))|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen)\b/;
 /** Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""): the colour man's aside. */
 const QUOTED = /(?:[a-z.'-]+:|\b(?:says|said|tells|told|notes|noted|adds|added|jokes|joked|quips|quipped|laughs|asks|asked|puts it|wonders)\b[^".!?\u201c]{0,25}?)\s*("[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d)/g;
 const blankQuoted = (text: string) => text.replace(QUOTED, (all, q: string) => all.slice(0, all.length - q.length) + " ".repeat(q.length));
