@@ -51,3 +51,28 @@ describe("more ways to say a count", () => {
     expect(extractPlay("Fastball, called strike, evening the count at one.")).toMatchObject({ post_pitch_balls: 1, post_pitch_strikes: 1, pre_pitch_balls: 1, pre_pitch_strikes: 0 });
   });
 });
+
+describe("counts after the call, said every which way", () => {
+  it("'that'll make it 2-2', '0-2 now', 'for a 1-2 count' are the count the pitch left", () => {
+    expect(extractPlay("Slider, swinging strike, and that'll make it 2-2.")).toMatchObject({ post_pitch_balls: 2, post_pitch_strikes: 2, pre_pitch_balls: 2, pre_pitch_strikes: 1 });
+    expect(extractPlay("Fastball, fouled back, 0-2 now.")).toMatchObject({ post_pitch_balls: 0, post_pitch_strikes: 2 });
+    expect(extractPlay("Cutter, called strike, for a 1-2 count.")).toMatchObject({ post_pitch_balls: 1, post_pitch_strikes: 2, pre_pitch_strikes: 1 });
+  });
+
+  it("'down 0-2' and 'behind 1-2' (the smaller number first) are counts, not scores", () => {
+    expect(extractPlay("Sinker, called strike. Ramos is now down 0-2.")).toMatchObject({ post_pitch_balls: 0, post_pitch_strikes: 2, score_home: null });
+    expect(extractPlay("Pena down oh-and-two. Fastball, and he tips it. Still oh-and-two.")).toMatchObject({ pre_pitch_balls: 0, pre_pitch_strikes: 2, pitch_result: "Foul" });
+    // A score said after "down" puts the larger number first.
+    expect(extractPlay("The Herons are down 3-1 in the 7th. Slider, ball one.")).toMatchObject({ pre_pitch_balls: null, post_pitch_balls: null });
+  });
+
+  it("a count after 'fouled' or 'called' is no score ('led' is not the end of 'fouled')", () => {
+    expect(extractPlay("Curveball, fouled, 1-2.")).toMatchObject({ pitch_result: "Foul", post_pitch_balls: 1, post_pitch_strikes: 2 });
+  });
+});
+
+describe("a pitcher's season line", () => {
+  it("'a 2.45 ERA and 40 strikeouts' is no call", () => {
+    expect(extractPlay("Ruiz comes on to pitch. He has a 2.45 ERA and 40 strikeouts.")).toMatchObject({ pitch_result: null, pre_pitch_balls: null });
+  });
+});

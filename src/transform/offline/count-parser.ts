@@ -26,8 +26,9 @@ const POST_BEFORE = new RegExp(
     "falls? behind|fell behind|gets? ahead|got ahead|jumps? ahead|it's|that's|and it's|count now|and the count|stays|remains)[\\s,:]*$",
 );
 const PRE_BEFORE = /(?:(?:on|with|throws|deals|delivers|fires) (?:an?|the|his)|\bon(?: the)?|with the count(?: at)?|count at|count of|count (?:was|had been|stood at|sat at)|working (?:a|the)?|from|ahead|behind|even at|in an?|at)[\s,:]*$/;
-const COUNT_CONTEXT = /(count|pitch|offering|delivery|ahead|behind|even|evens|makes it|now|still|\bon(?: an?| the)?|in an?|at|balls?|strikes?|stays|remains)[\s,:]*$/;
-const SCORE_CONTEXT = /(lead|leads|leading|led|tied|tie|trail|trails|trailing|up|down|score|scored|game|win|winning|lose|losing|ahead by|edge|margin|inning|innings|final|runs?)\b[^.;]{0,14}$/;
+const COUNT_CONTEXT = /(count|pitch|offering|delivery|ahead|behind|even|evens|makes? it|made it|now|still|\bon(?: an?| the)?|in an?|at|balls?|strikes?|stays|remains)[\s,:]*$/;
+// Whole words: "fouled" and "called" end in "led", but lead nothing.
+const SCORE_CONTEXT = /\b(lead|leads|leading|led|tied|tie|trail|trails|trailing|up|down|score|scored|game|win|winning|lose|losing|ahead by|edge|margin|inning|innings|final|runs?)\b[^.;]{0,14}$/;
 
 function side(word: string): number | null {
   if (word === "no" || word === "0") return 0;
@@ -37,6 +38,8 @@ function side(word: string): number | null {
 }
 
 function roleOf(before: string, after: string): CountRole {
+  // "Called strike, for a 1-2 count": the count the pitch made.
+  if (/\bfor an?\s*$/.test(before) && /^[\s-]*count\b/.test(after)) return "post";
   if (PITCH_NOUN_NEXT.test(after)) return "pre";
   if (/^\s*(?:stays|remains)\b/.test(after)) return "pre";
   if (POST_BEFORE.test(before)) return "post";
@@ -71,8 +74,10 @@ export function findCounts(lower: string): CountMention[] {
     const saidAsCount = /\band\b/.test(m[0]) && /(?:that's|makes it|it's|now)\s*$/.test(before);
     // "Oh-and-two on Pettibone": a count on a batter.
     const onBatter = /^\s+on\s+[a-z]/.test(after) && !/^\s+on\s+(?:the|a|an|his|base|1st|2nd|3rd|top)\b/.test(after);
-    const countish = calledPitch || saidAsCount || onBatter || /^\s+in the count\b/.test(after) || COUNT_CONTEXT.test(before) || PITCH_NOUN_NEXT.test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
-    const scoreish = SCORE_CONTEXT.test(before) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
+    // "Down 0-2", "behind 1-2": a score is said larger number first, so the smaller first after "down" is a count.
+    const behindInCount = /\b(?:down|behind)\s*$/.test(before) && Number(m[1]) < Number(m[2]);
+    const countish = calledPitch || saidAsCount || onBatter || behindInCount || /^\s+in the count\b/.test(after) || COUNT_CONTEXT.test(before) || PITCH_NOUN_NEXT.test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
+    const scoreish = (SCORE_CONTEXT.test(before) && !behindInCount) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
     if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 16)))) continue;
     push(Number(m[1]), Number(m[2]), m.index, calledPitch && !POST_BEFORE.test(before) ? "pre" : roleOf(before, after));
   }

@@ -149,7 +149,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Foul", "foul(?:s|ed)?(?! pole| territory| line)|fouled off|fights? (?:it|one) off|fought (?:it|one) off|spoils? (?:it|one|the pitch)|tips? it back|foul tip"],
   // ── Added for unseen games (issue 11): more of the broadcast's words for the same calls. ──
   // A foul fought off or tipped: "fights off a heater", "fought off the slider", "tipping it into the dirt", "tipped it back".
-  ["Foul", "fights? off|fought off|fighting off|tip(?:s|ped|ping)? (?:it|1) (?:back|foul|off|away|into the dirt|into the (?:mitt|glove))"],
+  ["Foul", "fights? off|fought off|fighting off|tip(?:s|ped|ping)? (?:it|1) (?:back|foul|off|away|into the dirt|into the (?:mitt|glove))|tip(?:s|ped)? it(?= ?[.!;])"],
   // A wild, flailing swing: "flails at it", "flailing at a hook in the dirt"; "waves right through it".
   ["Swing and miss", "flail(?:s|ed|ing)? (?:at|away at|helplessly at|over)|wav(?:es|ed|ing) (?:right |clean |cleanly |helplessly |weakly |feebly )(?:at|through|over|under)"],
   // A pitch taken where it missed: "taken low", "taken, outside", "taken up and away".
