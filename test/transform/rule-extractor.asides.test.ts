@@ -114,3 +114,10 @@ describe("summaries of a half-inning, and a pitcher's repertoire", () => {
     expect(extractPlay("Okafor throws a cutter, and Pena does something with it nobody has a word for.")).toMatchObject({ pitch_type: "cutter" });
   });
 });
+
+describe("'it's hit' is no one's earlier hit", () => {
+  it("a possessive look-back ('Pena's two-run double') is not 'it's hit hard'", () => {
+    expect(extractPlay("Change, and it's hit hard but right at the shortstop for the first out.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
+    expect(extractPlay("Pena's two-run double made it close. Ruiz digs in.")).toMatchObject(NO_PITCH);
+  });
+});
