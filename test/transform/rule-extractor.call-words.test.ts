@@ -124,3 +124,19 @@ describe("a swing waved through, and a speed right after the delivery", () => {
     expect(extractPlay("Okafor throws, 104 pitches now, and it's fouled off.")).toMatchObject({ pitch_velocity_mph: null });
   });
 });
+
+describe("a report in the past tense (a wire voice)", () => {
+  it("'on a 3-1 cutter' after 'pop up to second' is the count, not a score", () => {
+    expect(extractPlay("Okafor got Pena to pop up to second on a 3-1 cutter.")).toMatchObject({ pitch_result: "In play - out", pre_pitch_balls: 3, pre_pitch_strikes: 1 });
+  });
+
+  it("'walked him on four pitches' is the walk", () => {
+    expect(extractPlay("Ruiz walked Pena on four pitches, the last a slider in the dirt.")).toMatchObject({ pitch_result: "Ball" });
+  });
+
+  it("'hit Pena with a 1-1 sinker' is a hit-by-pitch; 'hit it with authority' is not", () => {
+    expect(extractPlay("Okafor hit Pena with a 1-1 sinker.")).toMatchObject({ pitch_result: "Hit by pitch", pre_pitch_balls: 1, pre_pitch_strikes: 1, post_pitch_balls: 1 });
+    expect(extractPlay("Vance plunks Ruiz with a heater up and in.")).toMatchObject({ pitch_result: "Hit by pitch" });
+    expect(extractPlay("Ramos hit it with authority into the gap for a double.")).toMatchObject({ pitch_result: "In play - hit" });
+  });
+});

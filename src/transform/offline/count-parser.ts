@@ -77,7 +77,8 @@ export function findCounts(lower: string): CountMention[] {
     // "Down 0-2", "behind 1-2": a score is said larger number first, so the smaller first after "down" is a count.
     const behindInCount = /\b(?:down|behind)\s*$/.test(before) && Number(m[1]) < Number(m[2]);
     const countish = calledPitch || saidAsCount || onBatter || behindInCount || /^\s+in the count\b/.test(after) || COUNT_CONTEXT.test(before) || PITCH_NOUN_NEXT.test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
-    const scoreish = (SCORE_CONTEXT.test(before) && !behindInCount) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
+    // A pitch named right after ("on a 3-1 cutter") makes it a count whatever came before ("pop up to 2nd").
+    const scoreish = (SCORE_CONTEXT.test(before) && !behindInCount && !PITCH_NOUN_NEXT.test(after)) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
     if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 16)))) continue;
     push(Number(m[1]), Number(m[2]), m.index, calledPitch && !POST_BEFORE.test(before) ? "pre" : roleOf(before, after));
   }

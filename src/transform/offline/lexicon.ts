@@ -173,6 +173,8 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Ball", "(?:blocked|smothered) by the catcher|(?:blocks|smothers|knocks down|keeps in front)(?: it| the pitch)(?! foul)"],
   // A fly caught where it carried: "caught at the wall", "caught on the track".
   ["In play - out", "caught (?:at|against|on|near|in front of) the (?:wall|fence|track|warning track)"],
+  // A pitcher hitting the batter with a pitch, the batter named: "hit Pena with a 1-1 sinker", "plunks Ruiz with a heater".
+  ["Hit by pitch", "(?:hits?|plunks?|plunked|drills?|drilled|nails?|nailed|beans?|beaned) (?!(?:it|1|a|an|the|that|this|his|one|him|them|everything)\\b)[a-z'.-]+(?: [a-z'.-]+)? with (?:a|an|the|his|that)\\b"],
   // The pitch hitting the batter said plainly: "and it hits him!", "the pitch clips him", "hit batsman".
   ["Hit by pitch", "(?:it|the pitch|that 1|and) (?:hits|hit|clips|clipped|grazes|grazed|catches|nails|nailed|drills|drilled) him\\b(?! (?:with|for))|hit batsman|hit batter"],
   // A throw to first after a ball in play: "fires across to first", "flips to first", "tosses over to first".
