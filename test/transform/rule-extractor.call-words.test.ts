@@ -140,3 +140,15 @@ describe("a report in the past tense (a wire voice)", () => {
     expect(extractPlay("Ramos hit it with authority into the gap for a double.")).toMatchObject({ pitch_result: "In play - hit" });
   });
 });
+
+describe("terse calls", () => {
+  it("a pitch named and 'in.' (inside) is a ball; 'in there' is not", () => {
+    expect(extractPlay("0-1. Cutter, in. 1-1.")).toMatchObject({ pitch_result: "Ball", pre_pitch_balls: 0, pre_pitch_strikes: 1, post_pitch_balls: 1 });
+    expect(extractPlay("Cutter... in there! Strike one called.")).toMatchObject({ pitch_result: "Strike" });
+  });
+
+  it("'the 2-1 pitch, ball, outside' is a ball", () => {
+    expect(extractPlay("The 2-1 pitch, ball, outside. 3-1.")).toMatchObject({ pitch_result: "Ball", pre_pitch_balls: 2, post_pitch_balls: 3 });
+    expect(extractPlay("The 1-1 delivery, strike, at the knees.")).toMatchObject({ pitch_result: "Strike", post_pitch_strikes: 2 });
+  });
+});

@@ -196,7 +196,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
 ];
 
 /** Where a pitch went, said right after its name ("Sinker, away.", "Hook, in the dirt"): a ball. */
-export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front";
+export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front|in(?= ?[.!;])";
 
 /** The scorer's one- or two-letter result codes between separators ("| B |", "/ F /", "/ X"). */
 export const RESULT_CODES: Record<string, ResultCue> = { b: "Ball", s: "Strike", cs: "Strike", ss: "Swing and miss", sw: "Swing and miss", f: "Foul", x: "inPlay", k: "strikeout" };

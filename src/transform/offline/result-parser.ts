@@ -160,7 +160,8 @@ export function findResultCues(text: string): ResultMention[] {
     for (const f of found) if (f.index >= r.index && f.index < at) f.ruling = true;
   }
   // Sentence-initial "Ball." / "Ball, low." / "Strike!" — the terse call.
-  for (const [cue, re] of [["Ball", /(?:^|[.!?;:]\s+)(ball)(?=[\s,.!;-])/g], ["strike", /(?:^|[.!?;:]\s+)(strike)(?=[\s,.!;-])/g]] as const) {
+  // Also right after the pitch is named: "The 2-1 pitch, ball, outside."
+  for (const [cue, re] of [["Ball", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(ball)(?=[\s,.!;-])/g], ["strike", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(strike)(?=[\s,.!;-])/g]] as const) {
     let m: RegExpExecArray | null;
     while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index + m[0].length - m[1]!.length, phrase: m[1]! });
   }
