@@ -33,3 +33,14 @@ describe("a runner moving off his base", () => {
     expect(extractPlay("Pena edges off second as the sinker comes in low.").runners_on_base).toBe("2B");
   });
 });
+
+describe("outs as they are said", () => {
+  it("'there's one out' before the play is the situation; after the play, what it left", () => {
+    expect(extractPlay("There's one out in the 5th. Slider, ball.").outs).toBe(1);
+    expect(extractPlay("Slider, grounded to short, and there's two out.").outs).toBeNull();
+  });
+
+  it("'two men out' is two outs", () => {
+    expect(extractPlay("Two men out, nobody on. Curve, fouled.")).toMatchObject({ outs: 2, runners_on_base: "None" });
+  });
+});

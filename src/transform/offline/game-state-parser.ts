@@ -29,7 +29,7 @@ export function parseInning(lower: string, original: string): { number: number |
  * marked as such ("that's two out") or standing as their own sentence after the play's result (at `after`).
  */
 export function parseOuts(lower: string, after = Infinity): { outs: number | null; postOuts: number | null } {
-  const re = /\b(\d|no|nobody|none)[\s-](?:outs?|down|away|gone)\b/g;
+  const re = /\b(\d|no|nobody|none)[\s-](?:men |man )?(?:outs?|down|away|gone)\b/g;
   let m: RegExpExecArray | null;
   let postOuts: number | null = null;
   while ((m = re.exec(lower)) !== null) {
@@ -39,7 +39,8 @@ export function parseOuts(lower: string, after = Infinity): { outs: number | nul
     // "one" as a pronoun, not a count: "sit this one out", "knock that one down", "put another one away".
     if (/\b(?:this|that|which|each|every|any|another)\s*$/.test(before)) continue;
     // Said after the play's result ("... twin killing! Two down."), or marked as a result, it is the outs after the play.
-    if (/(?:that's|that is|makes it|now|there's|for|that'll be|and that's|which is)\s*$/.test(before) || n === 3 || (m.index > after && /(?:^|[.!?,;:])\s*$/.test(lower.slice(0, m.index)))) {
+    // "There's one out" before the play is the situation; after it, what the play left.
+    if (/(?:that's|that is|makes it|now|for|that'll be|and that's|which is)\s*$/.test(before) || (m.index > after && /there's\s*$/.test(before)) || n === 3 || (m.index > after && /(?:^|[.!?,;:])\s*$/.test(lower.slice(0, m.index)))) {
       postOuts = n;
       continue;
     }
