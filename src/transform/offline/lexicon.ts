@@ -42,6 +42,11 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `curve${SEP}balls?|curves?|(?:12|twelve)${SEP}to${SEP}(?:6|six)(?:${SEP}(?:curve(?:ball)?s?|hooks?|benders?))?|yakkers?|uncle charlie|benders?|hooks?|deuces?`, code: "CU", confidence: "high", examples: ["curveball", "curve", "12-to-6 hook", "yakker", "uncle charlie", "bender", "hook", "deuce"] },
   { pattern: `fast${SEP}balls?|heaters?|high heat|heat|cheese|hard (?:ones?|1)`, code: "FF", confidence: "medium", examples: ["fastball", "heater", "high heat", "heat", "cheese", "hard one"] },
   { pattern: `changes?`, code: "CH", confidence: "medium", examples: ["change"] },
+  // ── Added for unseen games (issue 11): more of the broadcast's nicknames. ──
+  { pattern: `sinker${SEP}balls?`, code: "SI", confidence: "high", examples: ["sinkerball"] },
+  { pattern: `lord charles|(?:yellow )?hammer`, code: "CU", confidence: "medium", examples: ["lord charles", "yellow hammer", "hammer"] },
+  { pattern: `cheddar`, code: "FF", confidence: "medium", examples: ["cheddar"] },
+  { pattern: `palm${SEP}balls?|vulcan(?:${SEP}change)?`, code: "CH", confidence: "medium", examples: ["palmball", "vulcan change"] },
 ];
 
 /** Any pitch name of the vocabulary, as one regular-expression source (no capture groups). */
@@ -52,7 +57,7 @@ export const PITCH_FALSE_FRIENDS: RegExp[] = [
   /\bpitching changes?\b/g, /\bchange(?:s|d)? (?:pitchers|sides|of pitchers|the (?:pitcher|count))\b/g,
   /\b(?:gets?|got|give[sn]?|gave) (?:him )?the hook\b/g, /\bsplits? the (?:gap|outfielders|defense|plate)\b/g,
   /\bno change\b/g, /\bchange in (?:the )?\w+/g, /\bchanges? (?:speeds|eye levels|his|the|things)\b/g,
-  /\bheat (?:index|of the)\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
+  /\bheat (?:index|of the)\b/g, /\bhammer (?:it|1|away|down)\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
 ];
 
 // ── Scorer's pitch codes ───────────────────────────────────────────────────────────────────────
