@@ -2,7 +2,7 @@ import type { PitchResult } from "../../domain/index";
 import { applyResult, findCounts, reverseResult, type Count, type CountMention } from "./count-parser";
 import { PITCH_CODE_UPPER, PITCH_NAME, SELF_CORRECTION } from "./lexicon";
 import { findPitchTerms } from "./pitch-vocabulary";
-import { blankOtherOccasions, findResultCues, hasPitchEvidence, isRecap, isWeakCue, type ResultCue, type ResultMention } from "./result-parser";
+import { blankOtherOccasions, findResultCues, hasPitchEvidence, isRecap, isWeakCue, summarizesPlays, type ResultCue, type ResultMention } from "./result-parser";
 
 /** The pitch fields of one paragraph; null everywhere when the paragraph describes no pitch. */
 export interface PitchReading {
@@ -151,7 +151,7 @@ function pickCounts(mentions: CountMention[], resultIndex: number): { pre: Parti
  * `plain` is the same text lower-cased only, so the pitch type keeps its words as written ("four-seamer").
  */
 export function readPitch(lower: string, plain: string = lower, original?: string): PitchReading {
-  if (isRecap(lower)) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
+  if (isRecap(lower) || summarizesPlays(lower)) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
   const mentions = withoutCorrected(findCounts(lower), lower);
   // A ball-strike count said in the paragraph shows a pitch as much as a pitch word does ("1-1... ground ball to short").
   const evidence = hasPitchEvidence(lower) || mentions.some((m) => m.balls !== null && m.strikes !== null);

@@ -174,11 +174,18 @@ const RECAP_WORD = /\b(?:recap|summary|summing up|in the inning|that inning|the 
 
 /** Whether the paragraph sums up several plays ("Pike singled, Winslow struck out, Beaumont grounded into a double play"). */
 export function isRecap(lower: string): boolean {
-  // A paragraph that opens on a half-inning's end ("End of six.", "Middle of the 5th", "After 7, ...") sums it up.
-  if (RECAP_OPENING.test(lower) || RECAP_LIST.test(blankOtherTimes(lower))) return true;
   // His day so far ("he's homered, he's singled") is no recap of the inning.
   const n = (blankOtherTimes(lower).match(OUTCOME) ?? []).length;
   return n >= 3 || (n >= 2 && RECAP_WORD.test(lower));
+}
+
+/**
+ * Whether the paragraph sums up rather than calls a pitch: it opens on a half-inning's end ("End of six.",
+ * "Middle of the 5th", "After 7, ...") or lists plays as nouns ("a walk, a double and a sacrifice fly"). Read for the
+ * pitch fields only: such a paragraph may still name the pitcher a manager visits.
+ */
+export function summarizesPlays(lower: string): boolean {
+  return RECAP_OPENING.test(lower) || RECAP_LIST.test(blankOtherTimes(lower));
 }
 
 const RECAP_OPENING = /^\s*(?:so,? |and |well,? )?(?:that's |that is |it's )?(?:the )?(?:end of (?:the )?(?:\d|top|bottom|half|inning)|middle of (?:the )?(?:\d|inning)|after \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|through \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|we are through|we're through|in the books)/;
