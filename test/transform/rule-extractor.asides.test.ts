@@ -121,3 +121,16 @@ describe("'it's hit' is no one's earlier hit", () => {
     expect(extractPlay("Pena's two-run double made it close. Ruiz digs in.")).toMatchObject(NO_PITCH);
   });
 });
+
+describe("the last play told as the next batter comes up", () => {
+  it("a paragraph that brings up the next batter and shows no pitch has none", () => {
+    expect(extractPlay("So Ruiz singles, and here's Pena, the number-three hitter.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("Okafor walks, and that brings the cleanup man, Vance, to the plate. Vance digs in.")).toMatchObject(NO_PITCH);
+  });
+
+  it("with the pitch shown, the play is the pitch's, the next batter named or not", () => {
+    expect(extractPlay("Ruiz lines a 1-1 slider into left for a single! Pena steps in.")).toMatchObject({ pitch_result: "In play - hit", pre_pitch_balls: 1 });
+    expect(extractPlay("Pena steps in. Slider, swinging strike.")).toMatchObject({ pitch_result: "Swing and miss" });
+    expect(extractPlay("He comes up empty on a slider in the dirt, strike three.")).toMatchObject({ pitch_result: "Swing and miss" });
+  });
+});

@@ -131,6 +131,16 @@ function consistent(result: PitchResult, pre: Count, post: Partial<Count>): bool
   return (post.balls === undefined || post.balls === next.balls) && (post.strikes === undefined || post.strikes === next.strikes);
 }
 
+// The next batter coming up: "Pena steps in", "coming up is Pena", "up next", "here's Pena, the cleanup man".
+const BATTER_UP = /\b(?:steps in|steps into the (?:box|batter's box)|steps to the plate|comes to the plate|digs in|comes up(?! (?:empty|with|short|throwing|firing|big|huge|clutch|lame|limping|in))|coming up|up next|due up|now batting|is the batter|bats next|here's [a-z'.-]+(?:,| the | with | and | to ))/g;
+function lastBatterUp(lower: string): number {
+  let at = -1;
+  BATTER_UP.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BATTER_UP.exec(lower)) !== null) at = m.index;
+  return at;
+}
+
 /** Choose the counts said to be before and after the pitch. */
 function pickCounts(mentions: CountMention[], resultIndex: number): { pre: Partial<Count>; post: Partial<Count> } {
   const pre: Partial<Count> = {};
@@ -155,7 +165,10 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   const mentions = withoutCorrected(findCounts(lower), lower);
   // A ball-strike count said in the paragraph shows a pitch as much as a pitch word does ("1-1... ground ball to short").
   const evidence = hasPitchEvidence(lower) || mentions.some((m) => m.balls !== null && m.strikes !== null);
-  const cues = findResultCues(lower).filter((c) => evidence || (!isWeakCue(c.phrase) && !c.ruling));
+  // A paragraph that brings up the next batter and shows no pitch tells the last play before him ("So Ruiz singles,
+  // and here's Pena"): what is said before he comes up is not this paragraph's pitch.
+  const upNext = evidence ? -1 : lastBatterUp(lower);
+  const cues = findResultCues(lower).filter((c) => (evidence || (!isWeakCue(c.phrase) && !c.ruling)) && c.index > upNext);
   const firstCue = cues.length > 0 ? cues[0]!.index : -1;
   const { pre, post } = pickCounts(mentions, firstCue);
   let options = candidates(cues, lower);
