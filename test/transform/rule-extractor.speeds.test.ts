@@ -27,3 +27,12 @@ describe("speeds of last month", () => {
     expect(extractPlay("Fastball, fouled away. He hit 102 in Denver last month.")).toMatchObject({ pitch_result: "Foul", pitch_velocity_mph: null });
   });
 });
+
+describe("a speed opening a terse call", () => {
+  it("'96 at the letters', '91, on the black' give the speed", () => {
+    expect(extractPlay("96 at the letters, he chases. Strike three.")).toMatchObject({ pitch_velocity_mph: 96, pitch_result: "Swing and miss" });
+    expect(extractPlay("Two-one. 91, on the black, called strike.")).toMatchObject({ pitch_velocity_mph: 91, pitch_result: "Strike" });
+    // A number opening a sentence that is not a pitch's is no speed.
+    expect(extractPlay("Slider, fouled back. 41 years since they last won here.")).toMatchObject({ pitch_velocity_mph: null });
+  });
+});

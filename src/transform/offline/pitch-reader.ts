@@ -21,6 +21,8 @@ const NOT_SPEED = "\\s*(?:pitches|pitch count|innings|feet|ft|percent|%|games|ru
 const VELOCITY = [
   // The speed right after the delivery: "rears back: 98.8", "fires — 97 — and he swings".
   new RegExp(`\\b(?:rears back|fires|deals|delivers|throws|pumps|unleashes|lets (?:it|1) go)\\s*[,:—–-]+\\s*(\\d{2,3}(?:\\.\\d)?)\\b(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
+  // A speed opening a terse call, where it crossed after it: "96 at the letters, he chases", "91, on the black".
+  /(?:^|[.!?;]\s+)(\d{2,3}(?:\.\d)?),?\s+(?:at the (?:letters|knees|belt|hands|top of the zone|bottom of the zone)|on the (?:black|corner|outside corner|inside corner|hands)|up and (?:in|away)|down and (?:in|away)|right down the middle)\b/,
   // "97 on the heater", "the gun says 88", "the board has it at 95".
   new RegExp(`(?<![\\d.])(\\d{2,3}(?:\\.\\d)?) on (?:the |that |his )${PITCH_NAME}(?![a-z])`),
   /\b(?:gun|radar|board|scoreboard|readout|stadium gun)(?: (?:says|reads|shows|has it at|had it at|flashes|lights up with|puts it at))\s+(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d)/,
