@@ -152,3 +152,10 @@ describe("terse calls", () => {
     expect(extractPlay("The 1-1 delivery, strike, at the knees.")).toMatchObject({ pitch_result: "Strike", post_pitch_strikes: 2 });
   });
 });
+
+describe("an error", () => {
+  it("a batter safe on an error put the ball in play and got no hit", () => {
+    expect(extractPlay("Fastball, and Ruiz reaches on an error by the shortstop.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
+    expect(extractPlay("Slider, a routine grounder... and the third baseman boots it! Pena is safe.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
+  });
+});

@@ -182,6 +182,8 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Hit by pitch", "(?:hits?|plunks?|plunked|drills?|drilled|nails?|nailed|beans?|beaned) (?!(?:it|1|a|an|the|that|this|his|one|him|them|everything)\\b)[a-z'.-]+(?: [a-z'.-]+)? with (?:a|an|the|his|that)\\b"],
   // The pitch hitting the batter said plainly: "and it hits him!", "the pitch clips him", "hit batsman".
   ["Hit by pitch", "(?:it|the pitch|that 1|and) (?:hits|hit|clips|clipped|grazes|grazed|catches|nails|nailed|drills|drilled) him\\b(?! (?:with|for))|hit batsman|hit batter"],
+  // A batter safe on an error put the ball in play and got no hit: "reaches on an error by the shortstop", "boots it".
+  ["In play - out", "(?:reaches|reached|is safe|safe) on (?:an? )?(?:throwing |fielding |two-base )?error|(?:an? )?error (?:by|on) the (?:[a-z]+ ?){1,2}|boots? (?:it|the ball)|booted (?:it|the ball)|bobbles? (?:it|the ball)|bobbled (?:it|the ball)"],
   // A throw to first after a ball in play: "fires across to first", "flips to first", "tosses over to first".
   ["In play - out", "(?:fires|fired|flips|flipped|tosses|tossed|guns|gunned|whips|whipped)(?: it| him| the ball)? (?:across |over |on |down )?to 1st"],
   // A swing at a pitch out of the zone, fished for: "goes fishing for it", "fishes for a slider".
