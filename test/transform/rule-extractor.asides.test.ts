@@ -134,3 +134,17 @@ describe("the last play told as the next batter comes up", () => {
     expect(extractPlay("He comes up empty on a slider in the dirt, strike three.")).toMatchObject({ pitch_result: "Swing and miss" });
   });
 });
+
+describe("other leagues, tallies and what could happen", () => {
+  it("a play in the minors or in spring training, or done 'twice', is not this pitch", () => {
+    expect(extractPlay("Pena steps in. Dee says he struck out twice against this guy in the minors.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("Ruiz takes over; he threw a no-hitter in spring training, striking out eleven.")).toMatchObject(NO_PITCH);
+  });
+
+  it("a sentence about what could happen ('if I'm the pitcher', 'they need a double play') is no call", () => {
+    expect(extractPlay("Pena steps in. If I'm the pitcher, I throw him nothing but sliders in the dirt.")).toMatchObject(NO_PITCH);
+    expect(extractPlay("The manager might want a ground ball here, a double play to end it. Pena at the plate.")).toMatchObject(NO_PITCH);
+    // The call stays when the musing is a sentence of its own.
+    expect(extractPlay("Slider, ball one. You'd expect him to chase that one.")).toMatchObject({ pitch_result: "Ball" });
+  });
+});
