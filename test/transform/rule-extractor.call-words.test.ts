@@ -159,3 +159,9 @@ describe("an error", () => {
     expect(extractPlay("Slider, a routine grounder... and the third baseman boots it! Pena is safe.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
   });
 });
+
+describe("'triple digits' is a speed, not a triple", () => {
+  it("'touching triple digits' names no hit", () => {
+    expect(extractPlay("He's touching triple digits: a fastball, swung through.")).toMatchObject({ pitch_result: "Swing and miss", pitch_velocity_mph: null });
+  });
+});

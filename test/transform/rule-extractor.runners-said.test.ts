@@ -44,3 +44,11 @@ describe("outs as they are said", () => {
     expect(extractPlay("Two men out, nobody on. Curve, fouled.")).toMatchObject({ outs: 2, runners_on_base: "None" });
   });
 });
+
+describe("'leads off second' (a runner) and 'leads off the 7th' (a batter)", () => {
+  it("a base right after 'leads off' places a runner; an inning does not", () => {
+    expect(extractPlay("Pena leads off second. Slider, ball.").runners_on_base).toBe("2B");
+    expect(extractPlay("Pena leads off the 7th. Slider, ball.").runners_on_base).toBeNull();
+    expect(extractPlay("Ruiz leads off 8th inning with a walk. Slider, ball.").runners_on_base).toBeNull();
+  });
+});

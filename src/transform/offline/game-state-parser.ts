@@ -61,7 +61,7 @@ const LISTED = new RegExp(
   "g",
 );
 const RUNNER_LEAD = new RegExp(
-  `\\b(?:(?:leading|dancing|dances|edging|edges|wandering|wanders|creeping|creeps|straying|strays|inching|inches|an? (?:[a-z]+ ){0,2}?lead|steps?|'s) off|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to|(?:a |an )?(?:good |great |big |late |bad )?jump from|breaks from|broke from) ${BASE}`,
+  `\\b(?:(?:leading|leads|dancing|dances|edging|edges|wandering|wanders|creeping|creeps|straying|strays|inching|inches|an? (?:[a-z]+ ){0,2}?lead|steps?|'s) off|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to|(?:a |an )?(?:good |great |big |late |bad )?jump from|breaks from|broke from) ${BASE}`,
   "g",
 );
 const RUN_AT = new RegExp(`\\b(?:tying|winning|go-ahead|insurance|lead) run (?:at|on|in scoring position at) ${BASE}`, "g");
@@ -112,7 +112,11 @@ export function parseRunners(lower: string, after = Infinity): string | null {
   const leading = RUNNER_LEAD;
   leading.lastIndex = 0;
   // Said after the call too, these still say where he was when the pitch came ("..., and Smith has to retreat to 1st").
-  while (namesBases && (m = leading.exec(lower)) !== null) add(m.index, listToRunners([m[1]!]), true);
+  while (namesBases && (m = leading.exec(lower)) !== null) {
+    // "Pena leads off 2nd" is a runner; "leads off the 2nd" or "leads off 2nd inning" is the batter opening an inning.
+    if (/^leads/.test(m[0]) && /^\s*(?:inning|frame)/.test(lower.slice(m.index + m[0].length))) continue;
+    add(m.index, listToRunners([m[1]!]), true);
+  }
   // "The tying run at 2nd": a runner named by what he means to the score.
   const running = RUN_AT;
   running.lastIndex = 0;

@@ -111,7 +111,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|catches|caught|plunks|plunked) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
       "(?:catches|caught) him on the|free base on a hit|awarded 1st"],
   ["In play - hit",
-    "singles?(?![\\s-]a(?![a-z]))|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits)|[\\s-]a(?![a-z]))|doubled(?! off| up)|triples?(?![\\s-]*play|[\\s-]a(?![a-z]))|tripled|" +
+    "singles?(?![\\s-]a(?![a-z])|[\\s-]digits)|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits)|[\\s-]a(?![a-z]))|doubled(?! off| up)|triples?(?![\\s-]*(?:play|digits)|[\\s-]a(?![a-z]))|tripled|" +
       "hr|[123]b (?:to|into|up|down|through|past|over|off) (?:the )?(?:lf|cf|rf|left|center|centre|right|short|middle|gap|wall|hole)|base (?:hit|knock)|[23][\\s-]?bagger|" +
       "gapper|for a hit|infield hit|bloop(?:er)? (?:hit|single)|clean hit|knock(?:s|ed)? in|rbi hit|off the foul pole|hit safely|safe at (?:1st|2nd|3rd) with a|" +
       `${HOME_RUN_CALL}|` +
