@@ -76,3 +76,10 @@ describe("a pitcher's season line", () => {
     expect(extractPlay("Ruiz comes on to pitch. He has a 2.45 ERA and 40 strikeouts.")).toMatchObject({ pitch_result: null, pre_pitch_balls: null });
   });
 });
+
+describe("a team's record is no count", () => {
+  it("'the Herons are 4-2 on this road trip' names no count; 'oh-and-two on Pena' does", () => {
+    expect(extractPlay("The Herons are 4-2 on this road trip. Slider, called strike.")).toMatchObject({ pitch_result: "Strike", pre_pitch_balls: null, post_pitch_balls: null });
+    expect(extractPlay("Oh-and-two on Pena. Slider, fouled back.")).toMatchObject({ pre_pitch_balls: 0, pre_pitch_strikes: 2 });
+  });
+});

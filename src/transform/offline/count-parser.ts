@@ -73,7 +73,7 @@ export function findCounts(lower: string): CountMention[] {
     // "That's two and one": a count said as one, after the pitch ("and" pairs are counts; scores say "to").
     const saidAsCount = /\band\b/.test(m[0]) && /(?:that's|makes it|it's|now)\s*$/.test(before);
     // "Oh-and-two on Pettibone": a count on a batter.
-    const onBatter = /^\s+on\s+[a-z]/.test(after) && !/^\s+on\s+(?:the|a|an|his|base|1st|2nd|3rd|top)\b/.test(after);
+    const onBatter = /^\s+on\s+[a-z]/.test(after) && !/^\s+on\s+(?:the|a|an|his|her|their|our|its|this|that|these|those|base|1st|2nd|3rd|top|road|home)\b/.test(after);
     // "Down 0-2", "behind 1-2": a score is said larger number first, so the smaller first after "down" is a count.
     const behindInCount = /\b(?:down|behind)\s*$/.test(before) && Number(m[1]) < Number(m[2]);
     const countish = calledPitch || saidAsCount || onBatter || behindInCount || /^\s+in the count\b/.test(after) || COUNT_CONTEXT.test(before) || PITCH_NOUN_NEXT.test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
