@@ -29,3 +29,15 @@ describe("scores as they are said", () => {
     expect(score("We're tied two-all in the 6th.")).toEqual([2, 2]);
   });
 });
+
+describe("a lead said with its size", () => {
+  it("'hold a two-run lead, 4-2', 'up by three, 5-2'", () => {
+    expect(score("The Herons hold a two-run lead, 4-2, in the 6th.")).toEqual([4, 2]);
+    expect(score("The Coyotes up by three, 5-2, and Ruiz on the mound.")).toEqual([2, 5]);
+  });
+
+  it("the side that 'cut it to 4-3' is still behind", () => {
+    expect(score("The Coyotes have cut it to 4-3 on the sacrifice fly.")).toEqual([4, 3]);
+    expect(score("The Herons trimmed the deficit to 5-4.")).toEqual([4, 5]);
+  });
+});

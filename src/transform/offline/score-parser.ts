@@ -58,7 +58,7 @@ function scorePatterns(teams: TeamAliases = NO_TEAMS): ScorePatterns {
       beats: new RegExp(`\\b${T}\\b[^.;!?\\d]{0,40}?\\b(?:beat|beats|beating|defeat|defeats|defeated|defeating|top|tops|topped|edge|edges|edged|down|downs|downed) ${T},? ${NUM_PAIR}`),
       homeRuns: runsOf(H),
       awayRuns: runsOf(A),
-      teamVerbPair: new RegExp(`\\b${T}(?:'s?)?\\b[^.;!?\\d]{0,40}?\\b(lead|leads|leading|led|up|ahead|on top|in front|trail|trails|trailing|down|behind|holds?|holding|have|has)\\b[^.;!?\\d]{0,15}?${NUM_PAIR}`),
+      teamVerbPair: new RegExp(`\\b${T}(?:'s?)?\\b[^.;!?\\d]{0,40}?\\b((?:have |has |had )?(?:cut|cuts|trimmed|trims|closed|closes|pulled|pulls)(?: it| the (?:lead|deficit|gap|margin))? (?:to|within)|lead|leads|leading|led|up|ahead|on top|in front|trail|trails|trailing|down|behind|holds?|holding|have|has)\\b(?:[^.;!?\\d]|\\d+-runs?\\b|\\bby \\d+\\b){0,15}?${NUM_PAIR}`),
       pairTeam: new RegExp(`${NUM_PAIR},? (?:in favor of |lead for |advantage |edge )?${T}\\b`),
       pairLeadFor: new RegExp(`${NUM_PAIR} (?:lead|advantage|edge|deficit) (?:for|to) ${T}\\b`),
       // "the Herons clinging to a 5-4 lead", "the visitors nursing a 3-2 edge", "the Coyotes facing a 4-1 deficit".
@@ -86,7 +86,7 @@ export function parseScore(text: string, teams?: TeamAliases): Score {
   // An even pair no count can be ("still 3-3", "7-7.") is a tied score.
   const even = /(?<![\d.:-])([3-9]|1\d)\s*-\s*\1(?![\d:-])(?!\s*(?:count|pitch|in the count))/.exec(lower);
   if (even) return { home: Number(even[1]), away: Number(even[1]) };
-  if (/\b(?:scoreless|no score|nothing across|no runs? (?:across|yet|on the board)|neither (?:side|club) has scored|0-0 (?:game|tie|ballgame)|nobody has scored|neither team has scored)\b/.test(lower)) return { home: 0, away: 0 };
+  if (/\b(?:scoreless|no score|nothing[\s-](?:to[\s-])?nothing|nil[\s-]nil|nothing across|no runs? (?:across|yet|on the board)|neither (?:side|club) has scored|0-0 (?:game|tie|ballgame)|nobody has scored|neither team has scored)\b/.test(lower)) return { home: 0, away: 0 };
 
   const { home, away, P } = scorePatterns(teams);
   const sideOf = (word: string): "home" | "away" | null =>
@@ -116,7 +116,8 @@ export function parseScore(text: string, teams?: TeamAliases): Score {
   if (m) {
     const who = sideOf(m[1]!);
     const [a, b] = [Number(m[3]), Number(m[4])];
-    const losing = /^(?:trail|trails|trailing|down|behind)$/.test(m[2]!);
+    // "The Coyotes have cut it to 4-3": the side that cuts a lead is still behind.
+    const losing = /^(?:trail|trails|trailing|down|behind)$/.test(m[2]!) || /(?:cut|cuts|trimmed|trims|closed|closes|pulled|pulls)\b/.test(m[2]!);
     if (who) return assign(who, losing ? Math.min(a, b) : Math.max(a, b), losing ? Math.max(a, b) : Math.min(a, b));
   }
   // "a 4-2 Yankees lead", "it's 4-2 Boston", "4-2 in favor of the hosts", "4-2 lead for Boston"
