@@ -86,7 +86,7 @@ export function parseScore(text: string, teams?: TeamAliases): Score {
   // An even pair no count can be ("still 3-3", "7-7.") is a tied score.
   const even = /(?<![\d.:-])([3-9]|1\d)\s*-\s*\1(?![\d:-])(?!\s*(?:count|pitch|in the count))/.exec(lower);
   if (even) return { home: Number(even[1]), away: Number(even[1]) };
-  if (/\b(?:scoreless|no score|nothing[\s-](?:to[\s-])?nothing|nil[\s-]nil|nothing across|no runs? (?:across|yet|on the board)|neither (?:side|club) has scored|0-0 (?:game|tie|ballgame)|nobody has scored|neither team has scored)\b/.test(lower)) return { home: 0, away: 0 };
+  if (/\b(?:scoreless|no score|nothing across|no runs? (?:across|yet|on the board)|neither (?:side|club) has scored|0-0 (?:game|tie|ballgame)|nobody has scored|neither team has scored)\b/.test(lower)) return { home: 0, away: 0 };
 
   const { home, away, P } = scorePatterns(teams);
   const sideOf = (word: string): "home" | "away" | null =>
