@@ -165,3 +165,19 @@ describe("'triple digits' is a speed, not a triple", () => {
     expect(extractPlay("He's touching triple digits: a fastball, swung through.")).toMatchObject({ pitch_result: "Swing and miss", pitch_velocity_mph: null });
   });
 });
+
+describe("radio calls", () => {
+  it("'got him looking', 'gets him swinging', 'punchout!' are strikeouts of their kind", () => {
+    expect(extractPlay("Two strikes. Slider... got him looking!")).toMatchObject({ pitch_result: "Strike" });
+    expect(extractPlay("0-2, fastball... punchout! He sat him down swinging.")).toMatchObject({ pitch_result: "Swing and miss", post_pitch_strikes: 3 });
+  });
+
+  it("'...and gone!', 'Adios!' call a home run when a pitch is shown; 'Adios to the starter' does not", () => {
+    expect(extractPlay("Fastball, deep to left, way back... and gone! Adios!")).toMatchObject({ pitch_result: "In play - hit", ball_in_play: true });
+    expect(extractPlay("Adios to Ruiz, who is done for the night. Here comes the lefty.")).toMatchObject({ pitch_result: null });
+  });
+
+  it("'hit sharply to first', and the fielder stepping on the bag, is an out", () => {
+    expect(extractPlay("Cutter, hit sharply to first, he steps on the bag himself. Two away.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
+  });
+});

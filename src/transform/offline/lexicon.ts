@@ -184,6 +184,16 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Hit by pitch", "(?:it|the pitch|that 1|and) (?:hits|hit|clips|clipped|grazes|grazed|catches|nails|nailed|drills|drilled) him\\b(?! (?:with|for))|hit batsman|hit batter"],
   // A batter safe on an error put the ball in play and got no hit: "reaches on an error by the shortstop", "boots it".
   ["In play - out", "(?:reaches|reached|is safe|safe) on (?:an? )?(?:throwing |fielding |two-base )?error|(?:an? )?error (?:by|on) the (?:[a-z]+ ?){1,2}|boots? (?:it|the ball)|booted (?:it|the ball)|bobbles? (?:it|the ball)|bobbled (?:it|the ball)"],
+  // A strikeout said by who got whom: "got him looking", "gets him swinging", "sat him down swinging"; "punchout!".
+  ["Strike", "(?:got|gets|caught|catches) him looking"],
+  ["Swing and miss", "(?:got|gets) him swinging|(?:sat|sits) him down swinging"],
+  ["strikeout", "punch[\\s-]?outs?|(?:sat|sits) him down"],
+  // A ball leaving the park said in a word: "...and gone!", "Adios!", "Sayonara!".
+  ["In play - hit", "and gone(?= ?[!.])|adios|sayonara|bye[\\s-]bye"],
+  // A ball hit with an adverb before where it went: "hit sharply to first", "hit hard on the ground"; the fielder
+  // taking the bag himself: "steps on the bag".
+  ["inPlay", "hit (?:sharply|hard|softly|weakly|slowly|high|deep|well|sky-high) (?:to|toward|towards|into|on the ground|in the air|up the)"],
+  ["In play - out", "steps on (?:the bag|the base|1st|2nd|3rd)(?: himself)?(?! (?:for|and))|touches (?:the bag|1st) (?:himself|for the out)"],
   // A throw to first after a ball in play: "fires across to first", "flips to first", "tosses over to first".
   ["In play - out", "(?:fires|fired|flips|flipped|tosses|tossed|guns|gunned|whips|whipped)(?: it| him| the ball)? (?:across |over |on |down )?to 1st"],
   // A swing at a pitch out of the zone, fished for: "goes fishing for it", "fishes for a slider".
