@@ -181,3 +181,10 @@ describe("radio calls", () => {
     expect(extractPlay("Cutter, hit sharply to first, he steps on the bag himself. Two away.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
   });
 });
+
+describe("the scorer's call on a ball in play", () => {
+  it("'that'll go down as a hit', 'ruled a single' are hits", () => {
+    expect(extractPlay("Sinker, grounder deep in the hole, no throw, and that'll have to go down as a hit.")).toMatchObject({ pitch_result: "In play - hit" });
+    expect(extractPlay("Slider, chopper to third, bobbled, and the scorer has ruled a single.")).toMatchObject({ pitch_result: "In play - hit" });
+  });
+});

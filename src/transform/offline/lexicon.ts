@@ -194,6 +194,8 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   // taking the bag himself: "steps on the bag".
   ["inPlay", "hit (?:sharply|hard|softly|weakly|slowly|high|deep|well|sky-high) (?:to|toward|towards|into|on the ground|in the air|up the)"],
   ["In play - out", "steps on (?:the bag|the base|1st|2nd|3rd)(?: himself)?(?! (?:for|and))|touches (?:the bag|1st) (?:himself|for the out)"],
+  // The scorer's call on a ball in play: "that'll go down as a hit", "ruled a single", "scored a base hit".
+  ["In play - hit", "(?:goes|go|went) down as (?:a|an) (?:hit|single|double|triple|base hit|infield hit)|(?:ruled|scored|called) (?:a|an) (?:hit|single|double|triple|base hit|infield hit)"],
   // A throw to first after a ball in play: "fires across to first", "flips to first", "tosses over to first".
   ["In play - out", "(?:fires|fired|flips|flipped|tosses|tossed|guns|gunned|whips|whipped)(?: it| him| the ball)? (?:across |over |on |down )?to 1st"],
   // A swing at a pitch out of the zone, fished for: "goes fishing for it", "fishes for a slider".
