@@ -188,3 +188,17 @@ describe("the scorer's call on a ball in play", () => {
     expect(extractPlay("Slider, chopper to third, bobbled, and the scorer has ruled a single.")).toMatchObject({ pitch_result: "In play - hit" });
   });
 });
+
+describe("corrections and appeals", () => {
+  it("'a slider — actually, a cutter' and 'the gun corrects it to 85' take the corrected word", () => {
+    expect(extractPlay("Slider — actually, a cutter — fouled back.")).toMatchObject({ pitch_type: "cutter", pitch_result: "Foul" });
+    expect(extractPlay("Slider at 84... the gun corrects it to 85. Ball.")).toMatchObject({ pitch_velocity_mph: 85 });
+  });
+
+  it("a checked swing ruled a swing on appeal is a swinging strike", () => {
+    expect(extractPlay("Ball two. Wait, the umpire says he went. Strike two.")).toMatchObject({ pitch_result: "Swing and miss" });
+    expect(extractPlay("It's called a ball, but on appeal the first-base umpire rules he swung. Strike one.")).toMatchObject({ pitch_result: "Swing and miss" });
+    // A pitcher who "went to his curve" decides nothing about a swing.
+    expect(extractPlay("Okafor went to his curve: strike two, called.")).toMatchObject({ pitch_result: "Strike" });
+  });
+});

@@ -16,6 +16,8 @@ export interface PitchReading {
   resultIndex?: number;
 }
 
+// Words of a correction besides the narrator's own: "a slider — actually, a cutter", "the gun corrects it to 85".
+const CORRECTED_TO = "actually|corrects? (?:it|that) to|corrected (?:it |that )?to|updates? (?:it|that) to|updated (?:it |that )?to|revised (?:it |that )?to|changes? (?:it|that) to";
 // Numbers that count something else: "at 58 pitches", "91 feet", "at 100 for the night" (a pitch count).
 const NOT_SPEED = "\\s*(?:pitches|pitch count|innings|feet|ft|percent|%|games|runs|batters|outs|strikes|balls|for the (?:night|game|day))";
 const VELOCITY = [
@@ -36,7 +38,7 @@ const SPEED_CLAUSE = /^[^.!?;\d]{1,40}?,\s*(\d{2,3}(?:\.\d)?)(?=\s*(?:[,.;!)]|$|
 const plausible = (v: number) => v >= 55 && v <= 106;
 
 // A speed the narrator corrects right away: "94, no, the board says 95", "97 — sorry, 98".
-const SPEED_CORRECTED = new RegExp(`^(?:\\s*(?:mph|miles an hour|miles per hour))?[\\s,;:.!—–-]*(?:${SELF_CORRECTION})\\b[^\\d.!?]{0,30}?(\\d{2,3}(?:\\.\\d)?)(?!\\.?\\d)`);
+const SPEED_CORRECTED = new RegExp(`^(?:\\s*(?:mph|miles an hour|miles per hour))?[\\s,;:.!—–-]*(?:${SELF_CORRECTION}|${CORRECTED_TO}|the (?:gun|board|radar) (?:${CORRECTED_TO}))\\b[^\\d.!?]{0,30}?(\\d{2,3}(?:\\.\\d)?)(?!\\.?\\d)`);
 const corrected = (lower: string, at: number, v: number): number => {
   const c = SPEED_CORRECTED.exec(lower.slice(at, at + 60));
   return c && plausible(Number(c[1])) ? Number(c[1]) : v;
@@ -64,7 +66,7 @@ export function parseVelocity(text: string): number | null {
 // Verbs of a pitch being thrown, for a paragraph whose result phrase is unknown.
 const THROWN = /\b(?:deals|delivers|fires|throws|pitches|hurls|here's the pitch|the pitch|offering|rears back|comes set|winds and)\b/;
 // A narrator correcting himself: "a slider, no, make that a cutter", "the slider — sorry, the cutter", "I mean".
-const CORRECTION = new RegExp(`(?:^|[\\s,;:.!—–-])(?:${SELF_CORRECTION})\\b[\\s,;:.!—–-]*(?:(?:make that|it's|it was|that's|that was|the board says|the board shows|the gun says|rather)\\b)?`);
+const CORRECTION = new RegExp(`(?:^|[\\s,;:.!—–-])(?:${SELF_CORRECTION}|${CORRECTED_TO})\\b[\\s,;:.!—–-]*(?:(?:make that|it's|it was|that's|that was|the board says|the board shows|the gun says|rather)\\b)?`);
 
 /** The pitch named last when the narrator corrects himself between two names; else the first named. */
 function correctedTerm<T extends { index: number; text: string }>(terms: readonly T[], text: string): T | undefined {
@@ -97,8 +99,10 @@ const PRIORITY: PitchResult[] = ["Hit by pitch", "In play - hit", "In play - out
 
 function candidates(cues: ResultMention[], lower: string): PitchResult[] {
   // A tipped pitch was swung at: a foul tip held for strike three is a strikeout swinging.
-  const swung = /\bswing|\bswung|\bswinging|\bwhiff|\bchase|\bwave|\bfishing|\btip(?:s|ped|ping)?\b/.test(lower);
-  const looked = /\blooking\b|\bcalled\b|\bcaught looking|\brung up|\bfroze|\bfrozen|\bwatches/.test(lower);
+  // A checked swing ruled a swing on appeal ("the umpire says he went") is a swinging strike, "called" or not.
+  const appealed = /\b(?:says|rules|ruled|rule|said|signals|signaled) (?:that )?he (?:went|swung|offered)\b|\bon (?:the )?appeal\b[^.]*\b(?:went|swung|strike)/.test(lower);
+  const swung = appealed || /\bswing|\bswung|\bswinging|\bwhiff|\bchase|\bwave|\bfishing|\btip(?:s|ped|ping)?\b/.test(lower);
+  const looked = !appealed && /\blooking\b|\bcalled\b|\bcaught looking|\brung up|\bfroze|\bfrozen|\bwatches/.test(lower);
   const map = (cue: Exclude<ResultCue, "take">): PitchResult =>
     cue === "inPlay" ? "In play - out" : cue === "strikeout" || cue === "strike" ? (swung && !looked ? "Swing and miss" : cue === "strikeout" && !looked ? "Swing and miss" : "Strike") : cue;
   const hasFoul = cues.some((c) => c.cue === "Foul");
