@@ -202,3 +202,22 @@ describe("corrections and appeals", () => {
     expect(extractPlay("Okafor went to his curve: strike two, called.")).toMatchObject({ pitch_result: "Strike" });
   });
 });
+
+describe("which pitch name is this pitch's", () => {
+  it("the last pitch named before the call, not the at-bat so far or the repertoire", () => {
+    expect(extractPlay("After three straight sliders, Okafor goes to the fastball: swinging strike.").pitch_type).toBe("fastball");
+    expect(extractPlay("Pena has seen nothing but curveballs. Here's a sinker, fouled back.").pitch_type).toBe("sinker");
+    expect(extractPlay("Ruiz shakes off the curve and throws a cutter, fouled.").pitch_type).toBe("cutter");
+    // Named after the call, the pitch is still read: "swinging strike on a changeup".
+    expect(extractPlay("Swinging strike on a changeup, and Pena shakes his head.").pitch_type).toBe("changeup");
+  });
+
+  it("'hooks it on the ground' is a verb, not a curveball", () => {
+    expect(extractPlay("The 1-0, a cutter at 88, and Ruiz hooks it on the ground to the right side.").pitch_type).toBe("cutter");
+  });
+
+  it("where the pitch missed, as a clause of its own, is a ball; a batter 'looking for the heater' is no aside", () => {
+    expect(extractPlay("A slider, his fourth in a row, low. 2-1.")).toMatchObject({ pitch_result: "Ball", pitch_type: "slider", post_pitch_balls: 2, pre_pitch_balls: 1 });
+    expect(extractPlay("Looking for the heater, Pena gets a changeup and swings through it.")).toMatchObject({ pitch_result: "Swing and miss", pitch_type: "changeup" });
+  });
+});

@@ -57,7 +57,7 @@ export const PITCH_FALSE_FRIENDS: RegExp[] = [
   /\bpitching changes?\b/g, /\bchange(?:s|d)? (?:pitchers|sides|of pitchers|the (?:pitcher|count))\b/g,
   /\b(?:gets?|got|give[sn]?|gave) (?:him )?the hook\b/g, /\bsplits? the (?:gap|outfielders|defense|plate)\b/g,
   /\bno change\b/g, /\bchange in (?:the )?\w+/g, /\bchanges? (?:speeds|eye levels|his|the|things)\b/g,
-  /\bheat (?:index|of the)\b/g, /\bhammer (?:it|1|away|down)\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
+  /\bheat (?:index|of the)\b/g, /\bhammer (?:it|1|away|down)\b/g, /\b(?:he |she |and )?hooks (?:it|1|the ball|a [a-z]+ (?:to|into|down|foul))\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
 ];
 
 // ── Scorer's pitch codes ───────────────────────────────────────────────────────────────────────
@@ -159,6 +159,8 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Swing and miss", "flail(?:s|ed|ing)? (?:at|away at|helplessly at|over)|wav(?:es|ed|ing) (?:right |clean |cleanly |helplessly |weakly |feebly )(?:at|through|over|under)"],
   // A pitch taken where it missed: "taken low", "taken, outside", "taken up and away".
   ["Ball", "taken,? (?:just |a little |way |well )?(?:low|high|inside|outside|away|wide|up|off the plate|in the dirt|up and away|down and away)"],
+  // Where the pitch missed, as a clause of its own after the pitch is named: "A slider, his fourth in a row, low."
+  ["Ball", "(?<=, |[.!?] )(?:just |a little |a bit |way |well )?(?:low|high|outside|wide|up and away|down and away|in the dirt|off the plate)(?= ?[.!;])"],
   // A strike said after where it crossed: "on the corner, strike", "on the black for a strike".
   ["Strike", "on the (?:corner|black|edge|outside corner|inside corner),? (?:for a )?strike(?! [1-3]| zone)"],
   // A ball driven into the outfield or through the infield: "pokes it into right field", "pulls it through the right side",

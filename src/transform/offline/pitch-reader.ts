@@ -68,13 +68,23 @@ const THROWN = /\b(?:deals|delivers|fires|throws|pitches|hurls|here's the pitch|
 // A narrator correcting himself: "a slider, no, make that a cutter", "the slider — sorry, the cutter", "I mean".
 const CORRECTION = new RegExp(`(?:^|[\\s,;:.!—–-])(?:${SELF_CORRECTION}|${CORRECTED_TO})\\b[\\s,;:.!—–-]*(?:(?:make that|it's|it was|that's|that was|the board says|the board shows|the gun says|rather)\\b)?`);
 
-/** The pitch named last when the narrator corrects himself between two names; else the first named. */
-function correctedTerm<T extends { index: number; text: string }>(terms: readonly T[], text: string): T | undefined {
+/**
+ * The pitch named last when the narrator corrects himself between two names. Else the last one named before the
+ * call (`callAt`, the i-th name of `terms`): "After three straight sliders, he goes to the fastball: swinging strike"
+ * (the names before it are pitches of the at-bat so far, or his repertoire). Else the first named.
+ */
+function correctedTerm<T extends { index: number; text: string }>(terms: readonly T[], text: string, beforeCall = 0): T | undefined {
   for (let i = terms.length - 1; i >= 1; i--) {
     const between = text.slice(terms[i - 1]!.index + terms[i - 1]!.text.length, terms[i]!.index);
     if (between.length <= 40 && CORRECTION.test(between)) return terms[i];
   }
-  return terms[0];
+  return terms[Math.max(0, Math.min(beforeCall, terms.length) - 1)];
+}
+
+/** How many pitch names come before the call (in the number-normalized text, where the call was found). */
+function namesBeforeCall(lower: string, callAt: number | undefined): number {
+  if (callAt === undefined || callAt < 0) return 0;
+  return findPitchTerms(lower).filter((t) => t.index < callAt).length;
 }
 
 /** A count the narrator takes back ("That's 1-2 — no, 1-1", "two and one... excuse me, one and two") gives way to the next. */
@@ -222,7 +232,8 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   const terms = findPitchTerms(plain);
   const code = original ? PITCH_CODE_UPPER.exec(original) : null;
   return {
-    pitch_type: terms.length > 0 ? correctedTerm(terms, plain)!.text : code ? code[1]! : null,
+    // The names in the plain text and in the number-normalized one are the same, in the same order.
+    pitch_type: terms.length > 0 ? correctedTerm(terms, plain, findPitchTerms(lower).length === terms.length ? namesBeforeCall(lower, firstCue) : 0)!.text : code ? code[1]! : null,
     pitch_velocity_mph: parseVelocity(lower),
     pitch_result: result,
     ball_in_play: result === "In play - hit" || result === "In play - out",
