@@ -70,8 +70,8 @@ const CORRECTION = new RegExp(`(?:^|[\\s,;:.!—–-])(?:${SELF_CORRECTION}|${CO
 
 /**
  * The pitch named last when the narrator corrects himself between two names. Else the last one named before the
- * call (`callAt`, the i-th name of `terms`): "After three straight sliders, he goes to the fastball: swinging strike"
- * (the names before it are pitches of the at-bat so far, or his repertoire). Else the first named.
+ * call (`beforeCall` names come before it): "After three straight sliders, he goes to the fastball: swinging strike"
+ * (the names before it are pitches of the at-bat so far, or his repertoire). Else (none before it) the first named.
  */
 function correctedTerm<T extends { index: number; text: string }>(terms: readonly T[], text: string, beforeCall = 0): T | undefined {
   for (let i = terms.length - 1; i >= 1; i--) {
@@ -108,9 +108,9 @@ function withoutCorrected(mentions: CountMention[], text: string): CountMention[
 const PRIORITY: PitchResult[] = ["Hit by pitch", "In play - hit", "In play - out", "Swing and miss", "Strike", "Foul", "Ball"];
 
 function candidates(cues: ResultMention[], lower: string): PitchResult[] {
-  // A tipped pitch was swung at: a foul tip held for strike three is a strikeout swinging.
   // A checked swing ruled a swing on appeal ("the umpire says he went") is a swinging strike, "called" or not.
   const appealed = /\b(?:says|rules|ruled|rule|said|signals|signaled) (?:that )?he (?:went|swung|offered)\b|\bon (?:the )?appeal\b[^.]*\b(?:went|swung|strike)/.test(lower);
+  // A tipped pitch was swung at: a foul tip held for strike three is a strikeout swinging.
   const swung = appealed || /\bswing|\bswung|\bswinging|\bwhiff|\bchase|\bwave|\bfishing|\btip(?:s|ped|ping)?\b/.test(lower);
   const looked = !appealed && /\blooking\b|\bcalled\b|\bcaught looking|\brung up|\bfroze|\bfrozen|\bwatches/.test(lower);
   const map = (cue: Exclude<ResultCue, "take">): PitchResult =>

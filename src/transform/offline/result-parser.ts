@@ -149,6 +149,13 @@ export function findResultCues(text: string): ResultMention[] {
     let m: RegExpExecArray | null;
     while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index, phrase: m[0] });
   }
+  // Sentence-initial "Ball." / "Ball, low." / "Strike!" — the terse call.
+  // Also right after the pitch is named: "The 2-1 pitch, ball, outside."
+  for (const [cue, re] of [["Ball", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(ball)(?=[\s,.!;-])/g], ["strike", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(strike)(?=[\s,.!;-])/g]] as const) {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index + m[0].length - m[1]!.length, phrase: m[1]! });
+  }
+  // A scorer's ruling heading a sentence, and a play told again as done, mark the cues they hold.
   RULING.lastIndex = 0;
   let r: RegExpExecArray | null;
   while ((r = RULING.exec(lower)) !== null) {
@@ -160,12 +167,6 @@ export function findResultCues(text: string): ResultMention[] {
     if (!RETOLD.test(r[0])) continue;
     const at = r.index + r[0].length;
     for (const f of found) if (f.index >= r.index && f.index < at) f.ruling = true;
-  }
-  // Sentence-initial "Ball." / "Ball, low." / "Strike!" — the terse call.
-  // Also right after the pitch is named: "The 2-1 pitch, ball, outside."
-  for (const [cue, re] of [["Ball", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(ball)(?=[\s,.!;-])/g], ["strike", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(strike)(?=[\s,.!;-])/g]] as const) {
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index + m[0].length - m[1]!.length, phrase: m[1]! });
   }
   return found.sort((a, b) => a.index - b.index);
 }
