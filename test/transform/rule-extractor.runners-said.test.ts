@@ -52,3 +52,15 @@ describe("'leads off second' (a runner) and 'leads off the 7th' (a batter)", () 
     expect(extractPlay("Ruiz leads off 8th inning with a walk. Slider, ball.").runners_on_base).toBeNull();
   });
 });
+
+describe("more ways to place runners", () => {
+  it("'Pena stands at third' before the call is where he is; after the call, where the play left him", () => {
+    expect(extractPlay("Pena stands at third, Ruiz at first. Curve, fouled.").runners_on_base).toBe("1B,3B");
+    expect(extractPlay("Slider, lined into left, and Pena stands at second with a double.").runners_on_base).toBeNull();
+  });
+
+  it("'a runner at first and one at second', 'takes his lead from first'", () => {
+    expect(extractPlay("He's got a runner at first and one at second. Curve, fouled.").runners_on_base).toBe("1B,2B");
+    expect(extractPlay("Pena takes his lead from first. Slider, ball.").runners_on_base).toBe("1B");
+  });
+});

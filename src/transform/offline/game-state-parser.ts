@@ -57,11 +57,11 @@ const ORDER = ["1B", "2B", "3B"];
 const toCode = (base: string) => `${base[0]}B`;
 
 const LISTED = new RegExp(
-  `\\b(?:runners?|men|man|baserunners?|runner's|a runner|a man|somebody|someone|aboard|occupied|position|[a-z.'-]+),? (?:at|on|in) ${BASE_LIST.source}|\\brunners? ${BASE_LIST.source}`,
+  `\\b(?:runners?|men|man|baserunners?|runner's|a runner|a man|somebody|someone|aboard|occupied|position|[a-z.'-]+|(?<=\\band )1),? (?:at|on|in) ${BASE_LIST.source}|\\brunners? ${BASE_LIST.source}`,
   "g",
 );
 const RUNNER_LEAD = new RegExp(
-  `\\b(?:(?:leading|leads|dancing|dances|edging|edges|wandering|wanders|creeping|creeps|straying|strays|inching|inches|an? (?:[a-z]+ ){0,2}?lead|steps?|'s) off|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to|(?:a |an )?(?:good |great |big |late |bad )?jump from|breaks from|broke from) ${BASE}`,
+  `\\b(?:(?:leading|leads|dancing|dances|edging|edges|wandering|wanders|creeping|creeps|straying|strays|inching|inches|an? (?:[a-z]+ ){0,2}?lead|(?:his|her) (?:[a-z]+ ){0,2}?lead|steps?|'s) off|(?:his|her|a|an) (?:[a-z]+ ){0,2}?lead from|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to|(?:a |an )?(?:good |great |big |late |bad )?jump from|breaks from|broke from) ${BASE}`,
   "g",
 );
 const RUN_AT = new RegExp(`\\b(?:tying|winning|go-ahead|insurance|lead) run (?:at|on|in scoring position at) ${BASE}`, "g");
@@ -101,7 +101,9 @@ export function parseRunners(lower: string, after = Infinity): string | null {
     const before = lower.slice(Math.max(0, m.index - 12), m.index);
     // "slaps it past Ruiz at 3rd", "a grounder by Ruiz at 2nd": the fielder the ball went by, not a runner.
     if (/\b(?:throws?|threw|to|into|toward|towards|at|between|through|past|by|beyond|behind|off)\s*$/.test(before)) continue;
-    if (/\b(?:throws?|threw|fires?|runs?|hustles?|slides?|safe|out|beats it|reaches?|stops?|holds?|pulls? up|cruises?|stands?) (?:at|on|in|into) /.test(m[0])) continue;
+    if (/\b(?:throws?|threw|fires?|runs?|hustles?|slides?|safe|out|beats it|reaches?|stops?|holds?|pulls? up|cruises?) (?:at|on|in|into) /.test(m[0])) continue;
+    // "Pena stands at 3rd" before the call is where he is; after it, where the play left him.
+    if (/\bstands? (?:at|on|in) /.test(m[0]) && m.index > after) continue;
     // "Carvalho left stranded at 2nd": where the half ended, not a situation at a pitch.
     if (/^(?:stranded|left)\b/.test(m[0])) continue;
     const bases = [m[1], m[2], m[3]].filter((b): b is string => !!b);
