@@ -21,13 +21,14 @@ const PITCH_NOUN_NEXT = new RegExp(`^[\\s-]*${PITCH_NOUN}`);
 // Words right before a count that say it is the count *after* the pitch.
 const POST_BEFORE = new RegExp(
   "(?:now|makes? it|made it|goes to|go to|went to|moves? to|moved to|runs? (?:it |the count )?(?:to|at)|ran (?:it |the count )?to|" +
-    "brings? (?:it|the count|him) (?:to|back to)|evens? (?:it|things|the count|the at-bat)(?: up)?(?: at)?|evened (?:it|things)(?: up)?(?: at)?|" +
-    "that makes it|leaves? (?:it|the count|him) at|to|count (?:is|goes|moves|runs|climbs|sits|stands|becomes|jumps|falls|evens|now|reads|shows)(?: now| up)?(?: at| to)?|" +
-    "falls? behind|fell behind|gets? ahead|got ahead|jumps? ahead|it's|that's|and it's|count now|and the count|stays|remains|still)[\\s,:]*$",
+    "brings? (?:it|the count|him) (?:to|back to)|puts? (?:him|it|the count|them) (?:in|at|to)(?: an?)?|evens? (?:it|things|the count|the at-bat)(?: up)?(?: at)?|evened (?:it|things)(?: up)?(?: at)?|" +
+    "that makes it|leaves? (?:it|the count|him) at|to|count (?:is now|goes|moves|runs|climbs|becomes|jumps|falls|evens|now)(?: now| up)?(?: at| to)?|" +
+    "falls? behind|fell behind|gets? ahead|got ahead|jumps? ahead|it's|that's|and it's|count now|and the count|stays|remains)[\\s,:]*$",
 );
-const PRE_BEFORE = /(?:(?:on|with|throws|deals|delivers|fires) (?:an?|the|his)|\bon|with the count(?: at)?|count at|count of|count (?:was|had been|stood at|sat at)|working (?:a|the)?|from|ahead|behind|even at|in an?|at)[\s,:]*$/;
-const COUNT_CONTEXT = /(count|pitch|offering|delivery|ahead|behind|even|evens|makes it|now|\bon(?: an?)?|in an?|at|balls?|strikes?|stays|remains)[\s,:]*$/;
-const SCORE_CONTEXT = /(lead|leads|leading|led|tied|tie|trail|trails|trailing|up|down|score|scored|game|win|winning|lose|losing|ahead by|edge|margin|inning|innings|final|runs?)\b[^.;]{0,14}$/;
+const PRE_BEFORE = /(?:(?:on|with|throws|deals|delivers|fires) (?:an?|the|his)|\bon(?: the)?|with the count(?: at)?|count at|count of|count (?:was|had been|stood at|sat at)|working (?:a|the)?|from|ahead|behind|even at|in an?|at)[\s,:]*$/;
+const COUNT_CONTEXT = /(count|pitch|offering|delivery|ahead|behind|even|evens|makes? it|made it|now|still|\bon(?: an?| the)?|in an?|at|balls?|strikes?|stays|remains)[\s,:]*$/;
+// Whole words: "fouled" and "called" end in "led", but lead nothing.
+const SCORE_CONTEXT = /\b(lead|leads|leading|led|tied|tie|trail|trails|trailing|up|down|score|scored|game|win|winning|lose|losing|ahead by|edge|margin|inning|innings|final|runs?)\b[^.;]{0,14}$/;
 
 function side(word: string): number | null {
   if (word === "no" || word === "0") return 0;
@@ -37,6 +38,8 @@ function side(word: string): number | null {
 }
 
 function roleOf(before: string, after: string): CountRole {
+  // "Called strike, for a 1-2 count": the count the pitch made.
+  if (/\bfor an?\s*$/.test(before) && /^[\s-]*count\b/.test(after)) return "post";
   if (PITCH_NOUN_NEXT.test(after)) return "pre";
   if (/^\s*(?:stays|remains)\b/.test(after)) return "pre";
   if (POST_BEFORE.test(before)) return "post";
@@ -64,16 +67,19 @@ export function findCounts(lower: string): CountMention[] {
     const clause = before.split(/[.;!?]/).pop() ?? "";
     // "Here's the one-two", "The 1-0, a changeup", "One-two to Brugger...": the count the pitch is thrown on.
     // "Here's the one-one." and "Marlowe's one-one is a splitter": the pitch thrown on that count.
-    const calledPitch = (/\bthe\s*$/.test(before) && /^(?:,|\s+(?:to|into|toward|through|up|down|over|past|back|on|off)\b|\s*(?:\.\.\.|…)|\s+is\b|\s+pitch)/.test(after)) ||
-      (/\b(?:here's|here is|here comes) the\s*$/.test(before) && /^\s*[.!:]/.test(after)) || (/[a-z]'s\s*$/.test(before) && /^\s+is\b/.test(after)) ||
+    const calledPitch = (/\bthe\s*$/.test(before) && /^(?:,|\s+(?:to|into|toward|through|up|down|over|past|back|on|off|from)\b|\s*(?:\.\.\.|…)|\s+is\b|\s+pitch)/.test(after)) ||
+      (/\b(?:here's|here is|here comes) the\s*$/.test(before) && /^\s*[.!:]/.test(after)) || (/[a-z]'s\s*$/.test(before) && (/^\s+is\b/.test(after) || (/^,/.test(after) && !/\b(?:that|it|here|there|he|she|what|who|let)'s\s*$/.test(before)))) ||
       (/(?:^|[.!?]\s*)$/.test(before) && /^(?:\s+to\s+[a-z]|\s*(?:\.\.\.|…))/.test(after));
     // "That's two and one": a count said as one, after the pitch ("and" pairs are counts; scores say "to").
     const saidAsCount = /\band\b/.test(m[0]) && /(?:that's|makes it|it's|now)\s*$/.test(before);
     // "Oh-and-two on Pettibone": a count on a batter.
-    const onBatter = /^\s+on\s+[a-z]/.test(after) && !/^\s+on\s+(?:the|a|an|his|base|1st|2nd|3rd|top)\b/.test(after);
-    const countish = calledPitch || saidAsCount || onBatter || COUNT_CONTEXT.test(before) || PITCH_NOUN_NEXT.test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
-    const scoreish = SCORE_CONTEXT.test(before) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
-    if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 12)))) continue;
+    const onBatter = /^\s+on\s+[a-z]/.test(after) && !/^\s+on\s+(?:the|a|an|his|her|their|our|its|this|that|these|those|base|1st|2nd|3rd|top|road|home)\b/.test(after);
+    // "Down 0-2", "behind 1-2": a score is said larger number first, so the smaller first after "down" is a count.
+    const behindInCount = /\b(?:down|behind)\s*$/.test(before) && Number(m[1]) < Number(m[2]);
+    const countish = calledPitch || saidAsCount || onBatter || behindInCount || /^\s+in the count\b/.test(after) || COUNT_CONTEXT.test(before) || PITCH_NOUN_NEXT.test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
+    // A pitch named right after ("on a 3-1 cutter") makes it a count whatever came before ("pop up to 2nd").
+    const scoreish = (SCORE_CONTEXT.test(before) && !behindInCount && !PITCH_NOUN_NEXT.test(after)) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
+    if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 16)))) continue;
     push(Number(m[1]), Number(m[2]), m.index, calledPitch && !POST_BEFORE.test(before) ? "pre" : roleOf(before, after));
   }
   // A count standing alone as a clause: "Two and two." / "| 1-0 |" / "So it's 1-2."
@@ -83,9 +89,9 @@ export function findCounts(lower: string): CountMention[] {
     if (found.some((f) => f.index === at)) continue;
     const before = lower.slice(Math.max(0, at - 40), at);
     if (SCORE_CONTEXT.test(before)) continue;
-    push(Number(m[1]), Number(m[2]), at, /(?:still|now|it's|that's)\s*$/.test(before) ? "post" : "unknown");
+    push(Number(m[1]), Number(m[2]), at, /(?:now|it's|that's)\s*$/.test(before) ? "post" : "unknown");
   }
-  const evens = /\bevens? (?:it |things |the count )?(?:up )?at (\d)\b|\b(?:it's |count )even at (\d)\b/g;
+  const evens = /\b(?:evens?|evening|evened) (?:it |things |the count |the at-bat )?(?:up )?at (\d)\b|\b(?:it's |count )even at (\d)\b/g;
   while ((m = evens.exec(lower)) !== null) push(Number(m[1] ?? m[2]), Number(m[1] ?? m[2]), m.index, "post");
   const words = /\b(\d|no|an?) balls?,? (?:and |with )?(\d|no|an?) strikes?\b/g;
   while ((m = words.exec(lower)) !== null) {
@@ -97,11 +103,12 @@ export function findCounts(lower: string): CountMention[] {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
     push(side(m[2]!), side(m[1]!), m.index, roleOf(before, lower.slice(m.index + m[0].length)));
   }
-  const full = /\b(?:full[\s-]count|payoff pitch|(?:count|it|things) (?:is |goes |runs |moves |now |is now |to )*full|runs? (?:it|the count) full|ran (?:it|the count) full|full,|count full)\b/g;
+  const full = /\b(?:full[\s-]count|payoff pitch|(?:count's|count is|we're|we are|they're|they are|it's) (?:now )?full|(?:here's|here is|here comes) the payoff|(?:count|it|things) (?:is |goes |runs |moves |now |is now |to )*full|runs? (?:it|the count) full|ran (?:it|the count) full|full,|count full)\b/g;
   while ((m = full.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
     const phrase = m[0];
-    const role: CountRole = /payoff|full[\s-]count (?:pitch|offering|delivery)/.test(phrase) || /(?:on|with|from|at) (?:an?|the)\s*$/.test(before)
+    // "The count's full." before the call is the count it is thrown on; the position decides ("unknown").
+    const role: CountRole = /^(?:count's|count is|we're|we are|they're|they are|it's)/.test(phrase) ? "unknown" : /payoff|full[\s-]count (?:pitch|offering|delivery)/.test(phrase) || /(?:on|with|from|at) (?:an?|the)\s*$/.test(before)
       ? "pre"
       : /(?:count|it|things|runs?|ran) /.test(phrase) || POST_BEFORE.test(before) ? "post" : "unknown";
     push(3, 2, m.index, role);

@@ -29,7 +29,7 @@ export function parseInning(lower: string, original: string): { number: number |
  * marked as such ("that's two out") or standing as their own sentence after the play's result (at `after`).
  */
 export function parseOuts(lower: string, after = Infinity): { outs: number | null; postOuts: number | null } {
-  const re = /\b(\d|no|nobody|none)[\s-](?:outs?|down|away|gone)\b/g;
+  const re = /\b(\d|no|nobody|none)[\s-](?:men |man )?(?:outs?|down|away|gone)\b/g;
   let m: RegExpExecArray | null;
   let postOuts: number | null = null;
   while ((m = re.exec(lower)) !== null) {
@@ -39,7 +39,8 @@ export function parseOuts(lower: string, after = Infinity): { outs: number | nul
     // "one" as a pronoun, not a count: "sit this one out", "knock that one down", "put another one away".
     if (/\b(?:this|that|which|each|every|any|another)\s*$/.test(before)) continue;
     // Said after the play's result ("... twin killing! Two down."), or marked as a result, it is the outs after the play.
-    if (/(?:that's|that is|makes it|now|there's|for|that'll be|and that's|which is)\s*$/.test(before) || n === 3 || (m.index > after && /(?:^|[.!?,;:])\s*$/.test(lower.slice(0, m.index)))) {
+    // "There's one out" before the play is the situation; after it, what the play left.
+    if (/(?:that's|that is|makes it|now|for|that'll be|and that's|which is)\s*$/.test(before) || (m.index > after && /there's\s*$/.test(before)) || n === 3 || (m.index > after && /(?:^|[.!?,;:])\s*$/.test(lower.slice(0, m.index)))) {
       postOuts = n;
       continue;
     }
@@ -56,15 +57,15 @@ const ORDER = ["1B", "2B", "3B"];
 const toCode = (base: string) => `${base[0]}B`;
 
 const LISTED = new RegExp(
-  `\\b(?:runners?|men|man|baserunners?|runner's|a runner|a man|somebody|someone|aboard|occupied|position|[a-z.'-]+),? (?:at|on|in) ${BASE_LIST.source}|\\brunners? ${BASE_LIST.source}`,
+  `\\b(?:runners?|men|man|baserunners?|runner's|a runner|a man|somebody|someone|aboard|occupied|position|[a-z.'-]+|(?<=\\band )1),? (?:at|on|in) ${BASE_LIST.source}|\\brunners? ${BASE_LIST.source}`,
   "g",
 );
 const RUNNER_LEAD = new RegExp(
-  `\\b(?:(?:leading|dancing|edging|wandering|a (?:big |good |long |secondary )*lead|steps?|'s) off|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to|(?:a |an )?(?:good |great |big |late |bad )?jump from|breaks from|broke from) ${BASE}`,
+  `\\b(?:(?:leading|leads|dancing|dances|edging|edges|wandering|wanders|creeping|creeps|straying|strays|inching|inches|an? (?:[a-z]+ ){0,2}?lead|(?:his|her) (?:[a-z]+ ){0,2}?lead|steps?|'s) off|(?:his|her|a|an) (?:[a-z]+ ){0,2}?lead from|(?:jogs|jogging|trots|trotting|scampers|scampering|dives|diving|scrambles|scrambling|goes|going|heads|heading|has to go|had to go) back (?:to|into)|has to retreat to|had to retreat to|retreats to|(?:a |an )?(?:good |great |big |late |bad )?jump from|breaks from|broke from) ${BASE}`,
   "g",
 );
 const RUN_AT = new RegExp(`\\b(?:tying|winning|go-ahead|insurance|lead) run (?:at|on|in scoring position at) ${BASE}`, "g");
-const BARE = new RegExp(`(?:^|with |, )${BASE} and ${BASE}(?:,| with| \\d out| and \\d out|$)`, "g");
+const BARE = new RegExp(`(?:^|with |, |(?<=[.!?:;] ))${BASE} and ${BASE}(?:,| with| \\d out| and \\d out|$)`, "g");
 
 function listToRunners(found: string[]): string {
   const set = new Set(found.map(toCode));
@@ -86,7 +87,7 @@ export function parseRunners(lower: string, after = Infinity): string | null {
     if (!afterPlay) candidates.push({ index, value, post });
   };
   const loaded = /\b(?:bases (?:are |now )?(?:loaded|full|juiced|packed|jammed|filled)|(?:bags|sacks) (?:are )?(?:full|loaded|packed|juiced)|loaded bases|full house|with the bases loaded|bases-loaded|(?:every|each) (?:base|bag) (?:is )?(?:occupied|taken|filled)|runners? (?:on|at) (?:every|each) (?:base|bag))\b/g;
-  const empty = /\b(?:bases (?:are )?(?:empty|clear|cleared|unoccupied)|empty bases|nobody on|no one on|no 1 on|none on|nobody aboard|no runners?(?: on| aboard)?|clean bases|bases-empty)\b/g;
+  const empty = /\b(?:bases (?:are )?(?:empty|clear|cleared|unoccupied)|empty bases|nobody on|no one on|no 1 on|none on|nobody aboard|no runners?(?: on| aboard)?|clean bases|bases (?:are )?clean|bases-empty)\b/g;
   const corners = /\b(?:runners?|men|guys|ducks|traffic) (?:at|on) the corners|corners (?:are )?occupied|on the corners\b/g;
   let m: RegExpExecArray | null;
   while ((m = loaded.exec(lower)) !== null) add(m.index, "1B,2B,3B");
@@ -98,8 +99,11 @@ export function parseRunners(lower: string, after = Infinity): string | null {
   listed.lastIndex = 0;
   while (namesBases && (m = listed.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 12), m.index);
-    if (/\b(?:throws?|threw|to|into|toward|towards|at|between|through)\s*$/.test(before)) continue;
-    if (/\b(?:throws?|threw|fires?|runs?|hustles?|slides?|safe|out|beats it|reaches?|stops?|holds?|pulls? up|cruises?|stands?) (?:at|on|in|into) /.test(m[0])) continue;
+    // "slaps it past Ruiz at 3rd", "a grounder by Ruiz at 2nd": the fielder the ball went by, not a runner.
+    if (/\b(?:throws?|threw|to|into|toward|towards|at|between|through|past|by|beyond|behind|off)\s*$/.test(before)) continue;
+    if (/\b(?:throws?|threw|fires?|runs?|hustles?|slides?|safe|out|beats it|reaches?|stops?|holds?|pulls? up|cruises?) (?:at|on|in|into) /.test(m[0])) continue;
+    // "Pena stands at 3rd" before the call is where he is; after it, where the play left him.
+    if (/\bstands? (?:at|on|in) /.test(m[0]) && m.index > after) continue;
     // "Carvalho left stranded at 2nd": where the half ended, not a situation at a pitch.
     if (/^(?:stranded|left)\b/.test(m[0])) continue;
     const bases = [m[1], m[2], m[3]].filter((b): b is string => !!b);
@@ -110,7 +114,11 @@ export function parseRunners(lower: string, after = Infinity): string | null {
   const leading = RUNNER_LEAD;
   leading.lastIndex = 0;
   // Said after the call too, these still say where he was when the pitch came ("..., and Smith has to retreat to 1st").
-  while (namesBases && (m = leading.exec(lower)) !== null) add(m.index, listToRunners([m[1]!]), true);
+  while (namesBases && (m = leading.exec(lower)) !== null) {
+    // "Pena leads off 2nd" is a runner; "leads off the 2nd" or "leads off 2nd inning" is the batter opening an inning.
+    if (/^leads/.test(m[0]) && /^\s*(?:inning|frame)/.test(lower.slice(m.index + m[0].length))) continue;
+    add(m.index, listToRunners([m[1]!]), true);
+  }
   // "The tying run at 2nd": a runner named by what he means to the score.
   const running = RUN_AT;
   running.lastIndex = 0;

@@ -42,6 +42,11 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `curve${SEP}balls?|curves?|(?:12|twelve)${SEP}to${SEP}(?:6|six)(?:${SEP}(?:curve(?:ball)?s?|hooks?|benders?))?|yakkers?|uncle charlie|benders?|hooks?|deuces?`, code: "CU", confidence: "high", examples: ["curveball", "curve", "12-to-6 hook", "yakker", "uncle charlie", "bender", "hook", "deuce"] },
   { pattern: `fast${SEP}balls?|heaters?|high heat|heat|cheese|hard (?:ones?|1)`, code: "FF", confidence: "medium", examples: ["fastball", "heater", "high heat", "heat", "cheese", "hard one"] },
   { pattern: `changes?`, code: "CH", confidence: "medium", examples: ["change"] },
+  // ── Added for unseen games (issue 11): more of the broadcast's nicknames. ──
+  { pattern: `sinker${SEP}balls?`, code: "SI", confidence: "high", examples: ["sinkerball"] },
+  { pattern: `lord charles|(?:yellow )?hammer`, code: "CU", confidence: "medium", examples: ["lord charles", "yellow hammer", "hammer"] },
+  { pattern: `cheddar`, code: "FF", confidence: "medium", examples: ["cheddar"] },
+  { pattern: `palm${SEP}balls?|vulcan(?:${SEP}change)?`, code: "CH", confidence: "medium", examples: ["palmball", "vulcan change"] },
 ];
 
 /** Any pitch name of the vocabulary, as one regular-expression source (no capture groups). */
@@ -52,7 +57,7 @@ export const PITCH_FALSE_FRIENDS: RegExp[] = [
   /\bpitching changes?\b/g, /\bchange(?:s|d)? (?:pitchers|sides|of pitchers|the (?:pitcher|count))\b/g,
   /\b(?:gets?|got|give[sn]?|gave) (?:him )?the hook\b/g, /\bsplits? the (?:gap|outfielders|defense|plate)\b/g,
   /\bno change\b/g, /\bchange in (?:the )?\w+/g, /\bchanges? (?:speeds|eye levels|his|the|things)\b/g,
-  /\bheat (?:index|of the)\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
+  /\bheat (?:index|of the)\b/g, /\bhammer (?:it|1|away|down)\b/g, /\b(?:he |she |and )?hooks (?:it|1|the ball|a [a-z]+ (?:to|into|down|foul))\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
 ];
 
 // ── Scorer's pitch codes ───────────────────────────────────────────────────────────────────────
@@ -106,20 +111,20 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|catches|caught|plunks|plunked) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
       "(?:catches|caught) him on the|free base on a hit|awarded 1st"],
   ["In play - hit",
-    "singles?|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits))|doubled(?! off| up)|triples?(?![\\s-]*play)|tripled|" +
+    "singles?(?![\\s-]a(?![a-z])|[\\s-]digits)|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits)|[\\s-]a(?![a-z]))|doubled(?! off| up)|triples?(?![\\s-]*(?:play|digits)|[\\s-]a(?![a-z]))|tripled|" +
       "hr|[123]b (?:to|into|up|down|through|past|over|off) (?:the )?(?:lf|cf|rf|left|center|centre|right|short|middle|gap|wall|hole)|base (?:hit|knock)|[23][\\s-]?bagger|" +
       "gapper|for a hit|infield hit|bloop(?:er)? (?:hit|single)|clean hit|knock(?:s|ed)? in|rbi hit|off the foul pole|hit safely|safe at (?:1st|2nd|3rd) with a|" +
       `${HOME_RUN_CALL}|` +
       // Base hits in idioms: "into the gap", "finds a hole", "drops in", "off the wall".
-      "into the (?:gap|alley|corner)|in the gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?:drops|dropped|falls|fell|bloops?) in|off the (?:wall|fence|monster)|" +
+      "into the (?:gap|alley|corner)|in the gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the))|off the (?:wall|fence|monster)|" +
       "lines? (?:it|1|a [a-z-]+|the [a-z0-9-]+(?: [a-z-]+)?) into (?:left|center|centre|right)(?: field)?|for a base hit|legs? (?:it|1) out|beats? (?:it|the throw) out"],
   ["In play - out",
     "ground(?:s|ed)? (?:out|into|to|back|sharply|weakly|softly|routinely)|groundout|fl(?:y|ies|ied) (?:out|to)|flyout|fly ?ball (?:to|caught|out)|" +
-      "line[sd]? (?:out|to|right at|directly)|lineout|pop(?:s|ped)? (?:out|up|to)|pop[\\s-]?up|pop[\\s-]?fly|foul(?:s|ed)? out|" +
+      "line[sd]? (?:out|to|right at|directly)|lineout|pop(?:s|ped)? (?:out|up(?! foul)|to)|pop[\\s-]?up(?! foul)|pop[\\s-]?fly|foul(?:s|ed)? out|" +
       "double play|triple play|dp|gidp|gdp|twin killing|fielder'?s choice|force ?out|forced out|sacrifice (?:fly|bunt)|sac (?:fly|bunt)|" +
       "thrown out|throws? (?:him |it |the runner )?(?:out|on to 1st|over to 1st|across)|out at (?:1st|2nd|3rd|home)|retire[sd] (?:him|the batter)|" +
       "caught by|(?:caught|catches|grabs|snags|catching) it|(?:outfielder|fielder|baseman|shortstop|catcher|pitcher) (?:caught|catches|grabs|snags|gloves|squeezes)|caught (?:in|at|near|on) (?:the )?(?:left|right|center|shallow|deep|warning|track|gap|short)|makes? the (?:catch|play|grab)|hauls? (?:it )?in|gloves? it|squeezes? it|snags? it|routine (?:grounder|fly|play|out)|" +
-      "easy out|for the out|bounce[sd]? out|roll(?:s|ed)? (?:out|over|to)|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)|" +
+      "easy out|for the (?:1st |2nd |3rd |final |last )?out|bounce[sd]? out|roll(?:s|ed)? (?:out|over|to)|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)|" +
       "throws? (?:to|on to|over to|across to) 1st|throws? him out|(?:taps?|tapped|bounces?|bounced|chops?|chopped|dribbles?) (?:it |1 |the [a-z0-9-]+(?: [a-z-]+)? )?(?:back )?to (?:the mound|the pitcher|short|2nd|3rd|1st)|" +
       "(?:squeezes|hauls in|gathers in|puts away|settles under|camps under) (?:it|the fly|the liner)|(?:doubled|picked) off|" +
       "(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at (?:the )?[a-z]+|force (?:at|out|play)|for the force"],
@@ -131,7 +136,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Swing and miss",
     "swing(?:s|ing)?,? (?:and|&) (?:a )?miss(?:es)?|swinging k|swinging strike|swing(?:s|ing)? strike|swings? (?:right |clean |cleanly |completely |just )?(?:through|over|under)|swung (?:right |clean |just )?(?:through|over|under|and missed)|" +
       "whiff(?:s|ed)?|(?:struck|strikes?|strikes him|struck him|strike him) out swinging|fan(?:s|ned) (?:him|the (?:batter|hitter|side))|fanned|waves? (?:at|through)|waved at|empty swing|comes? up empty|" +
-      "came up empty|miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
+      "came up empty|(?<!(?:n't|not|never) )miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
       "swings and misses|swung on and missed|swung on and a miss|can'?t check (?:his|the) swing|(?<!(?:n't|not|never) )chases?(?: and misses| it| one| a| after|(?=[.!,;]))|chased (?:it|one|a|after)|" +
       // Swung early or fooled: "way out in front", "and he bites!".
       "(?:way |well |just )?out in front|bites(?=[!.,;])"],
@@ -147,6 +152,56 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["strikeout", "strikes? (?:him )?out|struck (?:him )?out|strike ?outs?|punche[sd]? (?:him )?out|sits? him down|k'?s him|3 strikes"],
   ["strike", "strike [1-3]|(?:a|for a|another|it's a|that's a|for strike) strike|strike(?= [,.;!])"],
   ["Foul", "foul(?:s|ed)?(?! pole| territory| line)|fouled off|fights? (?:it|one) off|fought (?:it|one) off|spoils? (?:it|one|the pitch)|tips? it back|foul tip"],
+  // ── Added for unseen games (issue 11): more of the broadcast's words for the same calls. ──
+  // A foul fought off or tipped: "fights off a heater", "fought off the slider", "tipping it into the dirt", "tipped it back".
+  ["Foul", "fights? off|fought off|fighting off|tip(?:s|ped|ping)? (?:it|1) (?:back|foul|off|away|into the dirt|into the (?:mitt|glove))|tip(?:s|ped)? it(?= ?[.!;])"],
+  // A wild, flailing swing: "flails at it", "flailing at a hook in the dirt"; "waves right through it".
+  ["Swing and miss", "flail(?:s|ed|ing)? (?:at|away at|helplessly at|over)|wav(?:es|ed|ing) (?:right |clean |cleanly |helplessly |weakly |feebly )(?:at|through|over|under)"],
+  // A pitch taken where it missed: "taken low", "taken, outside", "taken up and away".
+  ["Ball", "taken,? (?:just |a little |way |well )?(?:low|high|inside|outside|away|wide|up|off the plate|in the dirt|up and away|down and away)"],
+  // Where the pitch missed, as a clause of its own after the pitch is named: "A slider, his fourth in a row, low."
+  ["Ball", "(?<=, |[.!?] )(?:just |a little |a bit |way |well )?(?:low|high|outside|wide|up and away|down and away|in the dirt|off the plate)(?= ?[.!;])"],
+  // A strike said after where it crossed: "on the corner, strike", "on the black for a strike".
+  ["Strike", "on the (?:corner|black|edge|outside corner|inside corner),? (?:for a )?strike(?! [1-3]| zone)"],
+  // A ball driven into the outfield or through the infield: "pokes it into right field", "pulls it through the right side",
+  // "serves a single into left" — a base hit.
+  ["In play - hit",
+    "(?:lines?|lined|pokes?|poked|slaps?|slapped|rips?|ripped|drives?|drove|punches?|punched|serves?|served|shoots?|strokes?|stroked|pulls?|pulled|knocks?|knocked|bloops?|blooped|flicks?|flicked|dumps?|dumped|sends?|sent) " +
+      "(?:it|1|(?:the|a|an|that) [a-z0-9-]+(?: [a-z-]+)?) (?:into|through|up|to) (?:left|center|centre|right|shallow (?:left|center|right))(?: field| center)?(?! (?:for an? out|foul))|" +
+      "(?:through|up) the (?:right|left) side|through the infield|past (?:the |an? )?(?:diving |drawn-in |sliding |lunging )?[a-z]+ (?:at|into) (?:3rd|short|2nd|1st|left|center|right)"],
+  // A ball hit to a fielder with a plain object: "bounces the slider to first", "lifts a lazy fly to left", "taps a roller back to the mound".
+  ["inPlay",
+    "(?:grounds?|grounded|lifts?|lifted|rolls?|rolled|bounces?|bounced|taps?|tapped|chops?|chopped|dribbles?|dribbled|skies|skied|lofts?|lofted|hits?) (?:a|an|the) (?:[a-z0-9-]+ ){0,2}?(?:to|toward|towards|back to|right at) (?!the (?:backstop|plate|screen))|" +
+      // The hops of a ground ball: "a one-hopper to third", "a high hopper".
+      "(?:[1-3]-|high |big |slow |routine )hoppers?"],
+  // A ball hit into the outfield seats, over the wall: "hammers it into the left-field seats", "up the gap in left-center".
+  ["In play - hit", "into the (?:left|right|center|centre)(?:[\\s-]field)? (?:seats|stands|bleachers|bullpen|pavilion|upper deck)|up the gap|the gap in (?:left|right)"],
+  // A pitch the catcher has to block: "blocked by the catcher", "smothers it", "knocks it down in front of the plate".
+  ["Ball", "(?:blocked|smothered) by the catcher|(?:blocks|smothers|knocks down|keeps in front)(?: it| the pitch)(?! foul)"],
+  // A fly caught where it carried: "caught at the wall", "caught on the track".
+  ["In play - out", "caught (?:at|against|on|near|in front of) the (?:wall|fence|track|warning track)"],
+  // A pitcher hitting the batter with a pitch, the batter named: "hit Pena with a 1-1 sinker", "plunks Ruiz with a heater".
+  ["Hit by pitch", "(?:hits?|plunks?|plunked|drills?|drilled|nails?|nailed|beans?|beaned) (?!(?:it|1|a|an|the|that|this|his|one|him|them|everything)\\b)[a-z'.-]+(?: [a-z'.-]+)? with (?:a|an|the|his|that)\\b"],
+  // The pitch hitting the batter said plainly: "and it hits him!", "the pitch clips him", "hit batsman".
+  ["Hit by pitch", "(?:it|the pitch|that 1|and) (?:hits|hit|clips|clipped|grazes|grazed|catches|nails|nailed|drills|drilled) him\\b(?! (?:with|for))|hit batsman|hit batter"],
+  // A batter safe on an error put the ball in play and got no hit: "reaches on an error by the shortstop", "boots it".
+  ["In play - out", "(?:reaches|reached|is safe|safe) on (?:an? )?(?:throwing |fielding |two-base )?error|(?:an? )?error (?:by|on) the (?:[a-z]+ ?){1,2}|boots? (?:it|the ball)|booted (?:it|the ball)|bobbles? (?:it|the ball)|bobbled (?:it|the ball)"],
+  // A strikeout said by who got whom: "got him looking", "gets him swinging", "sat him down swinging"; "punchout!".
+  ["Strike", "(?:got|gets|caught|catches) him looking"],
+  ["Swing and miss", "(?:got|gets) him swinging|(?:sat|sits) him down swinging"],
+  ["strikeout", "punch[\\s-]?outs?|(?:sat|sits) him down"],
+  // A ball leaving the park said in a word: "...and gone!", "Adios!", "Sayonara!".
+  ["In play - hit", "and gone(?= ?[!.])|adios|sayonara|bye[\\s-]bye"],
+  // A ball hit with an adverb before where it went: "hit sharply to first", "hit hard on the ground"; the fielder
+  // taking the bag himself: "steps on the bag".
+  ["inPlay", "hit (?:sharply|hard|softly|weakly|slowly|high|deep|well|sky-high) (?:to|toward|towards|into|on the ground|in the air|up the)"],
+  ["In play - out", "steps on (?:the bag|the base|1st|2nd|3rd)(?: himself)?(?! (?:for|and))|touches (?:the bag|1st) (?:himself|for the out)"],
+  // The scorer's call on a ball in play: "that'll go down as a hit", "ruled a single", "scored a base hit".
+  ["In play - hit", "(?:goes|go|went) down as (?:a|an) (?:hit|single|double|triple|base hit|infield hit)|(?:ruled|scored|called) (?:a|an) (?:hit|single|double|triple|base hit|infield hit)"],
+  // A throw to first after a ball in play: "fires across to first", "flips to first", "tosses over to first".
+  ["In play - out", "(?:fires|fired|flips|flipped|tosses|tossed|guns|gunned|whips|whipped)(?: it| him| the ball)? (?:across |over |on |down )?to 1st"],
+  // A swing at a pitch out of the zone, fished for: "goes fishing for it", "fishes for a slider".
+  ["Swing and miss", "go(?:es)? fishing|went fishing|fish(?:es|ed)? for"],
   ["Ball",
     // A wild pitch or passed ball is a pitch not swung at: a ball.
     "wild (?:1|pitch)|passed ball|gets (?:by|past|away from) the catcher|skips? (?:by|past) the catcher|to the backstop|" +
@@ -162,7 +217,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
 ];
 
 /** Where a pitch went, said right after its name ("Sinker, away.", "Hook, in the dirt"): a ball. */
-export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away";
+export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front|in(?= ?[.!;])";
 
 /** The scorer's one- or two-letter result codes between separators ("| B |", "/ F /", "/ X"). */
 export const RESULT_CODES: Record<string, ResultCue> = { b: "Ball", s: "Strike", cs: "Strike", ss: "Swing and miss", sw: "Swing and miss", f: "Foul", x: "inPlay", k: "strikeout" };

@@ -2,7 +2,7 @@ import type { PitchResult } from "../../domain/index";
 import { applyResult, findCounts, reverseResult, type Count, type CountMention } from "./count-parser";
 import { PITCH_CODE_UPPER, PITCH_NAME, SELF_CORRECTION } from "./lexicon";
 import { findPitchTerms } from "./pitch-vocabulary";
-import { findResultCues, hasPitchEvidence, isRecap, isWeakCue, type ResultCue, type ResultMention } from "./result-parser";
+import { blankOtherOccasions, findResultCues, hasPitchEvidence, isRecap, isWeakCue, summarizesPlays, type ResultCue, type ResultMention } from "./result-parser";
 
 /** The pitch fields of one paragraph; null everywhere when the paragraph describes no pitch. */
 export interface PitchReading {
@@ -16,21 +16,41 @@ export interface PitchReading {
   resultIndex?: number;
 }
 
+// Words of a correction besides the narrator's own: "a slider — actually, a cutter", "the gun corrects it to 85".
+const CORRECTED_TO = "actually|corrects? (?:it|that) to|corrected (?:it |that )?to|updates? (?:it|that) to|updated (?:it |that )?to|revised (?:it |that )?to|changes? (?:it|that) to";
+// Numbers that count something else: "at 58 pitches", "91 feet", "at 100 for the night" (a pitch count).
+const NOT_SPEED = "\\s*(?:pitches|pitch count|innings|feet|ft|percent|%|games|runs|batters|outs|strikes|balls|for the (?:night|game|day))";
 const VELOCITY = [
+  // The speed right after the delivery: "rears back: 98.8", "fires — 97 — and he swings".
+  new RegExp(`\\b(?:rears back|fires|deals|delivers|throws|pumps|unleashes|lets (?:it|1) go)\\s*[,:—–-]+\\s*(\\d{2,3}(?:\\.\\d)?)\\b(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
+  // A speed opening a terse call, where it crossed after it: "96 at the letters, he chases", "91, on the black".
+  /(?:^|[.!?;]\s+)(\d{2,3}(?:\.\d)?),?\s+(?:at the (?:letters|knees|belt|hands|top of the zone|bottom of the zone)|on the (?:black|corner|outside corner|inside corner|hands)|up and (?:in|away)|down and (?:in|away)|right down the middle)\b/,
+  // "97 on the heater", "the gun says 88", "the board has it at 95".
+  new RegExp(`(?<![\\d.])(\\d{2,3}(?:\\.\\d)?) on (?:the |that |his )${PITCH_NAME}(?![a-z])`),
+  /\b(?:gun|radar|board|scoreboard|readout|stadium gun)(?: (?:says|reads|shows|has it at|had it at|flashes|lights up with|puts it at))\s+(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d)/,
   /(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:-\s*)?(?:mph|m\.p\.h\.?|miles?[\s-](?:per|an|a)[\s-]hour|mi\/h|kmh|on the (?:gun|radar|board|stadium gun|scoreboard|readout)|per hour)/,
   /\b(?:clocked|been|registering|registers|registered|reading|reads|touching|touches|touched|at|hits|hit|lights up the gun|sitting|gun shows|radar shows|velo(?:city)? of|reaching|reached|topping out at|tops out at|comes in at|came in at|lighting up the gun at)(?: at| with)?\s*(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d|\s*(?:percent|%|feet|ft|pitches|innings|games|hits|homers|runs))/,
-  new RegExp(`(?<![\\d.-])(\\d{2,3}(?:\\.\\d)?)(?:[\\s-]+(?:mph|miles))?[\\s-]+(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\\s)?${PITCH_NAME}(?![a-z])`),
-  new RegExp(`(?:${PITCH_NAME}|\\b[a-z]{2})[,:]?\\s+\\(?(\\d{2,3}(?:\\.\\d)?)\\)?(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d)`),
+  new RegExp(`(?<![\\d.-]|\\d,)(\\d{2,3}(?:\\.\\d)?)(?:[\\s-]+(?:mph|miles))?(?:[\\s-]+|,\\s*)(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\\s)?${PITCH_NAME}(?![a-z])`),
+  new RegExp(`(?:${PITCH_NAME}|\\b[a-z]{2})[,:]?\\s+\\(?(\\d{2,3}(?:\\.\\d)?)\\)?(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
 ];
 
 const SPEED_CLAUSE = /^[^.!?;\d]{1,40}?,\s*(\d{2,3}(?:\.\d)?)(?=\s*(?:[,.;!)]|$|and\b|mph\b))/;
 const plausible = (v: number) => v >= 55 && v <= 106;
 
-/** Miles per hour, when stated and plausible for a pitch (55–106). */
-export function parseVelocity(lower: string): number | null {
+// A speed the narrator corrects right away: "94, no, the board says 95", "97 — sorry, 98".
+const SPEED_CORRECTED = new RegExp(`^(?:\\s*(?:mph|miles an hour|miles per hour))?[\\s,;:.!—–-]*(?:${SELF_CORRECTION}|${CORRECTED_TO}|the (?:gun|board|radar) (?:${CORRECTED_TO}))\\b[^\\d.!?]{0,30}?(\\d{2,3}(?:\\.\\d)?)(?!\\.?\\d)`);
+const corrected = (lower: string, at: number, v: number): number => {
+  const c = SPEED_CORRECTED.exec(lower.slice(at, at + 60));
+  return c && plausible(Number(c[1])) ? Number(c[1]) : v;
+};
+
+/** Miles per hour, when stated and plausible for a pitch (55–106); a speed taken back gives way to the one said next. */
+export function parseVelocity(text: string): number | null {
+  // Speeds of other times ("touched 101 last week", "91 in his warm-up tosses") are not this pitch's.
+  const lower = blankOtherOccasions(text);
   for (const re of VELOCITY) {
     const m = re.exec(lower);
-    if (m && plausible(Number(m[1]))) return Number(m[1]);
+    if (m && plausible(Number(m[1]))) return corrected(lower, m.index + m[0].length, Number(m[1]));
   }
   // A bare number right after any pitch name: "split, 85", "SINKER 96", "a cut fastball (91)".
   for (const term of findPitchTerms(lower)) {
@@ -38,7 +58,7 @@ export function parseVelocity(lower: string): number | null {
     const m = /^[,:]?\s*\(?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d|\s*(?:%|percent|feet|ft|pitches|innings|games|runs|inches))/.exec(after) ??
       // The speed as a clause of its own after where the pitch went: "a heater on the outside black, 96, called strike".
       SPEED_CLAUSE.exec(after);
-    if (m && plausible(Number(m[1]))) return Number(m[1]);
+    if (m && plausible(Number(m[1]))) return corrected(lower, term.index + term.text.length + m.index + m[0].length, Number(m[1]));
   }
   return null;
 }
@@ -46,15 +66,25 @@ export function parseVelocity(lower: string): number | null {
 // Verbs of a pitch being thrown, for a paragraph whose result phrase is unknown.
 const THROWN = /\b(?:deals|delivers|fires|throws|pitches|hurls|here's the pitch|the pitch|offering|rears back|comes set|winds and)\b/;
 // A narrator correcting himself: "a slider, no, make that a cutter", "the slider — sorry, the cutter", "I mean".
-const CORRECTION = new RegExp(`(?:^|[\\s,;:.!—–-])(?:${SELF_CORRECTION})\\b[\\s,;:.!—–-]*(?:(?:make that|it's|it was|that's|that was|the board says|the board shows|the gun says|rather)\\b)?`);
+const CORRECTION = new RegExp(`(?:^|[\\s,;:.!—–-])(?:${SELF_CORRECTION}|${CORRECTED_TO})\\b[\\s,;:.!—–-]*(?:(?:make that|it's|it was|that's|that was|the board says|the board shows|the gun says|rather)\\b)?`);
 
-/** The pitch named last when the narrator corrects himself between two names; else the first named. */
-function correctedTerm<T extends { index: number; text: string }>(terms: readonly T[], text: string): T | undefined {
+/**
+ * The pitch named last when the narrator corrects himself between two names. Else the last one named before the
+ * call (`beforeCall` names come before it): "After three straight sliders, he goes to the fastball: swinging strike"
+ * (the names before it are pitches of the at-bat so far, or his repertoire). Else (none before it) the first named.
+ */
+function correctedTerm<T extends { index: number; text: string }>(terms: readonly T[], text: string, beforeCall = 0): T | undefined {
   for (let i = terms.length - 1; i >= 1; i--) {
     const between = text.slice(terms[i - 1]!.index + terms[i - 1]!.text.length, terms[i]!.index);
     if (between.length <= 40 && CORRECTION.test(between)) return terms[i];
   }
-  return terms[0];
+  return terms[Math.max(0, Math.min(beforeCall, terms.length) - 1)];
+}
+
+/** How many pitch names come before the call (in the number-normalized text, where the call was found). */
+function namesBeforeCall(lower: string, callAt: number | undefined): number {
+  if (callAt === undefined || callAt < 0) return 0;
+  return findPitchTerms(lower).filter((t) => t.index < callAt).length;
 }
 
 /** A count the narrator takes back ("That's 1-2 — no, 1-1", "two and one... excuse me, one and two") gives way to the next. */
@@ -78,8 +108,11 @@ function withoutCorrected(mentions: CountMention[], text: string): CountMention[
 const PRIORITY: PitchResult[] = ["Hit by pitch", "In play - hit", "In play - out", "Swing and miss", "Strike", "Foul", "Ball"];
 
 function candidates(cues: ResultMention[], lower: string): PitchResult[] {
-  const swung = /\bswing|\bswung|\bswinging|\bwhiff|\bchase|\bwave/.test(lower);
-  const looked = /\blooking\b|\bcalled\b|\bcaught looking|\brung up|\bfroze|\bfrozen|\bwatches/.test(lower);
+  // A checked swing ruled a swing on appeal ("the umpire says he went") is a swinging strike, "called" or not.
+  const appealed = /\b(?:says|rules|ruled|rule|said|signals|signaled) (?:that )?he (?:went|swung|offered)\b|\bon (?:the )?appeal\b[^.]*\b(?:went|swung|strike)/.test(lower);
+  // A tipped pitch was swung at: a foul tip held for strike three is a strikeout swinging.
+  const swung = appealed || /\bswing|\bswung|\bswinging|\bwhiff|\bchase|\bwave|\bfishing|\btip(?:s|ped|ping)?\b/.test(lower);
+  const looked = !appealed && /\blooking\b|\bcalled\b|\bcaught looking|\brung up|\bfroze|\bfrozen|\bwatches/.test(lower);
   const map = (cue: Exclude<ResultCue, "take">): PitchResult =>
     cue === "inPlay" ? "In play - out" : cue === "strikeout" || cue === "strike" ? (swung && !looked ? "Swing and miss" : cue === "strikeout" && !looked ? "Swing and miss" : "Strike") : cue;
   const hasFoul = cues.some((c) => c.cue === "Foul");
@@ -102,6 +135,8 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
     // A bunt or pop fouled off is a foul, not a ball in play.
     if (c.cue === "inPlay" && hasFoul) continue;
     if ((c.cue === "strike" || c.cue === "strikeout") && explicit) continue;
+    // "Fouled back. Strike two.": the strike a foul adds is the foul's (only a tip or a bunt makes strike three).
+    if (c.cue === "strike" && hasFoul && !/3/.test(c.phrase)) continue;
     out.add(map(c.cue));
   }
   return PRIORITY.filter((r) => out.has(r));
@@ -110,6 +145,16 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
 function consistent(result: PitchResult, pre: Count, post: Partial<Count>): boolean {
   const next = applyResult(pre, result);
   return (post.balls === undefined || post.balls === next.balls) && (post.strikes === undefined || post.strikes === next.strikes);
+}
+
+// The next batter coming up: "Pena steps in", "coming up is Pena", "up next", "here's Pena, the cleanup man".
+const BATTER_UP = /\b(?:steps in|steps into the (?:box|batter's box)|steps to the plate|comes to the plate|digs in|comes up(?! (?:empty|with|short|throwing|firing|big|huge|clutch|lame|limping|in))|coming up|up next|due up|now batting|is the batter|bats next|here's [a-z'.-]+(?:,| the | with | and | to ))/g;
+function lastBatterUp(lower: string): number {
+  let at = -1;
+  BATTER_UP.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BATTER_UP.exec(lower)) !== null) at = m.index;
+  return at;
 }
 
 /** Choose the counts said to be before and after the pitch. */
@@ -132,11 +177,14 @@ function pickCounts(mentions: CountMention[], resultIndex: number): { pre: Parti
  * `plain` is the same text lower-cased only, so the pitch type keeps its words as written ("four-seamer").
  */
 export function readPitch(lower: string, plain: string = lower, original?: string): PitchReading {
-  if (isRecap(lower)) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
+  if (isRecap(lower) || summarizesPlays(lower)) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
   const mentions = withoutCorrected(findCounts(lower), lower);
   // A ball-strike count said in the paragraph shows a pitch as much as a pitch word does ("1-1... ground ball to short").
   const evidence = hasPitchEvidence(lower) || mentions.some((m) => m.balls !== null && m.strikes !== null);
-  const cues = findResultCues(lower).filter((c) => evidence || !isWeakCue(c.phrase));
+  // A paragraph that brings up the next batter and shows no pitch tells the last play before him ("So Ruiz singles,
+  // and here's Pena"): what is said before he comes up is not this paragraph's pitch.
+  const upNext = evidence ? -1 : lastBatterUp(lower);
+  const cues = findResultCues(lower).filter((c) => (evidence || (!isWeakCue(c.phrase) && !c.ruling)) && c.index > upNext);
   const firstCue = cues.length > 0 ? cues[0]!.index : -1;
   const { pre, post } = pickCounts(mentions, firstCue);
   let options = candidates(cues, lower);
@@ -155,7 +203,9 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     // and the count it was thrown on stay ("Okafor deals a 2-1 slider at 86 and Diaz ... ").
     const terms = findPitchTerms(plain);
     const velocity = parseVelocity(lower);
-    const thrown = THROWN.test(lower) && (terms.length > 0 || velocity !== null) && (velocity !== null || /\b\d-\d\b/.test(lower) || terms.length > 0);
+    // A pitcher's repertoire ("he throws a slider and a sinker", "sinker, slider, changeup") is no pitch thrown.
+    const repertoire = terms.some((t, i) => i > 0 && t.code !== terms[i - 1]!.code && /^(?:,|,? and|,? or)\s+(?:an? |his |the )?$/.test(plain.slice(terms[i - 1]!.index + terms[i - 1]!.text.length, t.index)));
+    const thrown = !repertoire && THROWN.test(lower) && (terms.length > 0 || velocity !== null) && (velocity !== null || /\b\d-\d\b/.test(lower) || terms.length > 0);
     if (!thrown) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
     return { pitch_type: correctedTerm(terms, plain)?.text ?? null, pitch_velocity_mph: velocity, pitch_result: null, ball_in_play: null, pre, post: {} };
   }
@@ -182,7 +232,8 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   const terms = findPitchTerms(plain);
   const code = original ? PITCH_CODE_UPPER.exec(original) : null;
   return {
-    pitch_type: terms.length > 0 ? correctedTerm(terms, plain)!.text : code ? code[1]! : null,
+    // The names in the plain text and in the number-normalized one are the same, in the same order.
+    pitch_type: terms.length > 0 ? correctedTerm(terms, plain, findPitchTerms(lower).length === terms.length ? namesBeforeCall(lower, firstCue) : 0)!.text : code ? code[1]! : null,
     pitch_velocity_mph: parseVelocity(lower),
     pitch_result: result,
     ball_in_play: result === "In play - hit" || result === "In play - out",

@@ -7,7 +7,13 @@ export interface ResultMention {
   cue: ResultCue;
   index: number;
   phrase: string;
+  /** Said as the scorer's ruling on a play ("Sacrifice fly for Ruiz."): it needs signs of a pitch to be this one's. */
+  ruling?: boolean;
 }
+
+// The scorer's ruling heading a sentence, the batter credited: "Sacrifice fly for Ruiz, ...", "Double play, Ruiz, ...".
+// A pitch told as it happens says what was hit; a ruling alone wraps up a play already told.
+const RULING = /(?:^|[.!?]\s+)(?:an? )?(?:sacrifice fly|sac fly|sacrifice bunt|sac bunt|double play|fielder's choice|rbi (?:single|double|triple)|run-scoring (?:single|double|triple|groundout)|error)(?= for [a-z]|, [a-z][a-z'.-]+(?: [a-z][a-z'.-]+)?,)/g;
 
 const B = "(?<![a-z])";
 const E = "(?![a-z])";
@@ -29,7 +35,7 @@ const CUES: Array<[ResultCue, RegExp]> = [
 
 // Phrases that also turn up in colour commentary ("hitters have chased out of the zone all year"):
 // they count only when the paragraph shows a pitch being thrown.
-const WEAK = /^(?:(?:right|squarely|it's|is) on the (?:black|corner|edge)|nicks? the .*|(?:just|barely|narrowly) misses|gets out of the way|holds? up|pulls the bat back|(?:doesn'?t|does not|didn'?t|won'?t) .*|(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) .*|runs .*|spikes|bounced|(?:it's|it is|and it's|but it's|that's|but that's) .*|(?:way |well |just )?out in front|bites|(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at .*|out of the zone|outside the zone|in the dirt|high and tight|up and in|no good|just off|off the plate|lays? off|laid off|too (?:high|low|far)|spiked|looking|rings? (?:him )?up|rung up|frozen|freezes?.*|doesn'?t (?:offer|swing)|no swing|catch(?:es)? the .*|paints the .*|chase.*|bites? on|waves? .*|waved at|in play|fly ?balls?|ground ?balls?|line drives?|liners?|bunts?|grounders?|rollers?|fans?|fanned|strike ?outs?|gets the call|got the call|takes? strike|walk|walks|walked)$/;
+const WEAK = /^(?:(?:right|squarely|it's|is) on the (?:black|corner|edge)|nicks? the .*|(?:just|barely|narrowly) misses|gets out of the way|holds? up|pulls the bat back|(?:doesn'?t|does not|didn'?t|won'?t) .*|(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) .*|runs .*|spikes|bounced|(?:it's|it is|and it's|but it's|that's|but that's) .*|(?:way |well |just )?out in front|bites|(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at .*|out of the zone|outside the zone|in the dirt|high and tight|up and in|no good|just off|off the plate|lays? off|laid off|too (?:high|low|far)|spiked|looking|rings? (?:him )?up|rung up|frozen|freezes?.*|doesn'?t (?:offer|swing)|no swing|catch(?:es)? the .*|paints the .*|chase.*|bites? on|waves? .*|waved at|in play|fly ?balls?|ground ?balls?|line drives?|liners?|bunts?|grounders?|rollers?|fans?|fanned|strike ?outs?|gets the call|got the call|takes? strike|walk|walks|walked|adios|sayonara|bye[\s-]bye)$/;
 const PITCH_EVIDENCE = new RegExp(`\\b(?:${PITCH_CODE} \\d{2}|pitch|pitches|offering|delivery|deals|delivers|fires|throws|threw|hurls|comes with|goes with|works to|snaps off|spins|the \\d-\\d|count|mph|miles|on the gun|swings?|swung|takes|took|sees|watches|seamer|knuckle)\\b`);
 
 /** Whether a cue phrase can stand on its own, or needs other signs of a pitch in the paragraph. */
@@ -59,18 +65,56 @@ let lastBlanked = { text: "", blanked: "" };
 function blankSentences(text: string): string {
   // Sentences about other times ("a foul ball earlier tonight landed in a popcorn bucket") say nothing of this pitch,
   // nor do those about his day so far or an earlier play. Tested sentence by sentence: linear.
-  let lower = text.replace(/[^.!?]+/g, (s) => (OTHER_TIMES.test(s) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s) ? " ".repeat(s.length) : s));
+  // The colour man's words, quoted ("Hap: \"Make him chase.\""), are an aside about the game, not the call.
+  let lower = blankAsides(text);
+  lower = lower.replace(/[^.!?]+/g, (s) => (OTHER_TIMES.test(s) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s) || HYPOTHETICAL.test(s) ? " ".repeat(s.length) : s));
   lower = lower.replace(/\bwho (?:just|already|earlier) [a-z]+ed\b[^,.;!?]*/g, (s) => " ".repeat(s.length));
   return lower;
 }
 
 /** Words that put a sentence at another time than this pitch. Tested per sentence: linear, unlike one pattern spanning sentences. */
-const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year))|last (?:night|year|season|time|week)|all (?:year|season)|this (?:series|season|year)|in game \d)\b/;
+const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year|inning|frame|at-bat))|last (?:night|year|season|time|week|month)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed|confirms?|confirmed|overturns?|overturned)|(?:upon|after|under) (?:a |the )?review|the call (?:stands|is confirmed|is overturned|on the field (?:stands|is confirmed))|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen|in the minors|in the minor leagues|in (?:the )?(?:triple|double|single)-a|in college|in high school|in spring training|in winter ball|last (?:october|postseason|spring|fall))\b/;
+/** A sentence about what could happen, not what did: "If I'm the pitcher, I throw him sliders", "you'd expect a heater", "they need a ground ball". */
+const HYPOTHETICAL = /\b(?:if (?:i'm|i am|i were|i was|you're|you are)|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
+/** Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""): the colour man's aside. */
+const QUOTED = /(?:[a-z.'-]+:|\b(?:says|said|tells|told|notes|noted|adds|added|jokes|joked|quips|quipped|laughs|asks|asked|puts it|wonders)\b[^".!?\u201c]{0,25}?)\s*("[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d)/g;
+const blankQuoted = (text: string) => text.replace(QUOTED, (all, q: string) => all.slice(0, all.length - q.length) + " ".repeat(q.length));
+
+/**
+ * The paragraph with what is said of other occasions blanked out (same length): quoted asides and sentences about
+ * other times ("touched 101 last week", "91 in his warm-up tosses"). Narrower than `blankOtherTimes`: his day so
+ * far ("tonight") stays, so a speed said with it ("his fastest pitch tonight, 99") still counts.
+ */
+export function blankOtherOccasions(text: string): string {
+  return blankAsides(text).replace(/[^.!?]+/g, (s) => (OTHER_TIMES.test(s) ? " ".repeat(s.length) : s));
+}
+/**
+ * Quoted asides, and a clause about the batter's past inside the call ("Pena, who doubled in the 2nd, takes ball one"):
+ * the clause goes, the call stays. It looks back when set off by commas with its verb in the past, or when it names
+ * another time or an inning wherever it ends.
+ */
+function blankAsides(text: string): string {
+  return blankQuoted(text)
+    .replace(LOOKING_BACK_CLAUSE, (s, who: string, end: string) =>
+      (end === "," && PAST_VERB.test(who)) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) || MONTH.test(who) || /\bthe \d{1,2}(?:st|nd|rd|th)\b/.test(who) ? " ".repeat(s.length) : s)
+    // A clause dated by a month ("called up from Double-A in June,") is about then; the rest of the sentence stays.
+    .replace(/[^,.;!?:…]+/g, (c) => (MONTH.test(c) ? " ".repeat(c.length) : c));
+}
+/** A month: the game is in one of them, a clause naming one is about another day. */
+const MONTH = /\b(?:in|since|during|back in|early|late) (?:march|april|may|june|july|august|september|october)\b/;
+/** ", who ...," or ", who ... ." — a relative clause, with how it ends. */
+const LOOKING_BACK_CLAUSE = /,\s*(who\b[^,.;!?…]*)([,.;!?…])/g;
+const PAST_VERB = /\b(?:[a-z]+ed|drove|hit|won|threw|stole|ran|was|had|got|came|went|took|made|beat|broke|led)\b/;
+/**
+ * A play told again as a thing done: "the double play gets them out of it", "on the sacrifice fly by Ruiz": like a
+ * scorer's ruling, it is this paragraph's pitch only when the paragraph shows a pitch ("Pena scores on the single by Ruiz!").
+ */
+const RETOLD = /(?:^\s*|\b(?:on|after|with|by) )the (?:sacrifice fly|sac fly|sacrifice bunt|double play|triple play|fielder's choice|home run|homer|grand slam|single|double|triple|walk|wild pitch|passed ball|error|steal)\b(?:(?= by [a-z])|(?= (?:gets|got|puts|put|gave|gives|makes|made|ties|tied|brings|brought|cuts|cut|leaves|left|ends|ended)\b))/;
 // "1 for 2 today with a double", "31 homers on the year", "he's already singled", "the sac fly that tied it",
 // "after that double play", "Marlowe's homer, Webb's sac fly".
-const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|today|tonight|on the (?:year|season|night|day)|so far|already|\d for \d|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play)|[a-z]+'s (?:homer|home run|double|single|triple|sac fly|knock|blast|rbi))\b/;
+const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|today|tonight|on the (?:year|season|night|day)|so far|already|\d[\s-]for[\s-]\d|(?:1st|2nd|3rd|4th|last|previous|other) (?:time up|times up|trip|at-bat|plate appearance)|\d+ (?:home runs|homers|hrs|doubles|triples|rbis|steals|stolen bases|strikeouts|saves|wins)|(?:struck out|fanned|walked|whiffed) \d+\b|struck out the side|(?:struck out|homered|singled|doubled|tripled|walked|fanned|grounded out|flied out) (?:twice|\d+ times)|(?:aboard|on base|got on|is on) (?:on|via|with|by virtue of|thanks to) (?:a|an|his|that|the) |gave up (?:a|an|\d+) |threw \d+ pitches|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play|comebacker|grounder|liner|line drive|fly ball|bunt|hit|catch|steal|stolen base|wild pitch|hit-by-pitch|foul ball)|(?!(?:it|that|he|she|there|here|what|who|let)'s)[a-z]+'s (?:[a-z0-9-]+ )?(?:homer|home run|double|single|triple|sac fly|sacrifice fly|double play|knock|blast|rbi|hit)|that (?:single|double|triple|homer|home run|walk|strikeout|hit|catch|play|double play) (?:was|is|gives|gave|makes|made|puts|put))\b/;
 // "He singled home the only run in the 4th."
-const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck out|grounded|flied|lined|popped|scored|drove)\b.*\bin the \d{1,2}(?:st|nd|rd|th)\b/;
+const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck out|grounded|flied|lined|popped|scored|drove|plunked|beaned|hit by a pitch)\b.*\bin the \d{1,2}(?:st|nd|rd|th)\b/;
 
 
 const CODED = new RegExp(`(?:^|[|/])\\s*(${Object.keys(RESULT_CODES).join("|")})\\s*(?=[|/]|$)`, "g");
@@ -84,7 +128,8 @@ const AFTER_TERM = new RegExp(
 export function findResultCues(text: string): ResultMention[] {
   let lower = blankOtherTimes(text);
   // A pitch's name is not a call: "a fast ball, low" is no ball yet, a "spiked curve" no spiked pitch.
-  const blank = (t: string, start: number, end: number) => t.slice(0, start) + " ".repeat(end - start) + t.slice(end);
+  // It stays a word ("x" letters), so "bounces the slider to first" still reads as a ball hit somewhere.
+  const blank = (t: string, start: number, end: number) => t.slice(0, start) + "x".repeat(end - start) + t.slice(end);
   const terms = findPitchTerms(lower);
   for (const term of terms) lower = blank(lower, term.index, term.index + term.text.length);
   const found: ResultMention[] = [];
@@ -105,9 +150,23 @@ export function findResultCues(text: string): ResultMention[] {
     while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index, phrase: m[0] });
   }
   // Sentence-initial "Ball." / "Ball, low." / "Strike!" — the terse call.
-  for (const [cue, re] of [["Ball", /(?:^|[.!?;:]\s+)(ball)(?=[\s,.!;-])/g], ["strike", /(?:^|[.!?;:]\s+)(strike)(?=[\s,.!;-])/g]] as const) {
+  // Also right after the pitch is named: "The 2-1 pitch, ball, outside."
+  for (const [cue, re] of [["Ball", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(ball)(?=[\s,.!;-])/g], ["strike", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(strike)(?=[\s,.!;-])/g]] as const) {
     let m: RegExpExecArray | null;
     while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index + m[0].length - m[1]!.length, phrase: m[1]! });
+  }
+  // A scorer's ruling heading a sentence, and a play told again as done, mark the cues they hold.
+  RULING.lastIndex = 0;
+  let r: RegExpExecArray | null;
+  while ((r = RULING.exec(lower)) !== null) {
+    const at = r.index + r[0].length;
+    for (const f of found) if (f.index >= r.index && f.index < at) f.ruling = true;
+  }
+  const sentences = /[^.!?]+/g;
+  while ((r = sentences.exec(lower)) !== null) {
+    if (!RETOLD.test(r[0])) continue;
+    const at = r.index + r[0].length;
+    for (const f of found) if (f.index >= r.index && f.index < at) f.ruling = true;
   }
   return found.sort((a, b) => a.index - b.index);
 }
@@ -122,3 +181,17 @@ export function isRecap(lower: string): boolean {
   const n = (blankOtherTimes(lower).match(OUTCOME) ?? []).length;
   return n >= 3 || (n >= 2 && RECAP_WORD.test(lower));
 }
+
+/**
+ * Whether the paragraph sums up rather than calls a pitch: it opens on a half-inning's end ("End of six.",
+ * "Middle of the 5th", "After 7, ...") or lists plays as nouns ("a walk, a double and a sacrifice fly"). Read for the
+ * pitch fields only: such a paragraph may still name the pitcher a manager visits.
+ */
+export function summarizesPlays(lower: string): boolean {
+  return RECAP_OPENING.test(lower) || RECAP_LIST.test(blankOtherTimes(lower));
+}
+
+const RECAP_OPENING = /^\s*(?:so,? |and |well,? )?(?:that's |that is |it's )?(?:the )?(?:end of (?:the )?(?:\d|top|bottom|half|inning)|middle of (?:the )?(?:\d|inning)|after \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|through \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|we are through|we're through|in the books)/;
+// Plays listed as nouns, three or more: "a walk, a double and a sacrifice fly", "a groundout, a strikeout and a fly to center".
+const PLAY_NOUN = "(?:an? |the )?(?:[0-9a-z-]+ )?(?:walk|single|double|triple|homer|home run|strikeout|groundout|ground ball|grounder|flyout|fly ?ball|fly|pop-?up|popout|lineout|liner|sacrifice fly|sac fly|sacrifice bunt|error|hit batter|hit batsman|wild pitch|stolen base|double play|fielder's choice|bunt single)s?\\b[^,.;:!?]{0,24}?";
+const RECAP_LIST = new RegExp(`(?:${PLAY_NOUN}(?:, and |, | and )){2,}${PLAY_NOUN}(?:[.;!?]|$)`);

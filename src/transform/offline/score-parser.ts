@@ -28,8 +28,11 @@ const NUM_PAIR = "(\\d{1,2})\\s*(?:-|–|to)\\s*(\\d{1,2})";
 interface ScorePatterns {
   home: string[];
   away: string[];
-  P: Record<"homeFirst" | "awayFirst" | "homeRuns" | "awayRuns" | "teamVerbPair" | "pairTeam" | "pairLeadFor" | "beats", RegExp>;
+  P: Record<"homeFirst" | "awayFirst" | "homeRuns" | "awayRuns" | "teamVerbPair" | "pairTeam" | "pairLeadFor" | "teamPairLead" | "beats", RegExp>;
 }
+
+/** Words that put a sentence in another game. */
+const OTHER_GAME = /\b(?:(?:in|of|won|lost|took|dropped) the (?:opener|series opener|first game|nightcap)|last (?:night|year|season|week|month)|yesterday|earlier this (?:season|year|week|month)|(?:on )?opening day)\b/;
 
 const NO_TEAMS: TeamAliases = { home: [], away: [] };
 /** The score patterns for one pair of team alias lists, compiled once rather than for every paragraph. */
@@ -55,9 +58,11 @@ function scorePatterns(teams: TeamAliases = NO_TEAMS): ScorePatterns {
       beats: new RegExp(`\\b${T}\\b[^.;!?\\d]{0,40}?\\b(?:beat|beats|beating|defeat|defeats|defeated|defeating|top|tops|topped|edge|edges|edged|down|downs|downed) ${T},? ${NUM_PAIR}`),
       homeRuns: runsOf(H),
       awayRuns: runsOf(A),
-      teamVerbPair: new RegExp(`\\b${T}(?:'s?)?\\b[^.;!?\\d]{0,40}?\\b(lead|leads|leading|led|up|ahead|on top|in front|trail|trails|trailing|down|behind|holds?|holding|have|has)\\b[^.;!?\\d]{0,15}?${NUM_PAIR}`),
+      teamVerbPair: new RegExp(`\\b${T}(?:'s?)?\\b[^.;!?\\d]{0,40}?\\b((?:have |has |had )?(?:cut|cuts|trimmed|trims|closed|closes|pulled|pulls)(?: it| the (?:lead|deficit|gap|margin))? (?:to|within)|lead|leads|leading|led|up|ahead|on top|in front|trail|trails|trailing|down|behind|holds?|holding|have|has)\\b(?:[^.;!?\\d]|\\d+-runs?\\b|\\bby \\d+\\b){0,15}?${NUM_PAIR}`),
       pairTeam: new RegExp(`${NUM_PAIR},? (?:in favor of |lead for |advantage |edge )?${T}\\b`),
       pairLeadFor: new RegExp(`${NUM_PAIR} (?:lead|advantage|edge|deficit) (?:for|to) ${T}\\b`),
+      // "the Herons clinging to a 5-4 lead", "the visitors nursing a 3-2 edge", "the Coyotes facing a 4-1 deficit".
+      teamPairLead: new RegExp(`\\b${T}\\b[^.;!?\\d]{0,30}?\\b(?:an?|the|their|its) ${NUM_PAIR} (lead|advantage|edge|cushion|deficit|hole)\\b`),
     },
   };
   patternsByTeams.set(teams, patterns);
@@ -69,10 +74,13 @@ function scorePatterns(teams: TeamAliases = NO_TEAMS): ScorePatterns {
  * "scoreless"); a lead needs to know whose ("Boston leads 4-2", "a 4-2 Yankees lead",
  * "the visitors trail 2-5", "Yankees 4, Red Sox 2"). Unknown sides give nulls, never a guess.
  */
-export function parseScore(lower: string, teams?: TeamAliases): Score {
+export function parseScore(text: string, teams?: TeamAliases): Score {
+  // A score of another game ("they beat us 2-0 in the opener", "won 5-3 last night") is not this one's.
+  const lower = text.replace(/[^.!?]+/g, (s) => (OTHER_GAME.test(s) ? " ".repeat(s.length) : s));
   const tie =
     /\b(?:tied|knotted|deadlocked|all square|level|tie game|a tie)(?: up| game)?(?: at|,)? (\d{1,2})(?:\s*(?:-|–|to|all|apiece)\s*(\d{1,2}))?\b/.exec(lower) ??
-    /\b(\d{1,2})[\s-](?:all|apiece)\b/.exec(lower) ??
+    // "3-all", "two apiece"; not "didn't throw one all of September", "one all night".
+    /\b(\d{1,2})[\s-](?:all|apiece)\b(?!\s+(?:of|the|his|her|their|that|this|season|year|night|week|month|along|over|around|day)\b)/.exec(lower) ??
     /\b(\d{1,2})-(\d{1,2}) (?:tie|game|ballgame|contest)\b/.exec(lower);
   if (tie && (tie[2] === undefined || tie[2] === tie[1])) return { home: Number(tie[1]), away: Number(tie[1]) };
   // An even pair no count can be ("still 3-3", "7-7.") is a tied score.
@@ -108,7 +116,8 @@ export function parseScore(lower: string, teams?: TeamAliases): Score {
   if (m) {
     const who = sideOf(m[1]!);
     const [a, b] = [Number(m[3]), Number(m[4])];
-    const losing = /^(?:trail|trails|trailing|down|behind)$/.test(m[2]!);
+    // "The Coyotes have cut it to 4-3": the side that cuts a lead is still behind.
+    const losing = /^(?:trail|trails|trailing|down|behind)$/.test(m[2]!) || /(?:cut|cuts|trimmed|trims|closed|closes|pulled|pulls)\b/.test(m[2]!);
     if (who) return assign(who, losing ? Math.min(a, b) : Math.max(a, b), losing ? Math.max(a, b) : Math.min(a, b));
   }
   // "a 4-2 Yankees lead", "it's 4-2 Boston", "4-2 in favor of the hosts", "4-2 lead for Boston"
@@ -118,6 +127,13 @@ export function parseScore(lower: string, teams?: TeamAliases): Score {
     const [a, b] = [Number(m[1]), Number(m[2])];
     const deficit = /deficit/.test(m[0]);
     if (who) return assign(who, deficit ? Math.min(a, b) : Math.max(a, b), deficit ? Math.max(a, b) : Math.min(a, b));
+  }
+  m = P.teamPairLead.exec(lower);
+  if (m) {
+    const who = sideOf(m[1]!);
+    const [a, b] = [Number(m[2]), Number(m[3])];
+    const behind = /deficit|hole/.test(m[4]!);
+    if (who && a !== b) return assign(who, behind ? Math.min(a, b) : Math.max(a, b), behind ? Math.max(a, b) : Math.min(a, b));
   }
   return { home: null, away: null };
 }
