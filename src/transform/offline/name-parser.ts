@@ -112,6 +112,23 @@ const STEPPING_IN_BEFORE = /(?:here comes|here's|here is|up comes|up steps|in st
 const STEPPING_IN_AFTER = /^(?:,[^.;]{1,50},)?,? (?:steps (?:in|up|to the plate|into the box)|comes (?:up|to the plate)|is coming up|coming up|digs in|will bat|bats (?:left|right)|will lead off|leads off(?! (?:first|second|third|1st|2nd|3rd)\b)|is up next|is due up|will hit|(?:is )?next up|strides to the plate|walks up to the plate|is the (?:hitter|batter)|(?:waits|stands|is) (?:in|at) the (?:plate|dish|box|batter's box)|at the (?:plate|dish)(?! (?:takes|applies|blocks|receives|with the tag|for the tag))|in the (?:batter's )?box)/;
 // Said to bat, which a fielder word before the name does not undo ("catcher Heinz comes up").
 const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|comes up|coming up|is coming up|will bat|will lead off|at the plate|takes(?! a (?:walk|trip|stroll) (?:out )?to)|fouls|watches|grounds|flies|lines|pops|singles|doubles|homers|walks|strikes out)/;
+/**
+ * Whether the paragraph has this batter act at the plate on its pitch ("Ochoa grounds out", "the pitch to Ochoa",
+ * "he lines it to left"), rather than only introduce him ("Ochoa, 2-for-3 with a double", "Ochoa, who singled").
+ */
+export function saidToBat(text: string, name: string): boolean {
+  const { folded } = foldText(text);
+  const sur = surnameOf(name);
+  if (sur === "") return false;
+  if (new RegExp(`\\bhe${BATS.source.slice(1)}`).test(folded)) return true;
+  const re = new RegExp(`(?<![\\p{L}])${esc(sur)}(?![\\p{L}])`, "gu");
+  for (let m: RegExpExecArray | null; (m = re.exec(folded)) !== null; ) {
+    const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    if (BATS.test(after) || /(?:pitch|delivers|deals|pitching|throws|fires|deal|delivery|offering) to $/.test(folded.slice(Math.max(0, m.index - 20), m.index))) return true;
+  }
+  return false;
+}
+
 const ARRIVAL_AFTER = /^(?:,[^,.]{1,30},)?,? (?:comes? in|is coming in|jogs in|trots in|takes over|enters|from the bullpen|out of the bullpen|into the game|in to pitch|is summoned|gets the call|comes on|will pitch|takes the ball|takes the mound)/;
 const ARRIVAL_BEFORE = /(?:in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|now pitching:?|new pitcher:?|entra|enter|welcome|and now it's|now it's) $/;
 

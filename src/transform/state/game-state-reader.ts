@@ -13,7 +13,7 @@ import {
 } from "../../domain/index";
 import { createNameMatcher } from "../mapping/name-matcher";
 import { DOUBLE_PLAY as DOUBLE_PLAY_WORDS } from "../offline/lexicon";
-import { surnameOf } from "../offline/name-parser";
+import { saidToBat, surnameOf } from "../offline/name-parser";
 import { inferHomeAway } from "../offline/team-sides";
 
 type Row = RawPlay & Extraction;
@@ -133,9 +133,13 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     // (no count, no pitch type, no speed), is that play retold ("Sacrifice fly for Birch, and here's Sorensen"): no new pitch.
     // Unless a new batter is named, and not as stepping in: then it is his first pitch, put in play ("Mensah pops out to first").
     const newBatter = row.batter_name !== null && (batterBeforePlay === null || surnameOf(batterBeforePlay.name) !== surnameOf(row.batter_name));
-    const retold = appearanceEnded && row.pitch_result !== null && /^(?:In play|Hit by pitch)/.test(row.pitch_result) &&
-      row.pitch_type === null && row.pitch_velocity_mph === null && row.pre_pitch_balls === null && row.pre_pitch_strikes === null &&
-      row.post_pitch_balls === null && row.post_pitch_strikes === null && (!newBatter || STEPS_IN.test(text));
+    const noPitchSaid = row.pitch_type === null && row.pitch_velocity_mph === null && row.pre_pitch_balls === null && row.pre_pitch_strikes === null &&
+      row.post_pitch_balls === null && row.post_pitch_strikes === null;
+    // A new man introduced between plate appearances, with his day so far ("Ochoa, 2-for-3 with a double", "Ochoa, who
+    // singled his last time up") and no pitch told and no act of his on it, is an introduction, not a ball in play.
+    const introduced = appearanceEnded && newBatter && !saidToBat(row.playbyplay, row.batter_name!);
+    const retold = appearanceEnded && row.pitch_result !== null && /^(?:In play|Hit by pitch)/.test(row.pitch_result) && noPitchSaid &&
+      (!newBatter || STEPS_IN.test(text) || introduced);
     // 1. Inning and half. A paragraph between pitches may look back ("that ends the top of the 5th"): it moves nothing.
     const isPitch = row.pitch_result !== null && !retold;
     let lookBack = false;
@@ -201,6 +205,10 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         statedBatter = row.pitcher_name;
         statedBatterId = twoWayBatter.batter_id;
         find(row, "pitcher_name", `${row.pitcher_name} pitches for the side at bat: read as the batter`);
+      } else if (id === null && matchPitcher && pitcherOf.get(fielding)?.id != null) {
+        // A name the pitchers table does not know (a manager, an umpire the extractor took for the pitcher) does not take
+        // the mound from the pitcher on it.
+        find(row, "pitcher_name", `${row.pitcher_name} is not a pitcher of the reference tables: ${pitcherOf.get(fielding)!.name} stays on the mound`);
       } else {
         pitcherName = v(row.pitcher_name, "text");
         pitcherId = id;
@@ -225,9 +233,12 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       if (id === null && matchBatter) id = resolveShared(statedBatter, refs!, battingTeam(st.half), st.batter);
       const same = st.batter !== null && (id !== null && st.batter.id !== null ? id === st.batter.id : surnameOf(st.batter.name) === surnameOf(statedBatter));
       const onFieldingSide = id !== null && fieldingTeam(st.half) !== null && batterTeam.get(id) === fieldingTeam(st.half);
+      // A man of the side in the field is a fielder, not the batter ("Marchetti lets it roll foul"): the row names no batter.
+      const fielder = onFieldingSide && (st.batter !== null || st.halfSource !== "inferred");
+      if (fielder && mapping && mapping.batter_id === id) out.set(row.play_hash, { ...mapping, batter_id: null, batter_confidence: null });
       if (midAppearance && !same && !PINCH.test(text) && isRunner(row.playbyplay, statedBatter)) {
         find(row, "batter_name", `the text names ${statedBatter}, but ${st.batter!.name} is at the plate (mid plate appearance)`);
-      } else if (onFieldingSide && st.batter !== null) {
+      } else if (fielder) {
         find(row, "batter_name", `${statedBatter} plays for the side in the field`);
       } else {
         // A new plate appearance (not the guessed man named at last): the count starts again, and the order learns who followed whom.
@@ -250,7 +261,9 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     if (isPitch) {
       const carried: Count = st.count ?? { balls: 0, strikes: 0 };
       const carriedSource: Provenance = st.count === null ? "inferred" : "carried";
-      const result = row.pitch_result!;
+      // A ball in play leaves the count as it was: a count said to change on this pitch ("Marchetti, who doubled. First
+      // pitch, high, one-oh") says the ball was not put in play; the change says what the pitch was.
+      const result = countSays(row) ?? row.pitch_result!;
       if (row.pre_pitch_balls !== null && row.pre_pitch_strikes !== null) {
         const said = { balls: row.pre_pitch_balls, strikes: row.pre_pitch_strikes };
         const after = postPitchCount(carried, result);
@@ -328,6 +341,17 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     }
   }
   return { states, mappings: out, findings };
+}
+
+/** The pitch a count change says: one more ball, one more strike (a foul at two strikes changes nothing, so says nothing). */
+function countSays(row: Row): Row["pitch_result"] {
+  const r = row.pitch_result;
+  if (r === null || !/^In play/.test(r)) return null;
+  const { pre_pitch_balls: pb, pre_pitch_strikes: ps, post_pitch_balls: qb, post_pitch_strikes: qs } = row;
+  if (pb === null || ps === null || qb === null || qs === null) return null;
+  if (qb === pb + 1 && qs === ps) return "Ball";
+  if (qs === ps + 1 && qb === pb) return "Strike";
+  return null;
 }
 
 /** Whether the paragraph puts this player on the bases: "with Odom on second", "Odom takes off", "Odom scores". */
