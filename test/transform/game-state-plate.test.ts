@@ -84,3 +84,25 @@ describe("a name the pitchers table does not know does not take the mound", () =
     });
   }
 });
+
+describe("a man who reached base earlier in the half is a runner while another man bats", () => {
+  for (const runnerLine of ["Hadley's first pitch is in the dirt; Varela hustles into second.", "Ball one. Varela gets a huge read off Hadley.", "Strike. Varela draws a throw over from Hadley."]) {
+    it(`"${runnerLine}"`, () => {
+      const { states, mappings } = read([
+        "Top of the 3rd, nobody out. Hadley deals to Varela, and Varela singles to center.",
+        "Dev Park steps in.",
+        runnerLine,
+        "Next pitch, ball, outside.",
+      ]);
+      expect(states[2]!.batter_id).toBe(24);
+      expect(states[3]!.batter_id).toBe(24);
+      expect(mappings.get("plate-2")!.batter_id).toBeNull();
+    });
+  }
+
+  it("but a man named again before anyone else came up is still at the plate (the play that ended it was misread)", () => {
+    const { states } = read(["Top of the 3rd, nobody out. Hadley deals to Varela, ball one.", "Varela gets a huge cut at a slider, strike.", "Ball two to Varela."], { 0: hit });
+    expect(states[1]!.batter_id).toBe(21);
+    expect(states[2]!.batter_id).toBe(21);
+  });
+});

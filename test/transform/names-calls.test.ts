@@ -131,3 +131,28 @@ describe("a paragraph that opens with the game over names no one at work", () =>
     expect(names("Ambrose deals, and Brandt grounds out to short, and that's the ball game!")).toEqual({ pitcher: "Ambrose", batter: "Brandt" });
   });
 });
+
+describe("a runner thrown out or in safely is not the batter", () => {
+  it.each([
+    ["Varela gets thrown out stealing, and Park is still up there with a 1-1 count.", "Park"],
+    ["Dunmore's throw to second is late, Varela in safely, and Park takes ball two.", "Park"],
+    ["Varela beats the throw to third, and Park fouls the pitch away.", "Park"],
+  ])("%s", (text, who) => expect(batter(text)).toBe(who));
+});
+
+describe("the next man, set up by a walk or brought up by the play before", () => {
+  it.each([
+    ["Kowalski is intentionally walked, and that brings Park to the plate.", "Park"],
+    ["The Moles walk Kowalski on purpose to get to Park.", "Park"],
+    ["Four wide ones to Kowalski, an intentional pass to face Park with the bases full.", "Park"],
+    ["Kowalski's single brings Dev Park up with two on.", "Dev Park"],
+  ])("%s", (text, who) => expect(batter(text)).toBe(who));
+});
+
+describe("a pitcher replaced gives way to the one who replaces him", () => {
+  it.each([
+    ["Ambrose, who pitched the sixth, is replaced by Reyna for the seventh.", "Reyna"],
+    ["Ambrose gets relieved by Tomas Reyna after a leadoff walk.", "Tomas Reyna"],
+    ["Ambrose has been lifted, succeeded by Reyna.", "Reyna"],
+  ])("%s", (text, who) => expect(pitcher(text)).toBe(who));
+});

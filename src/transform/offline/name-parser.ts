@@ -84,7 +84,7 @@ const RUNNER_AFTER = new RegExp(
     "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:a|his) (?:[a-z]+ ){0,2}lead|scampers?|scoots?|scurries|jogging|motoring|cruises? into (?:second|third)|" +
     "off(?= on the| with the|!| and running)|takes (?:a|his) (?:[a-z]+ )?lead|in scoring position|slid|slides|sliding|" +
     "representing the (?:tying|winning|go-ahead|lead|insurance) run|leads off (?:first|second|third)(?! (?:inning|base(?:man)?))|an? (?:[a-z]+ )?jump|" +
-    "dives back|slides back|scrambles back|gets back (?:in|safely|to)|back in (?:safely|easily|standing|with)|pinch[- ]runs|(?:comes|is|goes) in to run|will run for|runs for|picked off|caught stealing|caught in a rundown|doubled off|(?:goes|went|races|raced) first to third)(?![a-z])",
+    "dives back|slides back|scrambles back|gets back (?:in|safely|to)|back in (?:safely|easily|standing|with)|pinch[- ]runs|(?:comes|is|goes) in to run|will run for|runs for|picked off|caught stealing|caught in a rundown|doubled off|(?:gets |is |was )?thrown out (?:stealing|trying|at (?:second|third|home))|in safely|in ahead of the (?:throw|tag)|beats the (?:throw|tag) (?:to|at|into) (?:second|third|home)|(?:goes|went|races|raced) first to third)(?![a-z])",
 );
 // A runner named before his name: "here goes Ocasio", "that's steal number three for Marsh", "pinch-runner Vance".
 const RUNNER_BEFORE = /(?:runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of|(?:here|there|and there|away) goes) $|\b(?:steal|stolen base|swipe|theft)\b[^.;!?]{0,30}\bfor $/;
@@ -109,14 +109,14 @@ const STAT_ASIDE = /^,? (?:has|had|'s) (?:now |already |only |never |just )?(?:w
 // A name taken back: "Stoltz... sorry, Heinz", "Ruiz, no, Ortiz", "Ruiz -- I mean Ortiz".
 const RETRACTED = new RegExp(`^\\s*(?:\\.{2,}|…|,|—|–|-{1,2})\\s*(?:(?:${SELF_CORRECTION_PHRASES})\\b|no(?:,|\\s*—|\\.{2,}))`);
 // The batter at work on this pitch, in the present of the call.
-const BATS = /^(?:,[^,.]{1,30},)? (?:swings|takes(?! (?:a|his) (?:lead|walk|trip|stroll|curtain))|fouls|watches|grounds|flies|lines|pops|singles|doubles|triples|homers|strikes out|bunts|chops|lofts|lifts|rips|hits|drives|smacks|spoils|fights|checks|lays off|bounces|taps|skies|spins away|is hit|gets hit|(?:doesn't|does not|won't) (?:offer|swing|chase|bite)|turns on|jumps on|hammers|crushes|launches|belts|blasts|ropes|laces|slaps|pulls|scorches|smokes|muscles|bloops|dumps|pokes|punches|strokes|slices|pounds|clubs|mashes|barrels|squares|drills|sends|legs|beats|reaches|draws|walks|works|gets (?:a|the|ahold|all|enough|under|around|jammed|fooled)|puts (?:it|one|the ball) in play)\b/;
+const BATS = /^(?:,[^,.]{1,30},)? (?:swings|takes(?! (?:a|his) (?:lead|walk|trip|stroll|curtain))|fouls|watches|grounds|flies|lines|pops|singles|doubles|triples|homers|strikes out|bunts|chops|lofts|lifts|rips|hits|drives|smacks|spoils|fights|checks|lays off|bounces|taps|skies|spins away|is hit|gets hit|(?:doesn't|does not|won't) (?:offer|swing|chase|bite)|turns on|jumps on|hammers|crushes|launches|belts|blasts|ropes|laces|slaps|pulls|scorches|smokes|muscles|bloops|dumps|pokes|punches|strokes|slices|pounds|clubs|mashes|barrels|squares|drills|sends|legs|beats|reaches|draws(?! (?:a|another|the) (?:throw|pickoff|look))|walks|works|gets (?:(?:a|the)(?! (?:[a-z]+ )?(?:read|jump|lead|break|throw)\b)|ahold|all|enough|under|around|jammed|fooled)|puts (?:it|one|the ball) in play)\b/;
 // A batter coming to the plate: "here comes Vance", "Vance steps in", "Vance, the designated hitter, steps in", "the pitch to Vance".
 const ROLE_WORDS = "catcher|shortstop|(?:first|second|third) baseman|(?:left|center|centre|right) fielder|outfielder|infielder|designated hitter|dh|rookie|veteran|lefty|righty|switch-hitter|slugger|pinch-hitter|pinch hitter|leadoff man|youngster|kid|big man|skipper's son";
 // A batter coming up named with his position ("and it's the catcher Lindell", "here's the shortstop Ochoa", "up comes the rookie Ochoa").
 const ROLE_INTRO_BEFORE = new RegExp(`(?:(?:and |now |so )?it's|here's|here is|here comes|up comes|brings up|bringing up|next up,?|now batting,?|that brings up) (?:the |our |their |your )?(?:[a-z-]+ )?(?:${ROLE_WORDS}),? $`);
 // The man a pinch-hitter bats for: "Hollis, the lefty, comes back for a pinch-hitter", "Hollis is lifted", "Hollis makes way for".
 const CALLED_BACK = /^(?:,[^,.]{1,30},)?,? (?:comes back|is called back|gets called back|is brought back|heads back to the dugout|is lifted|gets lifted|is pulled|makes way|gives way)\b/;
-const STEPPING_IN_BEFORE = /(?:pinch[- ]hitter:|pinch[- ]hitting:|to pinch[- ]hit:|here comes|here's|here is|up comes|up steps|in steps|brings up|bringing up|brought up|(?:the )?next (?:hitter|batter)(?: is)?:?|leading off(?: the (?:inning|[a-z0-9]+(?: inning)?))?,?|now batting:?|batting now:?|next up:?|up next:?|due up:?|(?:first |next )?pitch to|(?:delivers|deals|pitching) to|leading off for [a-z ]+:?) $/;
+const STEPPING_IN_BEFORE = /(?:(?:on purpose|intentionally|intentional walk|intentional pass) to (?:get to|face|pitch to)|(?:walk|walks|walked|walking) (?:him|[a-z]+) (?:on purpose )?to (?:get to|face|pitch to)|pinch[- ]hitter:|pinch[- ]hitting:|to pinch[- ]hit:|here comes|here's|here is|up comes|up steps|in steps|brings up|bringing up|brought up|(?:the )?next (?:hitter|batter)(?: is)?:?|leading off(?: the (?:inning|[a-z0-9]+(?: inning)?))?,?|now batting:?|batting now:?|next up:?|up next:?|due up:?|(?:first |next )?pitch to|(?:delivers|deals|pitching) to|leading off for [a-z ]+:?) $/;
 const STEPPING_IN_AFTER = /^(?:,[^.;]{1,50},)?,? (?:steps (?:in|up|to the plate|into the box)|comes (?:up|to the plate)|is coming up|coming up|digs in|will bat|bats (?:left|right)|will lead off|leads off(?! (?:first|second|third|1st|2nd|3rd)\b)|is up next|is due up|will hit|(?:is )?next up|strides to the plate|walks up to the plate|is the (?:hitter|batter)|(?:waits|stands|is) (?:in|at) the (?:plate|dish|box|batter's box)|at the (?:plate|dish)(?! (?:takes|applies|blocks|receives|with the tag|for the tag))|in the (?:batter's )?box)/;
 // Said to bat, which a fielder word before the name does not undo ("catcher Heinz comes up").
 const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|comes up|coming up|is coming up|will bat|will lead off|at the plate|takes(?! a (?:walk|trip|stroll) (?:out )?to)|fouls|watches|grounds|flies|lines|pops|singles|doubles|homers|walks|strikes out)/;
@@ -140,7 +140,7 @@ export function saidToBat(text: string, name: string): boolean {
 const ARRIVAL_AFTER = /^(?:,[^,.]{1,30},)?,? (?:comes? in|is coming in|jogs in|trots in|takes over|enters|from the bullpen|out of the bullpen|into the game|in to pitch|is summoned|gets the call|comes on|will pitch|takes the ball|takes the mound)/;
 // The newcomer named with his role: "brings in lefty Pantoja", "in comes the right-hander Pantoja", "calls on the veteran Pantoja".
 const ARRIVAL_WITH_ROLE = /(?:in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|goes to) (?:the |his |a )?(?:[a-z-]+ )?(?:lefty|righty|left-hander|right-hander|lefthander|righthander|southpaw|reliever|closer|veteran|rookie|setup man|fireman|long man),? $/;
-const ARRIVAL_BEFORE = /(?:in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|now pitching:?|new pitcher:?|entra|enter|welcome|and now it's|now it's) $/;
+const ARRIVAL_BEFORE = /(?:(?:replaced|relieved|succeeded) by|in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|now pitching:?|new pitcher:?|entra|enter|welcome|and now it's|now it's) $/;
 
 interface NamePattern {
   name: string;
@@ -209,7 +209,7 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         const runner = /^,? (?:scored|scores|comes (?:around|in|home)|came (?:around|in|home)|crosses|crossed|races home|raced home|steals|stole|advances|advanced|is thrown out|was thrown out)/.test(after) ||
           /^,?(?: is| was)? (?:standing |leading |dancing |taking (?:a|his) lead )?(?:on|at|off) (?:first|second|third|1st|2nd|3rd)\b|^,? (?:trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|moves up|takes off|breaks for|swipes|swiped|tags up|takes (?:second|third|2nd|3rd)|goes to (?:second|third|2nd|3rd))/.test(after) ||
           RUNNER_BEFORE.test(wider) || RUNNER_AFTER.test(after);
-        const steppingIn = role === "batter" && (STEPPING_IN_BEFORE.test(wider) || STEPPING_IN_AFTER.test(after) || ROLE_INTRO_BEFORE.test(wider) ||
+        const steppingIn = role === "batter" && (STEPPING_IN_BEFORE.test(wider) || (/\b(?:brings|bringing|brought|bring) $/.test(before) && /^ (?:up|to the plate|to bat|to the dish)\b/.test(after)) || STEPPING_IN_AFTER.test(after) || ROLE_INTRO_BEFORE.test(wider) ||
           // "Pasquale waiting on deck, uh, in the box, I mean": the words taken back give way to the correction.
           (ON_DECK.test(after) && ON_DECK_TAKEN_BACK.test(after)));
         // A batter replaced by a pinch-hitter, a runner, a fielder or an earlier play is not the one at the plate.
@@ -223,7 +223,7 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
           // "in for Teague" takes him out; "a big strikeout for Teague" credits him.
           ((/(?:replac(?:es|ing)|in place of|relieves|relieving|lifts?|lifted|pulls?|removes?|for|after|over from) $/.test(before) &&
               !/(?:strikeout|strike three|punchout|whiff|k|out|double play|win|save|hold|strikeouts|outs) for $/.test(before)) ||
-            /^(?:'s? (?:night|work|day|outing)\b|'s (?:done|finished|through)\b(?! (?:a|an|the|well|nicely|it|that|this)\b)|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs|,? gave (?:them|us) )/.test(after) ||
+            /^(?:(?:,[^,.]{1,30},)?,? (?:is|was|gets|got|will be|has been) (?:replaced|relieved|lifted|pulled|removed|taken out)\b|'s? (?:night|work|day|outing)\b|'s (?:done|finished|through)\b(?! (?:a|an|the|well|nicely|it|that|this)\b)|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs|,? gave (?:them|us) )/.test(after) ||
             // Warming up in the bullpen is not pitching; an earlier play is not this one.
             WARMING_UP.test(after) ||
             PAST_PLAY_AFTER.test(after) || PITCHER_RECORD.test(after)));

@@ -101,7 +101,13 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     st.runnersSource = "inferred";
     st.batter = null;
     st.count = null;
+    reached.clear();
+    appearancesThisHalf = 0;
   };
+  // The men of this half who reached base (a hit, a walk, a hit batsman), and when: until the order comes round again
+  // (nine plate appearances later) a man who reached is on the bases or has scored, not at the plate.
+  const reached = new Map<number, number>();
+  let appearancesThisHalf = 0;
 
   // Whether the last pitch read ended its plate appearance (a ball in play, a walk, a strikeout).
   let appearanceEnded = false;
@@ -216,6 +222,18 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       }
     }
     // 4. The batter at the plate.
+    // A man who reached base earlier in this half, named with no act of his at the plate ("Weatherby scoots into
+    // second", "Harlan's in safely") while another man is at the plate, is a runner, however the words around him read:
+    // the row names no batter but the man at the plate, if it names him. (Named again before anyone else came up, his
+    // plate appearance was not over: the extractor misread the play that "ended" it.)
+    const statedId = statedBatterId ?? (statedBatter !== null ? matchBatter?.(statedBatter)?.id ?? null : null);
+    if (statedBatter !== null && statedId !== null && reached.has(statedId) && appearancesThisHalf - reached.get(statedId)! < 9 &&
+      st.batter !== null && !st.batter.guessed && st.batter.id !== statedId && !saidToBat(row.playbyplay, statedBatter) && !PINCH.test(text)) {
+      find(row, "batter_name", `${statedBatter} reached base earlier in the half: a runner, not the batter`);
+      if (mapping && mapping.batter_id === statedId) out.set(row.play_hash, notTheBatter(mapping, st.batter, text));
+      statedBatter = null;
+      statedBatterId = null;
+    }
     // A pitch with no one at the plate yet: the batting order says who is up (the man who followed the last batter of
     // the side at bat the time before), until the text names him.
     const upNow = battingTeam(st.half);
@@ -238,6 +256,7 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       if (fielder && mapping && mapping.batter_id === id) out.set(row.play_hash, { ...mapping, batter_id: null, batter_confidence: null });
       if (midAppearance && !same && !PINCH.test(text) && isRunner(row.playbyplay, statedBatter)) {
         find(row, "batter_name", `the text names ${statedBatter}, but ${st.batter!.name} is at the plate (mid plate appearance)`);
+        if (mapping && id !== null && mapping.batter_id === id) out.set(row.play_hash, notTheBatter(mapping, st.batter!, text));
       } else if (fielder) {
         find(row, "batter_name", `${statedBatter} plays for the side in the field`);
       } else {
@@ -291,6 +310,11 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       const endsAppearance = result === "In play - out" || result === "In play - hit" || result === "Hit by pitch" || pb >= 4 || ps >= 3;
       st.count = endsAppearance ? null : { balls: pb, strikes: ps };
       batterBeforePlay = st.batter;
+      if (endsAppearance) {
+        appearancesThisHalf++;
+        const reachedBase = result === "In play - hit" || result === "Hit by pitch" || pb >= 4;
+        if (reachedBase && st.batter?.id != null) reached.set(st.batter.id, appearancesThisHalf);
+      }
       if (endsAppearance && upNow !== null) {
         lastUp.set(upNow, st.batter?.id ?? null);
         dueUp.delete(upNow);
@@ -341,6 +365,12 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     }
   }
   return { states, mappings: out, findings };
+}
+
+/** A row's mapping whose batter was a runner: its batter is the man at the plate if the paragraph names him, else no one. */
+function notTheBatter(mapping: CanonicalMapping, atPlate: { name: string; id: number | null }, text: string): CanonicalMapping {
+  const named = new RegExp(`\\b${surnameOf(atPlate.name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text.normalize("NFD").replace(/[\u0300-\u036f]/g, ""));
+  return { ...mapping, batter_id: named ? atPlate.id : null, batter_confidence: named ? "medium" : null };
 }
 
 /** The pitch a count change says: one more ball, one more strike (a foul at two strikes changes nothing, so says nothing). */
