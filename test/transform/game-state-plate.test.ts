@@ -106,3 +106,17 @@ describe("a man who reached base earlier in the half is a runner while another m
     expect(states[2]!.batter_id).toBe(21);
   });
 });
+
+describe("a man who reached and has been batted past is no batter between plate appearances", () => {
+  it("named after the next man's plate appearance ended, before anyone else is named", () => {
+    const { states } = read([
+      "Top of the 3rd, nobody out. Hadley deals to Varela, and Varela singles to center.",
+      "Dev Park steps in. Hadley's first pitch, and Park flies out to left.",
+      "A word on Varela: three hits tonight already, and a lot of noise from the Larks fans.",
+      "Ball one, outside.",
+    ]);
+    // Nobody has been named for the new plate appearance, and the order is not known yet.
+    expect(states[2]!.batter_id).toBeNull();
+    expect(states[3]!.batter_id).toBeNull();
+  });
+});

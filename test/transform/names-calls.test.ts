@@ -156,3 +156,11 @@ describe("a pitcher replaced gives way to the one who replaces him", () => {
     ["Ambrose has been lifted, succeeded by Reyna.", "Reyna"],
   ])("%s", (text, who) => expect(pitcher(text)).toBe(who));
 });
+
+describe("a runner the pitcher keeps an eye on is not the batter", () => {
+  it.each([
+    "Hadley checks Varela. Heater, taken for a strike.",
+    "Hadley looks back Varela, then the pitch: ball, low.",
+    "Hadley steps off on Varela, resets, and it's a strike.",
+  ])("%s", (text) => expect(batter(text)).toBeNull());
+});

@@ -87,7 +87,7 @@ const RUNNER_AFTER = new RegExp(
     "dives back|slides back|scrambles back|gets back (?:in|safely|to)|back in (?:safely|easily|standing|with)|pinch[- ]runs|(?:comes|is|goes) in to run|will run for|runs for|picked off|caught stealing|caught in a rundown|doubled off|(?:gets |is |was )?thrown out (?:stealing|trying|at (?:second|third|home))|in safely|in ahead of the (?:throw|tag)|beats the (?:throw|tag) (?:to|at|into) (?:second|third|home)|(?:goes|went|races|raced) first to third)(?![a-z])",
 );
 // A runner named before his name: "here goes Ocasio", "that's steal number three for Marsh", "pinch-runner Vance".
-const RUNNER_BEFORE = /(?:runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of|(?:here|there|and there|away) goes) $|\b(?:steal|stolen base|swipe|theft)\b[^.;!?]{0,30}\bfor $/;
+const RUNNER_BEFORE = /(?:checks|checks on|looks back|holds on|keeps an eye on|eyes|throws over to keep|steps off on|runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of|(?:here|there|and there|away) goes) $|\b(?:steal|stolen base|swipe|theft)\b[^.;!?]{0,30}\bfor $/;
 // The next man, not this one: "Varela on deck", "Varela, waiting on deck,". (Not passed on: he may step in later in the paragraph.)
 const ON_DECK = /^,? (?:is |waits |waiting |stands |standing )?(?:on deck|in the on-deck circle)\b/;
 const ON_DECK_TAKEN_BACK = new RegExp(`^[^.;!?]{0,30}?(?:—|–|-{1,2}|\\.{2,}|…|,)\\s*(?:(?:uh|um|er|no|${SELF_CORRECTION_PHRASES}),?\\s*)+(?:he's |he is )?(?:in the (?:batter's )?box|at the plate|up to bat|up now|stepping in|steps in|batting)`);

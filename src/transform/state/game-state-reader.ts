@@ -223,12 +223,13 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     }
     // 4. The batter at the plate.
     // A man who reached base earlier in this half, named with no act of his at the plate ("Weatherby scoots into
-    // second", "Harlan's in safely") while another man is at the plate, is a runner, however the words around him read:
-    // the row names no batter but the man at the plate, if it names him. (Named again before anyone else came up, his
-    // plate appearance was not over: the extractor misread the play that "ended" it.)
+    // second", "Harlan's in safely") while another man is at the plate or after another man batted, is a runner, however
+    // the words around him read: the row names no batter but the man at the plate, if it names him. (Named again before
+    // anyone else came up, his plate appearance was not over: the extractor misread the play that "ended" it.)
     const statedId = statedBatterId ?? (statedBatter !== null ? matchBatter?.(statedBatter)?.id ?? null : null);
     if (statedBatter !== null && statedId !== null && reached.has(statedId) && appearancesThisHalf - reached.get(statedId)! < 9 &&
-      st.batter !== null && !st.batter.guessed && st.batter.id !== statedId && !saidToBat(row.playbyplay, statedBatter) && !PINCH.test(text)) {
+      st.batter?.id !== statedId && (st.batter !== null && !st.batter.guessed || lastUp.get(batterTeam.get(statedId) ?? "") !== statedId) &&
+      !saidToBat(row.playbyplay, statedBatter) && !PINCH.test(text)) {
       find(row, "batter_name", `${statedBatter} reached base earlier in the half: a runner, not the batter`);
       if (mapping && mapping.batter_id === statedId) out.set(row.play_hash, notTheBatter(mapping, st.batter, text));
       statedBatter = null;
@@ -368,7 +369,8 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
 }
 
 /** A row's mapping whose batter was a runner: its batter is the man at the plate if the paragraph names him, else no one. */
-function notTheBatter(mapping: CanonicalMapping, atPlate: { name: string; id: number | null }, text: string): CanonicalMapping {
+function notTheBatter(mapping: CanonicalMapping, atPlate: { name: string; id: number | null; guessed?: boolean } | null, text: string): CanonicalMapping {
+  if (atPlate === null || atPlate.guessed) return { ...mapping, batter_id: null, batter_confidence: null };
   const named = new RegExp(`\\b${surnameOf(atPlate.name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text.normalize("NFD").replace(/[\u0300-\u036f]/g, ""));
   return { ...mapping, batter_id: named ? atPlate.id : null, batter_confidence: named ? "medium" : null };
 }
