@@ -18,6 +18,7 @@ const refs: ReferenceTables = {
     { batter_id: 21, name: "Sid Varela", team: "Larks", position: "CF", bats: "L" },
     { batter_id: 23, name: "Abe Kowalski", team: "Larks", position: "1B", bats: "R" },
     { batter_id: 24, name: "Dev Park", team: "Larks", position: "2B", bats: "S" },
+    ...["Ned Alcott", "Bo Quist", "Lyle Tran", "Oren Hask", "Pim Duarte", "Rafe Cole"].map((name, i) => ({ batter_id: 25 + i, name, team: "Larks", position: "OF", bats: "R" as const })),
   ],
   pitchTypes: PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] })),
 };
@@ -118,5 +119,19 @@ describe("a man who reached and has been batted past is no batter between plate 
     // Nobody has been named for the new plate appearance, and the order is not known yet.
     expect(states[2]!.batter_id).toBeNull();
     expect(states[3]!.batter_id).toBeNull();
+  });
+});
+
+describe("when the order comes round again, the man who reached bats again", () => {
+  it("a half in which the side bats around", () => {
+    const others = ["Dev Park", "Abe Kowalski", "Ned Alcott", "Bo Quist", "Lyle Tran", "Oren Hask", "Pim Duarte", "Rafe Cole"];
+    const { states } = read([
+      "Top of the 3rd, nobody out. Hadley deals to Varela, and Varela singles to center.",
+      ...others.map((n) => `${n} steps in. Hadley's first pitch, and ${n.split(" ")[1]} lines a single to left.`),
+      "Sid Varela, up for the second time this inning, with the bases loaded.",
+      "Ball one, outside.",
+    ]);
+    expect(states[9]!.batter_id).toBe(21);
+    expect(states[10]!.batter_id).toBe(21);
   });
 });

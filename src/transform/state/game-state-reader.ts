@@ -105,7 +105,7 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     appearancesThisHalf = 0;
   };
   // The men of this half who reached base (a hit, a walk, a hit batsman), and when: until the order comes round again
-  // (nine plate appearances later) a man who reached is on the bases or has scored, not at the plate.
+  // (after eight other plate appearances) a man who reached is on the bases or has scored, not at the plate.
   const reached = new Map<number, number>();
   let appearancesThisHalf = 0;
 
@@ -227,7 +227,7 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     // the words around him read: the row names no batter but the man at the plate, if it names him. (Named again before
     // anyone else came up, his plate appearance was not over: the extractor misread the play that "ended" it.)
     const statedId = statedBatterId ?? (statedBatter !== null ? matchBatter?.(statedBatter)?.id ?? null : null);
-    if (statedBatter !== null && statedId !== null && reached.has(statedId) && appearancesThisHalf - reached.get(statedId)! < 9 &&
+    if (statedBatter !== null && statedId !== null && reached.has(statedId) && appearancesThisHalf - reached.get(statedId)! < 8 &&
       st.batter?.id !== statedId && (st.batter !== null && !st.batter.guessed || lastUp.get(batterTeam.get(statedId) ?? "") !== statedId) &&
       !saidToBat(row.playbyplay, statedBatter) && !PINCH.test(text)) {
       find(row, "batter_name", `${statedBatter} reached base earlier in the half: a runner, not the batter`);
