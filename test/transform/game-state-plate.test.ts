@@ -13,6 +13,7 @@ const refs: ReferenceTables = {
     { pitcher_id: 3, name: "Cal Hadley", team: "Moles", throws: "R" },
   ],
   batters: [
+    { batter_id: 12, name: "Ray Dunmore", team: "Moles", position: "C", bats: "R" },
     { batter_id: 13, name: "Kofi Mensah", team: "Moles", position: "SS", bats: "R" },
     { batter_id: 14, name: "Eli Brandt", team: "Moles", position: "LF", bats: "L" },
     { batter_id: 21, name: "Sid Varela", team: "Larks", position: "CF", bats: "L" },
@@ -133,5 +134,21 @@ describe("when the order comes round again, the man who reached bats again", () 
     ]);
     expect(states[9]!.batter_id).toBe(21);
     expect(states[10]!.batter_id).toBe(21);
+  });
+});
+
+describe("the men due up, listed in order, teach the batting order", () => {
+  for (const list of ["Bottom of the 1st. Mensah, Brandt and Dunmore due up for the Moles.", "Bottom of the 1st. Kofi Mensah, Eli Brandt, Ray Dunmore.", "Bottom of the 1st: Mensah and Brandt will bat first for the Moles."]) {
+    it(`"${list}"`, () => {
+      const { states } = read(["Top of the 1st. Hadley deals to Varela, and Varela grounds out.", list, "Ambrose deals to Mensah, and Mensah grounds out to short.", "Ball one, low.", "Strike, on the corner."]);
+      expect(states[3]!.batter_id).toBe(14);
+      expect(states[3]!.batter_name.source).toBe("inferred");
+      expect(states[4]!.batter_id).toBe(14);
+    });
+  }
+
+  it("but two men named together with no words of men due up teach nothing", () => {
+    const { states } = read(["Top of the 1st. Hadley deals to Varela, and Varela grounds out.", "Bottom of the 1st. Ambrose has struck out Brandt and Dunmore twice each this year.", "Ambrose deals to Mensah, and Mensah grounds out to short.", "Ball one, low."]);
+    expect(states[3]!.batter_id).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ import {
 } from "../../domain/index";
 import { createNameMatcher } from "../mapping/name-matcher";
 import { DOUBLE_PLAY as DOUBLE_PLAY_WORDS } from "../offline/lexicon";
-import { saidToBat, surnameOf } from "../offline/name-parser";
+import { foldName, foldText, saidToBat, surnameOf } from "../offline/name-parser";
 import { inferHomeAway } from "../offline/team-sides";
 
 type Row = RawPlay & Extraction;
@@ -221,6 +221,11 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         pitcherOf.set(team ?? fielding, { name: row.pitcher_name, id });
       }
     }
+    // A list of the men due up ("Kinsella, Marchetti and Fitch coming up") is the batting order, in order.
+    if (refs && !isPitch) {
+      const listed = dueUpList(row.playbyplay, refs);
+      for (let k = 1; k < listed.length; k++) if (!nextInOrder.has(listed[k - 1]!)) nextInOrder.set(listed[k - 1]!, listed[k]!);
+    }
     // 4. The batter at the plate.
     // A man who reached base earlier in this half, named with no act of his at the plate ("Weatherby scoots into
     // second", "Harlan's in safely") while another man is at the plate or after another man batted, is a runner, however
@@ -374,6 +379,36 @@ function notTheBatter(mapping: CanonicalMapping, atPlate: { name: string; id: nu
   const named = new RegExp(`\\b${surnameOf(atPlate.name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text.normalize("NFD").replace(/[\u0300-\u036f]/g, ""));
   return { ...mapping, batter_id: named ? atPlate.id : null, batter_confidence: named ? "medium" : null };
 }
+
+const DUE_UP_WORDS = /\b(?:due up|coming up|comes up|are up|will bat|will hit|lead(?:s|ing)? (?:it )?off|up for|in order)\b/i;
+/**
+ * The batters of one team the paragraph lists in a row ("Kinsella, Marchetti and Fitch coming up", "Ibarra, Tolliver,
+ * Kinsella."): three or more, or two with words of men due up. Their ids, in the order written; empty when none.
+ */
+function dueUpList(text: string, refs: ReferenceTables): number[] {
+  const { folded } = foldText(text);
+  const found: { at: number; end: number; id: number; team: string }[] = [];
+  for (const b of refs.batters) {
+    const full = foldName(b.name);
+    const sur = surnameOf(b.name);
+    if (!folded.includes(sur)) continue;
+    const shared = refs.batters.filter((o) => surnameOf(o.name) === sur).length > 1;
+    const re = new RegExp(`(?<![\\p{L}])(?:${esc(full)}${shared ? "" : `|${esc(sur)}`})(?![\\p{L}])`, "gu");
+    for (let m: RegExpExecArray | null; (m = re.exec(folded)) !== null; ) found.push({ at: m.index, end: m.index + m[0].length, id: b.batter_id, team: b.team });
+  }
+  found.sort((a, b) => a.at - b.at || b.end - a.end);
+  const places = found.filter((f, i) => i === 0 || f.at >= found[i - 1]!.end);
+  let best: typeof places = [];
+  for (let i = 0; i < places.length; ) {
+    let j = i + 1;
+    while (j < places.length && places[j]!.team === places[i]!.team && /^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(folded.slice(places[j - 1]!.end, places[j]!.at))) j++;
+    if (j - i > best.length) best = places.slice(i, j);
+    i = j;
+  }
+  if (best.length >= 3 || (best.length === 2 && DUE_UP_WORDS.test(text))) return best.map((f) => f.id);
+  return [];
+}
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The pitch a count change says: one more ball, one more strike (a foul at two strikes changes nothing, so says nothing). */
 function countSays(row: Row): Row["pitch_result"] {
