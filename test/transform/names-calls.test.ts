@@ -164,3 +164,14 @@ describe("a runner the pitcher keeps an eye on is not the batter", () => {
     "Hadley steps off on Varela, resets, and it's a strike.",
   ])("%s", (text) => expect(batter(text)).toBeNull());
 });
+
+describe("a runner going around and a fielder with the ball are not the batter", () => {
+  it.each([
+    "Base hit to right! Varela all the way around to third.",
+    "Line drive into the gap, Varela rounds third and heads for home!",
+    "Grounder to third, Mensah with it, throws... in time.",
+    "There goes the runner, the throw is strong, and Mensah puts the tag on him!",
+  ])("%s", (text) => expect(batter(text)).toBeNull());
+
+  it("but a batter who hits it with authority is the batter", () => expect(batter("Park hits it with authority, right back up the middle.")).toBe("Park"));
+});
