@@ -21,7 +21,7 @@ const STOP = new Set(
     "over across back throw relay flip toss").split(" "),
 );
 const PITCHER_AFTER = `(?:'s? (?:\\w+ )?(?:pitch|offering|delivery|${PITCH})|['’]s (?:working|dealing|throwing|firing|pitching|cruising|rolling)\\b|(?:,[^,.]{3,30},)?\\s(?:delivers|deals|fires|throws|pitches|hurls|comes set|kicks|rears|winds|toes|looks in|gets the sign|uncorks|spins|snaps|serves|reaches back|with (?:a|an|his|the) (?:\\w+[\\s-])?${PITCH}|,[^,.]{3,30}, (?:spins|fires|deals|delivers|throws|snaps|takes over|comes in|enters|jogs in|trots in|is summoned|takes the ball|takes the mound|will pitch)|offers|is on the mound|on the mound|from the stretch|sets|checks the runner|bounces|misses|paints|freezes|buries|drops|spots|challenges|dots|works|starts|gets|pumps|brings|climbs|comes (?:back )?with|goes (?:back )?to (?:the|his) (?:\\w+ )?(?:pitch|${PITCH})|(?:'s|is) working|dials|unleashes|flips|lobs|tosses|feeds|zips|blows|strikes|rings|punches|sits|hits (?:him|the batter)|plunks|drills|walks (?:him|the batter)|comes in|comes on|enters|takes over|jogs in|is summoned|takes the mound|takes the hill|toes the rubber|will pitch|trots in|is coming in|heads to the showers|is done|replaces))`;
-const BATTER_AFTER = "(?:,[^,.]{2,30}){0,2},?\\s(?:is up there|is up|steps up|comes up|at the dish|in the box|gets (?:a|an) [\\d.]+|sees (?:a|an)|swings|takes(?! over| the (?:ball|mound|hill|rubber))|fouls|grounds|flies|lines|pops|singles|doubles|triples|homers|watches|checks|lays off|steps in|digs in|at the plate|is at the plate|rips|lofts|chops|hits|drives|smacks|bunts|is hit|gets hit|waves|chases|laces|slaps|launches|crushes|fights|spoils|flails|can't|cannot|taps|tops|skies|bloops|barrels|jumps on|turns on|goes down|strikes out|struck out|is rung up|is caught|draws|earns|walks|works a walk|reaches(?! back)|legs|dumps|sends a|sends (?:a|an|the|it) [a-z -]{0,30}(?:soaring|deep|over|into|out)|rolls|puts|offers at|holds up|is down|is ahead|is behind|batting|up to bat|leads off|is the (?:hitter|batter)|(?:is|was) taking|(?:doesn't|didn't|does not|won't) (?:chase|bite|swing|offer|go))";
+const BATTER_AFTER = "(?:,[^,.]{2,30}){0,2},?\\s(?:is up there|is up|steps up|comes up|at the dish|in the box|gets (?:a|an) [\\d.]+|sees (?:a|an)|swings|takes(?! over| the (?:ball|mound|hill|rubber|long walk|walk)| a (?:walk|trip|stroll) (?:out )?to)|fouls|grounds|flies|lines|pops|singles|doubles|triples|homers|watches|checks|lays off|steps in|digs in|at the plate|is at the plate|rips|lofts|chops|hits|drives|smacks|bunts|is hit|gets hit|waves|chases|laces|slaps|launches|crushes|fights|spoils|flails|can't|cannot|taps|tops|skies|bloops|barrels|jumps on|turns on|goes down|strikes out|struck out|is rung up|is caught|draws|earns|walks|works a walk|reaches(?! back)|legs|dumps|sends a|sends (?:a|an|the|it) [a-z -]{0,30}(?:soaring|deep|over|into|out)|rolls|puts|offers at|holds up|is down|is ahead|is behind|batting|up to bat|leads off|is the (?:hitter|batter)|(?:is|was) taking|(?:doesn't|didn't|does not|won't) (?:chase|bite|swing|offer|go))";
 const PITCHER_BEFORE = "(?:(?:talk|talks|chat|chats|speak|speaks|confer|confers|visit) with|pitcher|righty|lefty|right-hander|left-hander|righthander|lefthander|southpaw|hurler|reliever|starter|closer|ace|on the mound,?|now pitching:?|pitching:?|arm of|from|(?:steps|digs|stands) in against)\\s";
 const BATTER_BEFORE = "(?:(?:strikes?|balls?|count|pitch|count is \\d-\\d|(?:one|two|three|oh|nothing|\\d)(?:-| and |-and-)(?:one|two|oh|nothing|\\d)) on|batter|hitter|at bat:?|at the plate:?|up is|up:|now batting:?|batting:?|to|faces|facing|vs\\.?|(?:count|full) on|versus|pinch-hitter|pinch hitter|leadoff man|leading off,?|up next,?|next up,?|catcher|shortstop|outfielder|infielder|slugger|rookie|veteran|designated hitter)\\s";
 
@@ -79,6 +79,10 @@ export function grammarNames(original: string, teamWords: string[]): GrammarName
       // Coaches, managers and umpires are named too, but they neither pitch nor bat.
       const at = m.index + m[0].indexOf(m[group]!);
       if (/\b(?:coach|manager|skipper|umpire|ump|partner|announcer|broadcaster|analyst|owner|trainer)\s+$/i.test(original.slice(Math.max(0, at - 14), at))) return null;
+      // A job written as a title ("Manager Walt Kizer brings his corners in", "Coach Ames") is no player's first name.
+      if (/^(?:Coach|Manager|Skipper|Umpire|Ump|Pitching Coach|Bench Coach|Trainer)\s/.test(m[group]!)) return null;
+      // The umpire's call, the crowd's cheers: "not getting that call from Birdsall", "a ruling from Birdsall".
+      if (/\b(?:call|calls|ruling|strike zone|zone|word|nod|signal|boos|cheers|ovation) from\s+$/i.test(original.slice(Math.max(0, at - 18), at))) return null;
       // Or named with their job after them: "Pelletier, the plate umpire, rings him up".
       if (/^,\s+(?:the|our|their|his) (?:[\p{L}-]+ ){0,2}(?:coach|manager|skipper|umpire|ump|partner|announcer|broadcaster|analyst|owner|trainer)\b/iu.test(original.slice(at + m[group]!.length, at + m[group]!.length + 50))) return null;
       const name = cleanName(m[group]!, exclude);
@@ -87,7 +91,11 @@ export function grammarNames(original: string, teamWords: string[]): GrammarName
     }
     return null;
   };
-  const fuller = (name: string | null) => name && fullestForm(original, name);
+  // "Charlie" read with the word before it may be a pitch's nickname ("Uncle Charlie"), no one's name.
+  const fuller = (name: string | null) => {
+    const full = name && fullestForm(original, name);
+    return full && findPitchTerms(full.toLowerCase()).some((t) => t.text.length === full.length) ? null : full;
+  };
   // Each answer is worked out when first asked for: with a roster, most paragraphs need one of them or none.
   const duel = once(() => find(GRAMMAR.duel));
   const pair = once(() => find(GRAMMAR.duel, 2));

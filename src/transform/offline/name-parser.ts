@@ -67,7 +67,7 @@ interface Mention {
 
 const FIELDER_BEFORE = /(?:catcher|shortstop|baseman|fielder|outfielder|infielder|keeper|backstop|(?:over|on|across|back) to|tosses (?:it )?to|feeds) $/;
 // A fielder at work: "Lindqvist makes a diving stop", "Lindqvist backhands it", "Lindqvist with the relay", "Lindqvist turns two".
-const FIELDER_AT_WORK = /^ (?:makes (?:a|the|another) (?:[a-z-]+ ){0,2}(?:catch|play|stop|grab|pick)|backhands|snares|snags|spears|scoops|robs|charges|picks it|leaps|turns (?:two|the double play)|starts the double play|with the (?:throw|relay|tag)|on the relay|reaches over)\b/;
+const FIELDER_AT_WORK = /^ (?:makes (?:a|the|another) (?:[a-z-]+ ){0,2}(?:catch|play|stop|grab|pick)|backhands|snares|snags|spears|scoops|robs|charges|picks it|leaps|turns (?:two|the double play)|starts the double play|with the (?:throw|relay|tag)|with it(?! (?:to|into|over|down|up|through)\b)|puts (?:on )?the tag|applies the tag|makes the tag|on the relay|reaches over|hangs on(?:to| to)? it|holds on(?:to| to)? it|lets it (?:roll|drop|bounce)|cuts (?:it|the ball) off|(?:is )?up and (?:throws|fires))\b/;
 // The catcher at work: "gets the sign from Ruiz", "Ruiz stays in to catch", "Ruiz did well to smother it", "Ruiz sets up away".
 const CATCHER_BEFORE = /(?:(?:the |his )?signs? from|target from|the mitt of|(?:looks|peers|stares) in (?:at|to)|(?:gets|got|skips|skipped|squirts|squirted|bounces|bounced|kicks|kicked) (?:by|past|away from|off|through)) $/;
 const CATCHER_AFTER = /^'s (?:[a-z]+ )?(?:throw|relay|peg|toss|tag|mitt|glove|target)\b|^ catching(?! up)\b|^(?:,[^,.]{1,30},)? (?:(?:at the plate )?(?:takes the throw|applies the tag|makes the tag|puts the tag on|tags him|blocks the plate)|(?:(?:goes|trots|jogs|walks|heads|comes|is) )?(?:out )?to (?:the mound|talk|visit|settle|calm)|stays in to catch|(?:will|to|is|'s) (?:catch|catching)\b|(?:is |'s )?(?:behind the (?:plate|dish)|crouched|squatting)|(?:did|does|do) (?:well|a nice job|a good job) to|(?:manages|managed|was able|is able) to (?:block|smother|glove|corral|keep|knock)|(?:corrals|knocks it down|frames|sets up|set up|puts down (?:the|one|two)|calls for|throws off (?:the|his) mask|flips (?:off )?(?:the|his) mask|pops up (?:and|to) throw)|blocked it|smothered it)/;
@@ -80,16 +80,17 @@ const RUNNER_AFTER = new RegExp(
     "^(?:'s)?,?(?: (?:who [^,.;]{2,30}|running on the pitch|the runner),)?(?: and [a-z]+)?\\s+(?:(?:is|was|has|had|gets|got|takes|took|stays|still|just|already|now|both|then|'s|will|would|'ll|be|(?:has|had|have) to)\\s+){0,3}" +
     "(?:running|going\\b|goes on the pitch|runs on the pitch|swiped|swipes|steals|stole|stealing|retreats?|strolls|trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|lumbers|moves (?:up|to)|advances|holds(?! up)|hold(?! up)\\b|has to hold(?! up)|stays put|stayed put|" +
     "scores|scored|(?:out|safe) at (?:second|third|home)|being waved|waved (?:home|around)|dancing|taking (?:a|his|their)|thought about it|a good jump|an? (?:big |good |secondary )*lead\\b|leading off (?:first|second|third)|off (?:first|second|third)|(?:at|on) (?:first|second|third)\\b|" +
-    "to (?:second|third|home)|into (?:second|third)|ninety feet|90 feet|a step off|(?:a )?(?:couple of |few )?steps? off|stranded|left stranded|left on|back to the bag|(?:[a-z]+ )?back to (?:the bag|first|second|third)|" +
-    "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:a|his) (?:[a-z]+ ){0,2}lead|scampers?|jogging|motoring|cruises? into (?:second|third)|" +
+    "to (?:second|third|home)|into (?:second|third)|(?:all the way )?around to (?:second|third|home)|rounds (?:second|third)|around third|ninety feet|90 feet|a step off|(?:a )?(?:couple of |few )?steps? off|stranded|left stranded|left on|back to the bag|(?:[a-z]+ )?back to (?:the bag|first|second|third)|" +
+    "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:a|his) (?:[a-z]+ ){0,2}lead|scampers?|scoots?|scurries|jogging|motoring|cruises? into (?:second|third)|" +
     "off(?= on the| with the|!| and running)|takes (?:a|his) (?:[a-z]+ )?lead|in scoring position|slid|slides|sliding|" +
     "representing the (?:tying|winning|go-ahead|lead|insurance) run|leads off (?:first|second|third)(?! (?:inning|base(?:man)?))|an? (?:[a-z]+ )?jump|" +
-    "dives back|slides back|scrambles back|gets back (?:in|safely|to)|back in (?:safely|easily|standing|with)|pinch[- ]runs|(?:comes|is|goes) in to run|will run for|runs for|picked off|caught stealing|caught in a rundown|doubled off|(?:goes|went|races|raced) first to third)(?![a-z])",
+    "dives back|slides back|scrambles back|gets back (?:in|safely|to)|back in (?:safely|easily|standing|with)|pinch[- ]runs|(?:comes|is|goes) in to run|will run for|runs for|picked off|caught stealing|caught in a rundown|doubled off|(?:gets |is |was )?thrown out (?:stealing|trying|at (?:second|third|home))|in safely|in ahead of the (?:throw|tag)|beats the (?:throw|tag) (?:to|at|into) (?:second|third|home)|(?:goes|went|races|raced) first to third)(?![a-z])",
 );
 // A runner named before his name: "here goes Ocasio", "that's steal number three for Marsh", "pinch-runner Vance".
-const RUNNER_BEFORE = /(?:runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of|(?:here|there|and there|away) goes) $|\b(?:steal|stolen base|swipe|theft)\b[^.;!?]{0,30}\bfor $/;
+const RUNNER_BEFORE = /(?:checks|checks on|looks back|holds on|keeps an eye on|eyes|throws over to keep|steps off on|runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of|(?:here|there|and there|away) goes) $|\b(?:steal|stolen base|swipe|theft)\b[^.;!?]{0,30}\bfor $/;
 // The next man, not this one: "Varela on deck", "Varela, waiting on deck,". (Not passed on: he may step in later in the paragraph.)
 const ON_DECK = /^,? (?:is |waits |waiting |stands |standing )?(?:on deck|in the on-deck circle)\b/;
+const ON_DECK_TAKEN_BACK = new RegExp(`^[^.;!?]{0,30}?(?:—|–|-{1,2}|\\.{2,}|…|,)\\s*(?:(?:uh|um|er|no|${SELF_CORRECTION_PHRASES}),?\\s*)+(?:he's |he is )?(?:in the (?:batter's )?box|at the plate|up to bat|up now|stepping in|steps in|batting)`);
 // Warming up in the bullpen is not pitching: "is throwing in the Kettle Falls pen", "getting loose down the line".
 const WARMING_UP = /^,?(?: is| was)? (?:up in the (?:[a-z]+ ){0,3}(?:pen|bullpen)|warming|getting loose|loosening|throwing (?:hard )?(?:out )?(?:down )?in the (?:[a-z]+ ){0,3}(?:pen|bullpen))/;
 // A pitching decision ("Albers gets the win", "Brannigan, who doubled, gets the save") sums up the game: no one at work.
@@ -98,6 +99,8 @@ const DECISION = /^(?:,[^.;]{1,40},)?,? (?:gets|got|earns|earned|takes|took|pick
 const ON_A_SIGN = /\b(?:sign|banner|poster|placard|t-shirt|shirt)s? (?:that )?(?:says|said|reads|reading|saying|with)\s*["“']?$/;
 // A play of earlier in the game: "Brugger's two-run shot", "Kaito Marlowe's two-run blast".
 const PAST_PLAY_AFTER = /^'s (?:[a-z-]+ ){0,2}(?:shot|blast|homer|home run|double|single|triple|hit|sac fly|sacrifice|knock|rbi|bomb)\b|^,? (?:takes|took|gets|got|comes out for) (?:a|his) curtain call\b/;
+// A pitcher's record, not his work on this pitch: "Brandvold's fourth blown save", "Ames's first win since May".
+const PITCHER_RECORD = /^'s? (?:[a-z0-9-]+ ){0,2}(?:blown saves?|saves?|wins?|loss(?:es)?|no-hitters?|shutouts?|complete games?)\b(?! (?:chance|opportunity|situation|line|on the line))/;
 // A play credited to a batter, told as done ("sacrifice fly for Birch", "the RBI single by Birch", "Sacrifice fly, Birch,"):
 // the batter of this paragraph only when no one else is named (a new batter is coming up).
 const CREDITED_BEFORE = /(?:sac(?:rifice)? (?:fly|bunt)|sacrifice|rbi (?:single|double|triple|groundout|hit)|(?:solo|two-run|three-run) (?:shot|homer|home run|blast)|grand slam|home run|homer|base hit|single|double|triple|(?:free )?pass|walk)(?: (?:there|here))? (?:for|by|to),? $|(?:sac(?:rifice)? fly|sacrifice bunt|rbi single|rbi double), $/;
@@ -106,14 +109,38 @@ const STAT_ASIDE = /^,? (?:has|had|'s) (?:now |already |only |never |just )?(?:w
 // A name taken back: "Stoltz... sorry, Heinz", "Ruiz, no, Ortiz", "Ruiz -- I mean Ortiz".
 const RETRACTED = new RegExp(`^\\s*(?:\\.{2,}|…|,|—|–|-{1,2})\\s*(?:(?:${SELF_CORRECTION_PHRASES})\\b|no(?:,|\\s*—|\\.{2,}))`);
 // The batter at work on this pitch, in the present of the call.
-const BATS = /^(?:,[^,.]{1,30},)? (?:swings|takes(?! (?:a|his) (?:lead|walk|trip|stroll|curtain))|fouls|watches|grounds|flies|lines|pops|singles|doubles|triples|homers|strikes out|bunts|chops|lofts|lifts|rips|hits|drives|smacks|spoils|fights|checks|lays off|bounces|taps|skies|spins away|is hit|gets hit|(?:doesn't|does not|won't) (?:offer|swing|chase|bite)|hammers|crushes|launches|belts|blasts|ropes|laces|slaps|pulls|scorches|smokes|muscles|bloops|dumps|pokes|punches|strokes|slices|pounds|clubs|mashes|barrels|squares|drills|sends|legs|beats|reaches|draws|walks|works|gets (?:a|the|ahold|all|enough|under|around|jammed|fooled)|puts (?:it|one|the ball) in play)\b/;
+const BATS = /^(?:,[^,.]{1,30},)? (?:swings|takes(?! (?:a|his) (?:lead|walk|trip|stroll|curtain))|fouls|watches|grounds|flies|lines|pops|singles|doubles|triples|homers|strikes out|bunts|chops|lofts|lifts|rips|hits|drives|smacks|spoils|fights|checks|lays off|bounces|taps|skies|spins away|is hit|gets hit|(?:doesn't|does not|won't) (?:offer|swing|chase|bite)|turns on|jumps on|hammers|crushes|launches|belts|blasts|ropes|laces|slaps|pulls|scorches|smokes|muscles|bloops|dumps|pokes|punches|strokes|slices|pounds|clubs|mashes|barrels|squares|drills|sends|legs|beats|reaches|draws(?! (?:a|another|the) (?:throw|pickoff|look))|walks|works|gets (?:(?:a|the)(?! (?:[a-z]+ )?(?:read|jump|lead|break|throw)\b)|ahold|all|enough|under|around|jammed|fooled)|puts (?:it|one|the ball) in play)\b/;
 // A batter coming to the plate: "here comes Vance", "Vance steps in", "Vance, the designated hitter, steps in", "the pitch to Vance".
-const STEPPING_IN_BEFORE = /(?:here comes|here's|here is|up comes|up steps|in steps|brings up|bringing up|brought up|(?:the )?next (?:hitter|batter)(?: is)?:?|leading off(?: the (?:inning|[a-z0-9]+(?: inning)?))?,?|now batting:?|batting now:?|next up:?|up next:?|due up:?|(?:first |next )?pitch to|(?:delivers|deals|pitching) to|leading off for [a-z ]+:?) $/;
+const ROLE_WORDS = "catcher|shortstop|(?:first|second|third) baseman|(?:left|center|centre|right) fielder|outfielder|infielder|designated hitter|dh|rookie|veteran|lefty|righty|switch-hitter|slugger|pinch-hitter|pinch hitter|leadoff man|youngster|kid|big man|skipper's son";
+// A batter coming up named with his position ("and it's the catcher Lindell", "here's the shortstop Ochoa", "up comes the rookie Ochoa").
+const ROLE_INTRO_BEFORE = new RegExp(`(?:(?:and |now |so )?it's|here's|here is|here comes|up comes|brings up|bringing up|next up,?|now batting,?|that brings up) (?:the |our |their |your )?(?:[a-z-]+ )?(?:${ROLE_WORDS}),? $`);
+// The man a pinch-hitter bats for: "Hollis, the lefty, comes back for a pinch-hitter", "Hollis is lifted", "Hollis makes way for".
+const CALLED_BACK = /^(?:,[^,.]{1,30},)?,? (?:comes back|is called back|gets called back|is brought back|heads back to the dugout|is lifted|gets lifted|is pulled|makes way|gives way)\b/;
+const STEPPING_IN_BEFORE = /(?:(?:on purpose|intentionally|intentional walk|intentional pass) to (?:get to|face|pitch to)|(?:walk|walks|walked|walking) (?:him|[a-z]+) (?:on purpose )?to (?:get to|face|pitch to)|pinch[- ]hitter:|pinch[- ]hitting:|to pinch[- ]hit:|here comes|here's|here is|up comes|up steps|in steps|brings up|bringing up|brought up|(?:the )?next (?:hitter|batter)(?: is)?:?|leading off(?: the (?:inning|[a-z0-9]+(?: inning)?))?,?|now batting:?|batting now:?|next up:?|up next:?|due up:?|(?:first |next )?pitch to|(?:delivers|deals|pitching) to|leading off for [a-z ]+:?) $/;
 const STEPPING_IN_AFTER = /^(?:,[^.;]{1,50},)?,? (?:steps (?:in|up|to the plate|into the box)|comes (?:up|to the plate)|is coming up|coming up|digs in|will bat|bats (?:left|right)|will lead off|leads off(?! (?:first|second|third|1st|2nd|3rd)\b)|is up next|is due up|will hit|(?:is )?next up|strides to the plate|walks up to the plate|is the (?:hitter|batter)|(?:waits|stands|is) (?:in|at) the (?:plate|dish|box|batter's box)|at the (?:plate|dish)(?! (?:takes|applies|blocks|receives|with the tag|for the tag))|in the (?:batter's )?box)/;
 // Said to bat, which a fielder word before the name does not undo ("catcher Heinz comes up").
 const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|comes up|coming up|is coming up|will bat|will lead off|at the plate|takes(?! a (?:walk|trip|stroll) (?:out )?to)|fouls|watches|grounds|flies|lines|pops|singles|doubles|homers|walks|strikes out)/;
+/**
+ * Whether the paragraph has this batter act at the plate on its pitch ("Ochoa grounds out", "the pitch to Ochoa",
+ * "he lines it to left"), rather than only introduce him ("Ochoa, 2-for-3 with a double", "Ochoa, who singled").
+ */
+export function saidToBat(text: string, name: string): boolean {
+  const { folded } = foldText(text);
+  const sur = surnameOf(name);
+  if (sur === "") return false;
+  if (new RegExp(`\\bhe${BATS.source.slice(1)}`).test(folded)) return true;
+  const re = new RegExp(`(?<![\\p{L}])${esc(sur)}(?![\\p{L}])`, "gu");
+  for (let m: RegExpExecArray | null; (m = re.exec(folded)) !== null; ) {
+    const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    if (BATS.test(after) || /(?:pitch|delivers|deals|pitching|throws|fires|deal|delivery|offering) to $/.test(folded.slice(Math.max(0, m.index - 20), m.index))) return true;
+  }
+  return false;
+}
+
 const ARRIVAL_AFTER = /^(?:,[^,.]{1,30},)?,? (?:comes? in|is coming in|jogs in|trots in|takes over|enters|from the bullpen|out of the bullpen|into the game|in to pitch|is summoned|gets the call|comes on|will pitch|takes the ball|takes the mound)/;
-const ARRIVAL_BEFORE = /(?:in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|now pitching:?|new pitcher:?|entra|enter|welcome|and now it's|now it's) $/;
+// The newcomer named with his role: "brings in lefty Pantoja", "in comes the right-hander Pantoja", "calls on the veteran Pantoja".
+const ARRIVAL_WITH_ROLE = /(?:in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|goes to) (?:the |his |a )?(?:[a-z-]+ )?(?:lefty|righty|left-hander|right-hander|lefthander|righthander|southpaw|reliever|closer|veteran|rookie|setup man|fireman|long man),? $/;
+const ARRIVAL_BEFORE = /(?:(?:replaced|relieved|succeeded) by|in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|now pitching:?|new pitcher:?|entra|enter|welcome|and now it's|now it's) $/;
 
 interface NamePattern {
   name: string;
@@ -182,26 +209,29 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         const runner = /^,? (?:scored|scores|comes (?:around|in|home)|came (?:around|in|home)|crosses|crossed|races home|raced home|steals|stole|advances|advanced|is thrown out|was thrown out)/.test(after) ||
           /^,?(?: is| was)? (?:standing |leading |dancing |taking (?:a|his) lead )?(?:on|at|off) (?:first|second|third|1st|2nd|3rd)\b|^,? (?:trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|moves up|takes off|breaks for|swipes|swiped|tags up|takes (?:second|third|2nd|3rd)|goes to (?:second|third|2nd|3rd))/.test(after) ||
           RUNNER_BEFORE.test(wider) || RUNNER_AFTER.test(after);
-        const steppingIn = role === "batter" && (STEPPING_IN_BEFORE.test(wider) || STEPPING_IN_AFTER.test(after));
+        const steppingIn = role === "batter" && (STEPPING_IN_BEFORE.test(wider) || (/\b(?:brings|bringing|brought|bring) $/.test(before) && /^ (?:up|to the plate|to bat|to the dish)\b/.test(after)) || STEPPING_IN_AFTER.test(after) || ROLE_INTRO_BEFORE.test(wider) ||
+          // "Pasquale waiting on deck, uh, in the box, I mean": the words taken back give way to the correction.
+          (ON_DECK.test(after) && ON_DECK_TAKEN_BACK.test(after)));
         // A batter replaced by a pinch-hitter, a runner, a fielder or an earlier play is not the one at the plate.
         const departing = (role === "batter" && (/(?:(?:hitting|batting|running) for|in place of|replac(?:es|ing)|out goes) $/.test(before) ||
             runner || PAST_PLAY_AFTER.test(after) || (ON_DECK.test(after) && !steppingIn) ||
-            ((FIELDER_BEFORE.test(before) || FIELDER_AFTER.test(after) || FIELDER_AT_WORK.test(after)) && !AT_BAT.test(after)) ||
+            ((FIELDER_BEFORE.test(before) || FIELDER_AFTER.test(after) || FIELDER_AT_WORK.test(after)) && !AT_BAT.test(after) && !ROLE_INTRO_BEFORE.test(wider)) ||
+            CALLED_BACK.test(after) ||
             // The catcher's own acts say it whatever follows ("Lindqvist takes the throw", "Lindqvist at the plate applies the tag").
             CATCHER_BEFORE.test(before) || CATCHER_AFTER.test(after))) ||
           (role === "pitcher" &&
           // "in for Teague" takes him out; "a big strikeout for Teague" credits him.
           ((/(?:replac(?:es|ing)|in place of|relieves|relieving|lifts?|lifted|pulls?|removes?|for|after|over from) $/.test(before) &&
               !/(?:strikeout|strike three|punchout|whiff|k|out|double play|win|save|hold|strikeouts|outs) for $/.test(before)) ||
-            /^(?:'s? (?:night|work|day|outing)\b|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs|,? gave (?:them|us) )/.test(after) ||
+            /^(?:(?:,[^,.]{1,30},)?,? (?:is|was|gets|got|will be|has been) (?:replaced|relieved|lifted|pulled|removed|taken out)\b|'s? (?:night|work|day|outing)\b|'s (?:done|finished|through)\b(?! (?:a|an|the|well|nicely|it|that|this)\b)|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs|,? gave (?:them|us) )/.test(after) ||
             // Warming up in the bullpen is not pitching; an earlier play is not this one.
             WARMING_UP.test(after) ||
-            PAST_PLAY_AFTER.test(after)));
+            PAST_PLAY_AFTER.test(after) || PITCHER_RECORD.test(after)));
         if (ON_A_SIGN.test(folded.slice(Math.max(0, m.index - 40), m.index))) continue;
         // A record ("has walked 71 times this year") or a name taken back ("Stoltz... sorry, Heinz") is no one at work.
         const out = departing || DECISION.test(after) || STAT_ASIDE.test(after) || RETRACTED.test(after);
         found.push({ role, index: start, text: original.slice(start, end), full: m[0] !== sur || !full.includes(" "), departing: out,
-          arriving: role === "pitcher" && (ARRIVAL_AFTER.test(after) || ARRIVAL_BEFORE.test(before)),
+          arriving: role === "pitcher" && (ARRIVAL_AFTER.test(after) || ARRIVAL_BEFORE.test(before) || ARRIVAL_WITH_ROLE.test(wider)),
           runner: runner && !BATS.test(after), steppingIn, bats: role === "batter" && BATS.test(after) && !runner,
           past: role === "batter" && CREDITED_BEFORE.test(wider) });
       }
@@ -272,6 +302,7 @@ const INNING_BREAK = new RegExp(
     `\\b(?:after|through) (?:the (?:top|bottom) of the ${ORDINAL}|${CARDINAL} (?:full |complete )?innings?|${CARDINAL} (?:full|complete)|${ORDINAL} (?:full |complete )?innings?)\\b`,
   "i",
 );
+const GAME_OVER_OPENING = /^\W*(?:and |well,? )?(?:that'?s |that will |that'll )?(?:(?:do )?it,? )?(?:the )?(?:ball ?game(?= ?[!.,;—-]| over\b| is over\b)|game over\b|final score\b)/i;
 /** Someone due at the plate or on the mound for the half to come. */
 const COMING_UP = /\b(?:leads? off|will lead off|due up|steps in|comes up|coming up|takes the (?:mound|hill|ball)|comes on to pitch|in to pitch)\b/i;
 
@@ -289,6 +320,8 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   // A break between halves ("middle of the fifth", "after six complete") sums up: no one is at the plate, unless someone
   // is said to come up, or to bat on the pitch that ended the half ("Farrow taps it back to the mound. End of the first").
   // The pitcher may be named at work: "Middle of the 2nd, and the manager goes out to talk to Ishida".
+  // A paragraph that opens with the game over ("Ball game!", "That's the ballgame.") wraps it up: no one is at work.
+  if (GAME_OVER_OPENING.test(original)) return { pitcher: null, batter: null };
   const noBatter = INNING_BREAK.test(original) && !COMING_UP.test(original) && !mentions.some((m) => m.steppingIn || m.bats);
   const pick = (role: Mention["role"]): Mention | null => {
     const mine = mentions.filter((m) => m.role === role);
@@ -301,7 +334,12 @@ export function parseNames(original: string, roster?: NameRoster): Names {
       // ("Heinz grounds out to short. Up next, Marsh.").
       const stepping = pool.find((m) => m.steppingIn);
       const batting = pool.find((m) => m.bats);
-      const chosen = stepping && !(batting && batting.index < stepping.index) ? stepping : pool[0]!;
+      let chosen = stepping && !(batting && batting.index < stepping.index) ? stepping : pool[0]!;
+      // "Kinsella, Marchetti and Fitch coming up": the men due up, listed in order; the first of them is at the plate.
+      for (let head: Mention | undefined = chosen; head; ) {
+        chosen = head;
+        head = pool.find((m) => m.index < chosen.index && /^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(original.slice(m.index + m.text.length, chosen.index)));
+      }
       const sharedSurname = (rosterPatterns(roster).surnameCount.get(surnameOf(chosen.text)) ?? 0) > 1;
       const fuller = (sharedSurname ? arriving : mine).find((m) => m.full && m.text.toLowerCase().endsWith(chosen.text.toLowerCase()));
       return { ...chosen, text: (fuller ?? chosen).text };

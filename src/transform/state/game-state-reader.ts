@@ -13,7 +13,7 @@ import {
 } from "../../domain/index";
 import { createNameMatcher } from "../mapping/name-matcher";
 import { DOUBLE_PLAY as DOUBLE_PLAY_WORDS } from "../offline/lexicon";
-import { surnameOf } from "../offline/name-parser";
+import { foldName, foldText, saidToBat, surnameOf } from "../offline/name-parser";
 import { inferHomeAway } from "../offline/team-sides";
 
 type Row = RawPlay & Extraction;
@@ -101,7 +101,13 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     st.runnersSource = "inferred";
     st.batter = null;
     st.count = null;
+    reached.clear();
+    appearancesThisHalf = 0;
   };
+  // The men of this half who reached base (a hit, a walk, a hit batsman), and when: until the order comes round again
+  // (after eight other plate appearances) a man who reached is on the bases or has scored, not at the plate.
+  const reached = new Map<number, number>();
+  let appearancesThisHalf = 0;
 
   // Whether the last pitch read ended its plate appearance (a ball in play, a walk, a strikeout).
   let appearanceEnded = false;
@@ -133,9 +139,13 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     // (no count, no pitch type, no speed), is that play retold ("Sacrifice fly for Birch, and here's Sorensen"): no new pitch.
     // Unless a new batter is named, and not as stepping in: then it is his first pitch, put in play ("Mensah pops out to first").
     const newBatter = row.batter_name !== null && (batterBeforePlay === null || surnameOf(batterBeforePlay.name) !== surnameOf(row.batter_name));
-    const retold = appearanceEnded && row.pitch_result !== null && /^(?:In play|Hit by pitch)/.test(row.pitch_result) &&
-      row.pitch_type === null && row.pitch_velocity_mph === null && row.pre_pitch_balls === null && row.pre_pitch_strikes === null &&
-      row.post_pitch_balls === null && row.post_pitch_strikes === null && (!newBatter || STEPS_IN.test(text));
+    const noPitchSaid = row.pitch_type === null && row.pitch_velocity_mph === null && row.pre_pitch_balls === null && row.pre_pitch_strikes === null &&
+      row.post_pitch_balls === null && row.post_pitch_strikes === null;
+    // A new man introduced between plate appearances, with his day so far ("Ochoa, 2-for-3 with a double", "Ochoa, who
+    // singled his last time up") and no pitch told and no act of his on it, is an introduction, not a ball in play.
+    const introduced = appearanceEnded && newBatter && !saidToBat(row.playbyplay, row.batter_name!);
+    const retold = appearanceEnded && row.pitch_result !== null && /^(?:In play|Hit by pitch)/.test(row.pitch_result) && noPitchSaid &&
+      (!newBatter || STEPS_IN.test(text) || introduced);
     // 1. Inning and half. A paragraph between pitches may look back ("that ends the top of the 5th"): it moves nothing.
     const isPitch = row.pitch_result !== null && !retold;
     let lookBack = false;
@@ -201,13 +211,35 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         statedBatter = row.pitcher_name;
         statedBatterId = twoWayBatter.batter_id;
         find(row, "pitcher_name", `${row.pitcher_name} pitches for the side at bat: read as the batter`);
+      } else if (id === null && matchPitcher && pitcherOf.get(fielding)?.id != null) {
+        // A name the pitchers table does not know (a manager, an umpire the extractor took for the pitcher) does not take
+        // the mound from the pitcher on it.
+        find(row, "pitcher_name", `${row.pitcher_name} is not a pitcher of the reference tables: ${pitcherOf.get(fielding)!.name} stays on the mound`);
       } else {
         pitcherName = v(row.pitcher_name, "text");
         pitcherId = id;
         pitcherOf.set(team ?? fielding, { name: row.pitcher_name, id });
       }
     }
+    // A list of the men due up ("Kinsella, Marchetti and Fitch coming up") is the batting order, in order.
+    if (refs && !isPitch) {
+      const listed = dueUpList(row.playbyplay, refs);
+      for (let k = 1; k < listed.length; k++) if (!nextInOrder.has(listed[k - 1]!)) nextInOrder.set(listed[k - 1]!, listed[k]!);
+    }
     // 4. The batter at the plate.
+    // A man who reached base earlier in this half, named with no act of his at the plate ("Weatherby scoots into
+    // second", "Harlan's in safely") while another man is at the plate or after another man batted, is a runner, however
+    // the words around him read: the row names no batter but the man at the plate, if it names him. (Named again before
+    // anyone else came up, his plate appearance was not over: the extractor misread the play that "ended" it.)
+    const statedId = statedBatterId ?? (statedBatter !== null ? matchBatter?.(statedBatter)?.id ?? null : null);
+    if (statedBatter !== null && statedId !== null && reached.has(statedId) && appearancesThisHalf - reached.get(statedId)! < 8 &&
+      st.batter?.id !== statedId && (st.batter !== null && !st.batter.guessed || lastUp.get(batterTeam.get(statedId) ?? "") !== statedId) &&
+      !saidToBat(row.playbyplay, statedBatter) && !PINCH.test(text)) {
+      find(row, "batter_name", `${statedBatter} reached base earlier in the half: a runner, not the batter`);
+      if (mapping && mapping.batter_id === statedId) out.set(row.play_hash, notTheBatter(mapping, st.batter, text));
+      statedBatter = null;
+      statedBatterId = null;
+    }
     // A pitch with no one at the plate yet: the batting order says who is up (the man who followed the last batter of
     // the side at bat the time before), until the text names him.
     const upNow = battingTeam(st.half);
@@ -225,9 +257,13 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       if (id === null && matchBatter) id = resolveShared(statedBatter, refs!, battingTeam(st.half), st.batter);
       const same = st.batter !== null && (id !== null && st.batter.id !== null ? id === st.batter.id : surnameOf(st.batter.name) === surnameOf(statedBatter));
       const onFieldingSide = id !== null && fieldingTeam(st.half) !== null && batterTeam.get(id) === fieldingTeam(st.half);
+      // A man of the side in the field is a fielder, not the batter ("Marchetti lets it roll foul"): the row names no batter.
+      const fielder = onFieldingSide && (st.batter !== null || st.halfSource !== "inferred");
+      if (fielder && mapping && mapping.batter_id === id) out.set(row.play_hash, { ...mapping, batter_id: null, batter_confidence: null });
       if (midAppearance && !same && !PINCH.test(text) && isRunner(row.playbyplay, statedBatter)) {
         find(row, "batter_name", `the text names ${statedBatter}, but ${st.batter!.name} is at the plate (mid plate appearance)`);
-      } else if (onFieldingSide && st.batter !== null) {
+        if (mapping && id !== null && mapping.batter_id === id) out.set(row.play_hash, notTheBatter(mapping, st.batter!, text));
+      } else if (fielder) {
         find(row, "batter_name", `${statedBatter} plays for the side in the field`);
       } else {
         // A new plate appearance (not the guessed man named at last): the count starts again, and the order learns who followed whom.
@@ -250,7 +286,9 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     if (isPitch) {
       const carried: Count = st.count ?? { balls: 0, strikes: 0 };
       const carriedSource: Provenance = st.count === null ? "inferred" : "carried";
-      const result = row.pitch_result!;
+      // A ball in play leaves the count as it was: a count said to change on this pitch ("Marchetti, who doubled. First
+      // pitch, high, one-oh") says the ball was not put in play; the change says what the pitch was.
+      const result = countSays(row) ?? row.pitch_result!;
       if (row.pre_pitch_balls !== null && row.pre_pitch_strikes !== null) {
         const said = { balls: row.pre_pitch_balls, strikes: row.pre_pitch_strikes };
         const after = postPitchCount(carried, result);
@@ -278,6 +316,11 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       const endsAppearance = result === "In play - out" || result === "In play - hit" || result === "Hit by pitch" || pb >= 4 || ps >= 3;
       st.count = endsAppearance ? null : { balls: pb, strikes: ps };
       batterBeforePlay = st.batter;
+      if (endsAppearance) {
+        appearancesThisHalf++;
+        const reachedBase = result === "In play - hit" || result === "Hit by pitch" || pb >= 4;
+        if (reachedBase && st.batter?.id != null) reached.set(st.batter.id, appearancesThisHalf);
+      }
       if (endsAppearance && upNow !== null) {
         lastUp.set(upNow, st.batter?.id ?? null);
         dueUp.delete(upNow);
@@ -328,6 +371,54 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     }
   }
   return { states, mappings: out, findings };
+}
+
+/** A row's mapping whose batter was a runner: its batter is the man at the plate if the paragraph names him, else no one. */
+function notTheBatter(mapping: CanonicalMapping, atPlate: { name: string; id: number | null; guessed?: boolean } | null, text: string): CanonicalMapping {
+  if (atPlate === null || atPlate.guessed) return { ...mapping, batter_id: null, batter_confidence: null };
+  const named = new RegExp(`\\b${surnameOf(atPlate.name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text.normalize("NFD").replace(/[\u0300-\u036f]/g, ""));
+  return { ...mapping, batter_id: named ? atPlate.id : null, batter_confidence: named ? "medium" : null };
+}
+
+const DUE_UP_WORDS = /\b(?:due up|coming up|comes up|are up|will bat|will hit|lead(?:s|ing)? (?:it )?off|up for|in order)\b/i;
+/**
+ * The batters of one team the paragraph lists in a row ("Kinsella, Marchetti and Fitch coming up", "Ibarra, Tolliver,
+ * Kinsella."): three or more, or two with words of men due up. Their ids, in the order written; empty when none.
+ */
+function dueUpList(text: string, refs: ReferenceTables): number[] {
+  const { folded } = foldText(text);
+  const found: { at: number; end: number; id: number; team: string }[] = [];
+  for (const b of refs.batters) {
+    const full = foldName(b.name);
+    const sur = surnameOf(b.name);
+    if (!folded.includes(sur)) continue;
+    const shared = refs.batters.filter((o) => surnameOf(o.name) === sur).length > 1;
+    const re = new RegExp(`(?<![\\p{L}])(?:${esc(full)}${shared ? "" : `|${esc(sur)}`})(?![\\p{L}])`, "gu");
+    for (let m: RegExpExecArray | null; (m = re.exec(folded)) !== null; ) found.push({ at: m.index, end: m.index + m[0].length, id: b.batter_id, team: b.team });
+  }
+  found.sort((a, b) => a.at - b.at || b.end - a.end);
+  const places = found.filter((f, i) => i === 0 || f.at >= found[i - 1]!.end);
+  let best: typeof places = [];
+  for (let i = 0; i < places.length; ) {
+    let j = i + 1;
+    while (j < places.length && places[j]!.team === places[i]!.team && /^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(folded.slice(places[j - 1]!.end, places[j]!.at))) j++;
+    if (j - i > best.length) best = places.slice(i, j);
+    i = j;
+  }
+  if (best.length >= 3 || (best.length === 2 && DUE_UP_WORDS.test(text))) return best.map((f) => f.id);
+  return [];
+}
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The pitch a count change says: one more ball, one more strike (a foul at two strikes changes nothing, so says nothing). */
+function countSays(row: Row): Row["pitch_result"] {
+  const r = row.pitch_result;
+  if (r === null || !/^In play/.test(r)) return null;
+  const { pre_pitch_balls: pb, pre_pitch_strikes: ps, post_pitch_balls: qb, post_pitch_strikes: qs } = row;
+  if (pb === null || ps === null || qb === null || qs === null) return null;
+  if (qb === pb + 1 && qs === ps) return "Ball";
+  if (qs === ps + 1 && qb === pb) return "Strike";
+  return null;
 }
 
 /** Whether the paragraph puts this player on the bases: "with Odom on second", "Odom takes off", "Odom scores". */
