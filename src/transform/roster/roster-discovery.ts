@@ -77,8 +77,10 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
   const read = plays.map((p, i) => ({ ...readParagraphNames(p.playbyplay, halves[i] ?? null), half: halves[i] ?? null }));
   const mentions = plays.map((p) => mentionsIn(p.playbyplay));
   const { words: teamWords, cities } = teamWordsOf(plays, read);
+  const allText = plays.map((p) => p.playbyplay).join("\n");
   const notAName = (name: string) => {
     const folded = foldName(name);
+    if (!name.includes(" ") && isCommonWord(allText, name)) return true;
     return name.split(/\s+/).some((w) => teamWords.has(foldName(w).replace(/'s?$/, ""))) || cities.has(folded) || [...cities.keys()].some((c) => folded.startsWith(`${c} `)) ||
 findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
   };
@@ -108,7 +110,10 @@ findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
     bySurname.set(personKey(name), [...(bySurname.get(personKey(name)) ?? []), person]);
     return person;
   };
-  for (const [name] of fullCounts) if (canonical(name) === name && !people.has(foldName(name))) newPerson(name, plays.length);
+  // "The Tollivers", "Different Tollivers", "both Ortegas": a known surname in the plural names a family, not a person.
+  const surnames = new Set([...fullCounts.keys()].map(personKey));
+  const plural = (name: string) => { const key = personKey(name); return [key.replace(/s$/, ""), key.replace(/es$/, "")].some((k) => k !== key && surnames.has(k)); };
+  for (const [name] of fullCounts) if (canonical(name) === name && !people.has(foldName(name)) && !plural(name)) newPerson(name, plays.length);
 
   // Each mention's person: a full name is itself; "L. Ortega" the one Ortega whose first name fits; a bare surname
   // the one person with it, or, when several share it, the one whose side the half-inning and the role say (later).
@@ -120,7 +125,7 @@ findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
     const half = halves[row] ?? null;
     for (const m of list) {
       const name = canonical(m.name);
-      if (notAName(name)) continue;
+      if (notAName(name) || plural(name)) continue;
       const candidates = (bySurname.get(personKey(name)) ?? []).filter((p) => isFormOf(name, p.name));
       const exact = people.get(foldName(name));
       if (exact && name.includes(" ")) votes.push({ person: exact, roles: m.roles, half, row, written: m.name });
@@ -191,7 +196,6 @@ findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
   let kept = [...people.values()].filter((p) => work(p) >= 1 && work(p) >= 3 * p.staff).sort((a, b) => a.firstRow - b.firstRow);
   // A place the text never names with its nickname ("Granite Bay leads it", "Kettle Falls goes to the bullpen"): a
   // "name" never shortened to a surname, spoken of as a team at least half the times it is written.
-  const allText = plays.map((p) => p.playbyplay).join("\n");
   const spokenOfAsTeam = (p: DiscoveredPerson) => {
     if (Object.keys(p.variants).some((v) => !v.includes(" "))) return false;
     const all = [...allText.matchAll(new RegExp(`(?<![\\p{L}])${p.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])(.{0,40})`, "gu"))];
@@ -321,6 +325,23 @@ const SCORE_NUMBER = "(?:\\d{1,2}|zero|nothing|one|two|three|four|five|six|seven
 const TEAM_VERB = /^(?:'s?)?\s+(?:leads(?! off)|lead(?! off)|trails|brings|goes to (?:the|its|his) (?:bull)?pen|bullpen|dugout|fans|faithful|lineup|pen\b|has the lead|takes the lead|is up by|is down by|up by|down by|\d+,)/;
 const TEAM_AFTER = /^(?:'|’)?\s+(?:have|had|are|were|lead|led|trail|trailed|win|won|need|needed|go|come|get|got|score|scored|take|took|bring|turn|hold|send|up|down|ahead|behind|threaten|'re|’re|bullpen|dugout|fans|faithful|nine|pen)\b|^(?:'|’)\s/;
 const TEAM_BEFORE = /(?:\d+-\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)-(?:one|two|three|four|five|six|seven|eight|nine|ten|nothing)),?\s+$|\b(?:the|beat|beats)\s+$/i;
+
+/**
+ * A capitalized word the text also writes in lower case, and writes capitalized only where a sentence starts
+ * ("First-pitch splitter" and "a first-pitch slider", "Sinker, low" and "a sinker"): a word of the call, no name.
+ */
+function isCommonWord(text: string, word: string): boolean {
+  const w = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const lower = word.toLowerCase();
+  if (lower === word) return false;
+  let lowerSeen = false;
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}'’-])${w}(?![\\p{L}'’-])`, "giu"))) {
+    if (m[0] === lower) { lowerSeen = true; continue; }
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 3), m.index);
+    if (!(m.index === 0 || /(?:^|[.!?…:"\n])\s*["“]?$/.test(before))) return false;
+  }
+  return lowerSeen;
+}
 
 function mostCommon(values: string[]): string | null {
   const counts = new Map<string, number>();
