@@ -299,15 +299,21 @@ function teamWordsOf(plays: readonly RawPlay[], read: ParagraphNames[]): { words
   const run = new RegExp(`(?<![\\p{L}'’-])((?:\\p{Lu}\\p{Ll}+\\s+)+)(\\p{Lu}\\p{Ll}+)(?![\\p{L}'’-])`, "gu");
   const found: Array<[string, string]> = [];
   for (const m of text.matchAll(run)) {
-    const w = foldName(m[2]!);
-    if (!words.has(w)) continue;
+    // The nickname, or its long form written after the city ("Stone Harbor Redwings" beside "the Wings").
+    const f = foldName(m[2]!);
+    const long = !words.has(f) && [...words].some((x) => x.length >= 4 && f.endsWith(x));
+    if (!words.has(f) && !long) continue;
     const city = m[1]!.trim().split(/\s+/).slice(-3);
     while (city.length > 0 && (isStopWord(city[0]!) || CALL_WORD.test(city[0]!))) city.shift();
     if (city.length === 0 || city.length > 2) continue;
+    // The long form only with a city also written alone ("for Stone Harbor"), not a player's name ("Tom Grays").
+    if (long && !new RegExp(`(?<![\\p{L}])${city.join("\\s+")}(?![\\p{L}'’-])(?!\\s+\\p{Lu})`, "u").test(text)) continue;
+    const w = f;
     found.push([foldName(city.join(" ")), w]);
   }
   for (const [city, w] of found) {
-    if (!words.has(w)) continue;
+    if (!words.has(w) && ![...words].some((x) => x.length >= 4 && w.endsWith(x))) continue;
+    words.add(w);
     for (const part of city.split(" ")) words.delete(part);
     cities.set(city, w);
   }
