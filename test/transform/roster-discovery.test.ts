@@ -4,7 +4,7 @@ import { findProjectRoot } from "../../src/config";
 import { UnknownRosterError } from "../../src/errors";
 import { readGroundTruth, readPlays, readReferenceTables } from "../../src/extract";
 import { foldName, surnameOf } from "../../src/transform/offline/name-parser";
-import { assertRosterCovers, discoverRoster, measureRosterCoverage, rosterFiles } from "../../src/transform";
+import { assertRosterCovers, discoverRoster, measureRosterCoverage, rosterFiles, RuleExtractor } from "../../src/transform";
 import { parseReferenceCsv } from "../../src/extract/reference-reader";
 import { BatterSchema, PitcherSchema } from "../../src/domain";
 
@@ -30,6 +30,13 @@ describe("roster discovery from the commentary alone", () => {
     expect(new Set(roster.pitchers.map((p) => p.pitcher_id)).size).toBe(13);
     expect(roster.pitchers.every((p) => p.pitcher_id >= 101 && p.pitcher_id < 200)).toBe(true);
     expect(roster.batters.every((b) => b.batter_id >= 201 && b.batter_id < 300)).toBe(true);
+  });
+
+  it("gives the extractor what the project's tables give it: every row of data/ reads the same (the scores too)", () => {
+    const refs = readReferenceTables(path.join(root, "data"));
+    const mine = new RuleExtractor({ references: discoverRoster(own), onWarning: () => {} }).extract(own);
+    const theirs = new RuleExtractor({ references: refs, onWarning: () => {} }).extract(own);
+    expect(own.filter((p) => JSON.stringify(mine.get(p.play_hash)) !== JSON.stringify(theirs.get(p.play_hash))).map((p) => p.play_id)).toEqual([]);
   });
 
   it("lists a two-way player in both tables and keeps two players who share a surname apart", () => {
@@ -90,6 +97,14 @@ describe.each(["second", "third", "otters", "fourth"])("roster discovery on the 
   const home = refs.pitchers[0]!.team; // the sets list the home team first
   const sameSide = (proposedTeam: string, truthTeam: string) => (proposedTeam === roster.teams.home) === (truthTeam === home);
   const isForm = (short: string, full: string) => foldName(short) === foldName(full) || (!short.includes(" ") && surnameOf(full) === foldName(short));
+
+  it("gives the extractor what the set's own tables give it: every row reads the same", () => {
+    const plays = readPlays(path.join(dir, "playbyplay.csv")).plays;
+    const mine = new RuleExtractor({ references: roster, onWarning: () => {} }).extract(plays);
+    const theirs = new RuleExtractor({ references: refs, onWarning: () => {} }).extract(plays);
+    const differ = plays.filter((p) => JSON.stringify(mine.get(p.play_hash)) !== JSON.stringify(theirs.get(p.play_hash))).map((p) => p.play_id);
+    expect(differ).toEqual([]);
+  });
 
   it("names both sides as the set's tables do, the home side first", () => {
     const away = [...refs.pitchers, ...refs.batters].map((p) => p.team).find((t) => t !== home);
