@@ -53,6 +53,8 @@ describe("discoverRoster on a radio call with a two-word city, short forms and c
     expect(roster.batters.map((b) => b.name).sort()).toEqual(["Bo Tamsin", "Dex Ryland", "Gil Fenner", "Hollis Crane", "Jed Marko", "Sid Alder", "Vic Ormsby"]);
     const team = (name: string) => roster.batters.find((b) => b.name === name)!.team;
     expect(team("Vic Ormsby")).toBe("Stone Harbor Redwings");
+    // "The lefty" said of a hitter who pitches no one: he bats left.
+    expect(roster.batters.find((b) => b.name === "Vic Ormsby")!.bats).toBe("L");
     expect(team("Bo Tamsin")).toBe("Fernbrook Mudcats");
     for (const no of ["Nan Pruitt", "Pruitt", "Cranes"]) expect(everyone).not.toContain(no);
   });

@@ -233,7 +233,9 @@ findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
     batter_id: firstBatterId + i, name: p.name, team: teamOf(p),
     position: has(p, "pinch-hitter") > 0 ? "PH" : mostCommon(p.cues.filter((c) => c.cue === "position").map((c) => c.value ?? "")) ?? "",
     // Seen batting from both sides, or called a switch-hitter: S.
-    bats: has(p, "bats-switch") > 0 || (has(p, "bats-left") > 0 && has(p, "bats-right") > 0) ? "S" : has(p, "bats-left") > 0 ? "L" : "R",
+    // A hitter who pitches no one called "the lefty" ("the lefty Porter Vaughn will hit") bats left.
+    bats: has(p, "bats-switch") > 0 || (has(p, "bats-left") > 0 && has(p, "bats-right") > 0) ? "S" :
+      has(p, "bats-left") > 0 || (!isPitcher(p) && has(p, "throws-left") > has(p, "throws-right")) ? "L" : "R",
   }));
   const pitchTypes = PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] }));
   const listed = new Set([...pitchers, ...batters].map((p) => p.name));
