@@ -90,8 +90,9 @@ describe("the role of a name: no pitching act, the umpire's call, a batting verb
     expect(roles("First-pitch slider, and Pike takes it.")).not.toHaveProperty("First-pitch");
     expect(roles("Full-count pitch from Dorn, swung on and missed.")).not.toHaveProperty("Full-count");
     expect(roles("Two-seamer, and Pike rolls it over.")).not.toHaveProperty("Two-seamer");
-    // A name capitalizes every part.
+    // A name capitalizes every part, or goes on after it.
     expect(roles("Jean-Luc Marchand steps in.")).toMatchObject({ "Jean-Luc Marchand": "bat" });
+    expect(roles("Hyun-jin Park deals to Pike.")).toMatchObject({ "Hyun-jin Park": "pitch" });
   });
 });
 

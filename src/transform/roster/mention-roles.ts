@@ -29,6 +29,7 @@ const TITLES: Record<string, MentionRole> = {
 };
 const HAND_TITLES = new Set(["righty", "lefty", "right-hander", "left-hander", "righthander", "lefthander"]);
 const COMMON_HYPHENATED = /^\p{Lu}?[\p{L}'’]*-\p{Ll}/u;
+const NUMBER_PART = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|zero|oh|full|first|second|third|left|right|switch|pinch|lead|walk|two|no)-/i;
 /** Capitalized words that start a sentence of the call and are nobody's name. */
 const LEADING = /^(?:leading|next|up|now|here|and|but|so|then|meanwhile|final|finally|again|still|only|even|that|this|those|these|what|who|how|why|when|where|it|its|it's|there's|here's|that's|let's|if|as|at|by|from|for|with|without|into|over|under|behind|after|before|against|since|while|until|once|plus|not|yes|no|oh|wow|well|look|watch|remember|ladies|folks|everybody|nobody|somebody|our|my|your|his|her|their|we|you|they|i|in|on|of|to|off|out|down|back|big|huge|great|good|nice|what's|exit|spin|launch|velocity|statcast|pitch|pitches|count|score|inning|game|ballgame|top|bottom|middle|end|side|runners?|bases|one|two|three|strike|ball|foul|safe|first|second|third|home)$/i;
 
@@ -93,9 +94,11 @@ function nameIn(run: string): { name: string; title: MentionRole | null; titleWo
   let offset = 0;
   let title: MentionRole | null = null;
   let titleWord: string | null = null;
-  // "First-pitch", "Two-seamer", "Full-count": a hyphenated word with a lower-case part is a word of the call; a
-  // name capitalizes every part ("Smith-Jones", "Jean-Luc").
-  while (words.length > 0 && (isStopWord(words[0]!) || LEADING.test(words[0]!) || TITLES[words[0]!.toLowerCase()] || COMMON_HYPHENATED.test(words[0]!))) {
+  // "First-pitch", "Two-seamer", "Full-count": a hyphenated word with a lower-case part, alone or led by a word of the
+  // call, is a word of the call; a name capitalizes every part ("Smith-Jones", "Jean-Luc"), or is followed by more
+  // of the name ("Hyun-jin Ryu").
+  const callWord = (w: string) => COMMON_HYPHENATED.test(w) && (words.length === 1 || LEADING.test(w.split("-")[0]!) || isStopWord(w.split("-")[0]!) || NUMBER_PART.test(w));
+  while (words.length > 0 && (isStopWord(words[0]!) || LEADING.test(words[0]!) || TITLES[words[0]!.toLowerCase()] || callWord(words[0]!))) {
     if (TITLES[words[0]!.toLowerCase()]) [title, titleWord] = [TITLES[words[0]!.toLowerCase()]!, words[0]!.toLowerCase()];
     offset += words[0]!.length + 1;
     words.shift();
