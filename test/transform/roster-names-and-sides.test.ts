@@ -128,3 +128,22 @@ describe("which side is home, in several phrasings", () => {
     expect(teams([named, "Fernbrook brings in Cy Dorn."], [null, "Bottom"])).toMatchObject(redwingsHome);
   });
 });
+
+// A place spoken of as a side but never written with its nickname: the side no city was written for.
+describe("discoverRoster when one side's city is never written with its nickname", () => {
+  const texts = [
+    "Welcome to the ballpark, home of the Lakeport Gulls. The Miners are in town.",
+    "Top of the 1st. Ned Sorrel deals to Ray Quint for the Miners, ball one.",
+    "Sorrel fires, and Quint grounds out. The Gulls have one down.",
+    "Bottom of the 1st. Iron Gap down 1-0 already. Abe Tolan deals to Kip Varro, strike one.",
+    "Tolan fires again, and Varro flies out. Iron Gap nursing a grudge and nothing else.",
+    "Top of the 2nd. Sorrel deals to Quint, and Quint singles. The Miners have a man on.",
+    "Bottom of the 2nd. Iron Gap protecting a tie now. Tolan deals to Varro, and Varro lines out. The Gulls wait.",
+  ];
+  const roster = discoverRoster(playsOf(texts));
+
+  it("gives the place to the side with no city of its own, and to no player", () => {
+    expect(roster.teams).toMatchObject({ home: "Lakeport Gulls", away: "Iron Gap Miners" });
+    expect([...roster.pitchers, ...roster.batters].map((p) => p.name)).not.toContain("Iron Gap");
+  });
+});

@@ -331,7 +331,7 @@ function teamWordsOf(plays: readonly RawPlay[], read: ParagraphNames[]): { words
 const CALL_WORD = /^(?:The|And|But|So|As|For|At|Of|Your|Our|Their|My|His|By|With|From|To|In|On|When|While|If|Then|Now|Here|There|Top|Bottom|Middle|End|After|Before|Still|Even|Only|That|This|Go|Come|Home|Road)$/;
 const SCORE_NUMBER = "(?:\\d{1,2}|zero|nothing|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
 const TEAM_VERB = /^(?:'s?)?\s+(?:leads(?! off)|lead(?! off)|trails|brings|goes to (?:the|its|his) (?:bull)?pen|bullpen|dugout|fans|faithful|lineup|pen\b|has the lead|takes the lead|is up by|is down by|up by|down by|\d+,)/;
-const TEAM_AFTER = /^(?:'|’)?\s+(?:have|had|are|were|lead|led|trail|trailed|win|won|need|needed|go|come|get|got|score|scored|take|took|bring|turn|hold|send|up|down|ahead|behind|threaten|'re|’re|bullpen|dugout|fans|faithful|nine|pen)\b|^(?:'|’)\s/;
+const TEAM_AFTER = /^(?:'|’)?\s+(?:nursing (?:a|the)|protecting (?:a|the)|clinging to|have|had|are|were|lead|led|trail|trailed|win|won|need|needed|go|come|get|got|score|scored|take|took|bring|turn|hold|send|up|down|ahead|behind|threaten|'re|’re|bullpen|dugout|fans|faithful|nine|pen)\b|^(?:'|’)\s/;
 const TEAM_BEFORE = /(?:\d+-\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)-(?:one|two|three|four|five|six|seven|eight|nine|ten|nothing)),?\s+$|\b(?:the|beat|beats)\s+$/i;
 
 /**

@@ -75,7 +75,7 @@ export function discoverTeams(
   for (const side of sides) {
     const W = alias.get(side)!;
     let s = 0;
-    s += 5 * count(new RegExp(`\\b(?:home|home-town|hometown|home-standing|host|host(?:ing)?)\\s+${W}\\b|\\b${W},? (?:the )?(?:home (?:team|side|club|nine)|hosts)\\b|\\b${W} (?:are|were) (?:at )?home\\b`, "g"));
+    s += 5 * count(new RegExp(`\\b(?:home|home-town|hometown|home-standing|host|host(?:ing)?|home of)\\s+(?:the\\s+)?${W}\\b|\\b${W},? (?:the )?(?:home (?:team|side|club|nine)|hosts)\\b|\\b${W} (?:are|were) (?:at )?home\\b`, "g"));
     s -= 5 * count(new RegExp(`\\b(?:visiting|road|visitors?,?)\\s+${W}\\b|\\b${W},? (?:the )?(?:visitors|visiting (?:team|side|club)|road (?:team|side|club)|guests)\\b`, "g"));
     // "the Jackrabbits at the Foxes", "Prairie City at Glenhollow": the visitors at the home side; "the Foxes host the Rabbits".
     for (const other of sides) {
@@ -131,7 +131,7 @@ function fullNameOf(text: string, side: Side): string {
   const written = new Map<string, number>();
   let nickname: string | null = null;
   for (const nick of side.nicknames) {
-    const re = new RegExp(`(?<![\\p{L}'’-])((?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,3})(\\p{Lu}[\\p{L}'’-]*)(?![\\p{L}'’-])`, "gu");
+    const re = new RegExp(`(?<![\\p{L}'’-])((?:\\p{Lu}[\\p{L}'’-]*\\s+){0,3})(\\p{Lu}[\\p{L}'’-]*)(?![\\p{L}'’-])`, "gu");
     for (const m of text.matchAll(re)) {
       if (foldName(m[2]!) !== nick) continue;
       nickname ??= m[2]!;
