@@ -75,7 +75,7 @@ export function discoverTeams(
   for (const side of sides) {
     const W = alias.get(side)!;
     let s = 0;
-    s += 5 * count(new RegExp(`\\b(?:home|home-town|hometown|home-standing|host|host(?:ing)?|home of)\\s+(?:the\\s+)?${W}\\b|\\b${W},? (?:the )?(?:home (?:team|side|club|nine)|hosts)\\b|\\b${W} (?:are|were) (?:at )?home\\b`, "g"));
+    s += 5 * count(new RegExp(`\\b(?:home|home-town|hometown|home-standing|host|hosting|home of the|home of)\\s+${W}\\b|\\b${W},? (?:the )?(?:home (?:team|side|club|nine)|hosts)\\b|\\b${W} (?:are|were) (?:at )?home\\b`, "g"));
     s -= 5 * count(new RegExp(`\\b(?:visiting|road|visitors?,?)\\s+${W}\\b|\\b${W},? (?:the )?(?:visitors|visiting (?:team|side|club)|road (?:team|side|club)|guests)\\b`, "g"));
     // "the Jackrabbits at the Foxes", "Prairie City at Glenhollow": the visitors at the home side; "the Foxes host the Rabbits".
     for (const other of sides) {
