@@ -77,9 +77,11 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
   const read = plays.map((p, i) => ({ ...readParagraphNames(p.playbyplay, halves[i] ?? null), half: halves[i] ?? null }));
   const mentions = plays.map((p) => mentionsIn(p.playbyplay));
   const { words: teamWords, cities } = teamWordsOf(plays, read);
+  const allText = plays.map((p) => p.playbyplay).join("\n");
   const notAName = (name: string) => {
     const folded = foldName(name);
-    return name.split(/\s+/).some((w) => teamWords.has(foldName(w).replace(/'s?$/, ""))) || cities.has(folded) || [...cities].some((c) => folded.startsWith(`${c} `)) ||
+    if (!name.includes(" ") && isCommonWord(allText, name)) return true;
+    return name.split(/\s+/).some((w) => teamWords.has(foldName(w).replace(/'s?$/, ""))) || cities.has(folded) || [...cities.keys()].some((c) => folded.startsWith(`${c} `)) ||
 findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
   };
 
@@ -108,7 +110,10 @@ findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
     bySurname.set(personKey(name), [...(bySurname.get(personKey(name)) ?? []), person]);
     return person;
   };
-  for (const [name] of fullCounts) if (canonical(name) === name && !people.has(foldName(name))) newPerson(name, plays.length);
+  // "The Tollivers", "Different Tollivers", "both Ortegas": a known surname in the plural names a family, not a person.
+  const surnames = new Set([...fullCounts.keys()].map(personKey));
+  const plural = (name: string) => { const key = personKey(name); return [key.replace(/s$/, ""), key.replace(/es$/, "")].some((k) => k !== key && surnames.has(k)); };
+  for (const [name] of fullCounts) if (canonical(name) === name && !people.has(foldName(name)) && !plural(name)) newPerson(name, plays.length);
 
   // Each mention's person: a full name is itself; "L. Ortega" the one Ortega whose first name fits; a bare surname
   // the one person with it, or, when several share it, the one whose side the half-inning and the role say (later).
@@ -120,7 +125,7 @@ findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
     const half = halves[row] ?? null;
     for (const m of list) {
       const name = canonical(m.name);
-      if (notAName(name)) continue;
+      if (notAName(name) || plural(name)) continue;
       const candidates = (bySurname.get(personKey(name)) ?? []).filter((p) => isFormOf(name, p.name));
       const exact = people.get(foldName(name));
       if (exact && name.includes(" ")) votes.push({ person: exact, roles: m.roles, half, row, written: m.name });
@@ -191,7 +196,6 @@ findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
   let kept = [...people.values()].filter((p) => work(p) >= 1 && work(p) >= 3 * p.staff).sort((a, b) => a.firstRow - b.firstRow);
   // A place the text never names with its nickname ("Granite Bay leads it", "Kettle Falls goes to the bullpen"): a
   // "name" never shortened to a surname, spoken of as a team at least half the times it is written.
-  const allText = plays.map((p) => p.playbyplay).join("\n");
   const spokenOfAsTeam = (p: DiscoveredPerson) => {
     if (Object.keys(p.variants).some((v) => !v.includes(" "))) return false;
     const all = [...allText.matchAll(new RegExp(`(?<![\\p{L}])${p.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])(.{0,40})`, "gu"))];
@@ -199,7 +203,7 @@ findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
   };
   // A ballpark ("Driftwood Park", "Millrace Field"), unless the calls put it on the mound or at the plate (Chan Ho Park).
   kept = kept.filter((p) => !spokenOfAsTeam(p) && !(PLACE.test(p.name) && p.pitcherVotes + p.batterVotes < 2));
-  const teams = discoverTeams(plays, read.map((r) => r.half), kept, teamWords);
+  const teams = discoverTeams(plays, read.map((r) => r.half), kept, teamWords, cities);
   kept = kept.filter((p) => ![teams.home, teams.away].some((t) => t.toLowerCase().startsWith(`${p.name.toLowerCase()} `)));
   const teamOf = (p: DiscoveredPerson) => (p.sideVotes > 0 ? teams.home : p.sideVotes < 0 ? teams.away : "unknown");
   const order = (p: DiscoveredPerson) => (p.sideVotes > 0 ? 0 : p.sideVotes < 0 ? 1 : 2);
@@ -229,7 +233,9 @@ findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
     batter_id: firstBatterId + i, name: p.name, team: teamOf(p),
     position: has(p, "pinch-hitter") > 0 ? "PH" : mostCommon(p.cues.filter((c) => c.cue === "position").map((c) => c.value ?? "")) ?? "",
     // Seen batting from both sides, or called a switch-hitter: S.
-    bats: has(p, "bats-switch") > 0 || (has(p, "bats-left") > 0 && has(p, "bats-right") > 0) ? "S" : has(p, "bats-left") > 0 ? "L" : "R",
+    // A hitter who pitches no one called "the lefty" ("the lefty Porter Vaughn will hit") bats left.
+    bats: has(p, "bats-switch") > 0 || (has(p, "bats-left") > 0 && has(p, "bats-right") > 0) ? "S" :
+      has(p, "bats-left") > 0 || (!isPitcher(p) && has(p, "throws-left") > has(p, "throws-right")) ? "L" : "R",
   }));
   const pitchTypes = PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] }));
   const listed = new Set([...pitchers, ...batters].map((p) => p.name));
@@ -242,42 +248,108 @@ const NOT_TEAMS = /^(?:series|world|games?|playoffs|majors|minors|league|books|s
 
 /**
  * The teams' nicknames (folded) and cities: capitalized words that come back through the game as a team does
- * ("the Otters", "Sentinels have a man on", "four-two, Sentinels", "the Pilots' bullpen"), and the capitalized words
- * written before a nickname ("Granite Bay Sentinels": "granite bay"), which name a place when written alone
- * ("Granite Bay leads it"), not a player.
+ * ("the Otters", "Sentinels have a man on", "four-two, Sentinels", "Foxes four, Jackrabbits three", "the Pilots'
+ * bullpen"), and the capitalized words written before a nickname ("Granite Bay Sentinels": "granite bay" →
+ * "sentinels"), which name a place when written alone ("Granite Bay leads it"), not a player.
  */
-function teamWordsOf(plays: readonly RawPlay[], read: ParagraphNames[]): { words: Set<string>; cities: Set<string> } {
+function teamWordsOf(plays: readonly RawPlay[], read: ParagraphNames[]): { words: Set<string>; cities: Map<string, string> } {
   const counts = new Map<string, number>();
   for (const r of read) for (const w of r.teamWords) counts.set(foldName(w), (counts.get(foldName(w)) ?? 0) + 1);
   const top = Math.max(0, ...counts.values());
   const words = new Set([...counts].filter(([w, n]) => n >= 3 && n >= top / 4 && !NOT_TEAMS.test(w)).map(([w]) => w));
-  // A word spoken of as a team: with a plural verb, after a score, as a plural possessive.
+  // A word spoken of as a team: with a plural verb, after a score, as a plural possessive, in a score of two sides.
   const text = plays.map((p) => p.playbyplay).join("\n");
   const alone = new Map<string, { n: number; team: number }>();
   for (const m of text.matchAll(/(?<![\p{L}'’-])(\p{Lu}\p{Ll}{2,})(?![\p{L}-])/gu)) {
     const w = foldName(m[1]!);
-    const at = m.index ?? 0;
-    const before = text.slice(Math.max(0, at - 30), at);
-    const after = text.slice(at + m[1]!.length, at + m[1]!.length + 30);
+    const i = m.index ?? 0;
+    const before = text.slice(Math.max(0, i - 30), i);
+    const after = text.slice(i + m[1]!.length, i + m[1]!.length + 30);
     const c = alone.get(w) ?? { n: 0, team: 0 };
     c.n++;
     if (TEAM_AFTER.test(after) || TEAM_BEFORE.test(before)) c.team++;
     alone.set(w, c);
   }
-  for (const [w, c] of alone) if (c.n >= 3 && c.team >= 2 && c.team >= c.n / 3 && !NOT_TEAMS.test(w) && !isStopWord(w)) words.add(w);
-  const cities = new Set<string>();
-  for (const w of words) {
-    const re = new RegExp(`((?:\\p{Lu}\\p{Ll}+\\s+){1,2})${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "giu");
-    for (const m of text.matchAll(re)) {
-      const city = m[1]!.trim().split(/\s+/).filter((x) => !isStopWord(x) && !/^(?:The|And|But|So|As|For|At|Of)$/.test(x));
-      if (city.length > 0 && /^\p{Lu}/u.test(city[0]!)) cities.add(foldName(city.join(" ")));
+  // "Foxes four, Jackrabbits three", "Herons 2, Coyotes 1": two capitalized words, each with its runs.
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}'’-])(\\p{Lu}\\p{Ll}{2,}) ${SCORE_NUMBER},? (?:and |to )?(\\p{Lu}\\p{Ll}{2,}) ${SCORE_NUMBER}(?![\\p{L}-])`, "gu"))) {
+    for (const w of [m[1]!, m[2]!]) {
+      const c = alone.get(foldName(w));
+      if (c) c.team++;
     }
   }
+  for (const [w, c] of alone) if (c.n >= 3 && c.team >= 2 && c.team >= c.n / 3 && !NOT_TEAMS.test(w) && !isStopWord(w)) words.add(w);
+  // A place spoken of as a team ("Red Mesa down 1-0", "Cedar Flats has the lead"): its last word came in as a team
+  // word, but it follows the same capitalized word nearly every time and is never "the Mesa", as a nickname is.
+  const cities = new Map<string, string>();
+  for (const w of [...words]) {
+    if ((counts.get(w) ?? 0) > 0) continue;
+    const before = new Map<string, number>();
+    let n = 0;
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}'’-])(?:(\\p{Lu}\\p{Ll}+)\\s+)?(\\p{Lu}\\p{Ll}+)(?![\\p{L}'’-])`, "gu"))) {
+      if (foldName(m[2]!) !== w) continue;
+      n++;
+      if (m[1] && !isStopWord(m[1]) && !CALL_WORD.test(m[1])) before.set(m[1], (before.get(m[1]) ?? 0) + 1);
+    }
+    const [first, k] = [...before].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+    if (k >= 2 && k * 3 >= n * 2) {
+      words.delete(w);
+      cities.set(foldName(`${first} ${w}`), "");
+    }
+  }
+  // The city of a nickname: one or two capitalized words right before it (not a word of the call: "The", "Your");
+  // a team word written there is the city spoken of alone ("Brookhaven bullpen", "Brookhaven Otters").
+  const run = new RegExp(`(?<![\\p{L}'’-])((?:\\p{Lu}\\p{Ll}+\\s+)+)(\\p{Lu}\\p{Ll}+)(?![\\p{L}'’-])`, "gu");
+  const found: Array<[string, string]> = [];
+  for (const m of text.matchAll(run)) {
+    // The nickname, or its long form written after the city ("Stone Harbor Redwings" beside "the Wings").
+    const f = foldName(m[2]!);
+    const long = !words.has(f) && [...words].some((x) => x.length >= 4 && f.endsWith(x));
+    if (!words.has(f) && !long) continue;
+    const city = m[1]!.trim().split(/\s+/).slice(-3);
+    while (city.length > 0 && (isStopWord(city[0]!) || CALL_WORD.test(city[0]!))) city.shift();
+    if (city.length === 0 || city.length > 2) continue;
+    // The long form only with a city also written alone ("for Stone Harbor"), not a player's name ("Tom Grays").
+    if (long && !new RegExp(`(?<![\\p{L}])${city.join("\\s+")}(?![\\p{L}'’-])(?!\\s+\\p{Lu})`, "u").test(text)) continue;
+    const w = f;
+    found.push([foldName(city.join(" ")), w]);
+  }
+  for (const [city, w] of found) {
+    if (!words.has(w) && ![...words].some((x) => x.length >= 4 && w.endsWith(x))) continue;
+    words.add(w);
+    for (const part of city.split(" ")) words.delete(part);
+    cities.set(city, w);
+  }
+  // A place left over names the other side when one side has its city ("Red Mesa": the Coyotes, beside the Harbor Bay
+  // Herons): the nickname written most often of those with no city.
+  const withCity = new Set([...cities.values()].filter(Boolean));
+  const cityless = [...words].filter((w) => ![...withCity].some((o) => o.endsWith(w) || w.endsWith(o)))
+    .sort((a, b) => (alone.get(b)?.n ?? 0) - (alone.get(a)?.n ?? 0));
+  const loose = [...cities].filter(([, w]) => w === "");
+  if (loose.length === 1 && cityless.length > 0 && withCity.size === 1) cities.set(loose[0]![0], cityless[0]!);
   return { words, cities };
 }
+const CALL_WORD = /^(?:The|And|But|So|As|For|At|Of|Your|Our|Their|My|His|By|With|From|To|In|On|When|While|If|Then|Now|Here|There|Top|Bottom|Middle|End|After|Before|Still|Even|Only|That|This|Go|Come|Home|Road)$/;
+const SCORE_NUMBER = "(?:\\d{1,2}|zero|nothing|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
 const TEAM_VERB = /^(?:'s?)?\s+(?:leads(?! off)|lead(?! off)|trails|brings|goes to (?:the|its|his) (?:bull)?pen|bullpen|dugout|fans|faithful|lineup|pen\b|has the lead|takes the lead|is up by|is down by|up by|down by|\d+,)/;
-const TEAM_AFTER = /^(?:'|’)?\s+(?:have|had|are|were|lead|led|trail|trailed|win|won|need|needed|go|come|get|got|score|scored|take|took|bring|turn|hold|send|up|down|ahead|behind|threaten|'re|’re|bullpen|dugout|fans|faithful|nine|pen)\b|^(?:'|’)\s/;
+const TEAM_AFTER = /^(?:'|’)?\s+(?:nursing (?:a|the)|protecting (?:a|the)|clinging to|have|had|are|were|lead|led|trail|trailed|win|won|need|needed|go|come|get|got|score|scored|take|took|bring|turn|hold|send|up|down|ahead|behind|threaten|'re|’re|bullpen|dugout|fans|faithful|nine|pen)\b|^(?:'|’)\s/;
 const TEAM_BEFORE = /(?:\d+-\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)-(?:one|two|three|four|five|six|seven|eight|nine|ten|nothing)),?\s+$|\b(?:the|beat|beats)\s+$/i;
+
+/**
+ * A capitalized word the text also writes in lower case, and writes capitalized only where a sentence starts
+ * ("First-pitch splitter" and "a first-pitch slider", "Sinker, low" and "a sinker"): a word of the call, no name.
+ */
+function isCommonWord(text: string, word: string): boolean {
+  const w = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const lower = word.toLowerCase();
+  if (lower === word) return false;
+  let lowerSeen = false;
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}'’-])${w}(?![\\p{L}'’-])`, "giu"))) {
+    if (m[0] === lower) { lowerSeen = true; continue; }
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 3), m.index);
+    if (!(m.index === 0 || /(?:^|[.!?…:"\n])\s*["“]?$/.test(before))) return false;
+  }
+  return lowerSeen;
+}
 
 function mostCommon(values: string[]): string | null {
   const counts = new Map<string, number>();
