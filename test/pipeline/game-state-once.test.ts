@@ -9,8 +9,9 @@ import { mapOffline } from "../../src/pipeline/steps/map-step";
 import { validateStep } from "../../src/pipeline/steps/validate-step";
 import { validatePlays } from "../../src/validate/validate-plays";
 
-// A game whose paragraphs contradict the running state now and then (the reading has findings).
-const dir = path.join(__dirname, "..", "fixtures", "blind-game-third");
+// A game whose paragraphs contradict the running state now and then (the reading has several findings; the
+// third game, once the rules learnt from it, has one left, too few for the last case).
+const dir = path.join(__dirname, "..", "fixtures", "blind-game-fourth");
 const { plays } = readPlays(path.join(dir, "playbyplay.csv"));
 const refs = readReferenceTables(dir);
 const records = extractOffline(plays, refs);
@@ -22,7 +23,7 @@ describe("the game state is read once per run (analyze) and handed to enrichment
 
   it("analyze hands on its reading: one resolved row per play and the findings", () => {
     expect(analyzed.state?.resolved).toHaveLength(extracted.length);
-    expect(analyzed.state!.findings.length).toBeGreaterThan(0);
+    expect(analyzed.state!.findings.length).toBeGreaterThan(1);
   });
 
   it("enrichment from the handed reading gives the rows a reading of its own gives", () => {
