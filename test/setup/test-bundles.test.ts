@@ -12,7 +12,7 @@ function layout(): { bundle: string; source: string } {
   mkdirSync(path.join(root, "src", "cli"), { recursive: true });
   const source = path.join(root, "src", "cli", "main.ts");
   writeFileSync(source, "console.log(1);\n");
-  const bundle = path.join(root, "bundle", "cli.mjs");
+  const bundle = path.join(root, "bundle", "cli", "main.js");
   mkdirSync(path.dirname(bundle), { recursive: true });
   writeFileSync(bundle, "console.log(1);\n");
   writeFileSync(`${bundle}.inputs.json`, JSON.stringify(["src/cli/main.ts"]));

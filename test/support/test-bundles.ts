@@ -30,10 +30,13 @@ export async function buildTestBundles(root: string): Promise<TestBundles> {
   const { build } = await import("esbuild");
   const dir = path.join(root, "node_modules", ".cache", "workbook", "test-bundles", `${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
+  // ES modules named .js (a package.json says so), each named after its entry (src/cli/main.ts → cli/main.js),
+  // as the programs see their own name: the PGlite lock calls its holder "npm start" by it.
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }) + "\n");
   const files = {} as Record<BundledProgram, string>;
   await Promise.all(
     (Object.entries(BUNDLED_PROGRAMS) as [BundledProgram, string][]).map(async ([name, entry]) => {
-      const outfile = path.join(dir, `${name}.mjs`);
+      const outfile = path.join(dir, name, path.basename(entry).replace(/\.ts$/, ".js"));
       const { metafile } = await build({
         absWorkingDir: root, entryPoints: [entry], outfile, bundle: true, platform: "node", format: "esm", target: "node22",
         packages: "external", metafile: true, logLevel: "warning",
