@@ -10,6 +10,7 @@
 //   node scripts/execute-notebooks.mjs 9_guide_test  # only the notebooks whose name contains this
 //   node scripts/execute-notebooks.mjs --lab-check   # also the lab with its reference solutions, then the lab check
 //                                                      (scripts/check-lab.mjs) on the two executed labs
+//   node scripts/execute-notebooks.mjs --prepare-only  # only register the kernel and rebuild the library if stale
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -47,6 +48,8 @@ const { sourceHash } = require("./kernel-lib/stale-check.cjs");
 if (!prepared && (!existsSync(stamp) || JSON.parse(readFileSync(stamp, "utf8")).srcHash !== sourceHash(path.join(root, "src")))) {
   execFileSync(process.execPath, [path.join(root, "scripts", "kernel-lib", "build.mjs")], { stdio: "inherit" });
 }
+// npm test prepares once, before the notebooks and the vitest suite (whose notebook tests run this script too) start side by side.
+if (args.includes("--prepare-only")) process.exit(0);
 
 const nbDir = path.join(root, "notebooks");
 const executedDir = path.join(root, "artifacts", "executed");
