@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -28,7 +28,9 @@ export interface TestBundles {
 /** Bundle every program into a fresh folder of its own (several runs at once never share one). */
 export async function buildTestBundles(root: string): Promise<TestBundles> {
   const { build } = await import("esbuild");
-  const dir = path.join(root, "node_modules", ".cache", "workbook", "test-bundles", `${process.pid}-${Date.now()}`);
+  const parent = path.join(root, "node_modules", ".cache", "workbook", "test-bundles");
+  removeOrphans(parent);
+  const dir = path.join(parent, `${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
   // ES modules named .js (a package.json says so), each named after its entry (src/cli/main.ts → cli/main.js),
   // as the programs see their own name: the PGlite lock calls its holder "npm start" by it.
@@ -46,6 +48,25 @@ export async function buildTestBundles(root: string): Promise<TestBundles> {
     }),
   );
   return { dir, files };
+}
+
+/** Bundles of runs whose process is gone (a run stopped by a signal never reaches its teardown). */
+function removeOrphans(parent: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return; // none yet
+  }
+  for (const name of names) {
+    const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0); // still running (or another user's): keep
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ESRCH") rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
+  }
 }
 
 export function removeTestBundles(bundles: TestBundles): void {
