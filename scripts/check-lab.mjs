@@ -1,38 +1,28 @@
 #!/usr/bin/env node
-// Prove the lab's checks in CI, on the notebook itself:
+// Prove the lab's checks on the notebook itself:
 //  (a) the untouched notebooks/9_lab.ipynb runs without an error and every check says "not yet: the TODO cell
 //      still throws" (answered at once, before any database or server is started);
 //  (b) with each TODO cell (tagged exercise-N-todo) replaced by src/lab/solutions/exercise-N.ts
 //      (imports dropped, `export ` removed: the solutions reach the library as `wb.`), every check passes.
-// Executed copies: artifacts/lab-untouched/9_lab.ipynb and artifacts/lab-solved/9_lab.ipynb (not artifacts/executed,
-// which the notebook runner writes at the same time in npm test). Exit 1 otherwise.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// scripts/execute-notebooks.mjs executes both, side by side (`--lab-check`), and then calls `checkLab` on its
+// executed copies, artifacts/executed/9_lab.ipynb and artifacts/executed/.lab-solved.ipynb. `npm run notebooks:test`
+// (in npm test) does so beside the other notebooks, so the untouched lab is executed once for both checks.
+// Exit 1 otherwise.
+//
+//   node scripts/check-lab.mjs    # the lab alone: node scripts/execute-notebooks.mjs --lab-check 9_lab
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nbDir = path.join(root, "notebooks");
-const jupyterPath = path.join(root, ".jupyter-local");
-const env = { ...process.env, JUPYTER_PATH: jupyterPath, TF_CPP_MIN_LOG_LEVEL: "3" };
-for (const k of ["OPENAI_API_KEY", "OPENAI_BASE_URL"]) delete env[k]; // the lab needs no key and must never see one
 const EXERCISES = [1, 2, 3, 4, 5, 6];
-
-execFileSync(process.execPath, [path.join(root, "scripts", "register-kernel.mjs"), "--prefix", jupyterPath], { stdio: "inherit" });
-
-/** Execute `name` (in notebooks/, so `./lib/index` resolves) into `outDir/9_lab.ipynb`; returns the executed notebook. */
-function execute(name, outDir) {
-  mkdirSync(outDir, { recursive: true });
-  const started = Date.now();
-  execFileSync(
-    "jupyter",
-    ["nbconvert", "--execute", "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.kernel_name=workbook-ts",
-      "--to", "notebook", "--output-dir", outDir, "--output", "9_lab.ipynb", name],
-    { cwd: nbDir, env, stdio: "inherit" },
-  );
-  console.log(`  executed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return JSON.parse(readFileSync(path.join(outDir, "9_lab.ipynb"), "utf8"));
-}
+export const LAB = "9_lab.ipynb";
+/** The solved copy, beside the lab so `./lib/index` resolves; a dot-file, so only a lab check executes it. */
+export const SOLVED_LAB = ".lab-solved.ipynb";
+/** The lab needs no key and must never see one: removed from the environment of both lab notebooks. */
+export const LAB_HIDDEN_ENV = ["OPENAI_API_KEY", "OPENAI_BASE_URL"];
 
 /** Every text the notebook's cells printed or displayed, and any error outputs. */
 function outputsOf(nb) {
@@ -75,57 +65,46 @@ const toSource = (text) => {
   return parts.map((l, i) => (i < parts.length - 1 ? `${l}\n` : l));
 };
 
-let failed = false;
-const expectAll = (label, by, errors, want, mustSay) => {
-  console.log(`\n${label}:`);
-  for (const n of EXERCISES) {
-    const ok = by[n].verdict === want && (!mustSay || by[n].line.includes(mustSay));
-    if (!ok) failed = true;
-    console.log(`  ${ok ? "ok  " : "FAIL"} exercise ${n}: ${by[n].verdict}${ok ? "" : ` (expected ${want})`}  ${by[n].line.slice(0, 200)}`);
+/** Write notebooks/.lab-solved.ipynb: the lab with each TODO cell replaced by its reference solution. */
+export function writeSolvedLab() {
+  const nb = JSON.parse(readFileSync(path.join(nbDir, LAB), "utf8"));
+  const replaced = [];
+  for (const cell of nb.cells) {
+    const tag = (cell.metadata?.tags ?? []).find((t) => /^exercise-\d+-todo$/.test(t));
+    if (!tag) continue;
+    const n = Number(tag.split("-")[1]);
+    cell.source = toSource(solutionAsCell(readFileSync(path.join(root, "src", "lab", "solutions", `exercise-${n}.ts`), "utf8")));
+    replaced.push(n);
   }
-  if (errors.length > 0) {
-    failed = true;
-    console.log(`  FAIL errors in the outputs:\n    ${errors.join("\n    ")}`);
-  }
-};
+  if (replaced.sort().join() !== EXERCISES.join()) throw new Error(`Expected one TODO cell per exercise in ${LAB}, found tags for ${replaced.join(", ")}`);
+  const file = path.join(nbDir, SOLVED_LAB);
+  writeFileSync(file, JSON.stringify(nb, null, 1) + "\n");
+  return file;
+}
 
-// (a) untouched
-console.log("▶ lab, untouched TODO cells");
-const untouched = execute("9_lab.ipynb", path.join(root, "artifacts", "lab-untouched"));
-const a = verdicts(untouched);
-expectAll("untouched notebook (every check must say not yet: the TODO cell still throws)", a.by, a.errors, "not yet", "the TODO cell still throws");
+/** Check the executed untouched and solved labs (paths of executed .ipynb files); prints each verdict, returns whether all hold. */
+export function checkLab(untouchedFile, solvedFile) {
+  let ok = true;
+  const expectAll = (label, { by, errors }, want, mustSay) => {
+    console.log(`\n${label}:`);
+    for (const n of EXERCISES) {
+      const good = by[n].verdict === want && (!mustSay || by[n].line.includes(mustSay));
+      if (!good) ok = false;
+      console.log(`  ${good ? "ok  " : "FAIL"} exercise ${n}: ${by[n].verdict}${good ? "" : ` (expected ${want})`}  ${by[n].line.slice(0, 200)}`);
+    }
+    if (errors.length > 0) {
+      ok = false;
+      console.log(`  FAIL errors in the outputs:\n    ${errors.join("\n    ")}`);
+    }
+  };
+  const read = (file) => JSON.parse(readFileSync(file, "utf8"));
+  expectAll("untouched lab (every check must say not yet: the TODO cell still throws)", verdicts(read(untouchedFile)), "not yet", "the TODO cell still throws");
+  expectAll("solved lab (every check must pass)", verdicts(read(solvedFile)), "passed");
+  console.log(ok ? "\n✓ lab: every check says not yet on the TODOs and passes with the solutions" : "\n✗ lab check failed");
+  return ok;
+}
 
-// (b) with the reference solutions
-console.log("\n▶ lab, TODO cells replaced by src/lab/solutions");
-const nb = JSON.parse(readFileSync(path.join(nbDir, "9_lab.ipynb"), "utf8"));
-const replaced = [];
-for (const cell of nb.cells) {
-  const tag = (cell.metadata?.tags ?? []).find((t) => /^exercise-\d+-todo$/.test(t));
-  if (!tag) continue;
-  const n = Number(tag.split("-")[1]);
-  cell.source = toSource(solutionAsCell(readFileSync(path.join(root, "src", "lab", "solutions", `exercise-${n}.ts`), "utf8")));
-  replaced.push(n);
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const r = spawnSync(process.execPath, [path.join(root, "scripts", "execute-notebooks.mjs"), "--lab-check", "9_lab", ...process.argv.slice(2)], { stdio: "inherit" });
+  process.exit(r.status ?? 1);
 }
-if (replaced.sort().join() !== EXERCISES.join()) {
-  console.error(`Expected one TODO cell per exercise, found tags for ${replaced.join(", ")}`);
-  process.exit(1);
-}
-const temp = path.join(nbDir, ".lab-solved.ipynb");
-writeFileSync(temp, JSON.stringify(nb, null, 1) + "\n");
-let solved;
-try {
-  solved = execute(".lab-solved.ipynb", path.join(root, "artifacts", "lab-solved"));
-} catch {
-  console.error("✗ the solved lab failed to execute (see the traceback above)");
-  process.exit(1);
-} finally {
-  rmSync(temp, { force: true });
-}
-const b = verdicts(solved);
-expectAll("solved notebook (every check must pass)", b.by, b.errors, "passed");
-
-if (failed) {
-  console.error("\n✗ lab check failed");
-  process.exit(1);
-}
-console.log("\n✓ lab: every check says not yet on the TODOs and passes with the solutions");

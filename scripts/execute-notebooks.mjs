@@ -8,17 +8,26 @@
 //   node scripts/execute-notebooks.mjs            # copies to artifacts/executed + HTML exports in artifacts/html
 //   node scripts/execute-notebooks.mjs --in-place # refresh the committed outputs (offline defaults)
 //   node scripts/execute-notebooks.mjs 9_guide_test  # only the notebooks whose name contains this
+//   node scripts/execute-notebooks.mjs --lab-check   # also the lab with its reference solutions, then the lab check
+//                                                      (scripts/check-lab.mjs) on the two executed labs
+//   node scripts/execute-notebooks.mjs --prepare-only  # only register the kernel and rebuild the library if stale
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { tsImport } from "tsx/esm/api";
+import { checkLab, LAB, LAB_HIDDEN_ENV, SOLVED_LAB, writeSolvedLab } from "./check-lab.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const inPlace = args.includes("--in-place");
 const filters = args.filter((a) => !a.startsWith("--"));
+const labCheck = args.includes("--lab-check");
+if (labCheck && inPlace) {
+  console.error("--lab-check reads the executed copies in artifacts/executed: it does not go with --in-place.");
+  process.exit(2);
+}
 const jupyterPath = path.join(root, ".jupyter-local");
 // The kernel (and the processes it starts) keep V8's compiled code of tslab, TypeScript, danfojs and the
 // library between runs: their start-up is mostly compiling JavaScript.
@@ -39,20 +48,35 @@ const { sourceHash } = require("./kernel-lib/stale-check.cjs");
 if (!prepared && (!existsSync(stamp) || JSON.parse(readFileSync(stamp, "utf8")).srcHash !== sourceHash(path.join(root, "src")))) {
   execFileSync(process.execPath, [path.join(root, "scripts", "kernel-lib", "build.mjs")], { stdio: "inherit" });
 }
+// npm test prepares once, before the notebooks and the vitest suite (whose notebook tests run this script too) start side by side.
+if (args.includes("--prepare-only")) process.exit(0);
 
 const nbDir = path.join(root, "notebooks");
+const executedDir = path.join(root, "artifacts", "executed");
+const htmlDir = path.join(root, "artifacts", "html");
+// With --lab-check the parent writes the solved lab beside the lab and executes it with the others.
+const labChecked = labCheck && !prepared;
 const notebooks = readdirSync(nbDir)
   // Dot-files are scratch copies (the lab's solved copy, test notebooks): run only when named.
-  .filter((f) => f.endsWith(".ipynb") && (filters.length === 0 ? !f.startsWith(".") : filters.some((x) => f.includes(x))))
+  .filter((f) => f.endsWith(".ipynb") && f !== (labChecked ? SOLVED_LAB : "") && (filters.length === 0 ? !f.startsWith(".") : filters.some((x) => f.includes(x))))
   .sort();
+if (labChecked) {
+  if (!notebooks.includes(LAB)) {
+    console.error(`--lab-check needs ${LAB} among the notebooks.`);
+    process.exit(2);
+  }
+  writeSolvedLab();
+  notebooks.push(SOLVED_LAB);
+}
 if (notebooks.length === 0) {
   console.error("No notebooks matched.");
   process.exit(1);
 }
 const jobs = Math.max(1, Number(process.env.NOTEBOOK_JOBS) || notebooks.length);
-if (notebooks.length > 1 && jobs > 1) process.exit(await sideBySide(notebooks, jobs));
-const executedDir = path.join(root, "artifacts", "executed");
-const htmlDir = path.join(root, "artifacts", "html");
+if (notebooks.length > 1 && jobs > 1) {
+  const code = await sideBySide(notebooks, jobs);
+  process.exit(labChecked ? finishLabCheck(code) : code);
+}
 mkdirSync(executedDir, { recursive: true });
 mkdirSync(htmlDir, { recursive: true });
 // Executing and exporting in one Python process, and making the export interactive in this one, saves a
@@ -66,11 +90,11 @@ for (const nb of notebooks) {
   const html = path.join(htmlDir, nb.replace(/\.ipynb$/, ".html"));
   let phases;
   try {
-    const out = execFileSync(python, [path.join(root, "scripts", "notebooks", "execute_notebook.py"), nb, executed, html], { cwd: nbDir, env, stdio: ["ignore", "pipe", "inherit"] });
+    const out = execFileSync(python, [path.join(root, "scripts", "notebooks", "execute_notebook.py"), nb, executed, html], { cwd: nbDir, env: envFor(nb), stdio: ["ignore", "pipe", "inherit"] });
     phases = JSON.parse(out.toString().trim().split("\n").pop());
   } catch {
     console.error(`✗ ${nb} failed: a cell raised an error (see the traceback above).`);
-    process.exit(1);
+    process.exit(labChecked ? finishLabCheck(1) : 1);
   }
   // Plotly charts: nbconvert shows their PNG; add the interactive figure with the local plotly.js-dist.
   const interactiveStarted = Date.now();
@@ -79,6 +103,25 @@ for (const nb of notebooks) {
   if (r.interactive < r.figures) process.exit(1);
   const interactive = (Date.now() - interactiveStarted) / 1000;
   console.log(`✓ ${nb} in ${((Date.now() - started) / 1000).toFixed(1)} s (kernel start + cells ${phases.execute.toFixed(1)} s, HTML export ${(phases.html + interactive).toFixed(1)} s)`);
+}
+if (labChecked) process.exit(finishLabCheck(0));
+
+/** The environment a notebook runs in: the lab's two notebooks never see a key. */
+function envFor(nb) {
+  if (nb !== LAB && nb !== SOLVED_LAB) return env;
+  const e = { ...env };
+  for (const k of LAB_HIDDEN_ENV) delete e[k];
+  return e;
+}
+
+/** After the executions (exit code `code`): remove the solved copy, and check both labs when they all ran. */
+function finishLabCheck(code) {
+  rmSync(path.join(nbDir, SOLVED_LAB), { force: true });
+  if (code !== 0) {
+    console.error("✗ lab check not made: a notebook failed to execute (see above).");
+    return code;
+  }
+  return checkLab(path.join(executedDir, LAB), path.join(executedDir, SOLVED_LAB)) ? 0 : 1;
 }
 
 /** The Python that runs `jupyter` (its shebang), so nbconvert imports; else `python3` from the PATH. */

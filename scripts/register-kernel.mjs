@@ -11,7 +11,7 @@
 // where that name is not installed, JupyterLab picks the one TypeScript kernel, or asks which.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,7 +81,14 @@ function main(args) {
     env: { TF_CPP_MIN_LOG_LEVEL: "3" },
     metadata: { debugger: false, workbook_clone: realpathSync(root) },
   };
-  writeFileSync(path.join(dir, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
+  // Unchanged: not rewritten. Else through a temporary name: a Jupyter starting this kernel at that moment
+  // (another notebook run side by side) never reads a half-written file.
+  const file = path.join(dir, "kernel.json");
+  const text = JSON.stringify(spec, null, 2) + "\n";
+  if (!existsSync(file) || readFileSync(file, "utf8") !== text) {
+    writeFileSync(`${file}.${process.pid}.tmp`, text);
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  }
   console.log(`Registered Jupyter kernel "${name}" (${spec.display_name}) in ${dir}`);
   console.log(`It runs this clone: ${realpathSync(root)}`);
 }

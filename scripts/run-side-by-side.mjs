@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Run independent npm scripts at the same time (npm test's last steps: the notebooks and the lab check,
-// which mostly wait on their kernels), each line of their output prefixed with the script's name.
+// Run independent npm scripts at the same time (npm test: the type-check, the layering check, vitest and the notebooks,
+// which leave each other idle time on 2 cores), each line of their output prefixed with the script's name.
 // Exits 1 when any of them failed, naming which; every one runs to its end.
 //
-//   node scripts/run-side-by-side.mjs notebooks:test lab:check
+//   node scripts/run-side-by-side.mjs typecheck lint:deps test:unit notebooks:test
 import { spawn } from "node:child_process";
 
 const scripts = process.argv.slice(2);

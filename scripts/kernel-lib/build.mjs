@@ -28,7 +28,7 @@ writeFileSync(path.join(out, "build-stamp.json"), JSON.stringify({ srcHash: sour
 // The simulated model, bundled into one ES module, so the notebooks start it with plain node (tsx costs
 // ~0.5–1.5 s a start). Its inputs are listed beside it: src/notebook/simulated-model-process.ts uses the
 // bundle only while none of them is newer, else runs the sources through tsx as before.
-const { build } = require("esbuild"); // tsx's own esbuild
+const { build } = require("esbuild"); // a devDependency (the version tsx and vite use too)
 const simulated = path.join(out, "simulated-model.mjs");
 const { metafile } = await build({
   entryPoints: [path.join(root, "scripts", "simulated-model", "main.ts")], outfile: simulated, bundle: true, platform: "node",

@@ -9,8 +9,9 @@ import { runCli } from "../support/cli";
 const root = findProjectRoot();
 
 
-const start = (args: string[], pgliteDir: string) => runCli(args, { PGLITE_DIR: pgliteDir });
-const freshDir = () => mkdtempSync(path.join(os.tmpdir(), "wb-cli-msg-"));
+const start = (args: string[], pgliteDir?: string) => runCli(args, pgliteDir ? { PGLITE_DIR: pgliteDir } : {});
+// A folder that does not exist yet, as on a fresh clone (a new PGlite is then a copy of the migrated snapshot).
+const freshDir = () => path.join(mkdtempSync(path.join(os.tmpdir(), "wb-cli-msg-")), "pglite");
 const noStack = (out: string) => expect(out).not.toMatch(/^\s+at .+\(.*:\d+:\d+\)$/m);
 
 describe("CLI mistakes get one clear line and exit code 2", () => {
@@ -20,25 +21,25 @@ describe("CLI mistakes get one clear line and exit code 2", () => {
     [["release", "list", "--frob"], "--frob"],
     [["health", "--verbose"], "--verbose"],
   ])("npm start -- %j", async (args, option) => {
-    const { code, out } = await start(args, "memory://");
+    const { code, out } = await start(args);
     expect(out.trim()).toBe(`Unknown option ${option}. See npm start -- --help.`);
     expect(code).toBe(2);
   }, 60_000);
 
   it("names an option given without its value, and an unknown command", async () => {
-    expect(await start(["--rows"], "memory://")).toEqual({ code: 2, out: "Option --rows needs a value. See npm start -- --help.\n" });
-    expect(await start(["frobnicate"], "memory://")).toEqual({ code: 2, out: 'Unknown command "frobnicate". See npm start -- --help.\n' });
+    expect(await start(["--rows"])).toEqual({ code: 2, out: "Option --rows needs a value. See npm start -- --help.\n" });
+    expect(await start(["frobnicate"])).toEqual({ code: 2, out: 'Unknown command "frobnicate". See npm start -- --help.\n' });
   }, 60_000);
 });
 
 describe("CLI answers", () => {
   it("rejects --rows 0 and runs every row with --rows all", async () => {
-    const zero = await start(["--rows", "0"], "memory://");
+    const zero = await start(["--rows", "0"]);
     expect(zero).toEqual({ code: 1, out: 'Error: Expected `--rows` to be an integer ≥ 1, or "all", got "0"\n' });
     const lines = readFileSync(path.join(root, "data", "playbyplay.csv"), "utf8").split("\n").slice(0, 7);
-    const file = path.join(freshDir(), "six.csv");
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "wb-cli-msg-")), "six.csv");
     writeFileSync(file, `${lines.join("\n")}\n`);
-    const all = await start(["--rows", "all", "--input", file], "memory://");
+    const all = await start(["--rows", "all", "--input", file]);
     expect(all.code).toBe(0);
     expect(all.out).toMatch(/Rows\s+6 in = /);
   }, 120_000);

@@ -65,6 +65,15 @@ describe("npm start", () => {
     expect(out).toMatch(/1 × line 9: empty commentary text/);
   }, 120_000);
 
+  it("the start script's own command (tsx on src/) prints what the tests' CLI prints", async () => {
+    // Every other CLI test runs this run's bundle of src/cli/main.ts (test/support/test-bundles.ts): the same code.
+    for (const args of [["--help"], ["--rows", "ten"]]) {
+      const viaTsx = await start(args, {}, { viaTsx: true });
+      expect(viaTsx.out).toContain(args[0] === "--help" ? "Usage: npm start -- [command] [options]" : "--rows");
+      expect(await start(args)).toEqual(viaTsx);
+    }
+  }, 60_000);
+
   it("rejects a bad option with one line naming it", async () => {
     const { code, out } = await start(["--rows", "ten"]);
     expect(code).toBe(1);

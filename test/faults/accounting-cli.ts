@@ -22,7 +22,8 @@ export interface CliDatabase {
 
 export async function cliDatabase(kind: DbKind): Promise<CliDatabase> {
   if (kind === "pglite") {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "wb-acct-"));
+    // Not created yet, as on a fresh clone: the CLI's PGlite starts from a copy of the migrated snapshot.
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "wb-acct-")), "pglite");
     return {
       env: { PGLITE_DIR: dir },
       async read(fn) {

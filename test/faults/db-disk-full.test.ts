@@ -7,6 +7,7 @@ import { findProjectRoot } from "../../src/config";
 import { openDatabase } from "../../src/db/database";
 import { PGLITE_MIN_FREE_BYTES } from "../../src/db/database-errors";
 import { snapshotPlays, type PlaysSnapshot } from "../../src/load/plays-snapshot";
+import { programCommand } from "../support/cli";
 import { spawnCli, type CliProcess } from "./db-spawn-cli";
 
 // Issue 9.5: PGLITE_DIR pointing at a file gave `{"name":"ErrnoError","errno":54}`; a full disk
@@ -125,8 +126,8 @@ describe.skipIf(mountError !== "")(`a full disk under PGlite${mountError ? ` (sk
 
   it("the write-ahead log outgrowing the disk: a clear error before PGlite's endless spin, and the database stays readable", async () => {
     const dir = path.join(mountPoint, "wal");
-    // One process (tsx as a loader, not its CLI, which runs a child): a hang is killed for sure.
-    const child = spawn(path.join(root, "node_modules/.bin/node"), ["--import", "tsx", "test/faults/db-wal-full-main.ts", dir], {
+    // One process (its bundle, or tsx as a loader, never tsx's CLI, which runs a child): a hang is killed for sure.
+    const child = spawn(path.join(root, "node_modules/.bin/node"), [...programCommand("walFull"), dir], {
       cwd: root, stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

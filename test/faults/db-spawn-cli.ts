@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { findProjectRoot } from "../../src/config";
+import { cliCommand } from "../support/cli";
 
 const ROOT = findProjectRoot();
 
@@ -15,12 +16,12 @@ export interface CliProcess {
 }
 
 /**
- * `npx tsx src/cli/main.ts …` as a user runs it: its own process on the pinned Node, a clean
- * environment plus `env` (no inherited DATABASE_URL or PG* variables).
+ * `npm start -- …args` as a user runs it (see `cliCommand`): its own process on the pinned Node, a
+ * clean environment plus `env` (no inherited DATABASE_URL or PG* variables).
  */
 export function spawnCli(args: string[], env: Record<string, string>): CliProcess {
   const started = Date.now();
-  const child = spawn(path.join(ROOT, "node_modules/.bin/node"), [path.join(ROOT, "node_modules/.bin/tsx"), "src/cli/main.ts", ...args], {
+  const child = spawn(path.join(ROOT, "node_modules/.bin/node"), cliCommand(args), {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

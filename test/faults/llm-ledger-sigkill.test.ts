@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSimulatedModel, type SimulatedModel } from "../../scripts/simulated-model/server";
 import { findProjectRoot } from "../../src/config";
+import { cliCommand } from "../support/cli";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { until } from "../support/until";
 import { DATA_DIR } from "../transform/llm/llm-test-kit";
@@ -15,8 +16,8 @@ let sim: SimulatedModel;
 let victim: ReturnType<typeof cli> | undefined;
 
 function cli(args: string[]) {
-  // One process (`--import tsx`, not the tsx CLI, which runs the program in a child that SIGKILL would not reach).
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+  // One process (never the tsx CLI, which runs the program in a child that SIGKILL would not reach).
+  const child = spawn(process.execPath, cliCommand(args), {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: t.url!, LLM_PROVIDER: "openai", OPENAI_API_KEY: FAULT_KEY,

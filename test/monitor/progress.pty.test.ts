@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulatedModel, type SimulatedModel } from "../../scripts/simulated-model/server";
 import { findProjectRoot } from "../../src/config";
+import { cliCommand } from "../support/cli";
 
 // `npm start` on a real pseudo-terminal (100 columns), as a user sees it: python's pty module gives the
 // child a terminal for stdin/stdout/stderr and hands back every byte it wrote.
@@ -55,11 +56,10 @@ describe("npm start on a terminal", () => {
 
   it("moves the bar as requests come back, prints each step on its own line, and fits the terminal", async () => {
     const env = {
-      PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PGLITE_DIR: mkdtempSync(path.join(os.tmpdir(), "wb-pty-")),
+      PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PGLITE_DIR: path.join(mkdtempSync(path.join(os.tmpdir(), "wb-pty-")), "pglite"),
       OPENAI_API_KEY: "simulated", OPENAI_BASE_URL: sim.baseURL, OPENAI_MODEL: sim.modelId, LLM_CONCURRENCY: "1", LLM_BATCH_SIZE: "4",
     };
-    const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-    const { stdout } = await run(PYTHON, ["-c", PTY, process.execPath, tsx, "src/cli/main.ts", "--rows", "32", "--provider", "openai"], {
+    const { stdout } = await run(PYTHON, ["-c", PTY, process.execPath, ...cliCommand(["--rows", "32", "--provider", "openai"])], {
       cwd: root, env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024,
     });
     const screen = screenLines(stdout);

@@ -6,30 +6,31 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * fresh clone (CI) has no timings, and then vitest goes by file size: a long file (spawned CLIs,
  * notebook kernels, a worker's recovery bound) could start last and stretch the run by its whole
  * length while the other worker idles. Without timings, the files below (the slowest, longest
- * first, as measured on 2 cores) start first; the rest keep vitest's order. Only the order changes:
+ * first, as measured on 2 cores with isolate: false) start first; the rest keep vitest's order. Only the order changes:
  * a file missing here, or one listed that no longer exists, is harmless.
  */
 const SLOWEST_FIRST = [
-  "test/cli/messages.test.ts",
-  "test/faults/accounting-llm.test.ts",
-  "test/faults/accounting-held.test.ts",
+  // Mostly waiting (a worker's recovery bound of 30 s, then 15 s): started first, their waits overlap the others' work.
   "test/faults/worker-killed.test.ts",
-  "test/lab/checks.test.ts",
-  "test/cli/start.test.ts",
-  "test/notebooks/broken-cell.test.ts",
-  "test/faults/db-disk-full.test.ts",
-  "test/transform/roster-run.cli.test.ts",
-  "test/faults/bytes-decoding.test.ts",
-  "test/faults/llm-transport-faults.test.ts",
-  "test/lab/exercise-1.gate-cases.test.ts",
-  "test/faults/db-pglite-lock.test.ts",
   "test/faults/worker-retrigger.test.ts",
-  "test/notebooks/kernel-compat.test.ts",
-  "test/faults/db-connection-lost.test.ts",
+  "test/lab/checks.test.ts",
+  "test/pipeline/executors-parity.test.ts",
+  "test/faults/accounting-llm.test.ts",
+  "test/cli/messages.test.ts",
+  "test/faults/accounting-held.test.ts",
+  "test/notebooks/broken-cell.test.ts",
+  "test/faults/bytes-decoding.test.ts",
+  "test/faults/db-disk-full.test.ts",
+  "test/lab/exercise-1.gate-cases.test.ts",
   "test/orchestrate/dag.retries.test.ts",
+  "test/faults/db-pglite-lock.test.ts",
+  "test/cli/start.test.ts",
+  "test/transform/roster-llm.cli.test.ts",
+  "test/notebooks/kernel-compat.test.ts",
   "test/setup/test-server.test.ts",
-  "test/setup/preflight.test.ts",
-  "test/orchestrate/resume.sigkill.test.ts",
+  "test/orchestrate/workbook-dag.test.ts",
+  "test/faults/llm-batch.test.ts",
+  "test/transform/roster-run.cli.test.ts",
 ];
 
 export default class SlowFirstSequencer extends BaseSequencer {
