@@ -113,18 +113,18 @@ describe("validation judges the resolved values; what loads keeps the stated one
   });
 
   it("a resolved value out of range is quarantined, the reason naming the field and its provenance", () => {
-    // No inning is said, so at three outs the state cannot start the next half: it carries three outs.
+    // A model answers the first row with an inning that cannot be (0); the state carries it to the rows after.
     const plays = game([
-      "Nobody out here at Tidewater Park. Sam Rivera is on the mound for the Herons, and Al Ward steps in for the Coyotes.",
-      "Rivera deals a changeup at 89 miles per hour, and Ward grounds it to short. They throw him out.",
-      "Ana Cruz steps in. Fastball at 95, and Cruz lifts a lazy fly ball to center, caught for the second out.",
-      "Ben Holt steps in. Slider at 86, and Holt grounds it to third. They throw him out.",
-      "A fastball at 93, low, ball one.",
+      "We are under way at Tidewater Park. Sam Rivera is on the mound for the Herons, and Al Ward steps in for the Coyotes.",
+      "Rivera deals a changeup at 89 miles per hour, low, ball one.",
+    ], { 1: { inning_number: 0, inning_half: "Top" } });
+    expect(plays[1]!.inning_number).toBeNull();
+    expect(reasons(withoutState(plays))).toEqual([
+      { play_id: 1, reasons: [{ check: "domain", field: "inning_number", message: "inning_number must be an integer ≥ 1, got 0" }] },
     ]);
-    expect(plays[4]!.outs).toBeNull();
-    expect(reasons(withoutState(plays))).toEqual([]);
     expect(reasons(plays)).toEqual([
-      { play_id: 5, reasons: [{ check: "domain", field: "outs", message: "outs (inferred) must be an integer 0–2, got 3" }] },
+      { play_id: 1, reasons: [{ check: "domain", field: "inning_number", message: "inning_number must be an integer ≥ 1, got 0" }] },
+      { play_id: 2, reasons: [{ check: "domain", field: "inning_number", message: "inning_number (carried) must be an integer ≥ 1, got 0" }] },
     ]);
   });
 

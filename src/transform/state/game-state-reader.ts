@@ -368,6 +368,12 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       startHalf(Number(middle[1] ?? middle[2]), "Bottom", "inferred");
     } else if (end && !isPitch) {
       startHalf(Number(end[1] ?? end[2]) + 1, "Top", "inferred");
+    } else if (st.outs === 3) {
+      // Three outs with the inning or the half unknown (a game joined in progress, commentary that never says it):
+      // the half is over all the same. The next one starts with no outs; what is known of it follows.
+      const half = st.half === null ? null : st.half === "Top" ? "Bottom" : "Top";
+      const inning = st.inning === null || st.half === null ? null : st.half === "Top" ? st.inning : st.inning + 1;
+      startHalf(inning, half, "inferred");
     }
   }
   return { states, mappings: out, findings };
