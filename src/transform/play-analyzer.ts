@@ -1,4 +1,4 @@
-import type { Extraction, PlayAnalysis, RawPlay } from "../domain/index";
+import type { Extraction, PlayAnalysis, RawPlay, ResolvedState } from "../domain/index";
 import { normalizeNumbers } from "./offline/number-words";
 import { EXTRA_BASE_HIT, RUN_SCORES } from "./offline/lexicon";
 import { callsHomeRun } from "./offline/result-parser";
@@ -46,10 +46,11 @@ const GAME_OVER = new RegExp(
 /**
  * The situation of each row as the game-state reader resolves it (`readGameState`): the inning, score,
  * runners, outs and count stay as last stated or follow from the plays, so a paragraph that leaves them
- * unsaid, or states a count only after the pitch, is scored on the game as it stands.
+ * unsaid, or states a count only after the pitch, is scored on the game as it stands. `read` is a reading
+ * already made over these rows (the pipeline's, with mappings and tables); without one the rows are read here.
  */
-function resolvedRows(rows: Row[]): Row[] {
-  const { states } = readGameState(rows);
+function resolvedRows(rows: Row[], read?: readonly ResolvedState[]): Row[] {
+  const states = read?.length === rows.length ? read : readGameState(rows).states;
   return rows.map((row, i) => {
     const s = states[i]!;
     return {
@@ -127,11 +128,14 @@ function gameEndsAfter(rows: Row[], i: number): boolean {
  * scoring position, a late (7th+) run-scoring or two-out out with runners in scoring position, or the final out.
  * Inning, score and runners not stated in a paragraph carry over from the rows before it.
  *
+ * `states` is the game state already read over `input` (`readGameState(input, mappings, refs).states`), so the
+ * game is read once per run; without it the analyzer reads the rows itself.
+ *
  * @example
  * analyzePlays(rows).filter((a) => a.key_moment).length
  */
-export function analyzePlays(input: Array<RawPlay & Extraction>): PlayAnalysis[] {
-  const rows = resolvedRows(input);
+export function analyzePlays(input: Array<RawPlay & Extraction>, states?: readonly ResolvedState[]): PlayAnalysis[] {
+  const rows = resolvedRows(input, states);
   return rows.map((row, i) => {
     const f = factsOf(rows, i);
     const isPitch = row.pitch_result !== null;

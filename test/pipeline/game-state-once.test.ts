@@ -8,6 +8,8 @@ import { extractOffline } from "../../src/pipeline/steps/extract-step";
 import { mapOffline } from "../../src/pipeline/steps/map-step";
 import { validateStep } from "../../src/pipeline/steps/validate-step";
 import { validatePlays } from "../../src/validate/validate-plays";
+import { analyzePlays } from "../../src/transform/play-analyzer";
+import { readGameState } from "../../src/transform/state/game-state-reader";
 
 // A game whose paragraphs contradict the running state now and then (the reading has several findings; the
 // third game, once the rules learnt from it, has one left, too few for the last case).
@@ -55,5 +57,14 @@ describe("the game state is read once per run (analyze) and handed to enrichment
     expect(reread.quarantined).toHaveLength(one.quarantined.length + 1);
     expect(reread.report.warnings).toEqual(validatePlays(broken, refs).report.warnings);
     expect(reread.report.warnings?.length).toBeGreaterThan(1);
+  });
+
+  it("key moments and excitement come from the handed reading, not one of the analyzer's own", () => {
+    const rows = [...extracted];
+    const own = readGameState(rows).states;
+    // The same reading handed over gives what the analyzer reads itself …
+    expect(analyzePlays(rows, own)).toEqual(analyzePlays(rows));
+    // … and a different one (the game's situations in reverse order) changes the analyses: the handed reading is used.
+    expect(analyzePlays(rows, [...own].reverse())).not.toEqual(analyzePlays(rows));
   });
 });

@@ -31,8 +31,9 @@ export interface AnalyzeStepResult {
 
 /** analyze: key moments and excitement from each play's game state, and the IDs the state settles. */
 export function analyzeStep(extracted: readonly (RawPlay & Extraction)[], mappings: ReadonlyMap<string, CanonicalMapping>, refs: ReferenceTables): AnalyzeStepResult {
-  const analyses = analyzePlays([...extracted]);
+  // One reading of the game per run: key moments, the settled IDs, enrichment and the game-state check all use it.
   const state = readGameState(extracted, mappings, refs);
+  const analyses = analyzePlays([...extracted], state.states);
   return { analyses, mappings: [...state.mappings], state: { resolved: state.states.map(resolvedColumns), findings: state.findings } };
 }
 

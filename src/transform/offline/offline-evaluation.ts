@@ -38,7 +38,7 @@ export function evaluateOffline(dataDir: string): OfflineEvaluation {
   const mapped = new Map<string, CanonicalMapping>(rows.map((r) => [r.play_hash, mapper.map(r)]));
   // The game state settles what a paragraph leaves open: a surname two players share is the one whose side is at bat.
   const state = readGameState(rows, mapped, references);
-  const analysis = analyzePlays(rows);
+  const analysis = analyzePlays(rows, state.states);
   const analyses = new Map(rows.map((r, i) => [r.play_hash, analysis[i]!]));
   const report = measureAccuracy(extracted, truth, { mappings: state.mappings, analyses });
   const pitches = truth.map((t, i) => ({ t, s: state.states[i]! })).filter(({ t }) => t.event_kind === "pitch");
