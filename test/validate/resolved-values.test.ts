@@ -100,15 +100,29 @@ describe("validation judges the resolved values; what loads keeps the stated one
     expect([row6.pre_pitch_balls_resolved, row6.pre_pitch_strikes_resolved, row6.post_pitch_balls_resolved, row6.post_pitch_strikes_resolved]).toEqual([2, 0, 2, 1]);
   });
 
-  it("a post-pitch count that does not follow from the carried count is quarantined, the reason naming where the count came from", () => {
+  it("a post-pitch count that does not follow from the carried count loads with a game_state warning: the paragraph and the state disagree", () => {
     const plays = game([...AT_BAT, "Cruz swings through a curve at 77."], {
       // A model's record: only a count after the pitch, and not the one a swing and miss on 1-0 gives.
       5: { pre_pitch_balls: null, pre_pitch_strikes: null, post_pitch_balls: 3, post_pitch_strikes: 1 },
     });
     // As stated there is no count before the pitch to check it against: skipped.
     expect(reasons(withoutState(plays))).toEqual([]);
+    // On the carried count the row and the state disagree; which one is wrong the row alone cannot say: a warning.
+    const { quarantined, report } = validatePlays(plays, TABLES);
+    expect(quarantined).toEqual([]);
+    expect(report.warnings).toContainEqual({
+      check: "game_state", play_id: 5, field: "post_pitch_balls",
+      message: 'the text says 3-1 after the pitch; a "Swing and miss" on the running count 1-0 gives 1-1',
+    });
+  });
+
+  it("a count before and after the pitch that the paragraph itself says and that do not agree is quarantined", () => {
+    const plays = game([...AT_BAT, "Cruz swings through a curve at 77."], {
+      // A model's record whose own two counts cannot both be right.
+      5: { pre_pitch_balls: 1, pre_pitch_strikes: 0, post_pitch_balls: 3, post_pitch_strikes: 1 },
+    });
     expect(reasons(plays)).toEqual([
-      { play_id: 5, reasons: [{ check: "consistency", field: "post_pitch_balls", message: 'a "Swing and miss" on 1-0 (carried) gives 1-1, but post_pitch_balls is 3' }] },
+      { play_id: 5, reasons: [{ check: "consistency", field: "post_pitch_balls", message: 'a "Swing and miss" on 1-0 gives 1-1, but post_pitch_balls is 3' }] },
     ]);
   });
 

@@ -313,6 +313,12 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         post[1]!.value !== null ? post[1]! : v(computed.strikes, "inferred"),
       ];
       const [pb, ps] = [post[0]!.value!, post[1]!.value!];
+      // A count said after the pitch that the running count and the result do not give: the paragraph and the state
+      // disagree (a pitch the state missed, or a misread count). A finding, as every such contradiction is.
+      if (pre[0]!.source !== "text" || pre[1]!.source !== "text") {
+        const off = pb !== computed.balls ? "post_pitch_balls" : ps !== computed.strikes ? "post_pitch_strikes" : null;
+        if (off !== null) find(row, off, `the text says ${pb}-${ps} after the pitch; a ${JSON.stringify(result)} on the running count ${pre[0]!.value}-${pre[1]!.value} gives ${computed.balls}-${computed.strikes}`);
+      }
       const endsAppearance = result === "In play - out" || result === "In play - hit" || result === "Hit by pitch" || pb >= 4 || ps >= 3;
       st.count = endsAppearance ? null : { balls: pb, strikes: ps };
       batterBeforePlay = st.batter;
