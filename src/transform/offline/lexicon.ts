@@ -116,7 +116,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "gapper|for a hit|infield hit|bloop(?:er)? (?:hit|single)|clean hit|knock(?:s|ed)? in|rbi hit|off the foul pole|hit safely|safe at (?:1st|2nd|3rd) with a|" +
       `${HOME_RUN_CALL}|` +
       // Base hits in idioms: "into the gap", "finds a hole", "drops in", "off the wall".
-      "into the (?:gap|alley|corner)|in the gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the))|off the (?:wall|fence|monster)|" +
+      "into the (?:gap|alley|corner)|in the gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the)| (?:a|an|the|his|1|another) [a-z-]+ for)|off the (?:wall|fence|monster)|" +
       "lines? (?:it|1|a [a-z-]+|the [a-z0-9-]+(?: [a-z-]+)?) into (?:left|center|centre|right)(?: field)?|for a base hit|legs? (?:it|1) out|beats? (?:it|the throw) out"],
   ["In play - out",
     "ground(?:s|ed)? (?:out|into|to|back|sharply|weakly|softly|routinely)|groundout|fl(?:y|ies|ied) (?:out|to)|flyout|fly ?ball (?:to|caught|out)|" +
@@ -202,6 +202,33 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["In play - out", "(?:fires|fired|flips|flipped|tosses|tossed|guns|gunned|whips|whipped)(?: it| him| the ball)? (?:across |over |on |down )?to 1st"],
   // A swing at a pitch out of the zone, fished for: "goes fishing for it", "fishes for a slider".
   ["Swing and miss", "go(?:es)? fishing|went fishing|fish(?:es|ed)? for"],
+  // ── Added for unseen games, round 2 (issue 11): a fast radio call's shapes. ──
+  // Where it missed as a clause of its own, at the paragraph's start or before the count: "High, and that evens it.",
+  // "Then the pitch, outside, 1 and 1", "97, high, 2 balls"; and said of the pitch: "first pitch is high", "that 1's low".
+  ["Ball",
+    "(?<=^|, |[.!?] |\\.\\.\\. ?|… ?)(?:just |a little |a bit |way |well )?(?:low|high|outside|inside|wide|away|up and away|down and away|in the dirt|off the plate)(?=,? (?:ball|and|but|\\d)\\b|,$| ?[.!;,]|\\.\\.\\.)|" +
+      "(?:pitch|1|offering|delivery|that|this|it)(?: is|'s| was) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|wide|up|in the dirt|off the plate|up and away|down and away|off)(?![a-z-])|" +
+      // Missed by a lot: "way off", "well off the plate", "not even close", "nowhere near it".
+      "(?:way|well|a bit|a little|just a bit|too far) off(?! (?:the mark|base|1st|2nd|3rd|the bag))|(?:not|nowhere) (?:even )?(?:close|near it|near the zone)|" +
+      // A pitch thrown out of the zone on purpose: "he wastes one", "a waste pitch", "misses on purpose".
+      "wastes? (?:1|a pitch|a [a-z-]+|that 1)|waste pitch"],
+  // A pitch laid in the zone, the hitter not said to swing: "lays one in there", "grooves one", "sneaks a cutter over".
+  ["take", "lays? (?:1|it|a [a-z-]+) (?:in|in there|over)|grooves? (?:1|it|a [a-z-]+)|sneaks? (?:1|it|a [a-z-]+) (?:over|in|past him|by him)|taking all the way"],
+  // A swing named by another verb, then the miss: "offers and misses", "hacks and misses", "takes a cut and misses",
+  // "lunges at it and misses", "reaches for it and comes up empty".
+  ["Swing and miss",
+    "(?:offers?|offered|hacks?|hacked|lunges?|lunged|reaches?|reached|cuts?|rips?|ripped|goes after it|went after it|takes? a (?:cut|rip|hack|swing|big swing|mighty swing)|took a (?:cut|rip|hack|swing))(?: at it| at 1| for it| at the pitch)?,? (?:and|but) (?:he )?(?:misses|missed|comes up empty|came up empty|gets nothing|got nothing|finds nothing|catches nothing)"],
+  // A pop-up said with its object between: "pops it up behind second", "popped 1 up to short".
+  ["In play - out", "pop(?:s|ped)? (?:it|1|the [a-z-]+) up(?! foul)"],
+  // A ball hit to a fielder with an adverb: "grounds it right back to the box", "bounces 1 straight to short";
+  // a hard-hit ball named by its nouns: "hits a rocket", "smokes a liner", "a bullet right at him".
+  ["inPlay",
+    "(?:grounds?|grounded|rolls?|rolled|bounces?|bounced|taps?|tapped|chops?|chopped|hits?|lines?|lined|smokes?|smoked|rips?|ripped|scorches|scorched)(?: it| 1| the [a-z0-9-]+)? (?:right|straight|sharply|hard|softly|weakly|routinely) (?:back )?(?:to|at|toward)|" +
+      "(?:hits?|rips?|ripped|smokes?|smoked|lashes|lashed|crushes|crushed|scorches|scorched|sends?|sent) (?:a|an) (?:[a-z-]+ )?(?:rocket|bullet|laser|screamer|scorcher|missile|frozen rope|seed|shot)s?"],
+  // A fielder catching a ball in a verb of his own: "snares it", "spears the liner", "pockets it", "reels it in".
+  ["In play - out", "(?:snares?|snared|spears?|speared|nabs?|nabbed|pockets?|pocketed|plucks?|plucked|corrals?|corralled|collars?|collared|hauls?|hauled) (?:it|the (?:liner|fly|pop|pop-up|ball|line drive|rocket|bullet|throw))(?! (?:foul|off|away))|reels? (?:it|the fly|the liner) in"],
+  // A ball that lands for a hit, said of the ball: "it drops!", "falls in", "lands safely"; a flare into the outfield.
+  ["In play - hit", "(?:it|that|the ball|and it) (?:drops|falls|lands)(?: in| safely| for a hit)?(?= ?[!.,;]| in front)|(?:falls|lands|drops) safely|flares? (?:it|1|a [a-z-]+) (?:into|to) (?:shallow )?(?:left|center|centre|right)"],
   ["Ball",
     // A wild pitch or passed ball is a pitch not swung at: a ball.
     "wild (?:1|pitch)|passed ball|gets (?:by|past|away from) the catcher|skips? (?:by|past) the catcher|to the backstop|" +

@@ -151,7 +151,15 @@ export function findResultCues(text: string): ResultMention[] {
   }
   // Sentence-initial "Ball." / "Ball, low." / "Strike!" — the terse call.
   // Also right after the pitch is named: "The 2-1 pitch, ball, outside."
-  for (const [cue, re] of [["Ball", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(ball)(?=[\s,.!;-])/g], ["strike", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(strike)(?=[\s,.!;-])/g]] as const) {
+  // The call as the last clause of a comma list, after where and how fast: "Sinker, 91, on the hands, strike.",
+  // "inside, ball.", "Cutter, called, 1 and 1" (a bare "called" is a called strike).
+  for (const [cue, re] of [
+    ["Ball", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(ball)(?=[\s,.!;-])(?! (?:game|club|park|field|players?|girl|boy|hawk)\b)/g],
+    ["strike", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(strike)(?=[\s,.!;-])/g],
+    ["Ball", /(?:[,—–]|\s-|\.\.\.|…)\s*(ball)(?=\s*(?:[.!;,…]|$))/g],
+    ["strike", /(?:[,—–]|\s-|\.\.\.|…)\s*(strike)(?=\s*(?:[.!;,…]|$))/g],
+    ["Strike", /(?:^|[.!?;:,—–…]\s*)(called)(?=\s*(?:[.!;,…]|$))/g],
+  ] as const) {
     let m: RegExpExecArray | null;
     while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index + m[0].length - m[1]!.length, phrase: m[1]! });
   }
