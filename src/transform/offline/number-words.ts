@@ -61,6 +61,8 @@ export function normalizeNumbers(text: string): string {
   if (oh) {
     // "oh" as zero only where a count or score follows: "oh-and-2", "oh-2", "oh and 1".
     s = s.replace(/\boh([\s-]+and[\s-]+)oh\b/g, "0$10");
+    // "Here's the oh-oh", "an oh-oh count": the first pitch's count said without "and".
+    s = s.replace(/\b(the |an? )oh([\s-])oh\b/g, "$10$20").replace(/\boh([\s-])oh(?= (?:pitch|count|offering|delivery)\b)/g, "0$10");
     s = s.replace(/\boh(?=[\s-]+(?:and[\s-]+)?\d\b)/g, "0");
     s = s.replace(/\b(\d[\s-]+(?:and[\s-]+)?)oh\b/g, "$10");
   }

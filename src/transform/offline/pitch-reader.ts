@@ -24,7 +24,9 @@ const VELOCITY = [
   // The speed right after the delivery: "rears back: 98.8", "fires — 97 — and he swings".
   new RegExp(`\\b(?:rears back|fires|deals|delivers|throws|pumps|unleashes|lets (?:it|1) go)\\s*[,:—–-]+\\s*(\\d{2,3}(?:\\.\\d)?)\\b(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
   // A speed opening a terse call, where it crossed after it: "96 at the letters, he chases", "91, on the black".
-  /(?:^|[.!?;]\s+)(\d{2,3}(?:\.\d)?),?\s+(?:at the (?:letters|knees|belt|hands|top of the zone|bottom of the zone)|on the (?:black|corner|outside corner|inside corner|hands)|up and (?:in|away)|down and (?:in|away)|right down the middle)\b/,
+  /(?:^|[.!?;]\s+)(\d{2,3}(?:\.\d)?),?\s+(?:at the (?:letters|knees|belt|hands|top of the zone|bottom of the zone)|on the (?:black|corner|outside corner|inside corner|hands)|up and (?:in|away)|down and (?:in|away)|right down the middle|(?:just |way |a little )?(?:high|low|outside|inside|away|wide|in the dirt|off the plate)(?=[,.!;]))\b/,
+  // The speed said of "that one": "Eighty-four on that one", "91 on that pitch".
+  /(?<![\d.-])(\d{2,3}(?:\.\d)?) on (?:that|this|the) (?:1|pitch|offering|delivery)\b/,
   // "97 on the heater", "the gun says 88", "the board has it at 95".
   new RegExp(`(?<![\\d.])(\\d{2,3}(?:\\.\\d)?) on (?:the |that |his )${PITCH_NAME}(?![a-z])`),
   /\b(?:gun|radar|board|scoreboard|readout|stadium gun)(?: (?:says|reads|shows|has it at|had it at|flashes|lights up with|puts it at))\s+(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d)/,
@@ -47,7 +49,9 @@ const corrected = (lower: string, at: number, v: number): number => {
 /** Miles per hour, when stated and plausible for a pitch (55–106); a speed taken back gives way to the one said next. */
 export function parseVelocity(text: string): number | null {
   // Speeds of other times ("touched 101 last week", "91 in his warm-up tosses") are not this pitch's.
-  const lower = blankOtherOccasions(text);
+  // A sentence about his pitch count ("his pitch count climbing, he's at 58") or the ball off the bat ("exit velocity
+  // 104 on that one") gives no pitch speed.
+  const lower = blankOtherOccasions(text).replace(/[^.!?]*\b(?:pitch[\s-]counts?|exit (?:velo|velocity|speed)|off the bat)\b[^.!?]*/g, (x) => " ".repeat(x.length));
   for (const re of VELOCITY) {
     const m = re.exec(lower);
     if (m && plausible(Number(m[1]))) return corrected(lower, m.index + m[0].length, Number(m[1]));
@@ -104,6 +108,9 @@ function withoutCorrected(mentions: CountMention[], text: string): CountMention[
   }
   return out;
 }
+
+/** A paragraph that is only a count: "Two and oh.", "One-one!", "And it's 3-2..." */
+const COUNT_ONLY = /^\s*(?:and |so )?(?:it's |that's |now |we're at )?\d(?:\s*-\s*|\s+and\s+|-and-)\d\s*(?:[.!…]|\.\.\.)*\s*$/;
 
 const PRIORITY: PitchResult[] = ["Hit by pitch", "In play - hit", "In play - out", "Swing and miss", "Strike", "Foul", "Ball"];
 
@@ -188,7 +195,7 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   const firstCue = cues.length > 0 ? cues[0]!.index : -1;
   const { pre, post } = pickCounts(mentions, firstCue);
   let options = candidates(cues, lower);
-  const preFull = pre.balls !== undefined && pre.strikes !== undefined ? (pre as Count) : null;
+  let preFull = pre.balls !== undefined && pre.strikes !== undefined ? (pre as Count) : null;
   if (preFull && (post.balls !== undefined || post.strikes !== undefined)) {
     const fitting = options.filter((r) => consistent(r, preFull, post));
     if (fitting.length > 0) options = fitting;
@@ -197,7 +204,20 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
       if (fromCount.length > 0 && options.length === 0) options = fromCount;
     }
   }
-  const result = options[0] ?? null;
+  let result = options[0] ?? null;
+  // A paragraph that is nothing but a count ("Two and oh.") says the count the pitch left; with no strike in it,
+  // the pitch was a ball (a strike or a foul adds a strike to a count without two).
+  const countOnly = result === null && mentions.length === 1 && COUNT_ONLY.test(lower) ? mentions[0]! : null;
+  if (countOnly && countOnly.balls !== null && countOnly.strikes !== null) {
+    if (countOnly.strikes === 0 && countOnly.balls >= 1) {
+      result = "Ball";
+      preFull = null;
+      delete pre.balls;
+      delete pre.strikes;
+      post.balls = countOnly.balls;
+      post.strikes = 0;
+    } else return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: { balls: countOnly.balls, strikes: countOnly.strikes } };
+  }
   if (result === null) {
     // A pitch thrown whose result is said in words we do not know loses only the result: its type, speed
     // and the count it was thrown on stay ("Okafor deals a 2-1 slider at 86 and Diaz ... ").
