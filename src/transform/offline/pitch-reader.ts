@@ -197,10 +197,11 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   let options = candidates(cues, lower);
   let preFull = pre.balls !== undefined && pre.strikes !== undefined ? (pre as Count) : null;
   if (preFull && (post.balls !== undefined || post.strikes !== undefined)) {
-    const fitting = options.filter((r) => consistent(r, preFull, post));
+    const stated = preFull;
+    const fitting = options.filter((r) => consistent(r, stated, post));
     if (fitting.length > 0) options = fitting;
     else if (options.length === 0 || !["Hit by pitch", "In play - hit", "In play - out"].includes(options[0]!)) {
-      const fromCount: PitchResult[] = (["Ball", "Strike", "Foul"] as PitchResult[]).filter((r) => consistent(r, preFull, post));
+      const fromCount: PitchResult[] = (["Ball", "Strike", "Foul"] as PitchResult[]).filter((r) => consistent(r, stated, post));
       if (fromCount.length > 0 && options.length === 0) options = fromCount;
     }
   }
