@@ -47,6 +47,8 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `lord charles|(?:yellow )?hammer`, code: "CU", confidence: "medium", examples: ["lord charles", "yellow hammer", "hammer"] },
   { pattern: `cheddar`, code: "FF", confidence: "medium", examples: ["cheddar"] },
   { pattern: `palm${SEP}balls?|vulcan(?:${SEP}change)?`, code: "CH", confidence: "medium", examples: ["palmball", "vulcan change"] },
+  // ── Round 2: the fastball's folksy names said with their adjective ("hard cheese", "high cheddar", "the hard stuff"). ──
+  { pattern: `(?:hard|high|good|some) (?:cheese|cheddar)|(?:the )?hard stuff`, code: "FF", confidence: "medium", examples: ["hard cheese", "high cheese", "high cheddar", "hard stuff"] },
 ];
 
 /** Any pitch name of the vocabulary, as one regular-expression source (no capture groups). */
@@ -57,7 +59,7 @@ export const PITCH_FALSE_FRIENDS: RegExp[] = [
   /\bpitching changes?\b/g, /\bchange(?:s|d)? (?:pitchers|sides|of pitchers|the (?:pitcher|count))\b/g,
   /\b(?:gets?|got|give[sn]?|gave) (?:him )?the hook\b/g, /\bsplits? the (?:gap|outfielders|defense|plate)\b/g,
   /\bno change\b/g, /\bchange in (?:the )?\w+/g, /\bchanges? (?:speeds|eye levels|his|the|things)\b/g,
-  /\bheat (?:index|of the)\b/g, /\bhammer (?:it|1|away|down)\b/g, /\b(?:he |she |and )?hooks (?:it|1|the ball|a [a-z]+ (?:to|into|down|foul))\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
+  /\bheat (?:index|of the)\b/g, /\b(?:there's|there is|we have|we've got|makes?|making|made|time for|with) a (?:pitching )?change\b/g, /\bhammer (?:it|1|away|down)\b/g, /\b(?:he |she |and )?hooks (?:it|1|the ball|a [a-z]+ (?:to|into|down|foul))\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
 ];
 
 // ── Scorer's pitch codes ───────────────────────────────────────────────────────────────────────
@@ -82,7 +84,7 @@ export const codeConfidence = (code: string): Confidence => (code.toLowerCase() 
 
 /** A home run, however it is called: the words ("homer", "grand slam") and the exclamations ("Goodbye, baseball!", "that one's gone"). */
 export const HOME_RUN_CALL =
-  "home[\\s-]?runs?|homers?|homered|grand slam|goes yard|went yard|leaves the (?:yard|park)|out of (?:here|the park)|outta here|over the (?:wall|fence)|dingers?|round[\\s-]?tripper|moon ?shot|tater|" +
+  "home[\\s-]?runs?(?! (?:man|hitter|hitters|threat|king|power|derby|record|pace|title|crown|swing))|homers?|homered|grand slam|goes yard|went yard|leaves the (?:yard|park)|out of (?:here|the park)|outta here|over the (?:wall|fence)|dingers?|round[\\s-]?tripper|moon ?shot|tater|" +
   "good ?bye,? (?:baseball|ball|home run)|say goodbye|kiss (?:it|that 1) goodbye|(?:that|this|and that|and this) (?:1|ball|baby)(?:'s| is| has)? (?:gone|outta here|out of here|long gone)|" +
   "(?:it's|it is|and it's|that's|he's|she's) (?:gone|outta here|out of here|long gone)|long gone|see (?:ya|you later)|into the (?:seats|stands|bleachers|upper deck|2nd deck|pool|water|bay|night)|" +
   "go(?:es)? deep|went deep|no[\\s-]doubter|touch 'em all|big fly";
@@ -232,7 +234,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Ball",
     // A wild pitch or passed ball is a pitch not swung at: a ball.
     "wild (?:1|pitch)|passed ball|gets (?:by|past|away from) the catcher|skips? (?:by|past) the catcher|to the backstop|" +
-      "ball [1-4]|base on balls|bb|ibb|walk(?:s|ed)?(?![\\s-]off| to| out| back| up| in| over| away)|free pass|ball (?:low|high|inside|outside|away|wide|in the dirt|up|down|just|off)|" +
+      "ball [1-4]|base on balls|bb|ibb|(?<!long |slow )walk(?:s|ed)?(?![\\s-]off| to| out| back| up| in| over| away| (?:it|them|this 1|the game) off)|free pass|(?<!(?:the|a|his|that|this) )ball (?:low|high|inside|outside|away|wide|in the dirt|up|down|just|off)|" +
       "(?:a|for a|called a|it's a|that's a|takes a|just a|call it a|another|taken for a) ball(?! in play| to| into| hit| off| back| over| past| through| up| down)|" +
       "miss(?:es)? (?:high|low|inside|outside|away|wide|up|down|off the plate|the zone|the corner|just|by)|missed (?:high|low|inside|outside|away|wide|up|down)|" +
       "in the dirt|spiked|bounce[sd] it|too (?:high|low|far)|just off|off the plate|out of the zone|outside the zone|doesn'?t get the call|" +

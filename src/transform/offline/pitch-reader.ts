@@ -164,6 +164,16 @@ function lastBatterUp(lower: string): number {
   return at;
 }
 
+// The pitch announced after something else happened: "Now the pitch", "Then the 1-1", "And finally, here's the pitch".
+const PITCH_ANNOUNCED = /(?:[.!?,;…]\s*|\.\.\.\s*)(?:and )?(?:now|then|finally)(?:,)? (?:here's |here comes )?the (?:pitch|delivery|payoff|\d-\d)\b/g;
+function pitchAnnounced(lower: string): number {
+  let at = 0;
+  PITCH_ANNOUNCED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PITCH_ANNOUNCED.exec(lower)) !== null) at = m.index;
+  return at;
+}
+
 /** Choose the counts said to be before and after the pitch. */
 function pickCounts(mentions: CountMention[], resultIndex: number): { pre: Partial<Count>; post: Partial<Count> } {
   const pre: Partial<Count> = {};
@@ -191,7 +201,9 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   // A paragraph that brings up the next batter and shows no pitch tells the last play before him ("So Ruiz singles,
   // and here's Pena"): what is said before he comes up is not this paragraph's pitch.
   const upNext = evidence ? -1 : lastBatterUp(lower);
-  const cues = findResultCues(lower).filter((c) => (evidence || (!isWeakCue(c.phrase) && !c.ruling)) && c.index > upNext);
+  // "Throw over to first, back in there. Now the pitch...": what happens before the pitch is announced is not its result.
+  const from = pitchAnnounced(lower);
+  const cues = findResultCues(lower).filter((c) => (evidence || (!isWeakCue(c.phrase) && !c.ruling)) && c.index > upNext && c.index >= from);
   const firstCue = cues.length > 0 ? cues[0]!.index : -1;
   const { pre, post } = pickCounts(mentions, firstCue);
   let options = candidates(cues, lower);
