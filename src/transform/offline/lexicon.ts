@@ -208,14 +208,18 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   // Where it missed as a clause of its own, at the paragraph's start or before the count: "High, and that evens it.",
   // "Then the pitch, outside, 1 and 1", "97, high, 2 balls"; and said of the pitch: "first pitch is high", "that 1's low".
   ["Ball",
-    "(?<=^|, |[.!?] |\\.\\.\\. ?|… ?)(?:just |a little |a bit |way |well )?(?:low|high|outside|inside|wide|away|up and away|down and away|in the dirt|off the plate)(?=,? (?:ball|and|but|\\d)\\b|,$| ?[.!;,]|\\.\\.\\.)|" +
+    "(?<=^|, |[.!?] |\\.\\.\\. ?|… ?)(?:just |a little |a bit |way |well )?(?:low|high|outside|inside|wide|away|up and away|down and away|in the dirt|off the plate)(?: again)?(?=,? (?:ball|and|but|\\d)\\b|,$| ?[.!;,]|\\.\\.\\.)|" +
       "(?:pitch|1|offering|delivery|that|this|it)(?: is|'s| was) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|wide|up|in the dirt|off the plate|up and away|down and away|off)(?![a-z-])|" +
       // Missed by a lot: "way off", "well off the plate", "not even close", "nowhere near it".
       "(?:way|well|a bit|a little|just a bit|too far) off(?! (?:the mark|base|1st|2nd|3rd|the bag))|(?:not|nowhere) (?:even )?(?:close|near it|near the zone)|" +
       // A pitch thrown out of the zone on purpose: "he wastes one", "a waste pitch", "misses on purpose".
       "wastes? (?:1|a pitch|a [a-z-]+|that 1)|waste pitch"],
   // A pitch laid in the zone, the hitter not said to swing: "lays one in there", "grooves one", "sneaks a cutter over".
-  ["take", "lays? (?:1|it|a [a-z-]+) (?:in|in there|over)|grooves? (?:1|it|a [a-z-]+)|sneaks? (?:1|it|a [a-z-]+) (?:over|in|past him|by him)|taking all the way"],
+  ["take", "lays? (?:1|it|a [a-z-]+) (?:in|in there|over)|grooves? (?:1|it|a [a-z-]+)|sneaks? (?:1|it|a [a-z-]+) (?:over|in|past him|by him)|taking all the way|" +
+    // The hitter only looking at it: "just stares at it", "looks at that 1", "watches it go by".
+    "(?:stares?|stared|looks?|looked|gazes?|gazed|watches|watched) (?:at )?(?:it|1|that 1|that|the pitch)(?: go by| sail by| fly by| go past)?(?![a-z])"],
+  // A pitch too good to hit, or a swing that could not stop: "can't catch up to it", "blows it right by him", "can't hold up".
+  ["Swing and miss", "(?:can'?t|couldn'?t|could not|cannot) (?:catch up (?:to|with)|get around on|touch|hold up on|hold up|stop his swing|check (?:it|his swing|the swing))(?: it| that 1| that| the [a-z-]+)?|blows? (?:it|1|a [a-z-]+|the [a-z-]+) (?:right )?(?:by|past) (?!the (?:catcher|backstop))[a-z]+|nothing but air|fans on it"],
   // A swing named by another verb, then the miss: "offers and misses", "hacks and misses", "takes a cut and misses",
   // "lunges at it and misses", "reaches for it and comes up empty".
   ["Swing and miss",
@@ -238,10 +242,10 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "(?:a|for a|called a|it's a|that's a|takes a|just a|call it a|another|taken for a) ball(?! in play| to| into| hit| off| back| over| past| through| up| down)|" +
       "miss(?:es)? (?:high|low|inside|outside|away|wide|up|down|off the plate|the zone|the corner|just|by)|missed (?:high|low|inside|outside|away|wide|up|down)|" +
       "in the dirt|spiked|bounce[sd] it|too (?:high|low|far)|just off|off the plate|out of the zone|outside the zone|doesn'?t get the call|" +
-      "no good|lays? off|laid off|takes? it (?:low|high|outside|inside|away|wide)|checks? (?:his|the) swing|checked swing|high and tight|up and in|" +
+      "no good|lays? off|laid off|takes? it (?:low|high|outside|inside|away|wide)|(?<!(?:tries|tried|trying) to )checks? (?:his|the) swing|checked swing|high and tight|up and in|" +
       // Where the pitch went, said of it: "but it's high", "just misses", "way up", "under the zone", "doesn't chase".
       "(?:it's|it is|and it's|but it's|that's|but that's) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|up|wide|in the dirt|off the plate|up and away|down and away)|" +
-      "(?:just|barely|narrowly) misses|gets out of the way|(?:doesn'?t|does not|didn'?t|won'?t) (?:chase|bite|go|offer at it)|pulls the bat back|holds? up|" +
+      "(?:just|barely|narrowly) misses|gets out of the way|(?:doesn'?t|does not|didn'?t|won'?t) (?:chase|bite|go|offer at it)|pulls the bat back|(?<!(?:n't|not|never) )holds? up(?! on| at)|" +
       "(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) (?:up|high|low|outside|inside|away|wide)(?! the| of)|runs (?:inside|in on him|away)|spikes|bounced(?! to| back| out| off| a| it)"],
 ];
 
