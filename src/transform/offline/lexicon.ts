@@ -109,7 +109,7 @@ export type ResultCue = PitchResult | "inPlay" | "strikeout" | "strike" | "take"
 export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Hit by pitch",
     "hit[\\s-]by[\\s-](?:the |a )?pitch|hbp|hit (?:the batter|him|the hitter)|plunk(?:s|ed|ing)?|drill(?:s|ed)? (?:him|the batter)|" +
-      "(?:takes|wears|took|wore) (?:one|it|a pitch|the pitch) (?:off|on|in) |nick(?:s|ed)? (?:him|the batter)|" +
+      "(?:takes|wears|took|wore) (?:one|1|it|a pitch|the pitch) (?:off|on|in) (?:the|his|her) (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear|side|head|ankle|toe)|nick(?:s|ed)? (?:him|the batter)|" +
       "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|catches|caught|plunks|plunked) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
       "(?:catches|caught) him on the|free base on a hit|awarded 1st"],
   ["In play - hit",
@@ -218,6 +218,14 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["take", "lays? (?:1|it|a [a-z-]+) (?:in|in there|over)|grooves? (?:1|it|a [a-z-]+)|sneaks? (?:1|it|a [a-z-]+) (?:over|in|past him|by him)|taking all the way|" +
     // The hitter only looking at it: "just stares at it", "looks at that 1", "watches it go by".
     "(?:stares?|stared|looks?|looked|gazes?|gazed|watches|watched) (?:at )?(?:it|1|that 1|that|the pitch)(?: go by| sail by| fly by| go past)?(?![a-z])"],
+  // A strikeout in a letter or a phrase: "K!", "goes down on a curveball", "went down on strikes".
+  ["strikeout", "(?<=^|[.!?] )k(?=!|\\. )|(?:goes|went|go) down on (?:strikes|a|an|the|3|that)"],
+  // An extra-base hit said by what it earned, a ball ripped down a line: "extra bases!", "smoked down the third-base line".
+  ["In play - hit", "extra bases|extra-base hit|(?:ripped|rips|smoked|smokes|lined|lines|drilled|drills|rocketed|rockets|hooked|hooks|sliced|slices) (?:it |1 )?down the (?:left-field |right-field |left |right |1st-base |3rd-base |1st base |3rd base )?line"],
+  // A ball hit along the ground with a plain object before where it went: "dribbles a changeup down the first-base line".
+  ["inPlay", "(?:grounds?|grounded|rolls?|rolled|bounces?|bounced|taps?|tapped|chops?|chopped|dribbles?|dribbled|pushes|pushed|drags?|dragged) (?:a|an|the|1|it) (?:[a-z0-9-]+ )?(?:down|up|along) the (?:[a-z0-9-]+ )?line"],
+  // A fielder tagging the batter-runner: "tags him", "tags the runner".
+  ["In play - out", "tags? (?:him|the runner|the batter|the batter-runner)(?! up)"],
   // A pitch too good to hit, or a swing that could not stop: "can't catch up to it", "blows it right by him", "can't hold up".
   ["Swing and miss", "(?:can'?t|couldn'?t|could not|cannot) (?:catch up (?:to|with)|get around on|touch|hold up on|hold up|stop his swing|check (?:it|his swing|the swing))(?: it| that 1| that| the [a-z-]+)?|blows? (?:it|1|a [a-z-]+|the [a-z-]+) (?:right )?(?:by|past) (?!the (?:catcher|backstop))[a-z]+|nothing but air|fans on it"],
   // A swing named by another verb, then the miss: "offers and misses", "hacks and misses", "takes a cut and misses",

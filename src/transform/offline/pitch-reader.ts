@@ -24,7 +24,7 @@ const VELOCITY = [
   // The speed right after the delivery: "rears back: 98.8", "fires — 97 — and he swings".
   new RegExp(`\\b(?:rears back|fires|deals|delivers|throws|pumps|unleashes|lets (?:it|1) go)\\s*[,:—–-]+\\s*(\\d{2,3}(?:\\.\\d)?)\\b(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
   // A speed opening a terse call, where it crossed after it: "96 at the letters, he chases", "91, on the black".
-  /(?:^|[.!?;]\s+)(\d{2,3}(?:\.\d)?),?\s+(?:at the (?:letters|knees|belt|hands|top of the zone|bottom of the zone)|on the (?:black|corner|outside corner|inside corner|hands)|up and (?:in|away)|down and (?:in|away)|right down the middle|(?:just |way |a little )?(?:high|low|outside|inside|away|wide|in the dirt|off the plate)(?=[,.!;]))\b/,
+  /(?:^|[.!?;]\s+)(\d{2,3}(?:\.\d)?),?\s+(?:at the (?:letters|knees|belt|hands|top of the zone|bottom of the zone)|on the (?:black|corner|outside corner|inside corner|hands)|up and (?:in|away)|down and (?:in|away)|right down the middle|(?:just |way |a little )?(?:high|low|outside|inside|away|wide|in the dirt|off the plate)(?=[,.!;])|(?:on|over|at) the (?:outer|inner|outside|inside|upper|lower|heart|middle|edge|corner|plate|top|bottom)\b)\b/,
   // The speed said of "that one": "Eighty-four on that one", "91 on that pitch".
   /(?<![\d.-])(\d{2,3}(?:\.\d)?) on (?:that|this|the) (?:1|pitch|offering|delivery)\b/,
   // "97 on the heater", "the gun says 88", "the board has it at 95".
