@@ -20,6 +20,18 @@ describe("words about other things than the call", () => {
     expect(extractPlay("Pena sees the ball up well, they say.").pitch_result).toBeNull();
   });
 
+  it("a hitter's taste ('who loves the heater up', 'struggles with the curve') is no pitch", () => {
+    expect(extractPlay("Ramos pinch-hits, a right-handed bat who loves the heater up.")).toMatchObject({ pitch_result: null, pitch_type: null });
+    expect(extractPlay("Okafor leads off. He struggles with the curveball in the dirt, the book says.")).toMatchObject({ pitch_result: null });
+    // A guess made at the plate is part of the call: "sits on the changeup and lines it into center".
+    expect(extractPlay("Pena sits on the changeup and lines it into center for a base hit.")).toMatchObject({ pitch_result: "In play - hit", pitch_type: "changeup" });
+  });
+
+  it("'a ball game', 'what a ball club' are no ball", () => {
+    expect(extractPlay("Final, Herons six, Millers two. That's a ball game, everybody.").pitch_result).toBeNull();
+    expect(extractPlay("What a ball club they have put together this year.").pitch_result).toBeNull();
+  });
+
   it("a manager's long walk, a pitch count and a pitching change are no pitch", () => {
     const e = extractPlay("And there's a change for the Herons. The skipper takes the long walk, and Ruiz is done, ninety-two pitches, two runs.");
     expect(e).toMatchObject({ pitch_result: null, ball_in_play: null, pitch_type: null });

@@ -247,7 +247,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
     // A wild pitch or passed ball is a pitch not swung at: a ball.
     "wild (?:1|pitch)|passed ball|gets (?:by|past|away from) the catcher|skips? (?:by|past) the catcher|to the backstop|" +
       "ball [1-4]|base on balls|bb|ibb|(?<!long |slow )walk(?:s|ed)?(?![\\s-]off| to| out| back| up| in| over| away| (?:it|them|this 1|the game) off)|free pass|(?<!(?:the|a|his|that|this) )ball (?:low|high|inside|outside|away|wide|in the dirt|up|down|just|off)|" +
-      "(?:a|for a|called a|it's a|that's a|takes a|just a|call it a|another|taken for a) ball(?! in play| to| into| hit| off| back| over| past| through| up| down)|" +
+      "(?:a|for a|called a|it's a|that's a|takes a|just a|call it a|another|taken for a) ball(?! in play| to| into| hit| off| back| over| past| through| up| down| game| club| park| field| players?)|" +
       "miss(?:es)? (?:high|low|inside|outside|away|wide|up|down|off the plate|the zone|the corner|just|by)|missed (?:high|low|inside|outside|away|wide|up|down)|" +
       "in the dirt|spiked|bounce[sd] it|too (?:high|low|far)|just off|off the plate|out of the zone|outside the zone|doesn'?t get the call|" +
       "no good|lays? off|laid off|takes? it (?:low|high|outside|inside|away|wide)|(?<!(?:tries|tried|trying) to )checks? (?:his|the) swing|checked swing|high and tight|up and in|" +

@@ -104,9 +104,12 @@ function blankAsides(text: string): string {
     .replace(LOOKING_BACK_CLAUSE, (s, who: string, end: string) =>
       ((end === "," || who.includes(",")) && PAST_VERB.test(who)) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) || MONTH.test(who) || /\bthe \d{1,2}(?:st|nd|rd|th)\b/.test(who) ? " ".repeat(s.length) : s)
     // A clause dated by a month ("called up from Double-A in June,") is about then; the rest of the sentence stays.
+    // What a hitter likes or struggles with ("who likes the fastball up") is his taste, not this pitch: from the verb on.
+    .replace(PREFERENCE, (c) => " ".repeat(c.length))
     // So is one that says where a play came from: "the home run man from the 8th", "that lone run from the 1st".
     .replace(/[^,.;!?:…]+/g, (c) => (MONTH.test(c) || /\bfrom the \d{1,2}(?:st|nd|rd|th)\b(?! base)/.test(c) ? " ".repeat(c.length) : c));
 }
+const PREFERENCE = /\b(?:likes|loves|prefers|hates|feasts on|struggles (?:with|against)|can't hit|cannot hit|has trouble with|has had trouble with)\b[^,.;!?:…]*/g;
 /** A month: the game is in one of them, a clause naming one is about another day. */
 const MONTH = /\b(?:in|since|during|back in|early|late) (?:march|april|may|june|july|august|september|october)\b/;
 /** ", who ...," or ", who ... ." — a relative clause, with how it ends. */
