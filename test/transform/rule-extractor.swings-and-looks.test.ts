@@ -38,3 +38,17 @@ describe("a speed said as a clause of its own", () => {
     expect(extractPlay("Ball, low, 3-1, and the runner stays put.").pitch_velocity_mph).toBeNull();
   });
 });
+
+describe("the pitch as the subject of the call", () => {
+  it("'the slider misses' is a ball; 'the curve drops in' for a strike is no hit", () => {
+    expect(extractPlay("Two-and-two. The slider misses. Full count.")).toMatchObject({ pitch_result: "Ball", pre_pitch_balls: 2, post_pitch_balls: 3 });
+    expect(extractPlay("Cutter just misses, two-and-oh.")).toMatchObject({ pitch_result: "Ball", post_pitch_balls: 2 });
+    expect(extractPlay("The hook drops in, called strike two!")).toMatchObject({ pitch_result: "Strike", ball_in_play: false });
+    expect(extractPlay("Changeup, and Pena loops one that drops in front of the center fielder! Base hit.")).toMatchObject({ pitch_result: "In play - hit" });
+  });
+
+  it("a hitter 'way early' on an off-speed pitch swung and missed", () => {
+    expect(extractPlay("Circle change, and Ramos is way early. Oh and two.")).toMatchObject({ pitch_result: "Swing and miss", post_pitch_strikes: 2 });
+    expect(extractPlay("Early in the count, Ruiz takes a fastball low. Ball one.")).toMatchObject({ pitch_result: "Ball" });
+  });
+});

@@ -117,8 +117,9 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "hr|[123]b (?:to|into|up|down|through|past|over|off) (?:the )?(?:lf|cf|rf|left|center|centre|right|short|middle|gap|wall|hole)|base (?:hit|knock)|[23][\\s-]?bagger|" +
       "gapper|for a hit|infield hit|bloop(?:er)? (?:hit|single)|clean hit|knock(?:s|ed)? in|rbi hit|off the foul pole|hit safely|safe at (?:1st|2nd|3rd) with a|" +
       `${HOME_RUN_CALL}|` +
-      // Base hits in idioms: "into the gap", "finds a hole", "drops in", "off the wall".
-      "into the (?:gap|alley|corner)|in the gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the)| (?:a|an|the|his|1|another) [a-z-]+ for)|off the (?:wall|fence|monster)|" +
+      // Base hits in idioms: "into the gap", "finds a hole", "drops in", "off the wall" (not a pitch that drops in: the
+      // cue reader has blanked the pitch's name as x's, "xxxxx drops in, called strike").
+      "into the (?:gap|alley|corner)|in the gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?<!\\bx+ |pitch )(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the)| (?:a|an|the|his|1|another) [a-z-]+ for)|off the (?:wall|fence|monster)|" +
       "lines? (?:it|1|a [a-z-]+|the [a-z0-9-]+(?: [a-z-]+)?) into (?:left|center|centre|right)(?: field)?|for a base hit|legs? (?:it|1) out|beats? (?:it|the throw) out"],
   ["In play - out",
     "ground(?:s|ed)? (?:out|into|to|back|sharply|weakly|softly|routinely)|groundout|fl(?:y|ies|ied) (?:out|to)|flyout|fly ?ball (?:to|caught|out)|" +
@@ -141,7 +142,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "came up empty|(?<!(?:n't|not|never) )miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
       "swings and misses|swung on and missed|swung on and a miss|can'?t check (?:his|the) swing|(?<!(?:n't|not|never) )chases?(?: and misses| it| one| a| after|(?=[.!,;]))|chased (?:it|one|a|after)|" +
       // Swung early or fooled: "way out in front", "and he bites!".
-      "(?:way |well |just )?out in front|bites(?=[!.,;])"],
+      "(?:way |well |just )?out in front|bites(?=[!.,;])|(?:way|well|too|much too) early(?! in| on the)"],
   ["Strike",
     "called strike|k looking|looking k|backwards k|called k|called (?:1st|2nd|3rd) strike|strike called|called (?:a )?strike|called (?:for )?strike|gets the call|got the call|caught looking|(?:called|rung) out on strikes|" +
       "(?:strikes?|struck) (?:him )?out looking|looking at (?:a called )?strike|rings? (?:him )?up|rung up|punche[sd] (?:him )?out looking|" +
@@ -258,7 +259,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
 ];
 
 /** Where a pitch went, said right after its name ("Sinker, away.", "Hook, in the dirt"): a ball. */
-export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front|in(?= ?[.!;])";
+export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front|in(?= ?[.!;])|misses(?! (?:the bat|everything|nothing))";
 
 /** The scorer's one- or two-letter result codes between separators ("| B |", "/ F /", "/ X"). */
 export const RESULT_CODES: Record<string, ResultCue> = { b: "Ball", s: "Strike", cs: "Strike", ss: "Swing and miss", sw: "Swing and miss", f: "Foul", x: "inPlay", k: "strikeout" };
