@@ -52,3 +52,20 @@ describe("speeds a radio call says in new shapes", () => {
     expect(extractPlay("A double off the wall, and it came off the bat at 99.").pitch_velocity_mph).toBeNull();
   });
 });
+
+describe("counts said in words or as where he stands", () => {
+  it("a count said in words ('three balls and a strike') is no call", () => {
+    expect(extractPlay("Splitter, misses down, three balls and a strike.")).toMatchObject({ pitch_result: "Ball", pre_pitch_balls: 2, pre_pitch_strikes: 1, post_pitch_balls: 3, post_pitch_strikes: 1 });
+    expect(extractPlay("Curve in the dirt, that's two balls, one strike.")).toMatchObject({ pitch_result: "Ball", post_pitch_balls: 2, post_pitch_strikes: 1 });
+  });
+
+  it("'he's behind, 1-0' after the call is the count it left", () => {
+    expect(extractPlay("Ball one, and Okafor is behind, one-oh.")).toMatchObject({ pitch_result: "Ball", pre_pitch_balls: 0, post_pitch_balls: 1 });
+    expect(extractPlay("Vance is ahead, oh-and-one. Here's the pitch... fouled back.")).toMatchObject({ pitch_result: "Foul", pre_pitch_balls: 0, pre_pitch_strikes: 1, post_pitch_strikes: 2 });
+  });
+
+  it("the call with its subject left out: 'Misses again.'", () => {
+    expect(extractPlay("Misses again. Three and one.")).toMatchObject({ pitch_result: "Ball", pre_pitch_balls: 2, post_pitch_balls: 3 });
+    expect(extractPlay("Just missed, two and two.")).toMatchObject({ pitch_result: "Ball", post_pitch_balls: 2 });
+  });
+});

@@ -45,6 +45,8 @@ function roleOf(before: string, after: string): CountRole {
   if (PITCH_NOUN_NEXT.test(after)) return "pre";
   if (/^\s*(?:stays|remains)\b/.test(after)) return "pre";
   if (POST_BEFORE.test(before)) return "post";
+  // "Ball one, and he's behind, 1-0": where he stands now, said after the call or before it; the position decides.
+  if (/\b(?:he's|she's|he is|is|now|they're|we're)\s+(?:ahead|behind)[\s,:]*$/.test(before)) return "unknown";
   if (PRE_BEFORE.test(before)) return "pre";
   return "unknown";
 }

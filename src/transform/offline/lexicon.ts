@@ -214,7 +214,9 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       // Missed by a lot: "way off", "well off the plate", "not even close", "nowhere near it".
       "(?:way|well|a bit|a little|just a bit|too far) off(?! (?:the mark|base|1st|2nd|3rd|the bag))|(?:not|nowhere) (?:even )?(?:close|near it|near the zone)|" +
       // A pitch thrown out of the zone on purpose: "he wastes one", "a waste pitch", "misses on purpose".
-      "wastes? (?:1|a pitch|a [a-z-]+|that 1)|waste pitch"],
+      "wastes? (?:1|a pitch|a [a-z-]+|that 1)|waste pitch|" +
+      // The call with its subject left out: "Misses again.", "Misses, 3 and 1."
+      "(?<=^|[.!?] |, )(?:just )?misse[sd](?: again| badly| wide| by a mile)?(?= ?[.!;,])"],
   // A pitch laid in the zone, the hitter not said to swing: "lays one in there", "grooves one", "sneaks a cutter over".
   ["take", "lays? (?:1|it|a [a-z-]+) (?:in|in there|over)|grooves? (?:1|it|a [a-z-]+)|sneaks? (?:1|it|a [a-z-]+) (?:over|in|past him|by him)|taking all the way|" +
     // The hitter only looking at it: "just stares at it", "looks at that 1", "watches it go by".

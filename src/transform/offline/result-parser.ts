@@ -128,6 +128,7 @@ const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled
 const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck out|grounded|flied|lined|popped|scored|drove|plunked|beaned|hit by a pitch)\b.*\bin the \d{1,2}(?:st|nd|rd|th)\b/;
 
 
+const COUNT_IN_WORDS = /\b(?:\d|no|an?) (?:balls?,? (?:and |with )?(?:\d|no|an?) strikes?|strikes?,? (?:and )?(?:\d|no|an?) balls?)\b/g;
 const CODED = new RegExp(`(?:^|[|/])\\s*(${Object.keys(RESULT_CODES).join("|")})\\s*(?=[|/]|$)`, "g");
 // A pitch named, then where it went: "Sinker, away.", "Slider low.", "Cutter — low", "Hook, in the dirt".
 const AFTER_TERM = new RegExp(
@@ -143,6 +144,8 @@ export function findResultCues(text: string): ResultMention[] {
   const blank = (t: string, start: number, end: number) => t.slice(0, start) + "x".repeat(end - start) + t.slice(end);
   const terms = findPitchTerms(lower);
   for (const term of terms) lower = blank(lower, term.index, term.index + term.text.length);
+  // A count said in words ("3 balls and a strike") is no call: "a strike" in it calls nothing.
+  lower = lower.replace(COUNT_IN_WORDS, (c) => " ".repeat(c.length));
   const found: ResultMention[] = [];
   // A pitch named, then where it went: "Sinker, away.", "Slider low.", "Cutter — low", "Hook, in the dirt".
   for (const term of terms) {
