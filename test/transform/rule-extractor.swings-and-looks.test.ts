@@ -36,6 +36,7 @@ describe("a speed said as a clause of its own", () => {
   it("a batting average, an attendance or a small number is no speed", () => {
     expect(extractPlay("Pena, hitting .291, steps in. A crowd of 27,114 tonight.").pitch_velocity_mph).toBeNull();
     expect(extractPlay("Ball, low, 3-1, and the runner stays put.").pitch_velocity_mph).toBeNull();
+    expect(extractPlay("Sinker low, ball. They announce a crowd of 41,095, the biggest of the year.").pitch_velocity_mph).toBeNull();
   });
 });
 

@@ -35,7 +35,7 @@ const VELOCITY = [
   new RegExp(`(?<![\\d.-]|\\d,)(\\d{2,3}(?:\\.\\d)?)(?:[\\s-]+(?:mph|miles))?(?:[\\s-]+|,\\s*)(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\\s)?${PITCH_NAME}(?![a-z])`),
   new RegExp(`(?:${PITCH_NAME}|\\b[a-z]{2})[,:]?\\s+\\(?(\\d{2,3}(?:\\.\\d)?)\\)?(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
   // A number standing as a clause of its own in the call, between commas: "rears back and deals, gas, 98, just under the hands".
-  /(?:[,:—–]|\s-)\s*(\d{2,3}(?:\.\d)?)(?=\s*(?:[,;!]|\.(?!\d)|\.\.\.))/,
+  /(?<!\d)(?:[,:—–]|\s-)\s*(\d{2,3}(?:\.\d)?)(?!\d)(?=\s*(?:,(?!\d)|[;!]|\.(?!\d)|\.\.\.))/,
 ];
 
 const SPEED_CLAUSE = /^[^.!?;\d]{1,40}?,\s*(\d{2,3}(?:\.\d)?)(?=\s*(?:[,.;!)]|$|and\b|mph\b))/;
