@@ -53,6 +53,7 @@ describe("a folksy call's idioms", () => {
 
   it("a pop-up with its object between, a grounder 'right back to' the pitcher", () => {
     expect(extractPlay("Pena pops it up behind the mound, the catcher waves everyone off, got it.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
+    expect(extractPlay("Vance rolls one over to third, a routine play, and that's one away.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
     expect(extractPlay("First pitch, Ramos taps it right back to the box, an easy toss to first.")).toMatchObject({ pitch_result: "In play - out", pre_pitch_balls: 0, pre_pitch_strikes: 0, post_pitch_balls: 0, post_pitch_strikes: 0 });
   });
 

@@ -240,7 +240,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   // A ball hit to a fielder with an adverb: "grounds it right back to the box", "bounces 1 straight to short";
   // a hard-hit ball named by its nouns: "hits a rocket", "smokes a liner", "a bullet right at him".
   ["inPlay",
-    "(?:grounds?|grounded|rolls?|rolled|bounces?|bounced|taps?|tapped|chops?|chopped|hits?|lines?|lined|smokes?|smoked|rips?|ripped|scorches|scorched)(?: it| 1| the [a-z0-9-]+)? (?:right|straight|sharply|hard|softly|weakly|routinely) (?:back )?(?:to|at|toward)|" +
+    "(?:grounds?|grounded|rolls?|rolled|bounces?|bounced|taps?|tapped|chops?|chopped|hits?|lines?|lined|smokes?|smoked|rips?|ripped|scorches|scorched)(?: it| 1| the [a-z0-9-]+)? (?:right|straight|sharply|hard|softly|weakly|routinely|over|out|on the ground) (?:back )?(?:to|at|toward)|" +
       "(?:hits?|rips?|ripped|smokes?|smoked|lashes|lashed|crushes|crushed|scorches|scorched|sends?|sent) (?:a|an) (?:[a-z-]+ )?(?:rocket|bullet|laser|screamer|scorcher|missile|frozen rope|seed|shot)s?"],
   // A fielder catching a ball in a verb of his own: "snares it", "spears the liner", "pockets it", "reels it in".
   ["In play - out", "(?:snares?|snared|spears?|speared|nabs?|nabbed|pockets?|pocketed|plucks?|plucked|corrals?|corralled|collars?|collared|hauls?|hauled) (?:it|the (?:liner|fly|pop|pop-up|ball|line drive|rocket|bullet|throw))(?! (?:foul|off|away))|reels? (?:it|the fly|the liner) in"],
