@@ -30,3 +30,21 @@ describe("exclamations and short idioms", () => {
     expect(extractPlay("Eighty-seven on the inner half, Ruiz takes it. Strike two.")).toMatchObject({ pitch_velocity_mph: 87, pitch_result: "Strike" });
   });
 });
+
+describe("how he swung, said beside what happened", () => {
+  it("'out in front' or 'chases' with a foul said outright is a foul", () => {
+    expect(extractPlay("Splitter, and Vance is out in front, tops it foul down the line.")).toMatchObject({ pitch_result: "Foul", ball_in_play: false });
+    expect(extractPlay("Oh-and-one, Ruiz chases the slider and fouls it off the plate. Still oh-and-two? No: oh and two.")).toMatchObject({ pitch_result: "Foul" });
+    expect(extractPlay("Changeup, Pena way out in front of it. Strike two.")).toMatchObject({ pitch_result: "Swing and miss" });
+  });
+
+  it("a swing, a comma, then the miss", () => {
+    expect(extractPlay("Curveball, and Okafor goes after it, misses. Oh and two.")).toMatchObject({ pitch_result: "Swing and miss", post_pitch_strikes: 2 });
+    expect(extractPlay("Ramos reaches for a slider away, comes up empty.")).toMatchObject({ pitch_result: "Swing and miss" });
+  });
+
+  it("a speed exclaimed on its own opening the call", () => {
+    expect(extractPlay("One hundred! Vance can only wave at it.")).toMatchObject({ pitch_velocity_mph: 100, pitch_result: "Swing and miss" });
+    expect(extractPlay("Ninety-eight! Fouled straight back.")).toMatchObject({ pitch_velocity_mph: 98, pitch_result: "Foul" });
+  });
+});

@@ -234,7 +234,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   // A swing named by another verb, then the miss: "offers and misses", "hacks and misses", "takes a cut and misses",
   // "lunges at it and misses", "reaches for it and comes up empty".
   ["Swing and miss",
-    "(?:offers?|offered|hacks?|hacked|lunges?|lunged|reaches?|reached|cuts?|rips?|ripped|goes after it|went after it|takes? a (?:cut|rip|hack|swing|big swing|mighty swing)|took a (?:cut|rip|hack|swing))(?: at it| at 1| for it| at the pitch)?,? (?:and|but) (?:he )?(?:misses|missed|comes up empty|came up empty|gets nothing|got nothing|finds nothing|catches nothing)"],
+    "(?:offers?|offered|hacks?|hacked|lunges?|lunged|reaches?|reached|cuts?|rips?|ripped|goes after it|went after it|takes? a (?:cut|rip|hack|swing|big swing|mighty swing)|took a (?:cut|rip|hack|swing))(?: at it| at 1| for it| at the pitch)?(?:,? (?:and|but)|,) (?:he )?(?:misses|missed|comes up empty|came up empty|gets nothing|got nothing|finds nothing|catches nothing)"],
   // A pop-up said with its object between: "pops it up behind second", "popped 1 up to short".
   ["In play - out", "pop(?:s|ped)? (?:it|1|the [a-z-]+) up(?! foul)"],
   // A ball hit to a fielder with an adverb: "grounds it right back to the box", "bounces 1 straight to short";

@@ -17,7 +17,8 @@ const SMALL_UNITS = "one|two|three|four|five|six|seven|eight|nine";
 // "ninety-five", "ninety five", "ninety"
 const TENS_RE = new RegExp(`\\b(${TEN_WORDS})(?:[\\s-](${SMALL_UNITS}))?\\b`, "g");
 // "a hundred and one", "one hundred two", "hundred"
-const HUNDRED_RE = new RegExp(`\\b(?:(?:a|one)[\\s-])?hundred(?:[\\s-](?:and[\\s-])?(\\d{1,2}))?\\b`, "g");
+// ("one" is already "1" when this runs: the units pass goes first.)
+const HUNDRED_RE = new RegExp(`\\b(?:(?:a|one|1)[\\s-])?hundred(?:[\\s-](?:and[\\s-])?(\\d{1,2}))?\\b`, "g");
 // radio style "one-oh-one", "one-oh-two"
 const ONE_OH_RE = new RegExp(`\\bone[\\s-]oh[\\s-](${SMALL_UNITS})\\b`, "g");
 const UNIT_OR_ORDINAL_RE = new RegExp(`\\b(?:${UNIT_WORDS}|${ORDINAL_WORDS})\\b`, "g");

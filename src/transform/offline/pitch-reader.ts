@@ -25,6 +25,8 @@ const VELOCITY = [
   new RegExp(`\\b(?:rears back|fires|deals|delivers|throws|pumps|unleashes|lets (?:it|1) go)\\s*[,:—–-]+\\s*(\\d{2,3}(?:\\.\\d)?)\\b(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
   // A speed opening a terse call, where it crossed after it: "96 at the letters, he chases", "91, on the black".
   /(?:^|[.!?;]\s+)(\d{2,3}(?:\.\d)?),?\s+(?:at the (?:letters|knees|belt|hands|top of the zone|bottom of the zone)|on the (?:black|corner|outside corner|inside corner|hands)|up and (?:in|away)|down and (?:in|away)|right down the middle|(?:just |way |a little )?(?:high|low|outside|inside|away|wide|in the dirt|off the plate)(?=[,.!;])|(?:on|over|at) the (?:outer|inner|outside|inside|upper|lower|heart|middle|edge|corner|plate|top|bottom)\b)\b/,
+  // A speed exclaimed on its own at the start of a sentence: "Ninety-nine! Heater, blows it past him."
+  /(?:^|[.!?;]\s+)(\d{2,3}(?:\.\d)?)!/,
   // The speed said of "that one": "Eighty-four on that one", "91 on that pitch".
   /(?<![\d.-])(\d{2,3}(?:\.\d)?) on (?:that|this|the) (?:1|pitch|offering|delivery)\b/,
   // "97 on the heater", "the gun says 88", "the board has it at 95".
@@ -144,6 +146,8 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
     // A bunt or pop fouled off is a foul, not a ball in play.
     if (c.cue === "inPlay" && hasFoul) continue;
     if ((c.cue === "strike" || c.cue === "strikeout") && explicit) continue;
+    // How he swung ("out in front", "way early", "chases") with a foul said outright: he got a piece of it.
+    if (c.cue === "Swing and miss" && hasFoul && /out in front|early|chase|bites?$|fishing|fish/.test(c.phrase)) continue;
     // "Fouled back. Strike two.": the strike a foul adds is the foul's (only a tip or a bunt makes strike three).
     if (c.cue === "strike" && hasFoul && !/3/.test(c.phrase)) continue;
     out.add(map(c.cue));
@@ -199,7 +203,8 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   if (isRecap(lower) || summarizesPlays(lower)) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
   const mentions = withoutCorrected(findCounts(lower), lower);
   // A ball-strike count said in the paragraph shows a pitch as much as a pitch word does ("1-1... ground ball to short").
-  const evidence = hasPitchEvidence(lower) || mentions.some((m) => m.balls !== null && m.strikes !== null);
+  // So does a pitch's speed ("Ninety-nine! He waves at it").
+  const evidence = hasPitchEvidence(lower) || mentions.some((m) => m.balls !== null && m.strikes !== null) || parseVelocity(lower) !== null;
   // A paragraph that brings up the next batter and shows no pitch tells the last play before him ("So Ruiz singles,
   // and here's Pena"): what is said before he comes up is not this paragraph's pitch.
   const upNext = evidence ? -1 : lastBatterUp(lower);
