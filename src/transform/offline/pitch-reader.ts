@@ -50,12 +50,25 @@ const corrected = (lower: string, at: number, v: number): number => {
   return c && plausible(Number(c[1])) ? Number(c[1]) : v;
 };
 
+const NOT_A_PITCH_SPEED = /\b(?:pitch[\s-]counts?|exit (?:velo|velocity|speed)|off the bat)\b/;
+
 /** Miles per hour, when stated and plausible for a pitch (55–106); a speed taken back gives way to the one said next. */
 export function parseVelocity(text: string): number | null {
+  // A paragraph is asked twice in a row (as evidence of a pitch, then for its speed): read it once.
+  if (text === lastVelocity.text) return lastVelocity.value;
+  const value = readVelocity(text);
+  lastVelocity = { text, value };
+  return value;
+}
+let lastVelocity: { text: string; value: number | null } = { text: "", value: null };
+
+function readVelocity(text: string): number | null {
   // Speeds of other times ("touched 101 last week", "91 in his warm-up tosses") are not this pitch's.
   // A sentence about his pitch count ("his pitch count climbing, he's at 58") or the ball off the bat ("exit velocity
   // 104 on that one") gives no pitch speed.
-  const lower = blankOtherOccasions(text).replace(/[^.!?]*\b(?:pitch[\s-]counts?|exit (?:velo|velocity|speed)|off the bat)\b[^.!?]*/g, (x) => " ".repeat(x.length));
+  // (Sentence by sentence, and only when the words are there: one pattern spanning sentences would be quadratic.)
+  let lower = blankOtherOccasions(text);
+  if (NOT_A_PITCH_SPEED.test(lower)) lower = lower.replace(/[^.!?]+/g, (x) => (NOT_A_PITCH_SPEED.test(x) ? " ".repeat(x.length) : x));
   for (const re of VELOCITY) {
     const m = re.exec(lower);
     if (m && plausible(Number(m[1]))) return corrected(lower, m.index + m[0].length, Number(m[1]));
