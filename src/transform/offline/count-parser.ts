@@ -23,10 +23,12 @@ const POST_BEFORE = new RegExp(
   "(?:now|makes? it|made it|goes to|go to|went to|moves? to|moved to|runs? (?:it |the count )?(?:to|at)|ran (?:it |the count )?to|" +
     "brings? (?:it|the count|him) (?:to|back to)|puts? (?:him|it|the count|them) (?:in|at|to)(?: an?)?|evens? (?:it|things|the count|the at-bat)(?: up)?(?: at)?|evened (?:it|things)(?: up)?(?: at)?|" +
     "that makes it|leaves? (?:it|the count|him) at|to|count (?:is now|goes|moves|runs|climbs|becomes|jumps|falls|evens|now)(?: now| up)?(?: at| to)?|" +
-    "falls? behind|fell behind|gets? ahead|got ahead|jumps? ahead|it's|that's|and it's|count now|and the count|stays|remains)[\\s,:]*$",
+    "falls? behind|fell behind|gets? ahead|got ahead|jumps? ahead|it's|that's|and it's|count now|and the count|stays|remains|" +
+    // The count moving said as a trip: "and we go 2-and-1", "here we go, 3-2", "it goes 1-1".
+    "\\b(?:we|it|count|and|so) (?:go|goes|went|are at|sit at|stand at))[\\s,:]*$",
 );
 const PRE_BEFORE = /(?:(?:on|with|throws|deals|delivers|fires) (?:an?|the|his)|\bon(?: the)?|with the count(?: at)?|count at|count of|count (?:was|had been|stood at|sat at)|working (?:a|the)?|from|ahead|behind|even at|in an?|at)[\s,:]*$/;
-const COUNT_CONTEXT = /(count|pitch|offering|delivery|ahead|behind|even|evens|makes? it|made it|now|still|\bon(?: an?| the)?|in an?|at|balls?|strikes?|stays|remains)[\s,:]*$/;
+const COUNT_CONTEXT = /(count|pitch|offering|delivery|ahead|behind|even|evens|makes? it|made it|now|still|\bon(?: an?| the)?|in an?|at|balls?|strikes?|stays|remains|\b(?:we|it|count|and|so) (?:go|goes|went))[\s,:]*$/;
 // Whole words: "fouled" and "called" end in "led", but lead nothing.
 const SCORE_CONTEXT = /\b(lead|leads|leading|led|tied|tie|trail|trails|trailing|up|down|score|scored|game|win|winning|lose|losing|ahead by|edge|margin|inning|innings|final|runs?)\b[^.;]{0,14}$/;
 
@@ -43,6 +45,8 @@ function roleOf(before: string, after: string): CountRole {
   if (PITCH_NOUN_NEXT.test(after)) return "pre";
   if (/^\s*(?:stays|remains)\b/.test(after)) return "pre";
   if (POST_BEFORE.test(before)) return "post";
+  // "Ball one, and he's behind, 1-0": where he stands now, said after the call or before it; the position decides.
+  if (/\b(?:he's|she's|he is|is|now|they're|we're)\s+(?:ahead|behind)[\s,:]*$/.test(before)) return "unknown";
   if (PRE_BEFORE.test(before)) return "pre";
   return "unknown";
 }
@@ -69,7 +73,8 @@ export function findCounts(lower: string): CountMention[] {
     // "Here's the one-one." and "Marlowe's one-one is a splitter": the pitch thrown on that count.
     const calledPitch = (/\bthe\s*$/.test(before) && /^(?:,|\s+(?:to|into|toward|through|up|down|over|past|back|on|off|from)\b|\s*(?:\.\.\.|…)|\s+is\b|\s+pitch)/.test(after)) ||
       (/\b(?:here's|here is|here comes) the\s*$/.test(before) && /^\s*[.!:]/.test(after)) || (/[a-z]'s\s*$/.test(before) && (/^\s+is\b/.test(after) || (/^,/.test(after) && !/\b(?:that|it|here|there|he|she|what|who|let)'s\s*$/.test(before)))) ||
-      (/(?:^|[.!?]\s*)$/.test(before) && /^(?:\s+to\s+[a-z]|\s*(?:\.\.\.|…))/.test(after));
+      // A count opening the sentence, then the pitch: "Two-and-oh and Pena bloops one...", "One-one... outside".
+      (/(?:^|[.!?]\s*)$/.test(before) && /^(?:\s+to\s+[a-z]|\s*(?:\.\.\.|…)|\s+and\s+(?!\d)[a-z]+ [a-z]+s\b)/.test(after));
     // "That's two and one": a count said as one, after the pitch ("and" pairs are counts; scores say "to").
     const saidAsCount = /\band\b/.test(m[0]) && /(?:that's|makes it|it's|now)\s*$/.test(before);
     // "Oh-and-two on Pettibone": a count on a batter.
@@ -89,6 +94,8 @@ export function findCounts(lower: string): CountMention[] {
     if (found.some((f) => f.index === at)) continue;
     const before = lower.slice(Math.max(0, at - 40), at);
     if (SCORE_CONTEXT.test(before)) continue;
+    // "Three-one, Foxes.": a pair and then a team's name (a plural noun) closing the sentence is the score.
+    if (/^,\s*(?:the\s+)?(?!folks\b|friends\b|fans\b)[a-z]+s\s*[.!]/.test(lower.slice(m.index + m[0].length))) continue;
     push(Number(m[1]), Number(m[2]), at, /(?:now|it's|that's)\s*$/.test(before) ? "post" : "unknown");
   }
   const evens = /\b(?:evens?|evening|evened) (?:it |things |the count |the at-bat )?(?:up )?at (\d)\b|\b(?:it's |count )even at (\d)\b/g;
@@ -113,7 +120,7 @@ export function findCounts(lower: string): CountMention[] {
       : /(?:count|it|things|runs?|ran) /.test(phrase) || POST_BEFORE.test(before) ? "post" : "unknown";
     push(3, 2, m.index, role);
   }
-  const first = /\b(?:1st|opening)[\s-](?:pitch|offering|delivery|toss)|\bleads? off with (?:an?|the)\b|\bto start (?:him|the at-bat|things) off\b|\bopens? (?:the at-bat|him up|with)\b/g;
+  const first = /\b(?:1st|opening)[\s-](?:pitch|offering|delivery|toss)|\bleads? off with (?:an?|the)\b|\bto start (?:him|the at-bat|things) off\b|\bopens? (?:the at-bat|him up)\b/g;
   while ((m = first.exec(lower)) !== null) push(0, 0, m.index, "pre");
   // "Ball three" / "strike two" alone name one side of a count, which is no count: the result cue reads the call.
   return found.sort((a, b) => a.index - b.index);

@@ -47,6 +47,8 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `lord charles|(?:yellow )?hammer`, code: "CU", confidence: "medium", examples: ["lord charles", "yellow hammer", "hammer"] },
   { pattern: `cheddar`, code: "FF", confidence: "medium", examples: ["cheddar"] },
   { pattern: `palm${SEP}balls?|vulcan(?:${SEP}change)?`, code: "CH", confidence: "medium", examples: ["palmball", "vulcan change"] },
+  // ── Round 2: the fastball's folksy names said with their adjective ("hard cheese", "high cheddar", "the hard stuff"). ──
+  { pattern: `(?:hard|high|good|some) (?:cheese|cheddar)|(?:the )?hard stuff`, code: "FF", confidence: "medium", examples: ["hard cheese", "high cheese", "high cheddar", "hard stuff"] },
 ];
 
 /** Any pitch name of the vocabulary, as one regular-expression source (no capture groups). */
@@ -57,7 +59,7 @@ export const PITCH_FALSE_FRIENDS: RegExp[] = [
   /\bpitching changes?\b/g, /\bchange(?:s|d)? (?:pitchers|sides|of pitchers|the (?:pitcher|count))\b/g,
   /\b(?:gets?|got|give[sn]?|gave) (?:him )?the hook\b/g, /\bsplits? the (?:gap|outfielders|defense|plate)\b/g,
   /\bno change\b/g, /\bchange in (?:the )?\w+/g, /\bchanges? (?:speeds|eye levels|his|the|things)\b/g,
-  /\bheat (?:index|of the)\b/g, /\bhammer (?:it|1|away|down)\b/g, /\b(?:he |she |and )?hooks (?:it|1|the ball|a [a-z]+ (?:to|into|down|foul))\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
+  /\bheat (?:index|of the)\b/g, /\b(?:there's|there is|we have|we've got|makes?|making|made|time for|with) a (?:pitching )?change\b/g, /\bhammer (?:it|1|away|down)\b/g, /\b(?:he |she |and )?hooks (?:it|1|the ball|a [a-z]+ (?:to|into|down|foul))\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
 ];
 
 // ── Scorer's pitch codes ───────────────────────────────────────────────────────────────────────
@@ -82,7 +84,7 @@ export const codeConfidence = (code: string): Confidence => (code.toLowerCase() 
 
 /** A home run, however it is called: the words ("homer", "grand slam") and the exclamations ("Goodbye, baseball!", "that one's gone"). */
 export const HOME_RUN_CALL =
-  "home[\\s-]?runs?|homers?|homered|grand slam|goes yard|went yard|leaves the (?:yard|park)|out of (?:here|the park)|outta here|over the (?:wall|fence)|dingers?|round[\\s-]?tripper|moon ?shot|tater|" +
+  "home[\\s-]?runs?(?! (?:man|hitter|hitters|threat|king|power|derby|record|pace|title|crown|swing))|homers?|homered|grand slam|goes yard|went yard|leaves the (?:yard|park)|out of (?:here|the park)|outta here|over the (?:wall|fence)|dingers?|round[\\s-]?tripper|moon ?shot|tater|" +
   "good ?bye,? (?:baseball|ball|home run)|say goodbye|kiss (?:it|that 1) goodbye|(?:that|this|and that|and this) (?:1|ball|baby)(?:'s| is| has)? (?:gone|outta here|out of here|long gone)|" +
   "(?:it's|it is|and it's|that's|he's|she's) (?:gone|outta here|out of here|long gone)|long gone|see (?:ya|you later)|into the (?:seats|stands|bleachers|upper deck|2nd deck|pool|water|bay|night)|" +
   "go(?:es)? deep|went deep|no[\\s-]doubter|touch 'em all|big fly";
@@ -107,7 +109,7 @@ export type ResultCue = PitchResult | "inPlay" | "strikeout" | "strike" | "take"
 export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Hit by pitch",
     "hit[\\s-]by[\\s-](?:the |a )?pitch|hbp|hit (?:the batter|him|the hitter)|plunk(?:s|ed|ing)?|drill(?:s|ed)? (?:him|the batter)|" +
-      "(?:takes|wears|took|wore) (?:one|it|a pitch|the pitch) (?:off|on|in) |nick(?:s|ed)? (?:him|the batter)|" +
+      "(?:takes|wears|took|wore) (?:one|1|it|a pitch|the pitch) (?:off|on|in) (?:the|his|her) (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear|side|head|ankle|toe)|nick(?:s|ed)? (?:him|the batter)|" +
       "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|catches|caught|plunks|plunked) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
       "(?:catches|caught) him on the|free base on a hit|awarded 1st"],
   ["In play - hit",
@@ -115,8 +117,9 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "hr|[123]b (?:to|into|up|down|through|past|over|off) (?:the )?(?:lf|cf|rf|left|center|centre|right|short|middle|gap|wall|hole)|base (?:hit|knock)|[23][\\s-]?bagger|" +
       "gapper|for a hit|infield hit|bloop(?:er)? (?:hit|single)|clean hit|knock(?:s|ed)? in|rbi hit|off the foul pole|hit safely|safe at (?:1st|2nd|3rd) with a|" +
       `${HOME_RUN_CALL}|` +
-      // Base hits in idioms: "into the gap", "finds a hole", "drops in", "off the wall".
-      "into the (?:gap|alley|corner)|in the gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the))|off the (?:wall|fence|monster)|" +
+      // Base hits in idioms: "into the gap", "finds a hole", "drops in", "off the wall" (not a pitch that drops in: the
+      // cue reader has blanked the pitch's name as x's, "xxxxx drops in, called strike").
+      "into the (?:gap|alley|corner)|in the gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?<!\\bx+ |pitch )(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the)| (?:a|an|the|his|1|another) [a-z-]+ for)|off the (?:wall|fence|monster)|" +
       "lines? (?:it|1|a [a-z-]+|the [a-z0-9-]+(?: [a-z-]+)?) into (?:left|center|centre|right)(?: field)?|for a base hit|legs? (?:it|1) out|beats? (?:it|the throw) out"],
   ["In play - out",
     "ground(?:s|ed)? (?:out|into|to|back|sharply|weakly|softly|routinely)|groundout|fl(?:y|ies|ied) (?:out|to)|flyout|fly ?ball (?:to|caught|out)|" +
@@ -139,7 +142,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "came up empty|(?<!(?:n't|not|never) )miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
       "swings and misses|swung on and missed|swung on and a miss|can'?t check (?:his|the) swing|(?<!(?:n't|not|never) )chases?(?: and misses| it| one| a| after|(?=[.!,;]))|chased (?:it|one|a|after)|" +
       // Swung early or fooled: "way out in front", "and he bites!".
-      "(?:way |well |just )?out in front|bites(?=[!.,;])"],
+      "(?:way |well |just )?out in front|bites(?=[!.,;])|(?:way|well|too|much too) early(?! in| on the)"],
   ["Strike",
     "called strike|k looking|looking k|backwards k|called k|called (?:1st|2nd|3rd) strike|strike called|called (?:a )?strike|called (?:for )?strike|gets the call|got the call|caught looking|(?:called|rung) out on strikes|" +
       "(?:strikes?|struck) (?:him )?out looking|looking at (?:a called )?strike|rings? (?:him )?up|rung up|punche[sd] (?:him )?out looking|" +
@@ -202,22 +205,63 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["In play - out", "(?:fires|fired|flips|flipped|tosses|tossed|guns|gunned|whips|whipped)(?: it| him| the ball)? (?:across |over |on |down )?to 1st"],
   // A swing at a pitch out of the zone, fished for: "goes fishing for it", "fishes for a slider".
   ["Swing and miss", "go(?:es)? fishing|went fishing|fish(?:es|ed)? for"],
+  // ── Added for unseen games, round 2 (issue 11): a fast radio call's shapes. ──
+  // Where it missed as a clause of its own, at the paragraph's start or before the count: "High, and that evens it.",
+  // "Then the pitch, outside, 1 and 1", "97, high, 2 balls"; and said of the pitch: "first pitch is high", "that 1's low".
+  ["Ball",
+    "(?<=^|, |[.!?] |\\.\\.\\. ?|… ?)(?:just |a little |a bit |way |well )?(?:low|high|outside|inside|wide|away|up and away|down and away|in the dirt|off the plate)(?: again)?(?=,? (?:ball|and|but|\\d)\\b|,$| ?[.!;,]|\\.\\.\\.)|" +
+      "(?:pitch|1|offering|delivery|that|this|it)(?: is|'s| was) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|wide|up|in the dirt|off the plate|up and away|down and away|off)(?![a-z-])|" +
+      // Missed by a lot: "way off", "well off the plate", "not even close", "nowhere near it".
+      "(?:way|well|a bit|a little|just a bit|too far) off(?! (?:the mark|base|1st|2nd|3rd|the bag))|(?:not|nowhere) (?:even )?(?:close|near it|near the zone)|" +
+      // A pitch thrown out of the zone on purpose: "he wastes one", "a waste pitch", "misses on purpose".
+      "wastes? (?:1|a pitch|a [a-z-]+|that 1)|waste pitch|" +
+      // The call with its subject left out: "Misses again.", "Misses, 3 and 1."
+      "(?<=^|[.!?] |, )(?:just )?misse[sd](?: again| badly| wide| by a mile)?(?= ?[.!;,])"],
+  // A pitch laid in the zone, the hitter not said to swing: "lays one in there", "grooves one", "sneaks a cutter over".
+  ["take", "lays? (?:1|it|a [a-z-]+) (?:in|in there|over)|grooves? (?:1|it|a [a-z-]+)|sneaks? (?:1|it|a [a-z-]+) (?:over|in|past him|by him)|taking all the way|" +
+    // The hitter only looking at it: "just stares at it", "looks at that 1", "watches it go by".
+    "(?:stares?|stared|looks?|looked|gazes?|gazed|watches|watched) (?:at )?(?:it|1|that 1|that|the pitch)(?: go by| sail by| fly by| go past)?(?![a-z])"],
+  // A strikeout in a letter or a phrase: "K!", "goes down on a curveball", "went down on strikes".
+  ["strikeout", "(?<=^|[.!?] )k(?=!|\\. )|(?:goes|went|go) down on (?:strikes|a|an|the|3|that)"],
+  // An extra-base hit said by what it earned, a ball ripped down a line: "extra bases!", "smoked down the third-base line".
+  ["In play - hit", "extra bases|extra-base hit|(?:ripped|rips|smoked|smokes|lined|lines|drilled|drills|rocketed|rockets|hooked|hooks|sliced|slices) (?:it |1 )?down the (?:left-field |right-field |left |right |1st-base |3rd-base |1st base |3rd base )?line"],
+  // A ball hit along the ground with a plain object before where it went: "dribbles a changeup down the first-base line".
+  ["inPlay", "(?:grounds?|grounded|rolls?|rolled|bounces?|bounced|taps?|tapped|chops?|chopped|dribbles?|dribbled|pushes|pushed|drags?|dragged) (?:a|an|the|1|it) (?:[a-z0-9-]+ )?(?:down|up|along) the (?:[a-z0-9-]+ )?line"],
+  // A fielder tagging the batter-runner: "tags him", "tags the runner".
+  ["In play - out", "tags? (?:him|the runner|the batter|the batter-runner)(?! up)"],
+  // A pitch too good to hit, or a swing that could not stop: "can't catch up to it", "blows it right by him", "can't hold up".
+  ["Swing and miss", "(?:can'?t|couldn'?t|could not|cannot) (?:catch up (?:to|with)|get around on|touch|hold up on|hold up|stop his swing|check (?:it|his swing|the swing))(?: it| that 1| that| the [a-z-]+)?|blows? (?:it|1|a [a-z-]+|the [a-z-]+) (?:right )?(?:by|past) (?!the (?:catcher|backstop))[a-z]+|nothing but air|fans on it"],
+  // A swing named by another verb, then the miss: "offers and misses", "hacks and misses", "takes a cut and misses",
+  // "lunges at it and misses", "reaches for it and comes up empty".
+  ["Swing and miss",
+    "(?:offers?|offered|hacks?|hacked|lunges?|lunged|reaches?|reached|cuts?|rips?|ripped|goes after it|went after it|takes? a (?:cut|rip|hack|swing|big swing|mighty swing)|took a (?:cut|rip|hack|swing))(?: at it| at 1| for it| at the pitch)?(?:,? (?:and|but)|,) (?:he )?(?:misses|missed|comes up empty|came up empty|gets nothing|got nothing|finds nothing|catches nothing)"],
+  // A pop-up said with its object between: "pops it up behind second", "popped 1 up to short".
+  ["In play - out", "pop(?:s|ped)? (?:it|1|the [a-z-]+) up(?! foul)"],
+  // A ball hit to a fielder with an adverb: "grounds it right back to the box", "bounces 1 straight to short";
+  // a hard-hit ball named by its nouns: "hits a rocket", "smokes a liner", "a bullet right at him".
+  ["inPlay",
+    "(?:grounds?|grounded|rolls?|rolled|bounces?|bounced|taps?|tapped|chops?|chopped|hits?|lines?|lined|smokes?|smoked|rips?|ripped|scorches|scorched)(?: it| 1| the [a-z0-9-]+)? (?:right|straight|sharply|hard|softly|weakly|routinely|over|out|on the ground) (?:back )?(?:to|at|toward)|" +
+      "(?:hits?|rips?|ripped|smokes?|smoked|lashes|lashed|crushes|crushed|scorches|scorched|sends?|sent) (?:a|an) (?:[a-z-]+ )?(?:rocket|bullet|laser|screamer|scorcher|missile|frozen rope|seed|shot)s?"],
+  // A fielder catching a ball in a verb of his own: "snares it", "spears the liner", "pockets it", "reels it in".
+  ["In play - out", "(?:snares?|snared|spears?|speared|nabs?|nabbed|pockets?|pocketed|plucks?|plucked|corrals?|corralled|collars?|collared|hauls?|hauled) (?:it|the (?:liner|fly|pop|pop-up|ball|line drive|rocket|bullet|throw))(?! (?:foul|off|away))|reels? (?:it|the fly|the liner) in"],
+  // A ball that lands for a hit, said of the ball: "it drops!", "falls in", "lands safely"; a flare into the outfield.
+  ["In play - hit", "(?:it|that|the ball|and it) (?:drops|falls|lands)(?: in| safely| for a hit)?(?= ?[!.,;]| in front)|(?:falls|lands|drops) safely|flares? (?:it|1|a [a-z-]+) (?:into|to) (?:shallow )?(?:left|center|centre|right)"],
   ["Ball",
     // A wild pitch or passed ball is a pitch not swung at: a ball.
     "wild (?:1|pitch)|passed ball|gets (?:by|past|away from) the catcher|skips? (?:by|past) the catcher|to the backstop|" +
-      "ball [1-4]|base on balls|bb|ibb|walk(?:s|ed)?(?![\\s-]off| to| out| back| up| in| over| away)|free pass|ball (?:low|high|inside|outside|away|wide|in the dirt|up|down|just|off)|" +
-      "(?:a|for a|called a|it's a|that's a|takes a|just a|call it a|another|taken for a) ball(?! in play| to| into| hit| off| back| over| past| through| up| down)|" +
+      "ball [1-4]|base on balls|bb|ibb|(?<!long |slow )walk(?:s|ed)?(?![\\s-]off| to| out| back| up| in| over| away| (?:it|them|this 1|the game) off)|free pass|(?<!(?:the|a|his|that|this) )ball (?:low|high|inside|outside|away|wide|in the dirt|up|down|just|off)|" +
+      "(?:a|for a|called a|it's a|that's a|takes a|just a|call it a|another|taken for a) ball(?! in play| to| into| hit| off| back| over| past| through| up| down| game| club| park| field| players?)|" +
       "miss(?:es)? (?:high|low|inside|outside|away|wide|up|down|off the plate|the zone|the corner|just|by)|missed (?:high|low|inside|outside|away|wide|up|down)|" +
       "in the dirt|spiked|bounce[sd] it|too (?:high|low|far)|just off|off the plate|out of the zone|outside the zone|doesn'?t get the call|" +
-      "no good|lays? off|laid off|takes? it (?:low|high|outside|inside|away|wide)|checks? (?:his|the) swing|checked swing|high and tight|up and in|" +
+      "no good|lays? off|laid off|takes? it (?:low|high|outside|inside|away|wide)|(?<!(?:tries|tried|trying) to )checks? (?:his|the) swing|checked swing|high and tight|up and in|" +
       // Where the pitch went, said of it: "but it's high", "just misses", "way up", "under the zone", "doesn't chase".
       "(?:it's|it is|and it's|but it's|that's|but that's) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|up|wide|in the dirt|off the plate|up and away|down and away)|" +
-      "(?:just|barely|narrowly) misses|gets out of the way|(?:doesn'?t|does not|didn'?t|won'?t) (?:chase|bite|go|offer at it)|pulls the bat back|holds? up|" +
+      "(?:just|barely|narrowly) misses|gets out of the way|(?:doesn'?t|does not|didn'?t|won'?t) (?:chase|bite|go|offer at it)|pulls the bat back|(?<!(?:n't|not|never) )holds? up(?! on| at)|" +
       "(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) (?:up|high|low|outside|inside|away|wide)(?! the| of)|runs (?:inside|in on him|away)|spikes|bounced(?! to| back| out| off| a| it)"],
 ];
 
 /** Where a pitch went, said right after its name ("Sinker, away.", "Hook, in the dirt"): a ball. */
-export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front|in(?= ?[.!;])";
+export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front|in(?= ?[.!;])|misses(?! (?:the bat|everything|nothing))";
 
 /** The scorer's one- or two-letter result codes between separators ("| B |", "/ F /", "/ X"). */
 export const RESULT_CODES: Record<string, ResultCue> = { b: "Ball", s: "Strike", cs: "Strike", ss: "Swing and miss", sw: "Swing and miss", f: "Foul", x: "inPlay", k: "strikeout" };

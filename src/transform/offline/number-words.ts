@@ -17,7 +17,8 @@ const SMALL_UNITS = "one|two|three|four|five|six|seven|eight|nine";
 // "ninety-five", "ninety five", "ninety"
 const TENS_RE = new RegExp(`\\b(${TEN_WORDS})(?:[\\s-](${SMALL_UNITS}))?\\b`, "g");
 // "a hundred and one", "one hundred two", "hundred"
-const HUNDRED_RE = new RegExp(`\\b(?:(?:a|one)[\\s-])?hundred(?:[\\s-](?:and[\\s-])?(\\d{1,2}))?\\b`, "g");
+// ("one" is already "1" when this runs: the units pass goes first.)
+const HUNDRED_RE = new RegExp(`\\b(?:(?:a|one|1)[\\s-])?hundred(?:[\\s-](?:and[\\s-])?(\\d{1,2}))?\\b`, "g");
 // radio style "one-oh-one", "one-oh-two"
 const ONE_OH_RE = new RegExp(`\\bone[\\s-]oh[\\s-](${SMALL_UNITS})\\b`, "g");
 const UNIT_OR_ORDINAL_RE = new RegExp(`\\b(?:${UNIT_WORDS}|${ORDINAL_WORDS})\\b`, "g");
@@ -61,6 +62,8 @@ export function normalizeNumbers(text: string): string {
   if (oh) {
     // "oh" as zero only where a count or score follows: "oh-and-2", "oh-2", "oh and 1".
     s = s.replace(/\boh([\s-]+and[\s-]+)oh\b/g, "0$10");
+    // "Here's the oh-oh", "an oh-oh count": the first pitch's count said without "and".
+    s = s.replace(/\b(the |an? )oh([\s-])oh\b/g, "$10$20").replace(/\boh([\s-])oh(?= (?:pitch|count|offering|delivery)\b)/g, "0$10");
     s = s.replace(/\boh(?=[\s-]+(?:and[\s-]+)?\d\b)/g, "0");
     s = s.replace(/\b(\d[\s-]+(?:and[\s-]+)?)oh\b/g, "$10");
   }

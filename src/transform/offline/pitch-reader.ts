@@ -24,7 +24,11 @@ const VELOCITY = [
   // The speed right after the delivery: "rears back: 98.8", "fires — 97 — and he swings".
   new RegExp(`\\b(?:rears back|fires|deals|delivers|throws|pumps|unleashes|lets (?:it|1) go)\\s*[,:—–-]+\\s*(\\d{2,3}(?:\\.\\d)?)\\b(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
   // A speed opening a terse call, where it crossed after it: "96 at the letters, he chases", "91, on the black".
-  /(?:^|[.!?;]\s+)(\d{2,3}(?:\.\d)?),?\s+(?:at the (?:letters|knees|belt|hands|top of the zone|bottom of the zone)|on the (?:black|corner|outside corner|inside corner|hands)|up and (?:in|away)|down and (?:in|away)|right down the middle)\b/,
+  /(?:^|[.!?;]\s+)(\d{2,3}(?:\.\d)?),?\s+(?:at the (?:letters|knees|belt|hands|top of the zone|bottom of the zone)|on the (?:black|corner|outside corner|inside corner|hands)|up and (?:in|away)|down and (?:in|away)|right down the middle|(?:just |way |a little )?(?:high|low|outside|inside|away|wide|in the dirt|off the plate)(?=[,.!;])|(?:on|over|at) the (?:outer|inner|outside|inside|upper|lower|heart|middle|edge|corner|plate|top|bottom)\b)\b/,
+  // A speed exclaimed on its own at the start of a sentence: "Ninety-nine! Heater, blows it past him."
+  /(?:^|[.!?;]\s+)(\d{2,3}(?:\.\d)?)!/,
+  // The speed said of "that one": "Eighty-four on that one", "91 on that pitch".
+  /(?<![\d.-])(\d{2,3}(?:\.\d)?) on (?:that|this|the) (?:1|pitch|offering|delivery)\b/,
   // "97 on the heater", "the gun says 88", "the board has it at 95".
   new RegExp(`(?<![\\d.])(\\d{2,3}(?:\\.\\d)?) on (?:the |that |his )${PITCH_NAME}(?![a-z])`),
   /\b(?:gun|radar|board|scoreboard|readout|stadium gun)(?: (?:says|reads|shows|has it at|had it at|flashes|lights up with|puts it at))\s+(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d)/,
@@ -32,6 +36,8 @@ const VELOCITY = [
   /\b(?:clocked|been|registering|registers|registered|reading|reads|touching|touches|touched|at|hits|hit|lights up the gun|sitting|gun shows|radar shows|velo(?:city)? of|reaching|reached|topping out at|tops out at|comes in at|came in at|lighting up the gun at)(?: at| with)?\s*(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d|\s*(?:percent|%|feet|ft|pitches|innings|games|hits|homers|runs))/,
   new RegExp(`(?<![\\d.-]|\\d,)(\\d{2,3}(?:\\.\\d)?)(?:[\\s-]+(?:mph|miles))?(?:[\\s-]+|,\\s*)(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\\s)?${PITCH_NAME}(?![a-z])`),
   new RegExp(`(?:${PITCH_NAME}|\\b[a-z]{2})[,:]?\\s+\\(?(\\d{2,3}(?:\\.\\d)?)\\)?(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
+  // A number standing as a clause of its own in the call, between commas: "rears back and deals, gas, 98, just under the hands".
+  /(?<!\d)(?:[,:—–]|\s-)\s*(\d{2,3}(?:\.\d)?)(?!\d)(?=\s*(?:,(?!\d)|[;!]|\.(?!\d)|\.\.\.))/,
 ];
 
 const SPEED_CLAUSE = /^[^.!?;\d]{1,40}?,\s*(\d{2,3}(?:\.\d)?)(?=\s*(?:[,.;!)]|$|and\b|mph\b))/;
@@ -44,10 +50,25 @@ const corrected = (lower: string, at: number, v: number): number => {
   return c && plausible(Number(c[1])) ? Number(c[1]) : v;
 };
 
+const NOT_A_PITCH_SPEED = /\b(?:pitch[\s-]counts?|exit (?:velo|velocity|speed)|off the bat)\b/;
+
 /** Miles per hour, when stated and plausible for a pitch (55–106); a speed taken back gives way to the one said next. */
 export function parseVelocity(text: string): number | null {
+  // A paragraph is asked twice in a row (as evidence of a pitch, then for its speed): read it once.
+  if (text === lastVelocity.text) return lastVelocity.value;
+  const value = readVelocity(text);
+  lastVelocity = { text, value };
+  return value;
+}
+let lastVelocity: { text: string; value: number | null } = { text: "", value: null };
+
+function readVelocity(text: string): number | null {
   // Speeds of other times ("touched 101 last week", "91 in his warm-up tosses") are not this pitch's.
-  const lower = blankOtherOccasions(text);
+  // A sentence about his pitch count ("his pitch count climbing, he's at 58") or the ball off the bat ("exit velocity
+  // 104 on that one") gives no pitch speed.
+  // (Sentence by sentence, and only when the words are there: one pattern spanning sentences would be quadratic.)
+  let lower = blankOtherOccasions(text);
+  if (NOT_A_PITCH_SPEED.test(lower)) lower = lower.replace(/[^.!?]+/g, (x) => (NOT_A_PITCH_SPEED.test(x) ? " ".repeat(x.length) : x));
   for (const re of VELOCITY) {
     const m = re.exec(lower);
     if (m && plausible(Number(m[1]))) return corrected(lower, m.index + m[0].length, Number(m[1]));
@@ -105,6 +126,9 @@ function withoutCorrected(mentions: CountMention[], text: string): CountMention[
   return out;
 }
 
+/** A paragraph that is only a count: "Two and oh.", "One-one!", "And it's 3-2..." */
+const COUNT_ONLY = /^\s*(?:and |so )?(?:it's |that's |now |we're at )?\d(?:\s*-\s*|\s+and\s+|-and-)\d\s*(?:[.!…]|\.\.\.)*\s*$/;
+
 const PRIORITY: PitchResult[] = ["Hit by pitch", "In play - hit", "In play - out", "Swing and miss", "Strike", "Foul", "Ball"];
 
 function candidates(cues: ResultMention[], lower: string): PitchResult[] {
@@ -135,6 +159,8 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
     // A bunt or pop fouled off is a foul, not a ball in play.
     if (c.cue === "inPlay" && hasFoul) continue;
     if ((c.cue === "strike" || c.cue === "strikeout") && explicit) continue;
+    // How he swung ("out in front", "way early", "chases") with a foul said outright: he got a piece of it.
+    if (c.cue === "Swing and miss" && hasFoul && /out in front|early|chase|bites?$|fishing|fish/.test(c.phrase)) continue;
     // "Fouled back. Strike two.": the strike a foul adds is the foul's (only a tip or a bunt makes strike three).
     if (c.cue === "strike" && hasFoul && !/3/.test(c.phrase)) continue;
     out.add(map(c.cue));
@@ -154,6 +180,16 @@ function lastBatterUp(lower: string): number {
   BATTER_UP.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BATTER_UP.exec(lower)) !== null) at = m.index;
+  return at;
+}
+
+// The pitch announced after something else happened: "Now the pitch", "Then the 1-1", "And finally, here's the pitch".
+const PITCH_ANNOUNCED = /(?:[.!?,;…]\s*|\.\.\.\s*)(?:and )?(?:now|then|finally)(?:,)? (?:here's |here comes )?the (?:pitch|delivery|payoff|\d-\d)\b/g;
+function pitchAnnounced(lower: string): number {
+  let at = 0;
+  PITCH_ANNOUNCED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PITCH_ANNOUNCED.exec(lower)) !== null) at = m.index;
   return at;
 }
 
@@ -180,24 +216,41 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   if (isRecap(lower) || summarizesPlays(lower)) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
   const mentions = withoutCorrected(findCounts(lower), lower);
   // A ball-strike count said in the paragraph shows a pitch as much as a pitch word does ("1-1... ground ball to short").
-  const evidence = hasPitchEvidence(lower) || mentions.some((m) => m.balls !== null && m.strikes !== null);
+  // So does a pitch's speed ("Ninety-nine! He waves at it").
+  const evidence = hasPitchEvidence(lower) || mentions.some((m) => m.balls !== null && m.strikes !== null) || parseVelocity(lower) !== null;
   // A paragraph that brings up the next batter and shows no pitch tells the last play before him ("So Ruiz singles,
   // and here's Pena"): what is said before he comes up is not this paragraph's pitch.
   const upNext = evidence ? -1 : lastBatterUp(lower);
-  const cues = findResultCues(lower).filter((c) => (evidence || (!isWeakCue(c.phrase) && !c.ruling)) && c.index > upNext);
+  // "Throw over to first, back in there. Now the pitch...": what happens before the pitch is announced is not its result.
+  const from = pitchAnnounced(lower);
+  const cues = findResultCues(lower).filter((c) => (evidence || (!isWeakCue(c.phrase) && !c.ruling)) && c.index > upNext && c.index >= from);
   const firstCue = cues.length > 0 ? cues[0]!.index : -1;
   const { pre, post } = pickCounts(mentions, firstCue);
   let options = candidates(cues, lower);
-  const preFull = pre.balls !== undefined && pre.strikes !== undefined ? (pre as Count) : null;
+  let preFull = pre.balls !== undefined && pre.strikes !== undefined ? (pre as Count) : null;
   if (preFull && (post.balls !== undefined || post.strikes !== undefined)) {
-    const fitting = options.filter((r) => consistent(r, preFull, post));
+    const stated = preFull;
+    const fitting = options.filter((r) => consistent(r, stated, post));
     if (fitting.length > 0) options = fitting;
     else if (options.length === 0 || !["Hit by pitch", "In play - hit", "In play - out"].includes(options[0]!)) {
-      const fromCount: PitchResult[] = (["Ball", "Strike", "Foul"] as PitchResult[]).filter((r) => consistent(r, preFull, post));
+      const fromCount: PitchResult[] = (["Ball", "Strike", "Foul"] as PitchResult[]).filter((r) => consistent(r, stated, post));
       if (fromCount.length > 0 && options.length === 0) options = fromCount;
     }
   }
-  const result = options[0] ?? null;
+  let result = options[0] ?? null;
+  // A paragraph that is nothing but a count ("Two and oh.") says the count the pitch left; with no strike in it,
+  // the pitch was a ball (a strike or a foul adds a strike to a count without two).
+  const countOnly = result === null && mentions.length === 1 && COUNT_ONLY.test(lower) ? mentions[0]! : null;
+  if (countOnly && countOnly.balls !== null && countOnly.strikes !== null) {
+    if (countOnly.strikes === 0 && countOnly.balls >= 1) {
+      result = "Ball";
+      preFull = null;
+      delete pre.balls;
+      delete pre.strikes;
+      post.balls = countOnly.balls;
+      post.strikes = 0;
+    } else return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: { balls: countOnly.balls, strikes: countOnly.strikes } };
+  }
   if (result === null) {
     // A pitch thrown whose result is said in words we do not know loses only the result: its type, speed
     // and the count it was thrown on stay ("Okafor deals a 2-1 slider at 86 and Diaz ... ").

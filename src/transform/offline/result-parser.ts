@@ -36,7 +36,7 @@ const CUES: Array<[ResultCue, RegExp]> = [
 // Phrases that also turn up in colour commentary ("hitters have chased out of the zone all year"):
 // they count only when the paragraph shows a pitch being thrown.
 const WEAK = /^(?:(?:right|squarely|it's|is) on the (?:black|corner|edge)|nicks? the .*|(?:just|barely|narrowly) misses|gets out of the way|holds? up|pulls the bat back|(?:doesn'?t|does not|didn'?t|won'?t) .*|(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) .*|runs .*|spikes|bounced|(?:it's|it is|and it's|but it's|that's|but that's) .*|(?:way |well |just )?out in front|bites|(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at .*|out of the zone|outside the zone|in the dirt|high and tight|up and in|no good|just off|off the plate|lays? off|laid off|too (?:high|low|far)|spiked|looking|rings? (?:him )?up|rung up|frozen|freezes?.*|doesn'?t (?:offer|swing)|no swing|catch(?:es)? the .*|paints the .*|chase.*|bites? on|waves? .*|waved at|in play|fly ?balls?|ground ?balls?|line drives?|liners?|bunts?|grounders?|rollers?|fans?|fanned|strike ?outs?|gets the call|got the call|takes? strike|walk|walks|walked|adios|sayonara|bye[\s-]bye)$/;
-const PITCH_EVIDENCE = new RegExp(`\\b(?:${PITCH_CODE} \\d{2}|pitch|pitches|offering|delivery|deals|delivers|fires|throws|threw|hurls|comes with|goes with|works to|snaps off|spins|the \\d-\\d|count|mph|miles|on the gun|swings?|swung|takes|took|sees|watches|seamer|knuckle)\\b`);
+const PITCH_EVIDENCE = new RegExp(`\\b(?:${PITCH_CODE} \\d{2}|pitch|(?<!\d )pitches|offering|delivery|deals|delivers|fires|throws|threw|hurls|comes with|goes with|works to|snaps off|spins|the \\d-\\d|count|mph|miles|on the gun|swings?|swung|takes|took|sees|watches|seamer|knuckle)\\b`);
 
 /** Whether a cue phrase can stand on its own, or needs other signs of a pitch in the paragraph. */
 export function isWeakCue(phrase: string): boolean {
@@ -67,11 +67,17 @@ function blankSentences(text: string): string {
   // nor do those about his day so far or an earlier play. Tested sentence by sentence: linear.
   // The colour man's words, quoted ("Hap: \"Make him chase.\""), are an aside about the game, not the call.
   let lower = blankAsides(text);
-  lower = lower.replace(/[^.!?]+/g, (s) => (OTHER_TIMES.test(s) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s) || HYPOTHETICAL.test(s) ? " ".repeat(s.length) : s));
+  // A terse call opening the sentence ("Ball two, and he hasn't got that call all night") stays: only the rest is about then.
+  lower = lower.replace(/[^.!?]+/g, (s) => {
+    if (!(OTHER_TIMES.test(s) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s) || HYPOTHETICAL.test(s))) return s;
+    const call = TERSE_OPENER.exec(s)?.[0] ?? "";
+    return call + " ".repeat(s.length - call.length);
+  });
   lower = lower.replace(/\bwho (?:just|already|earlier) [a-z]+ed\b[^,.;!?]*/g, (s) => " ".repeat(s.length));
   return lower;
 }
 
+const TERSE_OPENER = /^\s*(?:ball|strike)(?: [1-4])?(?=[,!;])/;
 /** Words that put a sentence at another time than this pitch. Tested per sentence: linear, unlike one pattern spanning sentences. */
 const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year|inning|frame|at-bat))|last (?:night|year|season|time|week|month)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed|confirms?|confirmed|overturns?|overturned)|(?:upon|after|under) (?:a |the )?review|the call (?:stands|is confirmed|is overturned|on the field (?:stands|is confirmed))|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen|in the minors|in the minor leagues|in (?:the )?(?:triple|double|single)-a|in college|in high school|in spring training|in winter ball|last (?:october|postseason|spring|fall))\b/;
 /** A sentence about what could happen, not what did: "If I'm the pitcher, I throw him sliders", "you'd expect a heater", "they need a ground ball". */
@@ -96,14 +102,19 @@ export function blankOtherOccasions(text: string): string {
 function blankAsides(text: string): string {
   return blankQuoted(text)
     .replace(LOOKING_BACK_CLAUSE, (s, who: string, end: string) =>
-      (end === "," && PAST_VERB.test(who)) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) || MONTH.test(who) || /\bthe \d{1,2}(?:st|nd|rd|th)\b/.test(who) ? " ".repeat(s.length) : s)
+      ((end === "," || who.includes(",")) && PAST_VERB.test(who)) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) || MONTH.test(who) || /\bthe \d{1,2}(?:st|nd|rd|th)\b/.test(who) ? " ".repeat(s.length) : s)
     // A clause dated by a month ("called up from Double-A in June,") is about then; the rest of the sentence stays.
-    .replace(/[^,.;!?:…]+/g, (c) => (MONTH.test(c) ? " ".repeat(c.length) : c));
+    // What a hitter likes or struggles with ("who likes the fastball up") is his taste, not this pitch: from the verb on.
+    .replace(PREFERENCE, (c) => " ".repeat(c.length))
+    // So is one that says where a play came from: "the home run man from the 8th", "that lone run from the 1st".
+    .replace(/[^,.;!?:…]+/g, (c) => (MONTH.test(c) || /\bfrom the \d{1,2}(?:st|nd|rd|th)\b(?! base)/.test(c) ? " ".repeat(c.length) : c));
 }
+const PREFERENCE = /\b(?:likes|loves|prefers|hates|feasts on|struggles (?:with|against)|can't hit|cannot hit|has trouble with|has had trouble with)\b[^,.;!?:…]*/g;
 /** A month: the game is in one of them, a clause naming one is about another day. */
 const MONTH = /\b(?:in|since|during|back in|early|late) (?:march|april|may|june|july|august|september|october)\b/;
 /** ", who ...," or ", who ... ." — a relative clause, with how it ends. */
-const LOOKING_BACK_CLAUSE = /,\s*(who\b[^,.;!?…]*)([,.;!?…])/g;
+// A list of past verbs goes on with the clause: ", who singled, went down looking and lined out."
+const LOOKING_BACK_CLAUSE = /,\s*(who\b[^,.;!?…]*(?:,\s*(?:and\s+)?(?:[a-z]+ed|went|struck|hit|drew|flew|got|was|had)\b[^,.;!?…]*)*)([,.;!?…])/g;
 const PAST_VERB = /\b(?:[a-z]+ed|drove|hit|won|threw|stole|ran|was|had|got|came|went|took|made|beat|broke|led)\b/;
 /**
  * A play told again as a thing done: "the double play gets them out of it", "on the sacrifice fly by Ruiz": like a
@@ -112,11 +123,12 @@ const PAST_VERB = /\b(?:[a-z]+ed|drove|hit|won|threw|stole|ran|was|had|got|came|
 const RETOLD = /(?:^\s*|\b(?:on|after|with|by) )the (?:sacrifice fly|sac fly|sacrifice bunt|double play|triple play|fielder's choice|home run|homer|grand slam|single|double|triple|walk|wild pitch|passed ball|error|steal)\b(?:(?= by [a-z])|(?= (?:gets|got|puts|put|gave|gives|makes|made|ties|tied|brings|brought|cuts|cut|leaves|left|ends|ended)\b))/;
 // "1 for 2 today with a double", "31 homers on the year", "he's already singled", "the sac fly that tied it",
 // "after that double play", "Marlowe's homer, Webb's sac fly".
-const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|today|tonight|on the (?:year|season|night|day)|so far|already|\d[\s-]for[\s-]\d|(?:1st|2nd|3rd|4th|last|previous|other) (?:time up|times up|trip|at-bat|plate appearance)|\d+ (?:home runs|homers|hrs|doubles|triples|rbis|steals|stolen bases|strikeouts|saves|wins)|(?:struck out|fanned|walked|whiffed) \d+\b|struck out the side|(?:struck out|homered|singled|doubled|tripled|walked|fanned|grounded out|flied out) (?:twice|\d+ times)|(?:aboard|on base|got on|is on) (?:on|via|with|by virtue of|thanks to) (?:a|an|his|that|the) |gave up (?:a|an|\d+) |threw \d+ pitches|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play|comebacker|grounder|liner|line drive|fly ball|bunt|hit|catch|steal|stolen base|wild pitch|hit-by-pitch|foul ball)|(?!(?:it|that|he|she|there|here|what|who|let)'s)[a-z]+'s (?:[a-z0-9-]+ )?(?:homer|home run|double|single|triple|sac fly|sacrifice fly|double play|knock|blast|rbi|hit)|that (?:single|double|triple|homer|home run|walk|strikeout|hit|catch|play|double play) (?:was|is|gives|gave|makes|made|puts|put))\b/;
+const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|today|tonight|on the (?:year|season|night|day)|so far|already|\d[\s-]for[\s-]\d|(?:1st|2nd|3rd|4th|last|previous|other) (?:time up|times up|trip|at-bat|plate appearance)|\d+ (?:home runs|homers|hrs|doubles|triples|rbis|steals|stolen bases|strikeouts|saves|wins)|(?:struck out|fanned|walked|whiffed) \d+\b|struck out the side|(?:struck out|homered|singled|doubled|tripled|walked|fanned|grounded out|flied out) (?:twice|\d+ times)|(?:aboard|on base|got on|is on) (?:on|via|with|by virtue of|thanks to) (?:a|an|his|that|the) |gave up (?:a|an|\d+) |threw \d+ pitches|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play|comebacker|grounder|liner|line drive|fly ball|bunt|hit|catch|steal|stolen base|wild pitch|hit-by-pitch|foul ball)|(?!(?:it|that|he|she|there|here|what|who|let)'s)[a-z]+'s (?:[a-z0-9-]+ )?(?:homer|home run|double|single|triple|sac fly|sacrifice fly|double play|knock|blast|rbi|hit)|that (?:single|double|triple|homer|home run|walk|strikeout|hit|catch|play|double play) (?:was|is|gives|gave|makes|made|puts|put)|[a-z]+'s (?:pitching |final |stat )?line(?=:)|\d+ hit (?:batsm[ae]n|batters?))\b/;
 // "He singled home the only run in the 4th."
 const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck out|grounded|flied|lined|popped|scored|drove|plunked|beaned|hit by a pitch)\b.*\bin the \d{1,2}(?:st|nd|rd|th)\b/;
 
 
+const COUNT_IN_WORDS = /\b(?:\d|no|an?) (?:balls?,? (?:and |with )?(?:\d|no|an?) strikes?|strikes?,? (?:and )?(?:\d|no|an?) balls?)\b/g;
 const CODED = new RegExp(`(?:^|[|/])\\s*(${Object.keys(RESULT_CODES).join("|")})\\s*(?=[|/]|$)`, "g");
 // A pitch named, then where it went: "Sinker, away.", "Slider low.", "Cutter — low", "Hook, in the dirt".
 const AFTER_TERM = new RegExp(
@@ -132,6 +144,8 @@ export function findResultCues(text: string): ResultMention[] {
   const blank = (t: string, start: number, end: number) => t.slice(0, start) + "x".repeat(end - start) + t.slice(end);
   const terms = findPitchTerms(lower);
   for (const term of terms) lower = blank(lower, term.index, term.index + term.text.length);
+  // A count said in words ("3 balls and a strike") is no call: "a strike" in it calls nothing.
+  lower = lower.replace(COUNT_IN_WORDS, (c) => " ".repeat(c.length));
   const found: ResultMention[] = [];
   // A pitch named, then where it went: "Sinker, away.", "Slider low.", "Cutter — low", "Hook, in the dirt".
   for (const term of terms) {
@@ -151,7 +165,15 @@ export function findResultCues(text: string): ResultMention[] {
   }
   // Sentence-initial "Ball." / "Ball, low." / "Strike!" — the terse call.
   // Also right after the pitch is named: "The 2-1 pitch, ball, outside."
-  for (const [cue, re] of [["Ball", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(ball)(?=[\s,.!;-])/g], ["strike", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(strike)(?=[\s,.!;-])/g]] as const) {
+  // The call as the last clause of a comma list, after where and how fast: "Sinker, 91, on the hands, strike.",
+  // "inside, ball.", "Cutter, called, 1 and 1" (a bare "called" is a called strike).
+  for (const [cue, re] of [
+    ["Ball", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(ball)(?=[\s,.!;-])(?! (?:game|club|park|field|players?|girl|boy|hawk)\b)/g],
+    ["strike", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(strike)(?=[\s,.!;-])/g],
+    ["Ball", /(?:[,—–]|\s-|\.\.\.|…)\s*(ball)(?=\s*(?:[.!;,…]|$))/g],
+    ["strike", /(?:[,—–]|\s-|\.\.\.|…)\s*(strike)(?=\s*(?:[.!;,…]|$))/g],
+    ["Strike", /(?:^|[.!?;:,—–…]\s*)(called)(?=\s*(?:[.!;,…]|$))/g],
+  ] as const) {
     let m: RegExpExecArray | null;
     while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index + m[0].length - m[1]!.length, phrase: m[1]! });
   }
@@ -191,7 +213,7 @@ export function summarizesPlays(lower: string): boolean {
   return RECAP_OPENING.test(lower) || RECAP_LIST.test(blankOtherTimes(lower));
 }
 
-const RECAP_OPENING = /^\s*(?:so,? |and |well,? )?(?:that's |that is |it's )?(?:the )?(?:end of (?:the )?(?:\d|top|bottom|half|inning)|middle of (?:the )?(?:\d|inning)|after \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|through \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|we are through|we're through|in the books)/;
+const RECAP_OPENING = /^\s*(?:so,? |and |well,? )?(?:that's |that is |it's )?(?:the )?(?:end of (?:the )?(?:\d|top|bottom|half|inning)|middle of (?:the )?(?:\d|inning)|after \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|through \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|we are through|we're through|in the books|[a-z]+(?:'s|s'|') \d{1,2}(?:st|nd|rd|th)(?: inning)?:)/;
 // Plays listed as nouns, three or more: "a walk, a double and a sacrifice fly", "a groundout, a strikeout and a fly to center".
 const PLAY_NOUN = "(?:an? |the )?(?:[0-9a-z-]+ )?(?:walk|single|double|triple|homer|home run|strikeout|groundout|ground ball|grounder|flyout|fly ?ball|fly|pop-?up|popout|lineout|liner|sacrifice fly|sac fly|sacrifice bunt|error|hit batter|hit batsman|wild pitch|stolen base|double play|fielder's choice|bunt single)s?\\b[^,.;:!?]{0,24}?";
 const RECAP_LIST = new RegExp(`(?:${PLAY_NOUN}(?:, and |, | and )){2,}${PLAY_NOUN}(?:[.;!?]|$)`);
