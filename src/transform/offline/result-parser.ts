@@ -84,7 +84,9 @@ const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|
 const HYPOTHETICAL = /\b(?:if (?:i'm|i am|i were|i was|you're|you are)|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
 /** Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""): the colour man's aside. */
 const QUOTED = /(?:[a-z.'-]+:|\b(?:says|said|tells|told|notes|noted|adds|added|jokes|joked|quips|quipped|laughs|asks|asked|puts it|wonders)\b[^".!?\u201c]{0,25}?)\s*("[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d)/g;
-const blankQuoted = (text: string) => text.replace(QUOTED, (all, q: string) => all.slice(0, all.length - q.length) + " ".repeat(q.length));
+const blankQuoted = (text: string) =>
+  // Most paragraphs quote no one: the pattern, which tries a speaker at every word, is run only where a quote mark is.
+  text.includes('"') || text.includes("\u201c") ? text.replace(QUOTED, (all, q: string) => all.slice(0, all.length - q.length) + " ".repeat(q.length)) : text;
 
 /**
  * The paragraph with what is said of other occasions blanked out (same length): quoted asides and sentences about
@@ -100,8 +102,16 @@ export function blankOtherOccasions(text: string): string {
  * another time or an inning wherever it ends.
  */
 function blankAsides(text: string): string {
+  // Asked twice of one paragraph (for its calls, and for its speed): read it once.
+  if (text === lastAsides.text) return lastAsides.blanked;
+  const blanked = readAsides(text);
+  lastAsides = { text, blanked };
+  return blanked;
+}
+let lastAsides = { text: "", blanked: "" };
+function readAsides(text: string): string {
   return blankQuoted(text)
-    .replace(LOOKING_BACK_CLAUSE, (s, who: string, end: string) =>
+    .replace(text.includes("who") ? LOOKING_BACK_CLAUSE : NEVER, (s, who: string, end: string) =>
       ((end === "," || who.includes(",")) && PAST_VERB.test(who)) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) || MONTH.test(who) || /\bthe \d{1,2}(?:st|nd|rd|th)\b/.test(who) ? " ".repeat(s.length) : s)
     // A clause dated by a month ("called up from Double-A in June,") is about then; the rest of the sentence stays.
     // What a hitter likes or struggles with ("who likes the fastball up") is his taste, not this pitch: from the verb on.
@@ -109,6 +119,8 @@ function blankAsides(text: string): string {
     // So is one that says where a play came from: "the home run man from the 8th", "that lone run from the 1st".
     .replace(/[^,.;!?:…]+/g, (c) => (MONTH.test(c) || /\bfrom the \d{1,2}(?:st|nd|rd|th)\b(?! base)/.test(c) ? " ".repeat(c.length) : c));
 }
+/** A pattern that matches nothing: a replace skipped when its pattern's keyword is not in the text. */
+const NEVER = /(?!)/g;
 const PREFERENCE = /\b(?:likes|loves|prefers|hates|feasts on|struggles (?:with|against)|can't hit|cannot hit|has trouble with|has had trouble with)\b[^,.;!?:…]*/g;
 /** A month: the game is in one of them, a clause naming one is about another day. */
 const MONTH = /\b(?:in|since|during|back in|early|late) (?:march|april|may|june|july|august|september|october)\b/;
