@@ -158,7 +158,15 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       // The game never goes back: a stated earlier half looks back, unless it corrects a half the state only inferred.
       // (An inferred half is corrected by at most one inning: "in the second inning" during the 5th is a look back.)
       const corrects = st.halfSource === "inferred" && isPitch && st.inning !== null && n !== null && st.inning - n <= 1;
-      if ((backwards && !corrects) || aside) {
+      // ... except into a new game: the top of the 1st opened by a paragraph between pitches once the game has reached
+      // its last innings (a doubleheader, a file of several games) is the next game's first half, not a look back.
+      const newGame = backwards && !isPitch && n === 1 && h === "Top" && (st.inning ?? 0) >= 9;
+      if (newGame) {
+        startHalf(1, "Top", "text");
+        [st.home, st.away] = [null, null];
+        for (const m of [pitcherOf, lastUp, nextInOrder, dueUp]) m.clear();
+        countedHalf = null;
+      } else if ((backwards && !corrects) || aside) {
         lookBack = true;
         if (isPitch) find(row, "inning_half", `the text says the ${h === "Top" ? "top" : "bottom"} of the ${n}, after the ${st.half === "Top" ? "top" : "bottom"} of the ${st.inning}`);
       } else if (n !== st.inning || h !== st.half) {
