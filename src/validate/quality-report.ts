@@ -19,6 +19,13 @@ export interface CheckContext {
   pitcherIds: Set<number>;
   batterIds: Set<number>;
   pitchTypeNames: Map<string, string>;
+  /**
+   * The names that name exactly one pitcher (batter) of the tables: a full name, or a surname no one else in the table
+   * has, folded (lower case, no accents). Such a name with no ID was not left unmapped: the game state withheld the
+   * ID (the man named is a fielder or a runner, not the one at work), which the game_state check reports.
+   */
+  knownPitcherNames: Set<string>;
+  knownBatterNames: Set<string>;
   /** play_hash → play_id of its first occurrence in the batch. */
   seenHashes: Map<string, number>;
 }
@@ -72,9 +79,24 @@ export function outcomeOf(reasons: QuarantineReason[]): CheckOutcome {
   return reasons.length === 0 ? PASSED : { status: "failed", reasons };
 }
 
+/** A name as the known-names sets hold it: lower case, accents and extra spaces removed. */
+export const foldedName = (name: string): string => name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+
+/** Each full name, and each surname only one of the names has. */
+function namesNamingOne(names: readonly string[]): Set<string> {
+  const surnames = new Map<string, number>();
+  for (const n of names) {
+    const last = foldedName(n).split(" ").pop()!;
+    surnames.set(last, (surnames.get(last) ?? 0) + 1);
+  }
+  return new Set([...names.map(foldedName), ...[...surnames].filter(([, k]) => k === 1).map(([last]) => last)]);
+}
+
 export function createCheckContext(refs: ReferenceTables): CheckContext {
   return {
     refs,
+    knownPitcherNames: namesNamingOne(refs.pitchers.map((p) => p.name)),
+    knownBatterNames: namesNamingOne(refs.batters.map((b) => b.name)),
     pitcherIds: new Set(refs.pitchers.map((p) => p.pitcher_id)),
     batterIds: new Set(refs.batters.map((b) => b.batter_id)),
     pitchTypeNames: new Map(refs.pitchTypes.map((t) => [t.code as string, t.name])),

@@ -1,6 +1,6 @@
 import type { QuarantineReason } from "../domain/index";
-import { judgedName, saidHere, sourceNote } from "./judged-play";
-import { outcomeOf, SKIPPED, type QualityCheck } from "./quality-report";
+import { judgedName, saidHere, sourceNote, type JudgedPlay } from "./judged-play";
+import { foldedName, outcomeOf, SKIPPED, type QualityCheck } from "./quality-report";
 
 /**
  * Referential integrity against the reference tables. The pitcher and batter are judged as the game state
@@ -8,10 +8,24 @@ import { outcomeOf, SKIPPED, type QualityCheck } from "./quality-report";
  * as stated; the pitch type as stated. An ID must exist, wherever it comes from: a carried ID that is in no
  * table is a wrong value on this row too. A name (or pitch type) the row's text gives with no ID is a failure,
  * because the row would silently drop out of every per-pitcher or per-batter analysis; a name only carried
- * from the rows before with no ID fails on the row that said it, not on every row after it. The mapped pitch
+ * from the rows before with no ID fails on the row that said it, not on every row after it. A name that names one
+ * player of the table but has no ID was not unmapped: the game state withheld the ID (the man named fields or runs,
+ * someone else is at work), a contradiction the game_state check reports as a warning. The mapped pitch
  * type name must be the reference's name for its code (case-insensitive). Skipped when the row has no
  * pitcher, no batter and no pitch.
  */
+/**
+ * Whether the game state withheld the ID of the name the row states: the row was read with the state, the state puts
+ * someone else (or no one) in that role, and the name names exactly one player of the table.
+ */
+function withheld(play: JudgedPlay, field: "pitcher_name" | "batter_name", known: ReadonlySet<string>): boolean {
+  const row = play.stated as unknown as Record<string, unknown>;
+  const resolved = `${field}_resolved`;
+  const name = row[field];
+  const readWithState = Object.keys(play.stated.resolved_provenance ?? {}).length > 0;
+  return readWithState && (row[resolved] ?? null) !== name && typeof name === "string" && known.has(foldedName(name));
+}
+
 export const referentialCheck: QualityCheck = {
   name: "referential",
   description: "pitcher, batter and pitch type exist in the reference tables (pitcher and batter as the game state resolves them)",
@@ -26,12 +40,12 @@ export const referentialCheck: QualityCheck = {
 
     if (play.pitcher_id !== null && !ctx.pitcherIds.has(play.pitcher_id)) {
       fail("pitcher_id", `${judgedName(play, "pitcher_id")} ${play.pitcher_id} is not in the pitchers table`);
-    } else if (play.pitcher_id === null && play.pitcher_name !== null && saidHere(play, "pitcher_name")) {
+    } else if (play.pitcher_id === null && play.pitcher_name !== null && saidHere(play, "pitcher_name") && !withheld(play, "pitcher_name", ctx.knownPitcherNames)) {
       fail("pitcher_id", `pitcher ${JSON.stringify(play.pitcher_name)}${sourceNote(play, "pitcher_name")} was not mapped to a pitcher_id`);
     }
     if (play.batter_id !== null && !ctx.batterIds.has(play.batter_id)) {
       fail("batter_id", `${judgedName(play, "batter_id")} ${play.batter_id} is not in the batters table`);
-    } else if (play.batter_id === null && play.batter_name !== null && saidHere(play, "batter_name")) {
+    } else if (play.batter_id === null && play.batter_name !== null && saidHere(play, "batter_name") && !withheld(play, "batter_name", ctx.knownBatterNames)) {
       fail("batter_id", `batter ${JSON.stringify(play.batter_name)}${sourceNote(play, "batter_name")} was not mapped to a batter_id`);
     }
     if (play.pitch_type_code !== null) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EXTRACTION_FIELDS, PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type EnrichedPlay, type Extraction, type ReferenceTables } from "../../src/domain";
 import { parsePlays } from "../../src/extract";
 import { enrichPlays } from "../../src/pipeline";
+import { analyzeStep, enrichStep, joinExtracted } from "../../src/pipeline/steps/analyze-step";
 import { extractOffline } from "../../src/pipeline/steps/extract-step";
 import { mapOffline } from "../../src/pipeline/steps/map-step";
 import { analyzePlays } from "../../src/transform";
@@ -191,5 +192,30 @@ describe("what each check reads of a play's resolved values", () => {
       inning_number_resolved: 7, inning_half_resolved: "Top", resolved_provenance: { inning_number: "carried", inning_half: "carried" },
     });
     expect(validatePlays([play], REFS).quarantined[0]?.reasons).toEqual([expect.objectContaining({ check: "content", field: "playbyplay" })]);
+  });
+});
+
+describe("an ID the game state withholds", () => {
+  it("a known player the state puts in no role on this row loads with a game_state warning, not quarantined as unmapped", () => {
+    // A model's record names the Herons' catcher as the batter in the top of the first, when the Coyotes bat; the
+    // state has no one else at the plate (the row is the first pitch after the last batter's single). The steps as the
+    // pipeline runs them: one reading of the game (analyze), handed to enrichment and to the game-state check.
+    const lines = [...AT_BAT.slice(0, 2), "Rivera deals a slider at 85 to Cruz, and Dee Ward blocks it in the dirt, ball one."];
+    const { plays: raw } = parsePlays(["playbyplay", ...lines.map((l) => `"${l}"`)].join("\n") + "\n");
+    const records = extractOffline(raw, TABLES);
+    records.set(raw[2]!.play_hash, { ...records.get(raw[2]!.play_hash)!, batter_name: "Dee Ward" });
+    const mappings = mapOffline(records, TABLES);
+    const { extracted } = joinExtracted(raw, records, mappings);
+    const analyzed = analyzeStep(extracted, mappings, TABLES);
+    const plays = enrichStep(extracted, analyzed, TABLES);
+    const row = plays[2]!;
+    expect([row.batter_name, row.batter_id, row.batter_id_resolved]).toEqual(["Dee Ward", null, null]);
+    const { quarantined, report } = validatePlays(plays, TABLES, { stateFindings: analyzed.state!.findings });
+    expect(quarantined).toEqual([]);
+    expect(report.warnings).toContainEqual({ check: "game_state", play_id: 3, field: "batter_name", message: "Dee Ward plays for the side in the field" });
+    // Built by hand (no game state read), the same row is still a name with no ID: quarantined.
+    expect(reasons(withoutState(plays))).toEqual([
+      { play_id: 3, reasons: [{ check: "referential", field: "batter_id", message: 'batter "Dee Ward" was not mapped to a batter_id' }] },
+    ]);
   });
 });
