@@ -1,4 +1,5 @@
 import type { QuarantineReason, ReferenceTables } from "../domain/index";
+import { foldName, surnameOf } from "../transform/offline/name-parser";
 import type { JudgedPlay } from "./judged-play";
 
 /**
@@ -79,17 +80,11 @@ export function outcomeOf(reasons: QuarantineReason[]): CheckOutcome {
   return reasons.length === 0 ? PASSED : { status: "failed", reasons };
 }
 
-/** A name as the known-names sets hold it: lower case, accents and extra spaces removed. */
-export const foldedName = (name: string): string => name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
-
-/** Each full name, and each surname only one of the names has. */
+/** Each full name, and each surname only one of the names has, folded as the name parser folds them (`foldName`). */
 function namesNamingOne(names: readonly string[]): Set<string> {
   const surnames = new Map<string, number>();
-  for (const n of names) {
-    const last = foldedName(n).split(" ").pop()!;
-    surnames.set(last, (surnames.get(last) ?? 0) + 1);
-  }
-  return new Set([...names.map(foldedName), ...[...surnames].filter(([, k]) => k === 1).map(([last]) => last)]);
+  for (const n of names) surnames.set(surnameOf(n), (surnames.get(surnameOf(n)) ?? 0) + 1);
+  return new Set([...names.map(foldName), ...[...surnames].filter(([, k]) => k === 1).map(([last]) => last)]);
 }
 
 export function createCheckContext(refs: ReferenceTables): CheckContext {

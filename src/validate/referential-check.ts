@@ -1,6 +1,7 @@
 import type { QuarantineReason } from "../domain/index";
 import { judgedName, saidHere, sourceNote, type JudgedPlay } from "./judged-play";
-import { foldedName, outcomeOf, SKIPPED, type QualityCheck } from "./quality-report";
+import { foldName } from "../transform/offline/name-parser";
+import { outcomeOf, SKIPPED, type QualityCheck } from "./quality-report";
 
 /**
  * Referential integrity against the reference tables. The pitcher and batter are judged as the game state
@@ -23,7 +24,7 @@ function withheld(play: JudgedPlay, field: "pitcher_name" | "batter_name", known
   const resolved = `${field}_resolved`;
   const name = row[field];
   const readWithState = Object.keys(play.stated.resolved_provenance ?? {}).length > 0;
-  return readWithState && (row[resolved] ?? null) !== name && typeof name === "string" && known.has(foldedName(name));
+  return readWithState && (row[resolved] ?? null) !== name && typeof name === "string" && known.has(foldName(name));
 }
 
 export const referentialCheck: QualityCheck = {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type CanonicalMapping, type RawPlay, type ReferenceTables } from "../../src/domain";
-import { RuleExtractor } from "../../src/transform";
-import { createCanonicalMapper } from "../../src/transform/canonical-mapper";
-import { readGameState } from "../../src/transform/state/game-state-reader";
+import type { ReferenceTables } from "../../src/domain";
+import { PITCH_TYPE_TABLE, readGame } from "./fixtures/reading";
 
 // A file that holds two games (a doubleheader): the top of the 1st after the last innings of the first game is the
 // next game's start, not a look back. New sentences, written for this test.
@@ -16,7 +14,7 @@ const refs: ReferenceTables = {
     { batter_id: 21, name: "Sid Varela", team: "Larks", position: "CF", bats: "L" },
     { batter_id: 23, name: "Abe Kowalski", team: "Larks", position: "1B", bats: "R" },
   ],
-  pitchTypes: PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] })),
+  pitchTypes: PITCH_TYPE_TABLE,
 };
 const TEXTS = [
   "Bottom of the 9th, the Larks up 3-2, two out. Ambrose deals to Mensah, and Mensah grounds out to short. That's the ball game!",
@@ -28,12 +26,7 @@ const TEXTS = [
 
 describe("a second game in the same file", () => {
   it("starts at the top of the 1st with no score carried; its batters are the men at the plate", () => {
-    const rows: RawPlay[] = TEXTS.map((t, i) => ({ play_id: i + 1, play_hash: `dh-${i}`, playbyplay: t, line: i + 2 }));
-    const extracted = new RuleExtractor({ references: refs, homeTeam: "Moles", awayTeam: "Larks", onWarning: () => {} }).extract(rows);
-    const full = rows.map((p) => ({ ...p, ...extracted.get(p.play_hash)! }));
-    const mapper = createCanonicalMapper(refs);
-    const mappings = new Map<string, CanonicalMapping>(full.map((r) => [r.play_hash, mapper.map(r)]));
-    const { states, findings } = readGameState(full, mappings, refs);
+    const { states, findings } = readGame(refs, TEXTS, { prefix: "dh", teams: { home: "Moles", away: "Larks" } });
     expect(states.slice(1).map((s) => [s.inning_number.value, s.inning_half.value])).toEqual([[1, "Top"], [1, "Top"], [1, "Top"], [1, "Top"]]);
     expect(states[2]!.score_home.value).toBeNull();
     expect(states.slice(1).map((s) => s.batter_id)).toEqual([21, 21, 21, 23]);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type CanonicalMapping, type Extraction, type RawPlay, type ReferenceTables } from "../../src/domain";
-import { RuleExtractor } from "../../src/transform";
-import { createCanonicalMapper } from "../../src/transform/canonical-mapper";
-import { readGameState } from "../../src/transform/state/game-state-reader";
+import type { Extraction, ReferenceTables } from "../../src/domain";
+import { PITCH_TYPE_TABLE, readGame } from "./fixtures/reading";
 
 // Who is at the plate and on the mound between the names a call gives: a man introduced with his day so far, a count
 // that says the ball was not in play, a fielder of the side in the field, a name the pitchers table does not know.
@@ -21,18 +19,11 @@ const refs: ReferenceTables = {
     { batter_id: 24, name: "Dev Park", team: "Larks", position: "2B", bats: "S" },
     ...["Ned Alcott", "Bo Quist", "Lyle Tran", "Oren Hask", "Pim Duarte", "Rafe Cole"].map((name, i) => ({ batter_id: 25 + i, name, team: "Larks", position: "OF", bats: "R" as const })),
   ],
-  pitchTypes: PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] })),
+  pitchTypes: PITCH_TYPE_TABLE,
 };
-const plays = (texts: string[]): RawPlay[] => texts.map((t, i) => ({ play_id: i + 1, play_hash: `plate-${i}`, playbyplay: t, line: i + 2 }));
 // An extractor (the rules or an LLM) may read a field wrong: `misread` stands for that, row by row.
-const read = (texts: string[], misread: Record<number, Partial<Extraction>> = {}) => {
-  const rows = plays(texts);
-  const extracted = new RuleExtractor({ references: refs, homeTeam: "Moles", awayTeam: "Larks", onWarning: () => {} }).extract(rows);
-  const full = rows.map((p, i) => ({ ...p, ...extracted.get(p.play_hash)!, ...(misread[i] ?? {}) }));
-  const mapper = createCanonicalMapper(refs);
-  const mappings = new Map<string, CanonicalMapping>(full.map((r) => [r.play_hash, mapper.map(r)]));
-  return { full, ...readGameState(full, mappings, refs) };
-};
+const read = (texts: string[], misread: Record<number, Partial<Extraction>> = {}) =>
+  readGame(refs, texts, { prefix: "plate", teams: { home: "Moles", away: "Larks" }, misread });
 const hit = { pitch_result: "In play - hit", ball_in_play: true } as const;
 
 describe("a man introduced with his day so far is stepping in, not putting a ball in play", () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type CanonicalMapping, type RawPlay, type ReferenceTables } from "../../src/domain";
-import { RuleExtractor } from "../../src/transform";
-import { createCanonicalMapper } from "../../src/transform/canonical-mapper";
-import { readGameState } from "../../src/transform/state/game-state-reader";
+import type { Extraction, ReferenceTables } from "../../src/domain";
+import { PITCH_TYPE_TABLE, readGame } from "./fixtures/reading";
 
 // The game state's half-inning and outs when a paragraph retells the play before, or when an extractor (rules or an
 // LLM) reads one out too many. New sentences, written for these tests.
@@ -21,18 +19,11 @@ const refs: ReferenceTables = {
     { batter_id: 23, name: "Abe Kowalski", team: "Larks", position: "1B", bats: "R" },
     { batter_id: 24, name: "Dev Park", team: "Larks", position: "2B", bats: "S" },
   ],
-  pitchTypes: PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] })),
+  pitchTypes: PITCH_TYPE_TABLE,
 };
-const plays = (texts: string[]): RawPlay[] => texts.map((t, i) => ({ play_id: i + 1, play_hash: `sides-${i}`, playbyplay: t, line: i + 2 }));
-const read = (texts: string[], misread: Record<number, "In play - out"> = {}) => {
-  const rows = plays(texts);
-  const extracted = new RuleExtractor({ references: refs, homeTeam: "Moles", awayTeam: "Larks", onWarning: () => {} }).extract(rows);
-  // An extractor may read a pitch's result wrong (an LLM as well as the rules): `misread` stands for that.
-  const full = rows.map((p, i) => ({ ...p, ...extracted.get(p.play_hash)!, ...(misread[i] ? { pitch_result: misread[i], ball_in_play: true } : {}) }));
-  const mapper = createCanonicalMapper(refs);
-  const mappings = new Map<string, CanonicalMapping>(full.map((r) => [r.play_hash, mapper.map(r)]));
-  return { full, ...readGameState(full, mappings, refs) };
-};
+// An extractor may read a pitch's result wrong (an LLM as well as the rules): `misread` stands for that.
+const read = (texts: string[], misread: Record<number, Partial<Extraction>> = {}) =>
+  readGame(refs, texts, { prefix: "sides", teams: { home: "Moles", away: "Larks" }, misread });
 
 describe("a ball in play told again is no new pitch", () => {
   it("a retold groundout or sacrifice fly after the play does not make another out", () => {
@@ -76,7 +67,7 @@ describe("the side at bat says which half it is", () => {
 
   it("a batter of the side in the field after three counted outs: an out was miscounted, the half goes on", () => {
     // Row 2 read as an out (a foul pop into the seats is no out): the third out, by the count.
-    const { states, findings } = read(texts, { 1: "In play - out" });
+    const { states, findings } = read(texts, { 1: { pitch_result: "In play - out", ball_in_play: true } });
     expect(states[2]).toMatchObject({ inning_number: { value: 2 }, inning_half: { value: "Top" }, outs: { value: 2 }, batter_id: 21, pitcher_id: 3 });
     expect(findings.some((f) => f.play_id === 3 && f.field === "inning_half")).toBe(true);
     // The strikeout is the real third out: the bottom of the 2nd, the Larks' pitcher, a Moles batter.
@@ -90,12 +81,11 @@ describe("the side at bat says which half it is", () => {
   });
 
   it("a two-way player named after a miscounted out keeps the role of the half in play", () => {
-    const rows = plays([
+    const { full: out } = read([
       "Bottom of the 3rd, two out. Ambrose deals to Mensah, ball one.",
       "Groundout, that will end... no, it rolls foul. Still 1-0 on Mensah.",
       "Ito leading off first. Ambrose's 1-0 pitch to Mensah is a slider, and Mensah takes it for a strike.",
     ]);
-    const out = [...new RuleExtractor({ references: refs, homeTeam: "Moles", awayTeam: "Larks", onWarning: () => {} }).extract(rows).values()];
     expect(out[2]).toMatchObject({ pitcher_name: "Ambrose", batter_name: "Mensah" });
   });
 });

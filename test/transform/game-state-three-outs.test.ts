@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type CanonicalMapping, type RawPlay, type ReferenceTables } from "../../src/domain";
-import { RuleExtractor } from "../../src/transform";
-import { createCanonicalMapper } from "../../src/transform/canonical-mapper";
-import { readGameState } from "../../src/transform/state/game-state-reader";
-import { validatePlays } from "../../src/validate";
+import type { ReferenceTables } from "../../src/domain";
 import { enrichPlays } from "../../src/pipeline";
 import { analyzePlays } from "../../src/transform";
+import { validatePlays } from "../../src/validate";
+import { PITCH_TYPE_TABLE, readGame } from "./fixtures/reading";
 
 // Three outs end a half even when the commentary never said which inning it is (a game joined in progress).
 // New sentences, written for this test.
@@ -15,7 +13,7 @@ const refs: ReferenceTables = {
     { batter_id: 13, name: "Kofi Mensah", team: "Moles", position: "SS", bats: "R" },
     { batter_id: 14, name: "Eli Brandt", team: "Moles", position: "LF", bats: "L" },
   ],
-  pitchTypes: PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] })),
+  pitchTypes: PITCH_TYPE_TABLE,
 };
 const TEXTS = [
   "Two outs now, nobody on. Ambrose gets ahead of Mensah with a fastball at 93 for a called strike.",
@@ -25,13 +23,8 @@ const TEXTS = [
 
 describe("three outs with no inning known", () => {
   it("start the next half with no outs, and the rows after them pass the range check", () => {
-    const rows: RawPlay[] = TEXTS.map((t, i) => ({ play_id: i + 1, play_hash: `outs-${i}`, playbyplay: t, line: i + 2 }));
-    const extracted = new RuleExtractor({ references: refs, onWarning: () => {} }).extract(rows);
-    const full = rows.map((p) => ({ ...p, ...extracted.get(p.play_hash)! }));
+    const { full, states, mappings } = readGame(refs, TEXTS, { prefix: "outs" });
     expect(full.map((r) => r.inning_number)).toEqual([null, null, null]);
-    const mapper = createCanonicalMapper(refs);
-    const mappings = new Map<string, CanonicalMapping>(full.map((r) => [r.play_hash, mapper.map(r)]));
-    const { states } = readGameState(full, mappings, refs);
     expect(states.map((s) => s.outs.value)).toEqual([2, 2, 0]);
     expect(states[2]!.outs.source).toBe("inferred");
     const enriched = enrichPlays(full, mappings, analyzePlays(full), refs);

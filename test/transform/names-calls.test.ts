@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type ReferenceTables } from "../../src/domain";
-import { extractPlay } from "../../src/transform";
-import type { NameRoster } from "../../src/transform/offline/name-parser";
+import type { ReferenceTables } from "../../src/domain";
+import { PITCH_TYPE_TABLE, nameReaders } from "./fixtures/reading";
 
 // How a call introduces the batter, takes one out for a pinch-hitter, names fielders, managers, umpires and records
 // around the men at work. Sentences written for these tests (Larks and Moles), several phrasings per pattern; none
@@ -20,15 +19,9 @@ const refs: ReferenceTables = {
     { batter_id: 23, name: "Abe Kowalski", team: "Larks", position: "1B", bats: "R" },
     { batter_id: 24, name: "Dev Park", team: "Larks", position: "2B", bats: "S" },
   ],
-  pitchTypes: PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] })),
+  pitchTypes: PITCH_TYPE_TABLE,
 };
-const roster: NameRoster = { pitchers: refs.pitchers.map((p) => p.name), batters: refs.batters.map((b) => b.name), teamWords: ["larks", "moles"] };
-const names = (text: string) => {
-  const e = extractPlay(text, { roster });
-  return { pitcher: e.pitcher_name, batter: e.batter_name };
-};
-const batter = (text: string) => names(text).batter;
-const pitcher = (text: string) => names(text).pitcher;
+const { names, batter, pitcher } = nameReaders(refs, ["larks", "moles"]);
 
 describe("a batter introduced with his position is the batter, not a fielder", () => {
   it.each([

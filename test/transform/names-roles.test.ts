@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type RawPlay, type ReferenceTables } from "../../src/domain";
+import type { ReferenceTables } from "../../src/domain";
 import { RuleExtractor, extractPlay } from "../../src/transform";
 import type { NameRoster } from "../../src/transform/offline/name-parser";
+import { PITCH_TYPE_TABLE, nameReaders, rawPlays } from "./fixtures/reading";
 
 // The role words around a name that say who is at the plate and who is on the mound, when a call names runners,
 // catchers, earlier plays and records too. Sentences written for these tests, several phrasings per rule, each
@@ -23,16 +24,10 @@ const refs: ReferenceTables = {
     { batter_id: 23, name: "Abe Kowalski", team: "Larks", position: "1B", bats: "R" },
     { batter_id: 24, name: "Dev Park", team: "Larks", position: "2B", bats: "S" },
   ],
-  pitchTypes: PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] })),
+  pitchTypes: PITCH_TYPE_TABLE,
 };
-const roster: NameRoster = { pitchers: refs.pitchers.map((p) => p.name), batters: refs.batters.map((b) => b.name), teamWords: ["larks", "moles"] };
-const names = (text: string) => {
-  const e = extractPlay(text, { roster });
-  return { pitcher: e.pitcher_name, batter: e.batter_name };
-};
-const batter = (text: string) => names(text).batter;
-const pitcher = (text: string) => names(text).pitcher;
-const plays = (texts: string[]): RawPlay[] => texts.map((t, i) => ({ play_id: i + 1, play_hash: `roles-${i}`, playbyplay: t, line: i + 2 }));
+const { names, batter, pitcher } = nameReaders(refs, ["larks", "moles"]);
+const plays = (texts: string[]) => rawPlays(texts, "roles");
 
 describe("a runner, however he is called, is not the batter", () => {
   it("a man said to be off, going or running on the pitch, wherever else he is named", () => {

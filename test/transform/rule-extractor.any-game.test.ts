@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type CanonicalMapping, type RawPlay, type ReferenceTables } from "../../src/domain";
+import type { CanonicalMapping, ReferenceTables } from "../../src/domain";
 import { RuleExtractor, analyzePlays, createCanonicalMapper, extractPlay } from "../../src/transform";
 import { teamAliases } from "../../src/transform/offline/score-parser";
 import { readGameState } from "../../src/transform/state/game-state-reader";
+import { PITCH_TYPE_TABLE, rawPlays } from "./fixtures/reading";
 
 // New text, written for these tests in the way people call a game (not sentences of any test set): each case
 // names the general pattern it stands for.
@@ -19,9 +20,9 @@ const refs: ReferenceTables = {
     { batter_id: 22, name: "Sam Odom", team: "Bison", position: "LF", bats: "R" },
     { batter_id: 23, name: "Tomas Grady", team: "Bison", position: "2B", bats: "R" },
   ],
-  pitchTypes: PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] })),
+  pitchTypes: PITCH_TYPE_TABLE,
 };
-const plays = (texts: string[]): RawPlay[] => texts.map((t, i) => ({ play_id: i + 1, play_hash: `any-${i}`, playbyplay: t, line: i + 2 }));
+const plays = (texts: string[]) => rawPlays(texts, "any");
 
 describe("results in exclamations and idioms", () => {
   it.each([

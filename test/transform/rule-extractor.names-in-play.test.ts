@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PITCH_TYPE_CODES, PITCH_TYPE_NAMES, type RawPlay, type ReferenceTables } from "../../src/domain";
+import type { ReferenceTables } from "../../src/domain";
 import { RuleExtractor, extractPlay } from "../../src/transform";
-import type { NameRoster } from "../../src/transform/offline/name-parser";
+import { PITCH_TYPE_TABLE, nameReaders, rawPlays } from "./fixtures/reading";
 
 // Who is the pitcher and who the batter, when a call names other people too. New sentences written for these
 // tests, each standing for a general way broadcasters talk (not a sentence of any test set).
@@ -20,14 +20,10 @@ const refs: ReferenceTables = {
     { batter_id: 22, name: "Theo Marsh", team: "Foxes", position: "2B", bats: "S" },
     { batter_id: 23, name: "Ian Quist", team: "Foxes", position: "C", bats: "R" },
   ],
-  pitchTypes: PITCH_TYPE_CODES.map((code) => ({ code, name: PITCH_TYPE_NAMES[code] })),
+  pitchTypes: PITCH_TYPE_TABLE,
 };
-const roster: NameRoster = { pitchers: refs.pitchers.map((p) => p.name), batters: refs.batters.map((b) => b.name), teamWords: ["gulls", "foxes"] };
-const names = (text: string) => {
-  const e = extractPlay(text, { roster });
-  return { pitcher: e.pitcher_name, batter: e.batter_name };
-};
-const plays = (texts: string[]): RawPlay[] => texts.map((t, i) => ({ play_id: i + 1, play_hash: `names-${i}`, playbyplay: t, line: i + 2 }));
+const { roster, names } = nameReaders(refs, ["gulls", "foxes"]);
+const plays = (texts: string[]) => rawPlays(texts, "names");
 
 describe("a runner named in a pitch paragraph is not the batter", () => {
   it("a runner thrown out or safe at a base past first", () => {

@@ -112,17 +112,19 @@ function blankAsides(text: string): string {
 }
 let lastAsides = { text: "", blanked: "" };
 function readAsides(text: string): string {
-  return blankQuoted(text)
-    .replace(text.includes("who") ? LOOKING_BACK_CLAUSE : NEVER, (s, who: string, end: string) =>
-      ((end === "," || who.includes(",")) && PAST_VERB.test(who)) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) || MONTH.test(who) || /\bthe \d{1,2}(?:st|nd|rd|th)\b/.test(who) ? " ".repeat(s.length) : s)
+  let s = blankQuoted(text);
+  // A relative clause starts with "who": the pattern runs only where one can be.
+  if (s.includes("who")) {
+    s = s.replace(LOOKING_BACK_CLAUSE, (c, who: string, end: string) =>
+      ((end === "," || who.includes(",")) && PAST_VERB.test(who)) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) || MONTH.test(who) || /\bthe \d{1,2}(?:st|nd|rd|th)\b/.test(who) ? " ".repeat(c.length) : c);
+  }
+  return s
     // A clause dated by a month ("called up from Double-A in June,") is about then; the rest of the sentence stays.
     // What a hitter likes or struggles with ("who likes the fastball up") is his taste, not this pitch: from the verb on.
     .replace(PREFERENCE, (c) => " ".repeat(c.length))
     // So is one that says where a play came from: "the home run man from the 8th", "that lone run from the 1st".
     .replace(/[^,.;!?:…]+/g, (c) => (MONTH.test(c) || /\bfrom the \d{1,2}(?:st|nd|rd|th)\b(?! base)/.test(c) ? " ".repeat(c.length) : c));
 }
-/** A pattern that matches nothing: a replace skipped when its pattern's keyword is not in the text. */
-const NEVER = /(?!)/g;
 const PREFERENCE = /\b(?:likes|loves|prefers|hates|feasts on|struggles (?:with|against)|can't hit|cannot hit|has trouble with|has had trouble with)\b[^,.;!?:…]*/g;
 /** A month: the game is in one of them, a clause naming one is about another day. */
 const MONTH = /\b(?:in|since|during|back in|early|late) (?:march|april|may|june|july|august|september|october)\b/;
@@ -181,15 +183,15 @@ export function findResultCues(text: string): ResultMention[] {
   // Also right after the pitch is named: "The 2-1 pitch, ball, outside."
   // The call as the last clause of a comma list, after where and how fast: "Sinker, 91, on the hands, strike.",
   // "inside, ball.", "Cutter, called, 1 and 1" (a bare "called" is a called strike).
-  for (const [cue, re] of [
-    ["Ball", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(ball)(?=[\s,.!;-])(?! (?:game|club|park|field|players?|girl|boy|hawk)\b)/g],
-    ["strike", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(strike)(?=[\s,.!;-])/g],
-    ["Ball", /(?:[,—–]|\s-|\.\.\.|…)\s*(ball)(?=\s*(?:[.!;,…]|$))/g],
-    ["strike", /(?:[,—–]|\s-|\.\.\.|…)\s*(strike)(?=\s*(?:[.!;,…]|$))/g],
-    ["Strike", /(?:^|[.!?;:,—–…]\s*)(called)(?=\s*(?:[.!;,…]|$))/g],
+  for (const [cue, word, re] of [
+    ["Ball", "ball", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(ball)(?=[\s,.!;-])(?! (?:game|club|park|field|players?|girl|boy|hawk)\b)/g],
+    ["strike", "strike", /(?:^|[.!?;:]\s+|\b(?:pitch|offering|delivery),\s+)(strike)(?=[\s,.!;-])/g],
+    ["Ball", "ball", /(?:[,—–]|\s-|\.\.\.|…)\s*(ball)(?=\s*(?:[.!;,…]|$))/g],
+    ["strike", "strike", /(?:[,—–]|\s-|\.\.\.|…)\s*(strike)(?=\s*(?:[.!;,…]|$))/g],
+    ["Strike", "called", /(?:^|[.!?;:,—–…]\s*)(called)(?=\s*(?:[.!;,…]|$))/g],
   ] as const) {
     // Each pattern calls one word: a paragraph without it is not searched.
-    if (!lower.includes(cue === "Strike" ? "called" : cue === "Ball" ? "ball" : "strike")) continue;
+    if (!lower.includes(word)) continue;
     let m: RegExpExecArray | null;
     while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index + m[0].length - m[1]!.length, phrase: m[1]! });
   }
