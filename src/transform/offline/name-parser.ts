@@ -299,10 +299,14 @@ const CARDINAL = `(?:\\d+|${Object.keys(NUMBER_UNITS).join("|")})`;
 /** A break between halves: "middle of the fifth", "end of the 7th", "after three full innings", "through seven complete", "through the top of the third". */
 const INNING_BREAK = new RegExp(
   `\\b(?:middle|end|close) of (?:the )?${ORDINAL}\\b|\\bmid-${ORDINAL}\\b|` +
-    `\\b(?:after|through) (?:the (?:top|bottom) of the ${ORDINAL}|${CARDINAL} (?:full |complete )?innings?|${CARDINAL} (?:full|complete)|${ORDINAL} (?:full |complete )?innings?)\\b`,
+    `\\b(?:after|through) (?:the (?:top|bottom) of the ${ORDINAL}|${CARDINAL} (?:full |complete )?innings?|${CARDINAL} (?:full|complete)|${CARDINAL} and a half|${ORDINAL} (?:full |complete )?innings?)\\b|` +
+    // Opening on the innings played: "After nine, we go to extras", "Through four: Larks 2, Moles 0".
+    `^\\W*(?:after|through) ${CARDINAL}(?=[,:;.—–-])`,
   "i",
 );
-const GAME_OVER_OPENING = /^\W*(?:and |well,? )?(?:that'?s |that will |that'll )?(?:(?:do )?it,? )?(?:the )?(?:ball ?game(?= ?[!.,;—-]| over\b| is over\b)|game over\b|final score\b)/i;
+const GAME_OVER_OPENING = /^\W*(?:and |well,? )?(?:that'?s |that will |that'll )?(?:(?:do )?it,? )?(?:the )?(?:ball ?game(?= ?[!.,;—-]| over\b| is over\b)|game over\b|final score\b|final(?=\s*[:,.!—–-]|\s+(?:from|in|here|tonight)\b))/i;
+/** A visit to the mound: the pitcher visited is at work there. */
+const MOUND_VISIT = /\b(?:(?:goes|comes|heads|walks|jogs|trots|is) (?:out )?to (?:talk|visit|settle|calm)|mound visit|visits? the mound|(?:out|trip) to the mound)\b/i;
 /** Someone due at the plate or on the mound for the half to come. */
 const COMING_UP = /\b(?:leads? off|will lead off|due up|steps in|comes up|coming up|takes the (?:mound|hill|ball)|comes on to pitch|in to pitch)\b/i;
 
@@ -322,7 +326,11 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   // The pitcher may be named at work: "Middle of the 2nd, and the manager goes out to talk to Ishida".
   // A paragraph that opens with the game over ("Ball game!", "That's the ballgame.") wraps it up: no one is at work.
   if (GAME_OVER_OPENING.test(original)) return { pitcher: null, batter: null };
-  const noBatter = INNING_BREAK.test(original) && !COMING_UP.test(original) && !mentions.some((m) => m.steppingIn || m.bats);
+  const inningBreak = INNING_BREAK.test(original) && !COMING_UP.test(original);
+  const noBatter = inningBreak && !mentions.some((m) => m.steppingIn || m.bats);
+  // Nor on the mound: the pitcher it names is summed up ("Quintana's at 79 pitches", "Tamura left him there"), unless he
+  // is said to come in or is visited there ("Middle of the 2nd, and the manager goes out to talk to Ishida").
+  const noPitcher = inningBreak && !MOUND_VISIT.test(original) && !mentions.some((m) => m.role === "pitcher" && m.arriving);
   const pick = (role: Mention["role"]): Mention | null => {
     const mine = mentions.filter((m) => m.role === role);
     const arriving = mine.filter((m) => !m.departing);
@@ -384,5 +392,5 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   // "Redcloud vs. Marsh": a known batter written first makes the other side the pitcher.
   const duel = fromGrammar.duel;
   if (pitcher === null && duel && known(duel[0], batterSurnames) && !known(duel[1], batterSurnames)) pitcher = duel[1];
-  return { pitcher, batter: noBatter ? null : batter };
+  return { pitcher: noPitcher ? null : pitcher, batter: noBatter ? null : batter };
 }
