@@ -65,13 +65,14 @@ interface Mention {
   past: boolean;
 }
 
-const FIELDER_BEFORE = /(?:catcher|shortstop|baseman|fielder|outfielder|infielder|keeper|backstop|(?:over|on|across|back) to|tosses (?:it )?to|feeds) $/;
+// A fielder named with the way he went for the ball: "past a diving Kessler", "over the leaping Pruitt".
+const FIELDER_BEFORE = /(?:catcher|shortstop|baseman|fielder|outfielder|infielder|keeper|backstop|(?:over|on|across|back) to|tosses (?:it )?to|feeds|\b(?:a|an|the) (?:diving|sliding|leaping|lunging|charging|backpedaling|backpedalling|ranging|drawn-in|outstretched|shifted)) $/;
 // A fielder at work: "Lindqvist makes a diving stop", "Lindqvist backhands it", "Lindqvist with the relay", "Lindqvist turns two".
 const FIELDER_AT_WORK = /^ (?:makes (?:a|the|another) (?:[a-z-]+ ){0,2}(?:catch|play|stop|grab|pick)|backhands|snares|snags|spears|scoops|robs|charges|picks it|leaps|turns (?:two|the double play)|starts the double play|with the (?:throw|relay|tag)|with it(?! (?:to|into|over|down|up|through)\b)|puts (?:on )?the tag|applies the tag|makes the tag|on the relay|reaches over|hangs on(?:to| to)? it|holds on(?:to| to)? it|lets it (?:roll|drop|bounce)|cuts (?:it|the ball) off|(?:is )?up and (?:throws|fires))\b/;
 // The catcher at work: "gets the sign from Ruiz", "Ruiz stays in to catch", "Ruiz did well to smother it", "Ruiz sets up away".
 const CATCHER_BEFORE = /(?:(?:the |his )?signs? from|target from|the mitt of|(?:looks|peers|stares) in (?:at|to)|(?:gets|got|skips|skipped|squirts|squirted|bounces|bounced|kicks|kicked) (?:by|past|away from|off|through)) $/;
-const CATCHER_AFTER = /^'s (?:[a-z]+ )?(?:throw|relay|peg|toss|tag|mitt|glove|target)\b|^ catching(?! up)\b|^(?:,[^,.]{1,30},)? (?:(?:at the plate )?(?:takes the throw|applies the tag|makes the tag|puts the tag on|tags him|blocks the plate)|(?:(?:goes|trots|jogs|walks|heads|comes|is) )?(?:out )?to (?:the mound|talk|visit|settle|calm)|stays in to catch|(?:will|to|is|'s) (?:catch|catching)\b|(?:is |'s )?(?:behind the (?:plate|dish)|crouched|squatting)|(?:did|does|do) (?:well|a nice job|a good job) to|(?:manages|managed|was able|is able) to (?:block|smother|glove|corral|keep|knock)|(?:corrals|knocks it down|frames|sets up|set up|puts down (?:the|one|two)|calls for|throws off (?:the|his) mask|flips (?:off )?(?:the|his) mask|pops up (?:and|to) throw)|blocked it|smothered it)/;
-const FIELDER_AFTER = /^ (?:in|at) (?:center|centre|left|right|short|shortstop|second|third|first)\b|^ (?:camps|catches|makes the (?:catch|play|stop)|fields|throws (?:to|over|across|on to|him out)|fires (?:to|home)|dives|ranges|gloves|blocks it|relays|flips|steps on the bag|takes it himself|(?:is )?up with it|drifts|goes back|(?:is )?coming in|races in|looks him back|keeps it in front|squeezes|hauls|smothers|goes out to|heads out|takes a walk out|joins them|comes out)|^,[^.]{0,30}\b(?:he|she)(?:'s| has) got it/;
+const CATCHER_AFTER = /^'s (?:[a-z]+ )?(?:throw|relay|peg|toss|tag|mitt|glove|target)\b|^ catching(?! up)\b|^(?:,[^,.]{1,30},)? (?:(?:at the plate )?(?:takes the throw|applies the tag|makes the tag|puts the tag on|tags him|blocks the plate)|(?:(?:goes|trots|jogs|walks|heads|comes|is) )?(?:out )?to (?:the mound|talk|visit|settle|calm)|stays in to catch|(?:will|to|is|'s) (?:catch|catching)\b|(?:is |'s )?(?:behind the (?:plate|dish)|crouched|squatting)|(?:did|does|do) (?:well|a nice job|a good job) to|(?:manages|managed|was able|is able) to (?:block|smother|glove|corral|keep|knock)|(?:corrals|knocks it down|frames|sets up|set up|puts down (?:the|one|two)|calls for|throws off (?:the|his) mask|flips (?:off )?(?:the|his) mask|pops up (?:and|to) throw)|blocked it|smothered it|stands up\b|stands and (?:steps|moves|shifts|sets up) (?:out|wide|outside|off|to the side))/;
+const FIELDER_AFTER = /^ (?:in|at) (?:center|centre|left|right|short|shortstop|second|third|first)\b|^ (?:camps|catches|makes the (?:catch|play|stop)|fields|throws (?:to|over|across|on to|him out)|fires (?:to|home)|dives|ranges|gloves|blocks\b|relays|settles under|gets under it|(?:is|was) (?:shaded|positioned|stationed|shifted|playing (?:deep|shallow|in|back|up|over))\b|flips|steps on the bag|takes it himself|(?:is )?up with it|drifts|goes back|(?:is )?coming in|races in|looks him back|keeps it in front|squeezes|hauls|smothers|goes out to|heads out|takes a walk out|joins them|comes out)|^,[^.]{0,30}\b(?:he|she)(?:'s| has) got it/;
 // Said of a runner, not of the batter ("is off on the pitch", "will be running", "takes his lead", "with a modest lead",
 // "in scoring position", "'s slide", "pinch-runs"; not "is aboard", said of a batter after ball four): "Whitaker takes a step off third", "Carvalho has swiped second", "Halloway, running on
 // the pitch, has to go back", "Brugger's being waved around third", "Pettibone stranded at first", "Whitaker ninety feet away".
@@ -81,7 +82,7 @@ const RUNNER_AFTER = new RegExp(
     "(?:running|going\\b|goes on the pitch|runs on the pitch|swiped|swipes|steals|stole|stealing|retreats?|strolls|trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|lumbers|moves (?:up|to)|advances|holds(?! up)|hold(?! up)\\b|has to hold(?! up)|stays put|stayed put|" +
     "scores|scored|(?:out|safe) at (?:second|third|home)|being waved|waved (?:home|around)|dancing|taking (?:a|his|their)|thought about it|a good jump|an? (?:big |good |secondary )*lead\\b|leading off (?:first|second|third)|off (?:first|second|third)|(?:at|on) (?:first|second|third)\\b|" +
     "to (?:second|third|home)|into (?:second|third)|(?:all the way )?around to (?:second|third|home)|rounds (?:second|third)|around third|ninety feet|90 feet|a step off|(?:a )?(?:couple of |few )?steps? off|stranded|left stranded|left on|back to the bag|(?:[a-z]+ )?back to (?:the bag|first|second|third)|" +
-    "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:a|his) (?:[a-z]+ ){0,2}lead|scampers?|scoots?|scurries|jogging|motoring|cruises? into (?:second|third)|" +
+    "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:(?:a|his|their) )?(?:[a-z]+ ){0,2}leads?\\b|back (?:standing|safely|easily|in time|both times|each time|head-?first|without a throw)|scampers?|scoots?|scurries|jogging|motoring|cruises? into (?:second|third)|" +
     "off(?= on the| with the|!| and running)|takes (?:a|his) (?:[a-z]+ )?lead|in scoring position|slid|slides|sliding|" +
     "representing the (?:tying|winning|go-ahead|lead|insurance) run|leads off (?:first|second|third)(?! (?:inning|base(?:man)?))|an? (?:[a-z]+ )?jump|" +
     "dives back|slides back|scrambles back|gets back (?:in|safely|to)|back in (?:safely|easily|standing|with)|pinch[- ]runs|(?:comes|is|goes) in to run|will run for|runs for|picked off|caught stealing|caught in a rundown|doubled off|(?:gets |is |was )?thrown out (?:stealing|trying|at (?:second|third|home))|in safely|in ahead of the (?:throw|tag)|beats the (?:throw|tag) (?:to|at|into) (?:second|third|home)|(?:goes|went|races|raced) first to third)(?![a-z])",
@@ -120,6 +121,9 @@ const STEPPING_IN_BEFORE = /(?:(?:on purpose|intentionally|intentional walk|inte
 const STEPPING_IN_AFTER = /^(?:,[^.;]{1,50},)?,? (?:steps (?:in|up|to the plate|into the box)|comes (?:up|to the plate)|is coming up|coming up|digs in|will bat|bats (?:left|right)|will lead off|leads off(?! (?:first|second|third|1st|2nd|3rd)\b)|is up next|is due up|will hit|(?:is )?next up|strides to the plate|walks up to the plate|is the (?:hitter|batter)|(?:waits|stands|is) (?:in|at) the (?:plate|dish|box|batter's box)|at the (?:plate|dish)(?! (?:takes|applies|blocks|receives|with the tag|for the tag))|in the (?:batter's )?box)/;
 // Said to bat, which a fielder word before the name does not undo ("catcher Heinz comes up").
 const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|comes up|coming up|is coming up|will bat|will lead off|at the plate|takes(?! a (?:walk|trip|stroll) (?:out )?to)|fouls|watches|grounds|flies|lines|pops|singles|doubles|homers|walks|strikes out)/;
+// The man a count or a pitch is thrown to is at the plate on it, whatever he does after ("One-one to Pruitt... into the
+// corner! Pruitt into second with a double", "the 2-0 to Kessler"): running on his own hit does not make him a runner.
+const PITCHED_TO = /(?:\b(?:[0-3]|oh|one|two|three|nothing|zero)-(?:[0-2]|oh|one|two|nothing|zero)|full count|\bpitch|delivery|offering|deals|delivers|pitching) to $/;
 /**
  * Whether the paragraph has this batter act at the plate on its pitch ("Ochoa grounds out", "the pitch to Ochoa",
  * "he lines it to left"), rather than only introduce him ("Ochoa, 2-for-3 with a double", "Ochoa, who singled").
@@ -232,7 +236,7 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         const out = departing || DECISION.test(after) || STAT_ASIDE.test(after) || RETRACTED.test(after);
         found.push({ role, index: start, text: original.slice(start, end), full: m[0] !== sur || !full.includes(" "), departing: out,
           arriving: role === "pitcher" && (ARRIVAL_AFTER.test(after) || ARRIVAL_BEFORE.test(before) || ARRIVAL_WITH_ROLE.test(wider)),
-          runner: runner && !BATS.test(after), steppingIn, bats: role === "batter" && BATS.test(after) && !runner,
+          runner: runner && !BATS.test(after), steppingIn, bats: role === "batter" && (BATS.test(after) || PITCHED_TO.test(before)) && !runner,
           past: role === "batter" && CREDITED_BEFORE.test(wider) });
       }
     }
@@ -299,10 +303,14 @@ const CARDINAL = `(?:\\d+|${Object.keys(NUMBER_UNITS).join("|")})`;
 /** A break between halves: "middle of the fifth", "end of the 7th", "after three full innings", "through seven complete", "through the top of the third". */
 const INNING_BREAK = new RegExp(
   `\\b(?:middle|end|close) of (?:the )?${ORDINAL}\\b|\\bmid-${ORDINAL}\\b|` +
-    `\\b(?:after|through) (?:the (?:top|bottom) of the ${ORDINAL}|${CARDINAL} (?:full |complete )?innings?|${CARDINAL} (?:full|complete)|${ORDINAL} (?:full |complete )?innings?)\\b`,
+    `\\b(?:after|through) (?:the (?:top|bottom) of the ${ORDINAL}|${CARDINAL} (?:full |complete )?innings?|${CARDINAL} (?:full|complete)|${CARDINAL} and a half|${ORDINAL} (?:full |complete )?innings?)\\b|` +
+    // Opening on the innings played: "After nine, we go to extras", "Through four: Larks 2, Moles 0".
+    `^\\W*(?:after|through) ${CARDINAL}(?=[,:;.—–-])`,
   "i",
 );
-const GAME_OVER_OPENING = /^\W*(?:and |well,? )?(?:that'?s |that will |that'll )?(?:(?:do )?it,? )?(?:the )?(?:ball ?game(?= ?[!.,;—-]| over\b| is over\b)|game over\b|final score\b)/i;
+const GAME_OVER_OPENING = /^\W*(?:and |well,? )?(?:that'?s |that will |that'll )?(?:(?:do )?it,? )?(?:the )?(?:ball ?game(?= ?[!.,;—-]| over\b| is over\b)|game over\b|final score\b|final(?=\s*[:,.!—–-]|\s+(?:from|in|here|tonight)\b))/i;
+/** A visit to the mound: the pitcher visited is at work there. */
+const MOUND_VISIT = /\b(?:(?:goes|comes|heads|walks|jogs|trots|is) (?:out )?to (?:talk|visit|settle|calm)|mound visit|visits? the mound|(?:out|trip) to the mound)\b/i;
 /** Someone due at the plate or on the mound for the half to come. */
 const COMING_UP = /\b(?:leads? off|will lead off|due up|steps in|comes up|coming up|takes the (?:mound|hill|ball)|comes on to pitch|in to pitch)\b/i;
 
@@ -322,7 +330,11 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   // The pitcher may be named at work: "Middle of the 2nd, and the manager goes out to talk to Ishida".
   // A paragraph that opens with the game over ("Ball game!", "That's the ballgame.") wraps it up: no one is at work.
   if (GAME_OVER_OPENING.test(original)) return { pitcher: null, batter: null };
-  const noBatter = INNING_BREAK.test(original) && !COMING_UP.test(original) && !mentions.some((m) => m.steppingIn || m.bats);
+  const inningBreak = INNING_BREAK.test(original) && !COMING_UP.test(original);
+  const noBatter = inningBreak && !mentions.some((m) => m.steppingIn || m.bats);
+  // Nor on the mound: the pitcher it names is summed up ("Quintana's at 79 pitches", "Tamura left him there"), unless he
+  // is said to come in or is visited there ("Middle of the 2nd, and the manager goes out to talk to Ishida").
+  const noPitcher = inningBreak && !MOUND_VISIT.test(original) && !mentions.some((m) => m.role === "pitcher" && m.arriving);
   const pick = (role: Mention["role"]): Mention | null => {
     const mine = mentions.filter((m) => m.role === role);
     const arriving = mine.filter((m) => !m.departing);
@@ -384,5 +396,5 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   // "Redcloud vs. Marsh": a known batter written first makes the other side the pitcher.
   const duel = fromGrammar.duel;
   if (pitcher === null && duel && known(duel[0], batterSurnames) && !known(duel[1], batterSurnames)) pitcher = duel[1];
-  return { pitcher, batter: noBatter ? null : batter };
+  return { pitcher: noPitcher ? null : pitcher, batter: noBatter ? null : batter };
 }

@@ -14,6 +14,7 @@ import { RuleExtractor } from "../offline/rule-extractor";
 import { readGameState } from "../state/game-state-reader";
 import { isFormOf, personKey, readParagraphNames, type ParagraphNames } from "./paragraph-names";
 import { mentionsIn, type MentionRole } from "./mention-roles";
+import { isNickname, nicknamesIn } from "./nicknames";
 import { discoverTeams, type DiscoveredTeams } from "./team-discovery";
 
 /** One person the text talks about, with the evidence for each role. */
@@ -78,9 +79,11 @@ export function discoverRoster(plays: readonly RawPlay[], options: DiscoverRoste
   const mentions = plays.map((p) => mentionsIn(p.playbyplay));
   const { words: teamWords, cities } = teamWordsOf(plays, read);
   const allText = plays.map((p) => p.playbyplay).join("\n");
+  const nicknames = nicknamesIn(allText);
   const notAName = (name: string) => {
     const folded = foldName(name);
     if (!name.includes(" ") && isCommonWord(allText, name)) return true;
+    if (isNickname(name, nicknames)) return true;
     return name.split(/\s+/).some((w) => teamWords.has(foldName(w).replace(/'s?$/, ""))) || cities.has(folded) || [...cities.keys()].some((c) => folded.startsWith(`${c} `)) ||
 findPitchTerms(folded).some((t) => t.text.length >= folded.length - 1);
   };

@@ -15,6 +15,7 @@ import { createNameMatcher } from "../mapping/name-matcher";
 import { DOUBLE_PLAY as DOUBLE_PLAY_WORDS } from "../offline/lexicon";
 import { foldName, foldText, saidToBat, surnameOf } from "../offline/name-parser";
 import { inferHomeAway } from "../offline/team-sides";
+import { nextHalfAfterBreak } from "./inning-breaks";
 
 type Row = RawPlay & Extraction;
 
@@ -44,8 +45,6 @@ export interface GameStateResult {
 
 const PINCH = /\bpinch[\s-]?(?:hitter|hitting|hits?|runner)|\bbatting for\b|\bhitting for\b|\bin place of\b|\bnow batting\b|\bsteps in\b|\bleads off\b|\bstep(?:s|ping)? (?:in|up)\b|\bup next\b|\bnext up\b/i;
 const STEPS_IN = /\b(?:steps? in|steps? up|comes? up|coming up|here comes|leads off|will lead off|up next|next up|now batting|will bat|due up|digs in)\b/;
-const MIDDLE = /\bmiddle of (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b|\bmid-(\d{1,2})(?:st|nd|rd|th)?\b/;
-const END = /\bend of (?:the )?(\d{1,2})(?:st|nd|rd|th)?\b(?! (?:pitch|out))|\bafter (\d{1,2}) (?:full )?innings\b/;
 const DOUBLE_PLAY = new RegExp(`\\b(?:${DOUBLE_PLAY_WORDS})\\b`, "i");
 
 const RUNNER_OUT = /\b(?:caught stealing|picked off|(?:is|was) (?:thrown )?out at (?:second|third|home|2nd|3rd)|out trying to (?:steal|take|advance|go)|thrown out (?:stealing|trying))\b/;
@@ -367,8 +366,7 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       if (made > 0) [st.outs, st.outsSource] = [Math.min(3, (st.outs as number) + made), "inferred"];
       if (made > 0 || row.pitch_result === "In play - hit" || (post[0]!.value ?? 0) >= 4) [st.runners, st.runnersSource] = [null, "carried"];
     }
-    const middle = MIDDLE.exec(text);
-    const end = END.exec(text);
+    const next = isPitch ? null : nextHalfAfterBreak(text);
     if (st.outs === 3 && st.half !== null && st.inning !== null) {
       const wasTop = st.half === "Top";
       // A third out on the bases leaves the batter at the plate: he leads off his side's next half.
@@ -378,10 +376,8 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       const before = { ...st, outs: outsBeforePlay, outsSource: "inferred" as Provenance, batter: batterBeforePlay, count: null };
       startHalf(wasTop ? st.inning : st.inning + 1, wasTop ? "Bottom" : "Top", "inferred");
       countedHalf = before;
-    } else if (middle && !isPitch) {
-      startHalf(Number(middle[1] ?? middle[2]), "Bottom", "inferred");
-    } else if (end && !isPitch) {
-      startHalf(Number(end[1] ?? end[2]) + 1, "Top", "inferred");
+    } else if (next) {
+      startHalf(next.inning, next.half, "inferred");
     } else if (st.outs === 3) {
       // Three outs with the inning or the half unknown (a game joined in progress, commentary that never says it):
       // the half is over all the same. The next one starts with no outs; what is known of it follows.
