@@ -38,7 +38,8 @@ const CUES: Array<[ResultCue, RegExp]> = [
 // Phrases that also turn up in colour commentary ("hitters have chased out of the zone all year"):
 // they count only when the paragraph shows a pitch being thrown.
 const WEAK = /^(?:(?:right|squarely|it's|is) on the (?:black|corner|edge)|nicks? the .*|(?:just|barely|narrowly) misses|gets out of the way|holds? up|pulls the bat back|(?:doesn'?t|does not|didn'?t|won'?t) .*|(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) .*|runs .*|spikes|bounced|(?:it's|it is|and it's|but it's|that's|but that's) .*|(?:way |well |just )?out in front|bites|(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at .*|out of the zone|outside the zone|in the dirt|high and tight|up and in|no good|just off|off the plate|lays? off|laid off|too (?:high|low|far)|spiked|looking|rings? (?:him )?up|rung up|frozen|freezes?.*|doesn'?t (?:offer|swing)|no swing|catch(?:es)? the .*|paints the .*|chase.*|bites? on|waves? .*|waved at|in play|fly ?balls?|ground ?balls?|line drives?|liners?|bunts?|grounders?|rollers?|fans?|fanned|strike ?outs?|gets the call|got the call|takes? strike|walk|walks|walked|adios|sayonara|bye[\s-]bye)$/;
-const PITCH_EVIDENCE = new RegExp(`\\b(?:${PITCH_CODE} \\d{2}|pitch|(?<!\d )pitches|offering|delivery|deals|delivers|fires|throws|threw|hurls|comes with|goes with|works to|snaps off|spins|the \\d-\\d|count|mph|miles|on the gun|swings?|swung|takes|took|sees|watches|seamer|knuckle)\\b`);
+// (A pitch count, "at 90 pitches", shows no pitch thrown.)
+const PITCH_EVIDENCE = new RegExp(`\\b(?:${PITCH_CODE} \\d{2}|pitch|(?<!\\d )pitches|offering|delivery|deals|delivers|fires|throws|threw|hurls|comes with|goes with|works to|snaps off|spins|the \\d-\\d|count|mph|miles|on the gun|swings?|swung|takes|took|sees|watches|seamer|knuckle)\\b`);
 
 /** Whether a cue phrase can stand on its own, or needs other signs of a pitch in the paragraph. */
 export function isWeakCue(phrase: string): boolean {
@@ -47,7 +48,9 @@ export function isWeakCue(phrase: string): boolean {
 
 /** Whether the paragraph shows a pitch being thrown or taken, beyond a bare cue word. */
 export function hasPitchEvidence(lower: string): boolean {
-  return PITCH_EVIDENCE.test(lower) || findPitchTerms(lower).length > 0;
+  // What the colour man says in quotes ("You let him swing") shows no pitch of this call.
+  const call = blankAsides(lower);
+  return PITCH_EVIDENCE.test(call) || findPitchTerms(call).length > 0;
 }
 
 /**
@@ -84,8 +87,12 @@ const TERSE_OPENER = /^\s*(?:ball|strike)(?: [1-4])?(?=[,!;])/;
 const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year|inning|frame|at-bat))|last (?:night|year|season|time|week|month)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed|confirms?|confirmed|overturns?|overturned)|(?:upon|after|under) (?:a |the )?review|the call (?:stands|is confirmed|is overturned|on the field (?:stands|is confirmed))|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen|in the minors|in the minor leagues|in (?:the )?(?:triple|double|single)-a|in college|in high school|in spring training|in winter ball|last (?:october|postseason|spring|fall))\b/;
 /** A sentence about what could happen, not what did: "If I'm the pitcher, I throw him sliders", "you'd expect a heater", "they need a ground ball". */
 const HYPOTHETICAL = /\b(?:if (?:i'm|i am|i were|i was|you're|you are)|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
-/** Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""): the colour man's aside. */
-const QUOTED = /(?:[a-z.'-]+:|\b(?:says|said|tells|told|notes|noted|adds|added|jokes|joked|quips|quipped|laughs|asks|asked|puts it|wonders)\b[^".!?\u201c]{0,25}?)\s*("[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d)/g;
+/**
+ * Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""), or opening a sentence
+ * with no speaker named (the booth's second voice, after the call: "Struck him out. \"He had no chance on that.\""):
+ * the colour man's aside.
+ */
+const QUOTED = /(?:[a-z.'-]+:|\b(?:says|said|tells|told|notes|noted|adds|added|jokes|joked|quips|quipped|laughs|asks|asked|puts it|wonders)\b[^".!?\u201c]{0,25}?|(?<=^|[.!?…]))\s*("[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d)/g;
 const blankQuoted = (text: string) =>
   // Most paragraphs quote no one: the pattern, which tries a speaker at every word, is run only where a quote mark is.
   text.includes('"') || text.includes("\u201c") ? text.replace(QUOTED, (all, q: string) => all.slice(0, all.length - q.length) + " ".repeat(q.length)) : text;
