@@ -79,3 +79,20 @@ describe("plays told in a word after the pitch", () => {
     expect(extractPlay("Oh-and-one, Ruiz squares and drops it in front of the plate. Sacrifice. Runner to second.")).toMatchObject({ pitch_result: "In play - out", post_pitch_strikes: 1 });
   });
 });
+
+describe("counts said with a colon or with 'again'", () => {
+  it("'The 2-1:' announces the pitch thrown on that count", () => {
+    expect(extractPlay("The 2-1: cutter, 91, in on the hands. Ball.")).toMatchObject({ pre_pitch_balls: 2, pre_pitch_strikes: 1, post_pitch_balls: 3, post_pitch_strikes: 1, pitch_result: "Ball" });
+    expect(extractPlay("The oh-and-one: sinker, and Pena rolls it to short.")).toMatchObject({ pre_pitch_balls: 0, pre_pitch_strikes: 1, post_pitch_strikes: 1, pitch_result: "In play - out" });
+  });
+
+  it("a count opening the call 'again' is the count the pitch is thrown on", () => {
+    expect(extractPlay("One and one again... slider, and Diaz waves through it.")).toMatchObject({ pre_pitch_balls: 1, pre_pitch_strikes: 1, post_pitch_strikes: 2, pitch_result: "Swing and miss" });
+    expect(extractPlay("3-2 again. Vance comes set, heater, and Ruiz fouls it straight back.")).toMatchObject({ pre_pitch_balls: 3, pre_pitch_strikes: 2, post_pitch_balls: 3, post_pitch_strikes: 2, pitch_result: "Foul" });
+  });
+
+  it("'again' said of the pitch leaves a two-strike foul's count before it unstated; said of the count, it stayed", () => {
+    expect(extractPlay("Changeup again, fouled off. One and two.")).toMatchObject({ pitch_result: "Foul", post_pitch_balls: 1, post_pitch_strikes: 2, pre_pitch_balls: null, pre_pitch_strikes: null });
+    expect(extractPlay("Fouled back. One and two again.")).toMatchObject({ pitch_result: "Foul", post_pitch_strikes: 2, pre_pitch_balls: 1, pre_pitch_strikes: 2 });
+  });
+});

@@ -269,7 +269,8 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     const computed = applyResult(preFull, result);
     postCount = { balls: post.balls ?? computed.balls, strikes: post.strikes ?? computed.strikes };
   } else if (post.balls !== undefined && post.strikes !== undefined) {
-    const back = reverseResult(post as Count, result, /\bstill\b|\bstays?\b|\bremains?\b|\bagain\b|\banother foul\b/.test(lower));
+    // "Again" says the count stayed only when said of the count ("Fouled. Two and two again."), not of the pitch ("Slider again").
+    const back = reverseResult(post as Count, result, /\bstill\b|\bstays?\b|\bremains?\b|\d(?:\s*-\s*|\s+and\s+|-and-)\d again\b|\banother foul\b/.test(lower));
     // A foul that leaves two strikes came from one strike or two: the count before it is not said, balls included.
     if (back && Number.isNaN(back.strikes)) preCount = { ...pre };
     else if (back) preCount = { balls: pre.balls ?? back.balls, strikes: pre.strikes ?? back.strikes };
