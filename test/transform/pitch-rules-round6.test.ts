@@ -96,3 +96,23 @@ describe("counts said with a colon or with 'again'", () => {
     expect(extractPlay("Fouled back. One and two again.")).toMatchObject({ pitch_result: "Foul", post_pitch_strikes: 2, pre_pitch_balls: 1, pre_pitch_strikes: 2 });
   });
 });
+
+describe("where the pitch went, in a word after its name", () => {
+  it("a pitch that bounces, falls short or is down missed", () => {
+    expect(extractPlay("Curve bounces. One and oh.")).toMatchObject({ pitch_result: "Ball", pre_pitch_balls: 0, pre_pitch_strikes: 0, post_pitch_balls: 1 });
+    expect(extractPlay("Splitter, short. Two and two.")).toMatchObject({ pitch_result: "Ball", pre_pitch_balls: 1, pre_pitch_strikes: 2 });
+    expect(extractPlay("Changeup down. Three and one.")).toMatchObject({ pitch_result: "Ball", pre_pitch_balls: 2, pre_pitch_strikes: 1 });
+  });
+
+  it("a word of where it went gives way to what the hitter did with it", () => {
+    expect(extractPlay("Curveball, down, and he rolls it over to second. Easy out.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
+  });
+});
+
+describe("the Spanish names of a bilingual booth", () => {
+  it("'el cambio', 'la curva', 'la recta' are a changeup, a curve and a fastball, as written", () => {
+    expect(extractPlay("El cambio, 84, low. Two and oh.")).toMatchObject({ pitch_type: "cambio", pitch_velocity_mph: 84, pitch_result: "Ball" });
+    expect(extractPlay("La curva, and Pena swings right through it.")).toMatchObject({ pitch_type: "curva", pitch_result: "Swing and miss" });
+    expect(extractPlay("La recta at 97, fouled back.")).toMatchObject({ pitch_type: "recta", pitch_velocity_mph: 97, pitch_result: "Foul" });
+  });
+});

@@ -49,6 +49,10 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `palm${SEP}balls?|vulcan(?:${SEP}change)?`, code: "CH", confidence: "medium", examples: ["palmball", "vulcan change"] },
   // ── Round 2: the fastball's folksy names said with their adjective ("hard cheese", "high cheddar", "the hard stuff"). ──
   { pattern: `(?:hard|high|good|some) (?:cheese|cheddar)|(?:the )?hard stuff`, code: "FF", confidence: "medium", examples: ["hard cheese", "high cheese", "high cheddar", "hard stuff"] },
+  // ── Round 6: the Spanish names a bilingual booth uses ("el cambio", "la curva", "la recta"). ──
+  { pattern: `cambios?`, code: "CH", confidence: "medium", examples: ["cambio"] },
+  { pattern: `curvas?`, code: "CU", confidence: "medium", examples: ["curva"] },
+  { pattern: `rectas?`, code: "FF", confidence: "medium", examples: ["recta"] },
 ];
 
 /** Any pitch name of the vocabulary, as one regular-expression source (no capture groups). */
@@ -280,8 +284,11 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["In play - out", "takes? (?:it|the ball) (?:to (?:1st|the bag)(?: himself)?|himself)|(?<=^|[.!?] )sacrifice(?= ?[.!,])"],
 ];
 
-/** Where a pitch went, said right after its name ("Sinker, away.", "Hook, in the dirt"): a ball. */
-export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front|in(?= ?[.!;])|misses(?! (?:the bat|everything|nothing))";
+/**
+ * Where a pitch went, said right after its name ("Sinker, away.", "Hook, in the dirt"): a ball. Said as a clause of its
+ * own, a pitch that bounces, falls short or is down ("Curve bounces.", "Splitter, short.", "Changeup down.") missed too.
+ */
+export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front|in(?= ?[.!;])|misses(?! (?:the bat|everything|nothing))|(?:bounces|short|down)(?= ?[.!;,])";
 
 /** The scorer's one- or two-letter result codes between separators ("| B |", "/ F /", "/ X"). */
 export const RESULT_CODES: Record<string, ResultCue> = { b: "Ball", s: "Strike", cs: "Strike", ss: "Swing and miss", sw: "Swing and miss", f: "Foul", x: "inPlay", k: "strikeout" };
