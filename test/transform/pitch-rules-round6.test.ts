@@ -116,3 +116,32 @@ describe("the Spanish names of a bilingual booth", () => {
     expect(extractPlay("La recta at 97, fouled back.")).toMatchObject({ pitch_type: "recta", pitch_velocity_mph: 97, pitch_result: "Foul" });
   });
 });
+
+describe("a speed said right after the count", () => {
+  it("'The 2-2, 97, ...' gives the pitch's speed", () => {
+    expect(extractPlay("The 2-2, 97, swung on and missed.")).toMatchObject({ pitch_velocity_mph: 97, pre_pitch_balls: 2, pre_pitch_strikes: 2, pitch_result: "Swing and miss" });
+    expect(extractPlay("Here's the 0-1, 88, in the dirt.")).toMatchObject({ pitch_velocity_mph: 88, pitch_result: "Ball", post_pitch_balls: 1 });
+  });
+
+  it("a number after a score or a count of pitches is no speed", () => {
+    expect(extractPlay("Herons 4, 95 pitches for Vance so far. Slider, fouled away.").pitch_velocity_mph).toBeNull();
+  });
+});
+
+describe("a paragraph that sums up the game", () => {
+  it("'Final from the park:' and 'Final, in eleven:' open a summary, no pitch", () => {
+    const e = extractPlay("Final, in eleven: Herons 6, Coyotes 5. Ruiz ends it with a single up the middle, and the dugout empties.");
+    expect(e).toMatchObject({ pitch_result: null, ball_in_play: null, pitch_type: null });
+    expect(extractPlay("Final from Harbor Park: Herons 3, Coyotes 2. Vance struck out nine over seven.").pitch_result).toBeNull();
+  });
+});
+
+describe("a pitch whose call is in words we do not know", () => {
+  it("named on its count, it keeps its type, speed and count", () => {
+    expect(extractPlay("2-1 cutter, 90, and Ruiz gets jammed something awful.")).toMatchObject({ pitch_type: "cutter", pitch_velocity_mph: 90, pre_pitch_balls: 2, pre_pitch_strikes: 1, pitch_result: null });
+  });
+
+  it("a pitch named only in the colour man's quote was not thrown", () => {
+    expect(extractPlay('Here comes Esterhaus from the pen. "He throws a hundred, but it\'s the splitter that gets people out."').pitch_type).toBeNull();
+  });
+});

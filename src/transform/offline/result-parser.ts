@@ -242,7 +242,8 @@ export function summarizesPlays(lower: string): boolean {
   return (text.match(PLAY_NOUN_WORD) ?? []).length >= 3 && RECAP_LIST.test(text);
 }
 
-const RECAP_OPENING = /^\s*(?:so,? |and |well,? )?(?:that's |that is |it's )?(?:the )?(?:end of (?:the )?(?:\d|top|bottom|half|inning)|middle of (?:the )?(?:\d|inning)|after \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|through \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|we are through|we're through|in the books|[a-z]+(?:'s|s'|') \d{1,2}(?:st|nd|rd|th)(?: inning)?:)/;
+// "Final from the park:", "Final, in ten:": the game summed up.
+const RECAP_OPENING = /^\s*(?:so,? |and |well,? )?(?:that's |that is |it's )?(?:the )?(?:final(?: score)?(?: (?:from|at|in) [^:,.!?]{1,40})?[:,]|end of (?:the )?(?:\d|top|bottom|half|inning)|middle of (?:the )?(?:\d|inning)|after \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|through \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|we are through|we're through|in the books|[a-z]+(?:'s|s'|') \d{1,2}(?:st|nd|rd|th)(?: inning)?:)/;
 // Plays listed as nouns, three or more: "a walk, a double and a sacrifice fly", "a groundout, a strikeout and a fly to center".
 const PLAY_NOUNS = "walk|single|double|triple|homer|home run|strikeout|groundout|ground ball|grounder|flyout|fly ?ball|fly|pop-?up|popout|lineout|liner|sacrifice fly|sac fly|sacrifice bunt|error|hit batter|hit batsman|wild pitch|stolen base|double play|fielder's choice|bunt single";
 const PLAY_NOUN = `(?:an? |the )?(?:[0-9a-z-]+ )?(?:${PLAY_NOUNS})s?\\b[^,.;:!?]{0,24}?`;
