@@ -272,16 +272,15 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Ball", "(?:another|1 more|the [2-4](?:nd|rd|th)) (?:1|pitch|lob|toss|offering|delivery|x+),? (?:just |way |well |a little |a bit )?(?:outside|inside|low|high|wide|away|in the dirt|off the plate)(?![a-z])|" +
     // Missed below the zone or before the plate: "just below the knees", "short of the plate"; a walk given on purpose.
     "(?:just |a bit |a little |well )?(?:below|beneath|under) the knees|(?:bounces |bounced |just |well )?short of the plate|intentional(?:ly)? walk(?:s|ed)?|" +
-    // The hitter holding his swing, said without "up": "Splitter, he holds.", "and he holds off".
-    "(?<=(?:^|[.!?,;] )(?:he |and he |but he |and |but )?)holds(?: off| back)?(?= ?[.!;,])"],
-  // A pitch in the zone said with no swing: "Cutter, 93, on the black.", "a hook that drops in" (a call only when nothing else says one).
-  ["take", "(?<=\\bx+(?:,? \\d{2,3}(?:\\.\\d)?,?)? )(?:right |just )?(?:on the (?:outside |inside |outer |inner )?(?:black|corner|edge)|down the middle|(?:drops|dropped|breaks|bends|snaps) in)(?= ?[.!;]|$)"],
+    // The hitter holding his swing, said without "up": "Splitter, he holds.", "and he holds off". (The word first, then what
+    // comes before it: a pattern opening on a lookbehind is tried at every word.)
+    "holds(?<=(?:^|[.!?,;] )(?:he |and he |but he |and |but )?holds)(?: off| back)?(?= ?[.!;,])"],
   // A swing behind the pitch: "and Ruiz is late", "a tick late on the heater" (a foul said with it wins: he got a piece).
   ["Swing and miss", "(?:is|was|'s|gets there|swings?|swung) (?:just |a tick |a hair |a beat |a little |way |too |well )?late(?: on it| on that 1| on the [a-z-]+)?(?= ?[.!;,]|$)"],
   // The pitch hitting him said of the batter: "He's hit!", "and he's been hit".
   ["Hit by pitch", "(?:he|she)(?:'s| is| has| was)(?: been)? hit(?= ?[.!])"],
   // The fielder taking the ball to the bag himself; a sacrifice said as the ruling alone ("Sacrifice. Runners move up.").
-  ["In play - out", "takes? (?:it|the ball) (?:to (?:1st|the bag)(?: himself)?|himself)|(?<=^|[.!?] )sacrifice(?= ?[.!,])"],
+  ["In play - out", "takes? (?:it|the ball) (?:to (?:1st|the bag)(?: himself)?|himself)|sacrifice(?<=(?:^|[.!?] )sacrifice)(?= ?[.!,])"],
 ];
 
 /**
@@ -289,6 +288,12 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
  * own, a pitch that bounces, falls short or is down ("Curve bounces.", "Splitter, short.", "Changeup down.") missed too.
  */
 export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front|in(?= ?[.!;])|misses(?! (?:the bat|everything|nothing))|(?:bounces|short|down)(?= ?[.!;,])";
+
+/**
+ * Where a pitch crossed the zone, said right after its name and speed with nothing else ("Cutter, 93, on the black.",
+ * "Hook, 77, drops in."): not swung at, so a called strike unless the call says otherwise.
+ */
+export const ZONE_LOCATION = "(?:right |just )?(?:on the (?:outside |inside |outer |inner )?(?:black|corner|edge)|down the middle|(?:drops|dropped|breaks|bends|snaps) in)(?= ?[.!;]|$)";
 
 /** The scorer's one- or two-letter result codes between separators ("| B |", "/ F /", "/ X"). */
 export const RESULT_CODES: Record<string, ResultCue> = { b: "Ball", s: "Strike", cs: "Strike", ss: "Swing and miss", sw: "Swing and miss", f: "Foul", x: "inPlay", k: "strikeout" };

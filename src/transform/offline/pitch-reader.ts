@@ -38,7 +38,8 @@ const VELOCITY = [
   new RegExp(`(?:${PITCH_NAME}|\\b[a-z]{2})[,:]?\\s+\\(?(\\d{2,3}(?:\\.\\d)?)\\)?(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
   // A number standing as a clause of its own in the call, between commas: "rears back and deals, gas, 98, just under the hands",
   // right after the count it was thrown on too ("The 1-1, 99, fouled"), though not after another number ("4, 95").
-  /(?:(?<!\d)|(?<=\b\d-\d))(?:[,:—–]|\s-)\s*(\d{2,3}(?:\.\d)?)(?!\d)(?=\s*(?:,(?!\d)|[;!]|\.(?!\d)|\.\.\.))/,
+  // (The separator first, then what is before it: a pattern opening on a lookbehind is tried at every character.)
+  /(?:[,:—–]|\s-)(?<=(?:^|[^\d]|\b\d-\d)(?:[,:—–]|\s-))\s*(\d{2,3}(?:\.\d)?)(?!\d)(?=\s*(?:,(?!\d)|[;!]|\.(?!\d)|\.\.\.))/,
 ];
 
 const SPEED_CLAUSE = /^[^.!?;\d]{1,40}?,\s*(\d{2,3}(?:\.\d)?)(?=\s*(?:[,.;!)]|$|and\b|mph\b))/;

@@ -1,4 +1,4 @@
-import { HOME_RUN_CALL, MISS_LOCATION, PITCH_CODE, RESULT_CODES, RESULT_PHRASES, type ResultCue } from "./lexicon";
+import { HOME_RUN_CALL, MISS_LOCATION, PITCH_CODE, RESULT_CODES, RESULT_PHRASES, ZONE_LOCATION, type ResultCue } from "./lexicon";
 import { findPitchTerms } from "./pitch-vocabulary";
 
 export type { ResultCue };
@@ -153,11 +153,12 @@ const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck ou
 
 const COUNT_IN_WORDS = /\b(?:\d|no|an?) (?:balls?,? (?:and |with )?(?:\d|no|an?) strikes?|strikes?,? (?:and )?(?:\d|no|an?) balls?)\b/g;
 const CODED = new RegExp(`(?:^|[|/])\\s*(${Object.keys(RESULT_CODES).join("|")})\\s*(?=[|/]|$)`, "g");
-// A pitch named, then where it went: "Sinker, away.", "Slider low.", "Cutter — low", "Hook, in the dirt".
-const AFTER_TERM = new RegExp(
-  `^(?:[\\s,:;—–-]+(?:(?:at )?\\d{2,3}(?:\\.\\d)?(?: mph)?[\\s,:;—–-]+)?|\\s+at \\d{2,3}(?:\\.\\d)?,?\\s+)(?:(?:and |but )?(?:it's |it is )?)` +
-    `(?:just |a little |a bit |way |well |up and |down and )?(${MISS_LOCATION})\\b`,
-);
+// A pitch named, then its speed: "Sinker, 91, ", "Slider ", "Cutter at 88 ".
+const TERM_THEN = `^(?:[\\s,:;—–-]+(?:(?:at )?\\d{2,3}(?:\\.\\d)?(?: mph)?[\\s,:;—–-]+)?|\\s+at \\d{2,3}(?:\\.\\d)?,?\\s+)`;
+// Then where it went: "Sinker, away.", "Slider low.", "Cutter — low", "Hook, in the dirt".
+const AFTER_TERM = new RegExp(`${TERM_THEN}(?:(?:and |but )?(?:it's |it is )?)(?:just |a little |a bit |way |well |up and |down and )?(${MISS_LOCATION})\\b`);
+// Or where it crossed the zone, and nothing more: "Cutter, 93, on the black.", "Hook, 77, drops in."
+const IN_ZONE_AFTER_TERM = new RegExp(`${TERM_THEN}(${ZONE_LOCATION})`);
 
 /** Every result cue in a lower-cased, number-normalized paragraph, in reading order. */
 export function findResultCues(text: string): ResultMention[] {
@@ -175,6 +176,8 @@ export function findResultCues(text: string): ResultMention[] {
     const after = lower.slice(term.index + term.text.length, term.index + term.text.length + 40);
     const m = AFTER_TERM.exec(after);
     if (m) found.push({ cue: "Ball", index: term.index + term.text.length + m.index, phrase: m[1]! });
+    const z = m ? null : IN_ZONE_AFTER_TERM.exec(after);
+    if (z) found.push({ cue: "take", index: term.index + term.text.length + z[0].length - z[1]!.length, phrase: z[1]! });
   }
   // Scorer's pitch codes between separators: "| B |", "/ F /", "/ X".
   const coded = CODED;
