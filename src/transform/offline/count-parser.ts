@@ -71,10 +71,11 @@ export function findCounts(lower: string): CountMention[] {
     const clause = before.split(/[.;!?]/).pop() ?? "";
     // "Here's the one-two", "The 1-0, a changeup", "One-two to Brugger...": the count the pitch is thrown on.
     // "Here's the one-one." and "Marlowe's one-one is a splitter": the pitch thrown on that count.
-    const calledPitch = (/\bthe\s*$/.test(before) && /^(?:,|\s+(?:to|into|toward|through|up|down|over|past|back|on|off|from)\b|\s*(?:\.\.\.|…)|\s+is\b|\s+pitch)/.test(after)) ||
+    const calledPitch = (/\bthe\s*$/.test(before) && /^(?:[,:]|\s+(?:to|into|toward|through|up|down|over|past|back|on|off|from)\b|\s*(?:\.\.\.|…)|\s+is\b|\s+pitch)/.test(after)) ||
       (/\b(?:here's|here is|here comes) the\s*$/.test(before) && /^\s*[.!:]/.test(after)) || (/[a-z]'s\s*$/.test(before) && (/^\s+is\b/.test(after) || (/^,/.test(after) && !/\b(?:that|it|here|there|he|she|what|who|let)'s\s*$/.test(before)))) ||
-      // A count opening the sentence, then the pitch: "Two-and-oh and Pena bloops one...", "One-one... outside".
-      (/(?:^|[.!?]\s*)$/.test(before) && /^(?:\s+to\s+[a-z]|\s*(?:\.\.\.|…)|\s+and\s+(?!\d)[a-z]+ [a-z]+s\b)/.test(after));
+      // A count opening the sentence, then the pitch: "Two-and-oh and Pena bloops one...", "One-one... outside", said again
+      // as it was before ("Two and two again... slider").
+      (/(?:^|[.!?]\s*)$/.test(before) && /^(?:\s+again)?(?:\s+to\s+[a-z]|\s*(?:\.\.\.|…)|\s+and\s+(?!\d)[a-z]+ [a-z]+s\b)/.test(after));
     // "That's two and one": a count said as one, after the pitch ("and" pairs are counts; scores say "to").
     const saidAsCount = /\band\b/.test(m[0]) && /(?:that's|makes it|it's|now)\s*$/.test(before);
     // "Oh-and-two on Pettibone": a count on a batter.
@@ -87,8 +88,8 @@ export function findCounts(lower: string): CountMention[] {
     if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 16)))) continue;
     push(Number(m[1]), Number(m[2]), m.index, calledPitch && !POST_BEFORE.test(before) ? "pre" : roleOf(before, after));
   }
-  // A count standing alone as a clause: "Two and two." / "| 1-0 |" / "So it's 1-2."
-  const bare = /(?:^|[.!?;:|,/]\s*)(?:(?:so |and )?(?:it's |that's |still |now )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=\s*(?:[.!?;:|,/]|$|\s+to\s+[a-z])|\s+-\s)/g;
+  // A count standing alone as a clause: "Two and two." / "| 1-0 |" / "So it's 1-2." / "2-2 again."
+  const bare = /(?:^|[.!?;:|,/]\s*)(?:(?:so |and )?(?:it's |that's |still |now )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=(?:\s+again)?\s*(?:[.!?;:|,/]|$|\s+to\s+[a-z])|\s+-\s)/g;
   while ((m = bare.exec(lower)) !== null) {
     const at = m.index + m[0].search(/\d/);
     if (found.some((f) => f.index === at)) continue;

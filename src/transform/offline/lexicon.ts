@@ -49,6 +49,10 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `palm${SEP}balls?|vulcan(?:${SEP}change)?`, code: "CH", confidence: "medium", examples: ["palmball", "vulcan change"] },
   // ── Round 2: the fastball's folksy names said with their adjective ("hard cheese", "high cheddar", "the hard stuff"). ──
   { pattern: `(?:hard|high|good|some) (?:cheese|cheddar)|(?:the )?hard stuff`, code: "FF", confidence: "medium", examples: ["hard cheese", "high cheese", "high cheddar", "hard stuff"] },
+  // ── Round 6: the Spanish names a bilingual booth uses ("el cambio", "la curva", "la recta"). ──
+  { pattern: `cambios?`, code: "CH", confidence: "medium", examples: ["cambio"] },
+  { pattern: `curvas?`, code: "CU", confidence: "medium", examples: ["curva"] },
+  { pattern: `rectas?`, code: "FF", confidence: "medium", examples: ["recta"] },
 ];
 
 /** Any pitch name of the vocabulary, as one regular-expression source (no capture groups). */
@@ -105,12 +109,15 @@ export const RUN_SCORES = "scores?|scoring|rbi|runs? (?:in|home|scores?)|comes (
  */
 export type ResultCue = PitchResult | "inPlay" | "strikeout" | "strike" | "take";
 
+/** Where in the outfield, before the gap or the corner it went into: "the left-center gap", "the right-field corner". */
+const FIELD_PART = "(?:(?:left|right|cent(?:er|re))(?:-cent(?:er|re))?(?:[\\s-]field)? )?";
+
 /** The result phrases of a call, by what they say, in the language of the broadcast rather than any one narrator's templates. */
 export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Hit by pitch",
     "hit[\\s-]by[\\s-](?:the |a )?pitch|hbp|hit (?:the batter|him|the hitter)|plunk(?:s|ed|ing)?|drill(?:s|ed)? (?:him|the batter)|" +
       "(?:takes|wears|took|wore) (?:one|1|it|a pitch|the pitch) (?:off|on|in) (?:the|his|her) (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear|side|head|ankle|toe)|nick(?:s|ed)? (?:him|the batter)|" +
-      "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|catches|caught|plunks|plunked) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
+      "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|catches|caught|plunks|plunked|clips|clipped|grazes|grazed) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
       "(?:catches|caught) him on the|free base on a hit|awarded 1st"],
   ["In play - hit",
     "singles?(?![\\s-]a(?![a-z])|[\\s-]digits)|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits)|[\\s-]a(?![a-z]))|doubled(?! off| up)|triples?(?![\\s-]*(?:play|digits)|[\\s-]a(?![a-z]))|tripled|" +
@@ -118,8 +125,8 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "gapper|for a hit|infield hit|bloop(?:er)? (?:hit|single)|clean hit|knock(?:s|ed)? in|rbi hit|off the foul pole|hit safely|safe at (?:1st|2nd|3rd) with a|" +
       `${HOME_RUN_CALL}|` +
       // Base hits in idioms: "into the gap", "finds a hole", "drops in", "off the wall" (not a pitch that drops in: the
-      // cue reader has blanked the pitch's name as x's, "xxxxx drops in, called strike").
-      "into the (?:gap|alley|corner)|in the gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?<!\\bx+ |pitch )(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the)| (?:a|an|the|his|1|another) [a-z-]+ for)|off the (?:wall|fence|monster)|" +
+      // cue reader has blanked the pitch's name as x's, "xxxxx drops in, called strike", "xxxxx, 79, drops in").
+      `into the ${FIELD_PART}(?:gap|alley|corner)|in the ${FIELD_PART}gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?<!\\bx+(?:,? \\d{2,3}(?:\\.\\d)?,?)? |pitch )(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the)| (?:a|an|the|his|1|another) [a-z-]+ for)|off the (?:wall|fence|monster)|` +
       "lines? (?:it|1|a [a-z-]+|the [a-z0-9-]+(?: [a-z-]+)?) into (?:left|center|centre|right)(?: field)?|for a base hit|legs? (?:it|1) out|beats? (?:it|the throw) out"],
   ["In play - out",
     "ground(?:s|ed)? (?:out|into|to|back|sharply|weakly|softly|routinely)|groundout|fl(?:y|ies|ied) (?:out|to)|flyout|fly ?ball (?:to|caught|out)|" +
@@ -135,12 +142,12 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
     "grounders?|ground ?balls?|choppers?|comebackers?|fly ?balls?|line drives?|liners?|bunts?|bunted|tappers?|dribblers?|bouncers?|nubbers?|rollers?|" +
       "puts? (?:it|the ball|one) in play|in play|" +
       // A ball hit somewhere, its outcome said elsewhere: "lifts it to left", "rolls it to short", "grounds it to second".
-      "(?:grounds?|grounded|lines?|lined|lifts?|lifted|rolls?|rolled|pops?|popped|skies|skied|lofts?|lofted|bounces?|bounced|taps?|tapped|chops?|chopped|flares?|flared|dribbles?|hits?)(?: it| 1| the [a-z0-9-]+(?: [a-z-]+)?)? (?:to|into|toward|towards|right at|back to|up the|down the|in the air to|high to|deep to|hard)(?! (?:the )?(?:backstop|plate|dirt|screen))|hit (?:it|the ball)|hits (?:it|the ball|the (?:[\\w-]+ )?(?:pitch|offering|delivery))|hits (?:it|one|a ball) (?:to|toward)|slaps? (?:it|one)|chops? (?:it|one)|lofts? (?:it|one|a)"],
+      "(?:grounds?|grounded|lines?|lined|lifts?|lifted|rolls?|rolled|pops?|popped|skies|skied|lofts?|lofted|bounces?|bounced|taps?|tapped|chops?|chopped|flares?|flared|dribbles?|hits?)(?: it| 1| the [a-z0-9-]+(?: [a-z-]+)?)?(?:\\.\\.\\.|…)? (?:to|into|toward|towards|right at|back to|up the|down the|in the air to|high to|deep to|hard)(?! (?:the )?(?:backstop|plate|dirt|screen))|hit (?:it|the ball)|hits (?:it|the ball|the (?:[\\w-]+ )?(?:pitch|offering|delivery))|hits (?:it|one|a ball) (?:to|toward)|slaps? (?:it|one)|chops? (?:it|one)|lofts? (?:it|one|a)"],
   ["Swing and miss",
     "swing(?:s|ing)?,? (?:and|&) (?:a )?miss(?:es)?|swinging k|swinging strike|swing(?:s|ing)? strike|swings? (?:right |clean |cleanly |completely |just )?(?:through|over|under)|swung (?:right |clean |just )?(?:through|over|under|and missed)|" +
       "whiff(?:s|ed)?|(?:struck|strikes?|strikes him|struck him|strike him) out swinging|fan(?:s|ned) (?:him|the (?:batter|hitter|side))|fanned|waves? (?:at|through)|waved at|empty swing|comes? up empty|" +
       "came up empty|(?<!(?:n't|not|never) )miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
-      "swings and misses|swung on and missed|swung on and a miss|can'?t check (?:his|the) swing|(?<!(?:n't|not|never) )chases?(?: and misses| it| one| a| after|(?=[.!,;]))|chased (?:it|one|a|after)|" +
+      "swings and misses|swung on and missed|swung on and a miss|can'?t check (?:his|the) swing|(?<!(?:n't|not|never|the|a|to|for) )chases?(?: and misses| it| one| a| after|(?=[.!,;]))|chased (?:it|one|a|after)|" +
       // Swung early or fooled: "way out in front", "and he bites!".
       "(?:way |well |just )?out in front|bites(?=[!.,;])|(?:way|well|too|much too) early(?! in| on the)"],
   ["Strike",
@@ -151,7 +158,9 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "catch(?:es)? the (?:top|bottom|inside|outside|upper|lower)(?: edge| corner| part| half)?(?: of the (?:zone|plate|strike zone))?|(?:right|squarely|it's|is) on the (?:black|corner|edge)|nicks? the (?:corner|edge|black)|" +
       "watches (?:strike|a strike|a called strike)|takes? it (?:right )?down the middle|strike on the (?:inside |outside )?(?:corner|edge)"],
   // Taken without a swing: a called strike or a ball, so it counts only when nothing else says which.
-  ["take", "doesn'?t (?:offer|swing)|no swing|takes? it"],
+  ["take", "doesn'?t (?:offer|swing)|no swing|takes? it(?! to| himself| over| across)|" +
+    // The call said of the pitch, in the passive: "Sinker, knee-high, taken.", "taken down the middle".
+    "taken(?= ?[.!;,]| (?:down the middle|on the (?:outside |inside |outer |inner )?(?:corner|black|edge)|for strike))"],
   ["strikeout", "strikes? (?:him )?out|struck (?:him )?out|strike ?outs?|punche[sd]? (?:him )?out|sits? him down|k'?s him|3 strikes"],
   ["strike", "strike [1-3]|(?:a|for a|another|it's a|that's a|for strike) strike|strike(?= [,.;!])"],
   ["Foul", "foul(?:s|ed)?(?! pole| territory| line)|fouled off|fights? (?:it|one) off|fought (?:it|one) off|spoils? (?:it|one|the pitch)|tips? it back|foul tip"],
@@ -258,10 +267,33 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "(?:it's|it is|and it's|but it's|that's|but that's) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|up|wide|in the dirt|off the plate|up and away|down and away)|" +
       "(?:just|barely|narrowly) misses|gets out of the way|(?:doesn'?t|does not|didn'?t|won'?t) (?:chase|bite|go|offer at it)|pulls the bat back|(?<!(?:n't|not|never) )holds? up(?! on| at)|" +
       "(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) (?:up|high|low|outside|inside|away|wide)(?! the| of)|runs (?:inside|in on him|away)|spikes|bounced(?! to| back| out| off| a| it)"],
+  // ── Round 6: a terse TV call's shapes, the pitch named and then what it did in a word or two. ──
+  // Where it missed, said of another pitch like the last: "Another one outside.", "another lob, well wide", "the fourth one wide".
+  ["Ball", "(?:another|1 more|the [2-4](?:nd|rd|th)) (?:1|pitch|lob|toss|offering|delivery|x+),? (?:just |way |well |a little |a bit )?(?:outside|inside|low|high|wide|away|in the dirt|off the plate)(?![a-z])|" +
+    // Missed below the zone or before the plate: "just below the knees", "short of the plate"; a walk given on purpose.
+    "(?:just |a bit |a little |well )?(?:below|beneath|under) the knees|(?:bounces |bounced |just |well )?short of the plate|intentional(?:ly)? walk(?:s|ed)?|" +
+    // The hitter holding his swing, said without "up": "Splitter, he holds.", "and he holds off". (The word first, then what
+    // comes before it: a pattern opening on a lookbehind is tried at every word.)
+    "holds(?<=(?:^|[.!?,;] )(?:he |and he |but he |and |but )?holds)(?: off| back)?(?= ?[.!;,])"],
+  // A swing behind the pitch: "and Ruiz is late", "a tick late on the heater" (a foul said with it wins: he got a piece).
+  ["Swing and miss", "(?:is|was|'s|gets there|swings?|swung) (?:just |a tick |a hair |a beat |a little |way |too |well )?late(?: on it| on that 1| on the [a-z-]+)?(?= ?[.!;,]|$)"],
+  // The pitch hitting him said of the batter: "He's hit!", "and he's been hit".
+  ["Hit by pitch", "(?:he|she)(?:'s| is| has| was)(?: been)? hit(?= ?[.!])"],
+  // The fielder taking the ball to the bag himself; a sacrifice said as the ruling alone ("Sacrifice. Runners move up.").
+  ["In play - out", "takes? (?:it|the ball) (?:to (?:1st|the bag)(?: himself)?|himself)|sacrifice(?<=(?:^|[.!?] )sacrifice)(?= ?[.!,])"],
 ];
 
-/** Where a pitch went, said right after its name ("Sinker, away.", "Hook, in the dirt"): a ball. */
-export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front|in(?= ?[.!;])|misses(?! (?:the bat|everything|nothing))";
+/**
+ * Where a pitch went, said right after its name ("Sinker, away.", "Hook, in the dirt"): a ball. Said as a clause of its
+ * own, a pitch that bounces, falls short or is down ("Curve bounces.", "Splitter, short.", "Changeup down.") missed too.
+ */
+export const MISS_LOCATION = "low|high|inside|outside|away|up|wide|in the dirt|bounced|in on the hands|off the plate|up and away|down and away|hits the dirt|bounces in front|in(?= ?[.!;])|misses(?! (?:the bat|everything|nothing))|(?:bounces|short|down)(?= ?[.!;,])";
+
+/**
+ * Where a pitch crossed the zone, said right after its name and speed with nothing else ("Cutter, 93, on the black.",
+ * "Hook, 77, drops in."): not swung at, so a called strike unless the call says otherwise.
+ */
+export const ZONE_LOCATION = "(?:right |just )?(?:on the (?:outside |inside |outer |inner )?(?:black|corner|edge)|down the middle|(?:drops|dropped|breaks|bends|snaps) in)(?= ?[.!;]|$)";
 
 /** The scorer's one- or two-letter result codes between separators ("| B |", "/ F /", "/ X"). */
 export const RESULT_CODES: Record<string, ResultCue> = { b: "Ball", s: "Strike", cs: "Strike", ss: "Swing and miss", sw: "Swing and miss", f: "Foul", x: "inPlay", k: "strikeout" };

@@ -36,8 +36,10 @@ const VELOCITY = [
   /\b(?:clocked|been|registering|registers|registered|reading|reads|touching|touches|touched|at|hits|hit|lights up the gun|sitting|gun shows|radar shows|velo(?:city)? of|reaching|reached|topping out at|tops out at|comes in at|came in at|lighting up the gun at)(?: at| with)?\s*(\d{2,3}(?:\.\d)?)\b(?!\s*(?:-|to|and)\s*\d|\s*(?:percent|%|feet|ft|pitches|innings|games|hits|homers|runs))/,
   new RegExp(`(?<![\\d.-]|\\d,)(\\d{2,3}(?:\\.\\d)?)(?:[\\s-]+(?:mph|miles))?(?:[\\s-]+|,\\s*)(?:(?:hard|heavy|straight|running|riding|rising|sinking|tailing|cutting|live|nasty|filthy|firm|electric|blazing)\\s)?${PITCH_NAME}(?![a-z])`),
   new RegExp(`(?:${PITCH_NAME}|\\b[a-z]{2})[,:]?\\s+\\(?(\\d{2,3}(?:\\.\\d)?)\\)?(?!\\.?\\d|\\s*(?:-|and|to)\\s*\\d|${NOT_SPEED})`),
-  // A number standing as a clause of its own in the call, between commas: "rears back and deals, gas, 98, just under the hands".
-  /(?<!\d)(?:[,:—–]|\s-)\s*(\d{2,3}(?:\.\d)?)(?!\d)(?=\s*(?:,(?!\d)|[;!]|\.(?!\d)|\.\.\.))/,
+  // A number standing as a clause of its own in the call, between commas: "rears back and deals, gas, 98, just under the hands",
+  // right after the count it was thrown on too ("The 1-1, 99, fouled"), though not after another number ("4, 95").
+  // (The separator first, then what is before it: a pattern opening on a lookbehind is tried at every character.)
+  /(?:[,:—–]|\s-)(?<=(?:^|[^\d]|\b\d-\d)(?:[,:—–]|\s-))\s*(\d{2,3}(?:\.\d)?)(?!\d)(?=\s*(?:,(?!\d)|[;!]|\.(?!\d)|\.\.\.))/,
 ];
 
 const SPEED_CLAUSE = /^[^.!?;\d]{1,40}?,\s*(\d{2,3}(?:\.\d)?)(?=\s*(?:[,.;!)]|$|and\b|mph\b))/;
@@ -258,7 +260,12 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     const velocity = parseVelocity(lower);
     // A pitcher's repertoire ("he throws a slider and a sinker", "sinker, slider, changeup") is no pitch thrown.
     const repertoire = terms.some((t, i) => i > 0 && t.code !== terms[i - 1]!.code && /^(?:,|,? and|,? or)\s+(?:an? |his |the )?$/.test(plain.slice(terms[i - 1]!.index + terms[i - 1]!.text.length, t.index)));
-    const thrown = !repertoire && THROWN.test(lower) && (terms.length > 0 || velocity !== null) && (velocity !== null || /\b\d-\d\b/.test(lower) || terms.length > 0);
+    // What the colour man says in quotes ("He throws a hundred, but it's the splitter") throws no pitch of this call.
+    const call = blankOtherOccasions(lower);
+    const named = findPitchTerms(call).length > 0 || velocity !== null;
+    // A pitch named on the count it is thrown on ("2-0 heater, 95, ...") was thrown, whatever verb is missing.
+    const onCount = pre.balls !== undefined && pre.strikes !== undefined;
+    const thrown = !repertoire && named && (THROWN.test(call) || onCount);
     if (!thrown) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
     return { pitch_type: correctedTerm(terms, plain)?.text ?? null, pitch_velocity_mph: velocity, pitch_result: null, ball_in_play: null, pre, post: {} };
   }
@@ -269,7 +276,8 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     const computed = applyResult(preFull, result);
     postCount = { balls: post.balls ?? computed.balls, strikes: post.strikes ?? computed.strikes };
   } else if (post.balls !== undefined && post.strikes !== undefined) {
-    const back = reverseResult(post as Count, result, /\bstill\b|\bstays?\b|\bremains?\b|\bagain\b|\banother foul\b/.test(lower));
+    // "Again" says the count stayed only when said of the count ("Fouled. Two and two again."), not of the pitch ("Slider again").
+    const back = reverseResult(post as Count, result, /\bstill\b|\bstays?\b|\bremains?\b|\d(?:\s*-\s*|\s+and\s+|-and-)\d again\b|\banother foul\b/.test(lower));
     // A foul that leaves two strikes came from one strike or two: the count before it is not said, balls included.
     if (back && Number.isNaN(back.strikes)) preCount = { ...pre };
     else if (back) preCount = { balls: pre.balls ?? back.balls, strikes: pre.strikes ?? back.strikes };

@@ -1,4 +1,4 @@
-import { HOME_RUN_CALL, MISS_LOCATION, PITCH_CODE, RESULT_CODES, RESULT_PHRASES, type ResultCue } from "./lexicon";
+import { HOME_RUN_CALL, MISS_LOCATION, PITCH_CODE, RESULT_CODES, RESULT_PHRASES, ZONE_LOCATION, type ResultCue } from "./lexicon";
 import { findPitchTerms } from "./pitch-vocabulary";
 
 export type { ResultCue };
@@ -38,7 +38,8 @@ const CUES: Array<[ResultCue, RegExp]> = [
 // Phrases that also turn up in colour commentary ("hitters have chased out of the zone all year"):
 // they count only when the paragraph shows a pitch being thrown.
 const WEAK = /^(?:(?:right|squarely|it's|is) on the (?:black|corner|edge)|nicks? the .*|(?:just|barely|narrowly) misses|gets out of the way|holds? up|pulls the bat back|(?:doesn'?t|does not|didn'?t|won'?t) .*|(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) .*|runs .*|spikes|bounced|(?:it's|it is|and it's|but it's|that's|but that's) .*|(?:way |well |just )?out in front|bites|(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at .*|out of the zone|outside the zone|in the dirt|high and tight|up and in|no good|just off|off the plate|lays? off|laid off|too (?:high|low|far)|spiked|looking|rings? (?:him )?up|rung up|frozen|freezes?.*|doesn'?t (?:offer|swing)|no swing|catch(?:es)? the .*|paints the .*|chase.*|bites? on|waves? .*|waved at|in play|fly ?balls?|ground ?balls?|line drives?|liners?|bunts?|grounders?|rollers?|fans?|fanned|strike ?outs?|gets the call|got the call|takes? strike|walk|walks|walked|adios|sayonara|bye[\s-]bye)$/;
-const PITCH_EVIDENCE = new RegExp(`\\b(?:${PITCH_CODE} \\d{2}|pitch|(?<!\d )pitches|offering|delivery|deals|delivers|fires|throws|threw|hurls|comes with|goes with|works to|snaps off|spins|the \\d-\\d|count|mph|miles|on the gun|swings?|swung|takes|took|sees|watches|seamer|knuckle)\\b`);
+// (A pitch count, "at 90 pitches", shows no pitch thrown.)
+const PITCH_EVIDENCE = new RegExp(`\\b(?:${PITCH_CODE} \\d{2}|pitch|(?<!\\d )pitches|offering|delivery|deals|delivers|fires|throws|threw|hurls|comes with|goes with|works to|snaps off|spins|the \\d-\\d|count|mph|miles|on the gun|swings?|swung|takes|took|sees|watches|seamer|knuckle)\\b`);
 
 /** Whether a cue phrase can stand on its own, or needs other signs of a pitch in the paragraph. */
 export function isWeakCue(phrase: string): boolean {
@@ -47,7 +48,9 @@ export function isWeakCue(phrase: string): boolean {
 
 /** Whether the paragraph shows a pitch being thrown or taken, beyond a bare cue word. */
 export function hasPitchEvidence(lower: string): boolean {
-  return PITCH_EVIDENCE.test(lower) || findPitchTerms(lower).length > 0;
+  // What the colour man says in quotes ("You let him swing") shows no pitch of this call.
+  const call = blankAsides(lower);
+  return PITCH_EVIDENCE.test(call) || findPitchTerms(call).length > 0;
 }
 
 /**
@@ -84,8 +87,12 @@ const TERSE_OPENER = /^\s*(?:ball|strike)(?: [1-4])?(?=[,!;])/;
 const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year|inning|frame|at-bat))|last (?:night|year|season|time|week|month)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed|confirms?|confirmed|overturns?|overturned)|(?:upon|after|under) (?:a |the )?review|the call (?:stands|is confirmed|is overturned|on the field (?:stands|is confirmed))|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen|in the minors|in the minor leagues|in (?:the )?(?:triple|double|single)-a|in college|in high school|in spring training|in winter ball|last (?:october|postseason|spring|fall))\b/;
 /** A sentence about what could happen, not what did: "If I'm the pitcher, I throw him sliders", "you'd expect a heater", "they need a ground ball". */
 const HYPOTHETICAL = /\b(?:if (?:i'm|i am|i were|i was|you're|you are)|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
-/** Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""): the colour man's aside. */
-const QUOTED = /(?:[a-z.'-]+:|\b(?:says|said|tells|told|notes|noted|adds|added|jokes|joked|quips|quipped|laughs|asks|asked|puts it|wonders)\b[^".!?\u201c]{0,25}?)\s*("[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d)/g;
+/**
+ * Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""), or opening a sentence
+ * with no speaker named (the booth's second voice, after the call: "Struck him out. \"He had no chance on that.\""):
+ * the colour man's aside.
+ */
+const QUOTED = /(?:[a-z.'-]+:|\b(?:says|said|tells|told|notes|noted|adds|added|jokes|joked|quips|quipped|laughs|asks|asked|puts it|wonders)\b[^".!?\u201c]{0,25}?|(?<=^|[.!?…]))\s*("[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d)/g;
 const blankQuoted = (text: string) =>
   // Most paragraphs quote no one: the pattern, which tries a speaker at every word, is run only where a quote mark is.
   text.includes('"') || text.includes("\u201c") ? text.replace(QUOTED, (all, q: string) => all.slice(0, all.length - q.length) + " ".repeat(q.length)) : text;
@@ -146,11 +153,12 @@ const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck ou
 
 const COUNT_IN_WORDS = /\b(?:\d|no|an?) (?:balls?,? (?:and |with )?(?:\d|no|an?) strikes?|strikes?,? (?:and )?(?:\d|no|an?) balls?)\b/g;
 const CODED = new RegExp(`(?:^|[|/])\\s*(${Object.keys(RESULT_CODES).join("|")})\\s*(?=[|/]|$)`, "g");
-// A pitch named, then where it went: "Sinker, away.", "Slider low.", "Cutter — low", "Hook, in the dirt".
-const AFTER_TERM = new RegExp(
-  `^(?:[\\s,:;—–-]+(?:(?:at )?\\d{2,3}(?:\\.\\d)?(?: mph)?[\\s,:;—–-]+)?|\\s+at \\d{2,3}(?:\\.\\d)?,?\\s+)(?:(?:and |but )?(?:it's |it is )?)` +
-    `(?:just |a little |a bit |way |well |up and |down and )?(${MISS_LOCATION})\\b`,
-);
+// A pitch named, then its speed: "Sinker, 91, ", "Slider ", "Cutter at 88 ".
+const TERM_THEN = `^(?:[\\s,:;—–-]+(?:(?:at )?\\d{2,3}(?:\\.\\d)?(?: mph)?[\\s,:;—–-]+)?|\\s+at \\d{2,3}(?:\\.\\d)?,?\\s+)`;
+// Then where it went: "Sinker, away.", "Slider low.", "Cutter — low", "Hook, in the dirt".
+const AFTER_TERM = new RegExp(`${TERM_THEN}(?:(?:and |but )?(?:it's |it is )?)(?:just |a little |a bit |way |well |up and |down and )?(${MISS_LOCATION})\\b`);
+// Or where it crossed the zone, and nothing more: "Cutter, 93, on the black.", "Hook, 77, drops in."
+const IN_ZONE_AFTER_TERM = new RegExp(`${TERM_THEN}(${ZONE_LOCATION})`);
 
 /** Every result cue in a lower-cased, number-normalized paragraph, in reading order. */
 export function findResultCues(text: string): ResultMention[] {
@@ -168,6 +176,8 @@ export function findResultCues(text: string): ResultMention[] {
     const after = lower.slice(term.index + term.text.length, term.index + term.text.length + 40);
     const m = AFTER_TERM.exec(after);
     if (m) found.push({ cue: "Ball", index: term.index + term.text.length + m.index, phrase: m[1]! });
+    const z = m ? null : IN_ZONE_AFTER_TERM.exec(after);
+    if (z) found.push({ cue: "take", index: term.index + term.text.length + z[0].length - z[1]!.length, phrase: z[1]! });
   }
   // Scorer's pitch codes between separators: "| B |", "/ F /", "/ X".
   const coded = CODED;
@@ -235,7 +245,8 @@ export function summarizesPlays(lower: string): boolean {
   return (text.match(PLAY_NOUN_WORD) ?? []).length >= 3 && RECAP_LIST.test(text);
 }
 
-const RECAP_OPENING = /^\s*(?:so,? |and |well,? )?(?:that's |that is |it's )?(?:the )?(?:end of (?:the )?(?:\d|top|bottom|half|inning)|middle of (?:the )?(?:\d|inning)|after \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|through \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|we are through|we're through|in the books|[a-z]+(?:'s|s'|') \d{1,2}(?:st|nd|rd|th)(?: inning)?:)/;
+// "Final from the park:", "Final, in ten:": the game summed up.
+const RECAP_OPENING = /^\s*(?:so,? |and |well,? )?(?:that's |that is |it's )?(?:the )?(?:final(?: score)?(?: (?:from|at|in) [^:,.!?]{1,40})?[:,]|end of (?:the )?(?:\d|top|bottom|half|inning)|middle of (?:the )?(?:\d|inning)|after \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|through \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|we are through|we're through|in the books|[a-z]+(?:'s|s'|') \d{1,2}(?:st|nd|rd|th)(?: inning)?:)/;
 // Plays listed as nouns, three or more: "a walk, a double and a sacrifice fly", "a groundout, a strikeout and a fly to center".
 const PLAY_NOUNS = "walk|single|double|triple|homer|home run|strikeout|groundout|ground ball|grounder|flyout|fly ?ball|fly|pop-?up|popout|lineout|liner|sacrifice fly|sac fly|sacrifice bunt|error|hit batter|hit batsman|wild pitch|stolen base|double play|fielder's choice|bunt single";
 const PLAY_NOUN = `(?:an? |the )?(?:[0-9a-z-]+ )?(?:${PLAY_NOUNS})s?\\b[^,.;:!?]{0,24}?`;
