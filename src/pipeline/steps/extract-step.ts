@@ -67,7 +67,7 @@ export interface ExtractStepResult {
  */
 export async function extractStep(plays: RawPlay[], refs: ReferenceTables, options: ExtractStepOptions): Promise<ExtractStepResult> {
   if (options.provider !== "openai") {
-    const whole = options.context ? wholeInput(options.context, refs, options.extract) : extractOffline(plays, refs, options.extract);
+    const whole = await (options.context ? wholeInput(options.context, refs, options.extract) : extractOfflineAsync(plays, refs, options.extract));
     const records = plays.flatMap((p): [string, Extraction][] => (whole.has(p.play_hash) ? [[p.play_hash, whole.get(p.play_hash)!]] : []));
     return { records, failures: [], usage: { ...NO_STEP_USAGE } };
   }
@@ -88,16 +88,21 @@ export async function extractStep(plays: RawPlay[], refs: ReferenceTables, optio
 }
 
 // The batches of one input in one process read it once (the in-process executor hands every batch the same array).
-const readInputs = new WeakMap<RawPlay[], Map<string, Extraction>>();
-function wholeInput(context: RawPlay[], refs: ReferenceTables, extract?: (plays: RawPlay[]) => Map<string, Extraction>): Map<string, Extraction> {
+const readInputs = new WeakMap<RawPlay[], Promise<Map<string, Extraction>>>();
+function wholeInput(context: RawPlay[], refs: ReferenceTables, extract?: (plays: RawPlay[]) => Map<string, Extraction>): Promise<Map<string, Extraction>> {
   let whole = readInputs.get(context);
-  if (!whole) readInputs.set(context, (whole = extractOffline(context, refs, extract)));
+  if (!whole) readInputs.set(context, (whole = extractOfflineAsync(context, refs, extract)));
   return whole;
 }
 
 /** The offline extract step: the rules (or a canary's extractor), no network, no cost. */
 export function extractOffline(plays: RawPlay[], refs: ReferenceTables, extract?: (plays: RawPlay[]) => Map<string, Extraction>): Map<string, Extraction> {
   return extract ? extract(plays) : new RuleExtractor({ references: refs }).extract(plays);
+}
+
+/** `extractOffline`, with a large input's paragraphs read in worker threads (the same records). */
+export async function extractOfflineAsync(plays: RawPlay[], refs: ReferenceTables, extract?: (plays: RawPlay[]) => Map<string, Extraction>): Promise<Map<string, Extraction>> {
+  return extract ? extract(plays) : new RuleExtractor({ references: refs }).extractAsync(plays);
 }
 
 export function stopOf(stopped: Error | undefined): StepStop | undefined {

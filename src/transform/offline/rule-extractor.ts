@@ -1,15 +1,12 @@
 import type { Extraction, InningHalf, RawPlay, ReferenceTables } from "../../domain/index";
 import { OptionsError } from "../../errors";
-import { parseInning, parseOuts, parseRunners } from "./game-state-parser";
-import { foldName, parseNames, type NameRoster, type Names } from "./name-parser";
-import { normalizeNumbers } from "./number-words";
-import { readPitch } from "./pitch-reader";
+import { foldName, type NameRoster, type Names } from "./name-parser";
+import { namesOf, readParagraph, readParagraphs, type ParagraphReading, type ReadParagraph } from "./paragraph-reading";
+import { PARALLEL_MIN_ROWS, readParagraphsInWorkers } from "./paragraph-pool";
 import { repairMisdecoded } from "../../extract/text-decoding";
-import { blankOtherTimes, isRecap } from "./result-parser";
 import { parseScore, teamAliases, type TeamAliases } from "./score-parser";
 import { inferHomeAway } from "./team-sides";
 import { readGameState } from "../state/game-state-reader";
-
 
 /** What the extractor may know besides the paragraph: the roster and which side is home. */
 export interface ExtractionContext {
@@ -30,46 +27,6 @@ export interface ExtractionContext {
  */
 export function extractPlay(text: string, context: ExtractionContext = {}): Extraction {
   return withContext(readParagraph(text), context);
-}
-
-/** What a paragraph says whatever the context: everything but the score (needs the teams) and the names (the roster). */
-interface ReadParagraph {
-  text: string;
-  lower: string;
-  recap: boolean;
-  fields: Omit<Extraction, "score_home" | "score_away" | "pitcher_name" | "batter_name">;
-}
-
-function readParagraph(text: string): ReadParagraph {
-  const lower = normalizeNumbers(text);
-  const plain = text.toLowerCase().replace(/[\u2010-\u2015\u2212]/g, "-").replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ");
-  // The inning a sentence about an earlier play names ("he singled in the 4th") is not this play's.
-  const inning = parseInning(blankOtherTimes(lower), text);
-  const pitch = readPitch(lower, plain, text);
-  const afterResult = pitch.resultIndex !== undefined && pitch.resultIndex >= 0 ? pitch.resultIndex : Infinity;
-  // Outs said after a play that made one ("Strike three. Two outs.") are the outs after it: the text does not say
-  // the outs before the pitch, and the game-state reader infers them (as it does the count).
-  const { outs } = parseOuts(lower, afterResult);
-  return {
-    text,
-    lower,
-    // A recap of several plate appearances names players who are no longer at the plate or on the mound.
-    recap: isRecap(lower),
-    fields: {
-      inning_number: inning.number,
-      inning_half: inning.half,
-      outs,
-      runners_on_base: parseRunners(lower, afterResult),
-      pre_pitch_balls: pitch.pre.balls ?? null,
-      pre_pitch_strikes: pitch.pre.strikes ?? null,
-      post_pitch_balls: pitch.post.balls ?? null,
-      post_pitch_strikes: pitch.post.strikes ?? null,
-      pitch_type: pitch.pitch_type,
-      pitch_velocity_mph: pitch.pitch_velocity_mph,
-      pitch_result: pitch.pitch_result,
-      ball_in_play: pitch.ball_in_play,
-    },
-  };
 }
 
 /** The paragraph's record in a context; `names` when they are already known for this roster. */
@@ -97,8 +54,6 @@ function withContext(p: ReadParagraph, context: ExtractionContext, names?: Names
   };
 }
 
-const namesOf = (p: ReadParagraph, roster: NameRoster | undefined): Names =>
-  p.recap ? { pitcher: null, batter: null } : parseNames(p.text, roster);
 
 export interface RuleExtractorOptions {
   /** Reference tables: names of players and teams to look for. Default: none (grammar only). */
@@ -128,23 +83,44 @@ export class RuleExtractor {
   }
 
   extract(input: RawPlay[]): Map<string, Extraction> {
-    const refs = this.options.references;
     const plays = this.repaired(input);
-    const roster: NameRoster | undefined = refs && {
+    const roster = this.roster();
+    return this.assemble(plays, readParagraphs(plays.map((p) => p.playbyplay), roster), roster);
+  }
+
+  /**
+   * `extract`, with the paragraphs of a large input (`PARALLEL_MIN_ROWS` or more) read in worker threads:
+   * the same records, sooner on a machine with several cores, and with less of the main heap.
+   */
+  async extractAsync(input: RawPlay[]): Promise<Map<string, Extraction>> {
+    const plays = this.repaired(input);
+    const roster = this.roster();
+    const texts = plays.map((p) => p.playbyplay);
+    const read = (plays.length >= PARALLEL_MIN_ROWS ? await readParagraphsInWorkers(texts, roster) : null) ?? readParagraphs(texts, roster);
+    return this.assemble(plays, read, roster);
+  }
+
+  private roster(): NameRoster | undefined {
+    const refs = this.options.references;
+    return refs && {
       pitchers: refs.pitchers.map((p) => p.name),
       batters: refs.batters.map((b) => b.name),
       teamWords: [...new Set([...refs.pitchers, ...refs.batters].map((p) => p.team.toLowerCase()))],
     };
-    // Each paragraph is read once; the second look, once the sides are known, only redoes what depends on
-    // them: the score (which team is which) and, for a two-way player's half-innings, the names.
-    const read = plays.map((play) => readParagraph(play.playbyplay));
-    const firstNames = read.map((p) => namesOf(p, roster));
+  }
+
+  /**
+   * The records from the paragraphs read on their own: each paragraph is read once; the second look, once
+   * the sides are known, only redoes what depends on them: the score (which team is which) and, for a
+   * two-way player's half-innings, the names.
+   */
+  private assemble(plays: RawPlay[], readings: ParagraphReading[], roster: NameRoster | undefined): Map<string, Extraction> {
     // The first look learns which side is home from the halves and the names: it needs no score.
     const first = new Map<string, Extraction>();
-    plays.forEach((play, i) => first.set(play.play_hash, withContext(read[i]!, { roster }, firstNames[i], false)));
+    plays.forEach((play, i) => first.set(play.play_hash, withContext(readings[i]!.read, { roster }, readings[i]!.names, false)));
     const sides = this.sides(first);
     if (!sides) {
-      plays.forEach((play, i) => first.set(play.play_hash, withContext(read[i]!, { roster }, firstNames[i])));
+      plays.forEach((play, i) => first.set(play.play_hash, withContext(readings[i]!.read, { roster }, readings[i]!.names)));
       return first;
     }
     const teams: TeamAliases = { home: teamAliases(sides.home), away: teamAliases(sides.away) };
@@ -153,9 +129,10 @@ export class RuleExtractor {
     teams.away = teams.away.filter((a) => !shared.includes(a));
     const out = new Map<string, Extraction>();
     const rosterOf = this.rosterBySituation(plays, first, roster!, sides);
+    first.clear();
     plays.forEach((play, i) => {
       const r = rosterOf(i);
-      out.set(play.play_hash, withContext(read[i]!, { roster: r, teams }, r === roster ? firstNames[i] : undefined));
+      out.set(play.play_hash, withContext(readings[i]!.read, { roster: r, teams }, r === roster ? readings[i]!.names : undefined));
     });
     return out;
   }
