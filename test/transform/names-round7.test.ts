@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ReferenceTables } from "../../src/domain";
 import { PITCH_TYPE_TABLE, nameReaders } from "./fixtures/reading";
+import { grammarNames } from "../../src/transform/offline/name-grammar";
+import { mentionsIn } from "../../src/transform/roster/mention-roles";
 
 // Round seven of the name readers: ways of calling a game that named the wrong man, each rule written on sentences of
 // our own (several phrasings per rule, none a sentence of a test set).
@@ -102,4 +104,37 @@ describe("a place named after 'from' is no pitcher", () => {
     "Falcone steps in. He and his cousin are the two boys from Cedar Hollow, you know.",
     "Good evening, once again, from Lantern Park, where the wind is blowing out. Quist leads off.",
   ])("%s", (text) => expect(pitcher(text)).toBeNull());
+});
+
+// Roster discovery, round seven: people and places the calls name who play no part, in sentences of our own.
+const roles = (text: string) => Object.fromEntries(mentionsIn(text).map((m) => [m.name, m.roles.sort().join(",")]));
+
+describe("someone spoken to inside a quote is in the booth, not on the field", () => {
+  it.each([
+    ['Brill takes a strike. "He was sitting on the heater, Mo."', "Mo"],
+    ['Two on now. "Mo, I have never seen a ball hit that hard."', "Mo"],
+    ['"I was a catcher once, Mo, I know what that feels like." Ball two to Brill.', "Mo"],
+    ['Brill steps in. "Trust me, Bea!" Called strike.', "Bea"],
+  ])("%s", (text, who) => expect(roles(text)[who]).toBe("staff"));
+
+  it("a name set off by commas outside a quote keeps the role its words give", () => {
+    expect(roles("Next up, Brill. Brill swings and misses.").Brill).toBe("bat");
+  });
+});
+
+describe("a place of old days or a place after 'from' is no player", () => {
+  it("'the old X grounds' gives no role", () => {
+    expect(roles("My uncle took me to the old Pine Hollow grounds.")["Pine Hollow"]).toBeUndefined();
+    expect(roles("They played at the historic Elm Yard grounds back then.")["Elm Yard"]).toBeUndefined();
+  });
+
+  it.each([
+    "Good night, once more, from Cobble Park, on a chilly evening.",
+    "He is one of the boys from Maple Crossing, and his brother catches too.",
+    "We are back, live from Gantry Field.",
+  ])("%s", (text) => expect(grammarNames(text, []).pitcher).toBeNull());
+
+  it("a pitch from a pitcher still names him", () => {
+    expect(grammarNames("Here's the 2-1 from Brill, a slider away.", []).pitcher).toBe("Brill");
+  });
 });
