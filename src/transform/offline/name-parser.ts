@@ -408,7 +408,8 @@ export function parseNames(original: string, roster?: NameRoster): Names {
     else batter = fromGrammar.batter !== null && !grammarSays(fromGrammar.batter) ? fromGrammar.batter : null;
   }
   // "Redcloud vs. Marsh": a known batter written first makes the other side the pitcher.
-  const duel = fromGrammar.duel;
-  if (pitcher === null && duel && known(duel[0], batterSurnames) && !known(duel[1], batterSurnames)) pitcher = duel[1];
+  // (Read only when no pitcher is found: the duel's pattern is the grammar's costliest.)
+  const duel = pitcher === null ? fromGrammar.duel : null;
+  if (duel && known(duel[0], batterSurnames) && !known(duel[1], batterSurnames)) pitcher = duel[1];
   return { pitcher: noPitcher ? null : pitcher, batter: noBatter ? null : batter };
 }
