@@ -55,6 +55,8 @@ interface Mention {
   departing: boolean;
   /** Said to be coming in: "entra Takeda, from the bullpen", "in comes Vance". */
   arriving: boolean;
+  /** The pitcher a visit to the mound goes to: "out to talk to Vance", "goes out to settle Vance down". */
+  visited: boolean;
   /** Placed on the bases ("Marsh is off", "with Marsh in scoring position"): then none of his mentions is at the plate. */
   runner: boolean;
   /** A batter said to come to the plate: "here comes Vance", "Vance steps in", "the pitch to Vance". */
@@ -63,37 +65,39 @@ interface Mention {
   bats: boolean;
   /** Credited with a play already made ("sacrifice fly for Vance"): the batter only when no one else is named. */
   past: boolean;
+  /** Fielding or catching on this play ("Ruiz throws off the mask", "right at Ruiz"): not at the plate. */
+  fielding: boolean;
 }
 
 // A fielder named with the way he went for the ball: "past a diving Kessler", "over the leaping Pruitt".
-const FIELDER_BEFORE = /(?:catcher|shortstop|baseman|fielder|outfielder|infielder|keeper|backstop|(?:over|on|across|back) to|tosses (?:it )?to|feeds|\b(?:a|an|the) (?:diving|sliding|leaping|lunging|charging|backpedaling|backpedalling|ranging|drawn-in|outstretched|shifted)) $/;
+const FIELDER_BEFORE = /(?:catcher|shortstop|baseman|fielder|outfielder|infielder|keeper|backstop|(?:over|on|across|back) to|tosses (?:it )?to|feeds|(?:right|directly|straight) at|(?:throw|relay|peg|toss|flip|feed|catch|grab|stop|play|tag|pick) by|\b(?:a|an|the) (?:diving|sliding|leaping|lunging|charging|backpedaling|backpedalling|ranging|drawn-in|outstretched|shifted)) $/;
 // A fielder at work: "Lindqvist makes a diving stop", "Lindqvist backhands it", "Lindqvist with the relay", "Lindqvist turns two".
 const FIELDER_AT_WORK = /^ (?:makes (?:a|the|another) (?:[a-z-]+ ){0,2}(?:catch|play|stop|grab|pick)|backhands|snares|snags|spears|scoops|robs|charges|picks it|leaps|turns (?:two|the double play)|starts the double play|with the (?:throw|relay|tag)|with it(?! (?:to|into|over|down|up|through)\b)|puts (?:on )?the tag|applies the tag|makes the tag|on the relay|reaches over|hangs on(?:to| to)? it|holds on(?:to| to)? it|lets it (?:roll|drop|bounce)|cuts (?:it|the ball) off|(?:is )?up and (?:throws|fires))\b/;
 // The catcher at work: "gets the sign from Ruiz", "Ruiz stays in to catch", "Ruiz did well to smother it", "Ruiz sets up away".
 const CATCHER_BEFORE = /(?:(?:the |his )?signs? from|target from|the mitt of|(?:looks|peers|stares) in (?:at|to)|(?:gets|got|skips|skipped|squirts|squirted|bounces|bounced|kicks|kicked) (?:by|past|away from|off|through)) $/;
-const CATCHER_AFTER = /^'s (?:[a-z]+ )?(?:throw|relay|peg|toss|tag|mitt|glove|target)\b|^ catching(?! up)\b|^(?:,[^,.]{1,30},)? (?:(?:at the plate )?(?:takes the throw|applies the tag|makes the tag|puts the tag on|tags him|blocks the plate)|(?:(?:goes|trots|jogs|walks|heads|comes|is) )?(?:out )?to (?:the mound|talk|visit|settle|calm)|stays in to catch|(?:will|to|is|'s) (?:catch|catching)\b|(?:is |'s )?(?:behind the (?:plate|dish)|crouched|squatting)|(?:did|does|do) (?:well|a nice job|a good job) to|(?:manages|managed|was able|is able) to (?:block|smother|glove|corral|keep|knock)|(?:corrals|knocks it down|frames|sets up|set up|puts down (?:the|one|two)|calls for|throws off (?:the|his) mask|flips (?:off )?(?:the|his) mask|pops up (?:and|to) throw)|blocked it|smothered it|stands up\b|stands and (?:steps|moves|shifts|sets up) (?:out|wide|outside|off|to the side))/;
-const FIELDER_AFTER = /^ (?:in|at) (?:center|centre|left|right|short|shortstop|second|third|first)\b|^ (?:camps|catches|makes the (?:catch|play|stop)|fields|throws (?:to|over|across|on to|him out)|fires (?:to|home)|dives|ranges|gloves|blocks\b|relays|settles under|gets under it|(?:is|was) (?:shaded|positioned|stationed|shifted|playing (?:deep|shallow|in|back|up|over))\b|flips|steps on the bag|takes it himself|(?:is )?up with it|drifts|goes back|(?:is )?coming in|races in|looks him back|keeps it in front|squeezes|hauls|smothers|goes out to|heads out|takes a walk out|joins them|comes out)|^,[^.]{0,30}\b(?:he|she)(?:'s| has) got it/;
+const CATCHER_AFTER = /^'s (?:[a-z]+ )?(?:throw|relay|peg|toss|tag|mitt|glove|target|mask|shin ?guards?|chest protector)\b|^'s got it blocked|^ catching(?! up)\b|^(?:,[^,.]{1,30},)? (?:(?:at the plate )?(?:takes the throw|applies the tag|makes the tag|puts the tag on|tags him|blocks the plate)|(?:(?:goes|trots|jogs|walks|heads|comes|is) )?(?:out )?to (?:the mound|talk|visit|settle|calm)|stays in to catch|(?:will|to|is|'s) (?:catch|catching)\b|(?:is |'s )?(?:behind the (?:plate|dish)|crouched|squatting)|(?:did|does|do) (?:well|a nice job|a good job) to|(?:manages|managed|was able|is able) to (?:block|smother|glove|corral|keep|knock)|(?:corrals|knocks it down|frames|sets up|set up|puts down (?:the|one|two)|calls for|throws off (?:the|his) mask|flips (?:off )?(?:the|his) mask|pops up (?:and|to) throw)|blocked it|smothered it|stands up\b|(?:had to |has to |have to )?(?:come|comes|came|pop|pops|popped|spring|springs|sprang) (?:up )?out of (?:his|the) crouch|(?:comes|came|pops|popped) up (?:to throw|throwing|firing)|(?:goes|went|drops|dropped|gets|got) down (?:on|to) (?:his|one) knees?|(?:has|had) got it blocked|reach(?:es|ing|ed)? (?:way )?across (?:his|the) body|(?:could ?n't|can't|could not|cannot|did ?n't|does ?n't) (?:hang|hold) on(?:to| to)? (?:it|the ball|that)|[^.;!?]{0,30}\bbehind the mask\b|stands and (?:steps|moves|shifts|sets up) (?:out|wide|outside|off|to the side))/;
+const FIELDER_AFTER = /^ (?:in|at) (?:center|centre|left|right|short|shortstop|second|third|first)\b|^ (?:camps|catches|makes the (?:catch|play|stop)|fields|throws (?:to|over|across|on to|him out)|fires (?:to|home)|dives|ranges|gloves|blocks\b|relays|settles under|gets under it|(?:is|was) (?:shaded|positioned|stationed|shifted|playing (?:deep|shallow|in|back|up|over))\b|(?:shades|shifts|cheats|creeps|slides over|moves over)\b|flips|steps on the bag|takes it himself|(?:is )?up with it|drifts|goes back|(?:is )?coming in|races in|looks him back|keeps it in front|squeezes|hauls|smothers|goes out to|heads out|takes a walk out|joins them|comes out)|^,[^.]{0,30}\b(?:he|she)(?:'s| has) got it/;
 // Said of a runner, not of the batter ("is off on the pitch", "will be running", "takes his lead", "with a modest lead",
 // "in scoring position", "'s slide", "pinch-runs"; not "is aboard", said of a batter after ball four): "Whitaker takes a step off third", "Carvalho has swiped second", "Halloway, running on
 // the pitch, has to go back", "Brugger's being waved around third", "Pettibone stranded at first", "Whitaker ninety feet away".
 const RUNNER_AFTER = new RegExp(
   "^'s (?:(?:left|right|head-first|headfirst|feet-first|hard) )?(?:hand|foot|slide|jump|lead|legs|speed)\\b|" +
-    "^(?:'s)?,?(?: (?:who [^,.;]{2,30}|running on the pitch|the runner),)?(?: and [a-z]+)?\\s+(?:(?:is|was|has|had|gets|got|takes|took|stays|still|just|already|now|both|then|'s|will|would|'ll|be|(?:has|had|have) to)\\s+){0,3}" +
-    "(?:running|going\\b|goes on the pitch|runs on the pitch|swiped|swipes|steals|stole|stealing|retreats?|strolls|trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|lumbers|moves (?:up|to)|advances|holds(?! up)|hold(?! up)\\b|has to hold(?! up)|stays put|stayed put|" +
+    "^(?:'s)?,?(?: (?:who [^,.;]{2,30}|running on the pitch|the runner),)?(?: and [a-z]+)?\\s+(?:(?:is|was|isn't|not|has|had|gets|got|goes|went|takes|took|stays|still|stuck|sitting|parked|perched|left|just|already|now|both|then|'s|will|would|'ll|be|(?:has|had|have) to)\\s+){0,3}" +
+    "(?:running|going(?! to (?!second|third|home))\\b|goes on the pitch|runs on the pitch|swiped|swipes|steals|stole|stealing|retreats?|strolls|trots(?! (?:down )?to first)|jogs(?! (?:down )?to first)|lumbers|moves (?:up|to)|advances|holds(?! up)|hold(?! up)\\b|has to hold(?! up)|stays put|stayed put|" +
     "scores|scored|(?:out|safe) at (?:second|third|home)|being waved|waved (?:home|around)|dancing|taking (?:a|his|their)|thought about it|a good jump|an? (?:big |good |secondary )*lead\\b|leading off (?:first|second|third)|off (?:first|second|third)|(?:at|on) (?:first|second|third)\\b|" +
     "to (?:second|third|home)|into (?:second|third)|(?:all the way )?around to (?:second|third|home)|rounds (?:second|third)|around third|ninety feet|90 feet|a step off|(?:a )?(?:couple of |few )?steps? off|stranded|left stranded|left on|back to the bag|(?:[a-z]+ )?back to (?:the bag|first|second|third)|" +
-    "tags|breaks|bluffs|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:(?:a|his|their) )?(?:[a-z]+ ){0,2}leads?\\b|back (?:standing|safely|easily|in time|both times|each time|head-?first|without a throw)|scampers?|scoots?|scurries|jogging|motoring|cruises? into (?:second|third)|" +
+    "tags|breaks|bluffs|fakes|feints|(?:gets |is )mobbed|(?:a )?break (?:for|from)|with (?:(?:a|his|their) )?(?:[a-z]+ ){0,2}leads?\\b|back (?:standing|safely|easily|in time|both times|each time|head-?first|without a throw)|scampers?|scoots?|scurries|jogging|motoring|cruises? into (?:second|third)|" +
     "off(?= on the| with the|!| and running)|takes (?:a|his) (?:[a-z]+ )?lead|in scoring position|slid|slides|sliding|" +
-    "representing the (?:tying|winning|go-ahead|lead|insurance) run|leads off (?:first|second|third)(?! (?:inning|base(?:man)?))|an? (?:[a-z]+ )?jump|" +
-    "dives back|slides back|scrambles back|gets back (?:in|safely|to)|back in (?:safely|easily|standing|with)|pinch[- ]runs|(?:comes|is|goes) in to run|will run for|runs for|picked off|caught stealing|caught in a rundown|doubled off|(?:gets |is |was )?thrown out (?:stealing|trying|at (?:second|third|home))|in safely|in ahead of the (?:throw|tag)|beats the (?:throw|tag) (?:to|at|into) (?:second|third|home)|(?:goes|went|races|raced) first to third)(?![a-z])",
+    "representing the (?:tying|winning|go-ahead|lead|insurance) run|(?:as )?the (?:tying|winning|go-ahead|lead|insurance) run (?:at|on|to) (?:first|second|third)|leads off (?:first|second|third)(?! (?:inning|base(?:man)?))|an? (?:[a-z]+ )?jump|" +
+    "(?:dives?|dived|dove|diving|slides?|sliding|scrambles?|scrambling) back|gets back (?:in|safely|to)|back in (?:safely|easily|standing|with)|pinch[- ]runs|(?:comes|is|goes) in to run|will run for|runs for|picked off|caught stealing|caught in a rundown|doubled off|(?:gets |is |was )?thrown out (?:stealing|trying|at (?:second|third|home))|in safely|in ahead of the (?:throw|tag)|beats the (?:throw|tag) (?:to|at|into) (?:second|third|home)|(?:goes|went|races|raced) first to third)(?![a-z])",
 );
 // A runner named before his name: "here goes Ocasio", "that's steal number three for Marsh", "pinch-runner Vance".
-const RUNNER_BEFORE = /(?:checks|checks on|looks back|holds on|keeps an eye on|eyes|throws over to keep|steps off on|runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of|(?:here|there|and there|away) goes) $|\b(?:steal|stolen base|swipe|theft)\b[^.;!?]{0,30}\bfor $/;
+const RUNNER_BEFORE = /(?:checks|checks on|looks back|holds on|keeps an eye on|eyes|throws over to keep|steps off on|runner|pinch-runner|pinch runner|throw from|relay to|flips to|bounces off|off of|(?:here|there|and there|away) goes) $|\b(?:steal|stolen base|swipe|theft)\b[^.;!?]{0,30}\bfor $|\b(?:run|runner|man) (?:at|on|to) (?:first|second|third)(?: base)?,? (?:in|is) $/;
 // The next man, not this one: "Varela on deck", "Varela, waiting on deck,". (Not passed on: he may step in later in the paragraph.)
 const ON_DECK = /^,? (?:is |waits |waiting |stands |standing )?(?:on deck|in the on-deck circle)\b/;
 const ON_DECK_TAKEN_BACK = new RegExp(`^[^.;!?]{0,30}?(?:—|–|-{1,2}|\\.{2,}|…|,)\\s*(?:(?:uh|um|er|no|${SELF_CORRECTION_PHRASES}),?\\s*)+(?:he's |he is )?(?:in the (?:batter's )?box|at the plate|up to bat|up now|stepping in|steps in|batting)`);
 // Warming up in the bullpen is not pitching: "is throwing in the Kettle Falls pen", "getting loose down the line".
-const WARMING_UP = /^,?(?: is| was)? (?:up in the (?:[a-z]+ ){0,3}(?:pen|bullpen)|warming|getting loose|loosening|throwing (?:hard )?(?:out )?(?:down )?in the (?:[a-z]+ ){0,3}(?:pen|bullpen))/;
+const WARMING_UP = /^,?(?: is| was)?(?: still| now| already| busy)? (?:up in the (?:[a-z]+ ){0,3}(?:pen|bullpen)|warming|getting loose|loosening|throwing (?:hard )?(?:out )?(?:down )?in the (?:[a-z]+ ){0,3}(?:pen|bullpen))/;
 // A pitching decision ("Albers gets the win", "Brannigan, who doubled, gets the save") sums up the game: no one at work.
 const DECISION = /^(?:,[^.;]{1,40},)?,? (?:gets|got|earns|earned|takes|took|picks up|picked up|is credited with|was credited with|is tagged with|was tagged with) (?:the |his [a-z0-9]+ )?(?:win|loss|save|hold|victory|decision)\b/;
 // Words on a sign or a banner in the stands ("a sign that says MARLOWE FOR MAYOR") name no one at work.
@@ -117,8 +121,8 @@ const ROLE_WORDS = "catcher|shortstop|(?:first|second|third) baseman|(?:left|cen
 const ROLE_INTRO_BEFORE = new RegExp(`(?:(?:and |now |so )?it's|here's|here is|here comes|up comes|brings up|bringing up|next up,?|now batting,?|that brings up) (?:the |our |their |your )?(?:[a-z-]+ )?(?:${ROLE_WORDS}),? $`);
 // The man a pinch-hitter bats for: "Hollis, the lefty, comes back for a pinch-hitter", "Hollis is lifted", "Hollis makes way for".
 const CALLED_BACK = /^(?:,[^,.]{1,30},)?,? (?:comes back|is called back|gets called back|is brought back|heads back to the dugout|is lifted|gets lifted|is pulled|makes way|gives way)\b/;
-const STEPPING_IN_BEFORE = /(?:(?:on purpose|intentionally|intentional walk|intentional pass) to (?:get to|face|pitch to)|(?:walk|walks|walked|walking) (?:him|[a-z]+) (?:on purpose )?to (?:get to|face|pitch to)|pinch[- ]hitter:|pinch[- ]hitting:|to pinch[- ]hit:|here comes|here's|here is|up comes|up steps|in steps|brings up|bringing up|brought up|(?:the )?next (?:hitter|batter)(?: is)?:?|leading off(?: the (?:inning|[a-z0-9]+(?: inning)?))?,?|now batting:?|batting now:?|next up:?|up next:?|due up:?|(?:first |next )?pitch to|(?:delivers|deals|pitching) to|leading off for [a-z ]+:?) $/;
-const STEPPING_IN_AFTER = /^(?:,[^.;]{1,50},)?,? (?:steps (?:in|up|to the plate|into the box)|comes (?:up|to the plate)|is coming up|coming up|digs in|will bat|bats (?:left|right)|will lead off|leads off(?! (?:first|second|third|1st|2nd|3rd)\b)|is up next|is due up|will hit|(?:is )?next up|strides to the plate|walks up to the plate|is the (?:hitter|batter)|(?:waits|stands|is) (?:in|at) the (?:plate|dish|box|batter's box)|at the (?:plate|dish)(?! (?:takes|applies|blocks|receives|with the tag|for the tag))|in the (?:batter's )?box)/;
+const STEPPING_IN_BEFORE = /(?:(?:on purpose|intentionally|intentional walk|intentional pass) to (?:get to|face|pitch to)|(?:walk|walks|walked|walking) (?:him|[a-z]+) (?:on purpose )?to (?:get to|face|pitch to)|pinch[- ]hitter:|pinch[- ]hitting:|to pinch[- ]hit:|(?:the )?(?:pinch[- ]hitter|hitter|batter) (?:is|will be)|here comes|here's|here is|up comes|up steps|in steps|brings up|bringing up|brought up|(?:the )?next (?:hitter|batter)(?: is)?:?|leading off(?: the (?:inning|[a-z0-9]+(?: inning)?))?,?|now batting:?|batting now:?|next up:?|up next:?|due up:?|(?:first |next )?pitch to|(?:delivers|deals|pitching) to|leading off for [a-z ]+:?) $/;
+const STEPPING_IN_AFTER = /^'s up(?=[.,;:!?—–]| now\b| next\b| here\b| again\b)|^(?:,[^.;]{1,50},)?,? (?:steps (?:in|up|to the plate|into the box)|comes (?:up|to the plate)|is coming up|coming up|digs in|will bat|bats (?:left|right)|will lead off|leads off(?! (?:first|second|third|1st|2nd|3rd)\b)|is up next|is due up|will hit|(?:is )?next up|strides to the plate|walks up to the plate|is the (?:hitter|batter)|is up(?=[.,;:!?—–]| now\b| next\b| here\b| again\b| for\b| with\b)|at bat\b|(?:waits|stands|is) (?:in|at) the (?:plate|dish|box|batter's box)|at the (?:plate|dish)(?! (?:takes|applies|blocks|receives|with the tag|for the tag))|in the (?:batter's )?box)/;
 // Said to bat, which a fielder word before the name does not undo ("catcher Heinz comes up").
 const AT_BAT = /^(?:,[^,.]{1,30},)? (?:steps|digs|swings|bats|is up|leads off|comes up|coming up|is coming up|will bat|will lead off|at the plate|takes(?! a (?:walk|trip|stroll) (?:out )?to)|fouls|watches|grounds|flies|lines|pops|singles|doubles|homers|walks|strikes out)/;
 // The man a count or a pitch is thrown to is at the plate on it, whatever he does after ("One-one to Pruitt... into the
@@ -144,6 +148,7 @@ export function saidToBat(text: string, name: string): boolean {
 const ARRIVAL_AFTER = /^(?:,[^,.]{1,30},)?,? (?:comes? in|is coming in|jogs in|trots in|takes over|enters|from the bullpen|out of the bullpen|into the game|in to pitch|is summoned|gets the call|comes on|will pitch|takes the ball|takes the mound)/;
 // The newcomer named with his role: "brings in lefty Pantoja", "in comes the right-hander Pantoja", "calls on the veteran Pantoja".
 const ARRIVAL_WITH_ROLE = /(?:in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|goes to) (?:the |his |a )?(?:[a-z-]+ )?(?:lefty|righty|left-hander|right-hander|lefthander|righthander|southpaw|reliever|closer|veteran|rookie|setup man|fireman|long man),? $/;
+const VISITED_BEFORE = /\b(?:(?:goes|comes|heads|walks|jogs|trots|is|takes a (?:walk|trip|stroll)) (?:out )?to (?:talk to|talk with|chat with|speak with|speak to|see|visit|settle|calm)|(?:out|trip) to the mound to (?:talk to|see|settle|calm)|visits(?: with)?|confers with) $/;
 const ARRIVAL_BEFORE = /(?:(?:replaced|relieved|succeeded) by|in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|now pitching:?|new pitcher:?|entra|enter|welcome|and now it's|now it's) $/;
 
 interface NamePattern {
@@ -189,6 +194,9 @@ function rosterPatterns(roster: NameRoster): RosterPatterns {
   return patterns;
 }
 
+// Words that open a clause with a capital and are no one's first name ("If Marsh hangs one", "When Marsh comes set").
+const SENTENCE_OPENER = /^(?:And|But|So|Then|Now|Here|Well|Oh|Yes|No|If|When|While|As|Once|Unless|Until|Because|Since|Maybe|Perhaps|Even|Only|Just|Still|Sure|Okay|Tonight|Today|Against|With|For|After|Before|Like|Watch|Look|Ask|Give|Let|Tell|Credit)$/;
+
 function rosterMentions(original: string, roster: NameRoster): Mention[] {
   const { folded, map } = foldText(original);
   const found: Mention[] = [];
@@ -207,7 +215,7 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         // A bare surname right after another capitalized name is someone else's full name ("Corey Webb" for Nate Webb);
         // a capitalized contraction ("If I'm Sorensen", "That's Marsh") is no first name.
         const prior = /(\p{Lu}[\p{L}'’-]+)\s+$/u.exec(original.slice(Math.max(0, start - 20), start));
-        if (m[0] === sur && full.includes(" ") && prior && !isStopWord(prior[1]!) && !/^(?:And|But|So|Then|Now|Here|Well|Oh|Yes|No)$/.test(prior[1]!) &&
+        if (m[0] === sur && full.includes(" ") && prior && !isStopWord(prior[1]!) && !SENTENCE_OPENER.test(prior[1]!) &&
           !/^\p{Lu}[\p{L}]*['’](?:m|s|ll|re|ve|d)$/u.test(prior[1]!)) continue;
         // On the bases: "with Odom standing on second", "Odom trots to third", "Odom takes off", "runner Odom", "here goes Odom".
         const runner = /^,? (?:scored|scores|comes (?:around|in|home)|came (?:around|in|home)|crosses|crossed|races home|raced home|steals|stole|advances|advanced|is thrown out|was thrown out)/.test(after) ||
@@ -216,16 +224,16 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         const steppingIn = role === "batter" && (STEPPING_IN_BEFORE.test(wider) || (/\b(?:brings|bringing|brought|bring) $/.test(before) && /^ (?:up|to the plate|to bat|to the dish)\b/.test(after)) || STEPPING_IN_AFTER.test(after) || ROLE_INTRO_BEFORE.test(wider) ||
           // "Pasquale waiting on deck, uh, in the box, I mean": the words taken back give way to the correction.
           (ON_DECK.test(after) && ON_DECK_TAKEN_BACK.test(after)));
+        const fielding = role === "batter" && !runner &&
+          (((FIELDER_BEFORE.test(before) || FIELDER_AFTER.test(after) || FIELDER_AT_WORK.test(after)) && !AT_BAT.test(after) && !ROLE_INTRO_BEFORE.test(wider)) ||
+            // The catcher's own acts say it whatever follows ("Lindqvist takes the throw", "Lindqvist at the plate applies the tag").
+            CATCHER_BEFORE.test(before) || CATCHER_AFTER.test(after));
         // A batter replaced by a pinch-hitter, a runner, a fielder or an earlier play is not the one at the plate.
         const departing = (role === "batter" && (/(?:(?:hitting|batting|running) for|in place of|replac(?:es|ing)|out goes) $/.test(before) ||
-            runner || PAST_PLAY_AFTER.test(after) || (ON_DECK.test(after) && !steppingIn) ||
-            ((FIELDER_BEFORE.test(before) || FIELDER_AFTER.test(after) || FIELDER_AT_WORK.test(after)) && !AT_BAT.test(after) && !ROLE_INTRO_BEFORE.test(wider)) ||
-            CALLED_BACK.test(after) ||
-            // The catcher's own acts say it whatever follows ("Lindqvist takes the throw", "Lindqvist at the plate applies the tag").
-            CATCHER_BEFORE.test(before) || CATCHER_AFTER.test(after))) ||
+            runner || fielding || PAST_PLAY_AFTER.test(after) || (ON_DECK.test(after) && !steppingIn) || CALLED_BACK.test(after))) ||
           (role === "pitcher" &&
           // "in for Teague" takes him out; "a big strikeout for Teague" credits him.
-          ((/(?:replac(?:es|ing)|in place of|relieves|relieving|lifts?|lifted|pulls?|removes?|for|after|over from) $/.test(before) &&
+          ((/(?:replac(?:es|ing)|in place of|relieves|relieving|lifts?|lifted|pulls?|removes?|for|after|over from|(?:already|has|had|have|'s|'d) used|burned) $/.test(before) &&
               !/(?:strikeout|strike three|punchout|whiff|k|out|double play|win|save|hold|strikeouts|outs) for $/.test(before)) ||
             /^(?:(?:,[^,.]{1,30},)?,? (?:is|was|gets|got|will be|has been) (?:replaced|relieved|lifted|pulled|removed|taken out)\b|'s? (?:night|work|day|outing)\b|'s (?:done|finished|through)\b(?! (?:a|an|the|well|nicely|it|that|this)\b)|,? (?:is|was) (?:done|finished|through)|,? hands the ball|,? heads to the showers|,? exits|,? departs|,? gave (?:them|us) )/.test(after) ||
             // Warming up in the bullpen is not pitching; an earlier play is not this one.
@@ -236,8 +244,9 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
         const out = departing || DECISION.test(after) || STAT_ASIDE.test(after) || RETRACTED.test(after);
         found.push({ role, index: start, text: original.slice(start, end), full: m[0] !== sur || !full.includes(" "), departing: out,
           arriving: role === "pitcher" && (ARRIVAL_AFTER.test(after) || ARRIVAL_BEFORE.test(before) || ARRIVAL_WITH_ROLE.test(wider)),
+          visited: role === "pitcher" && VISITED_BEFORE.test(wider),
           runner: runner && !BATS.test(after), steppingIn, bats: role === "batter" && (BATS.test(after) || PITCHED_TO.test(before)) && !runner,
-          past: role === "batter" && CREDITED_BEFORE.test(wider) });
+          past: role === "batter" && CREDITED_BEFORE.test(wider), fielding });
       }
     }
   };
@@ -263,9 +272,13 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
   };
   const onBase = new Set(unique.filter((m) => m.role === "batter" && m.runner).map(person).filter((k): k is string => k !== null));
   for (const k of [...onBase]) if (unique.some((m) => m.bats && person(m) === k)) onBase.delete(k);
+  // So is a man the paragraph has fielding or catching ("Ruiz throws off the mask... Ruiz squeezes it for the out"),
+  // unless he is also said to bat or step in.
+  const inField = new Set(unique.filter((m) => m.fielding).map(person).filter((k): k is string => k !== null));
+  for (const k of [...inField]) if (unique.some((m) => (m.bats || m.steppingIn) && person(m) === k)) inField.delete(k);
   for (const m of unique) {
     const k = person(m);
-    if (k !== null && onBase.has(k)) m.departing = true;
+    if (k !== null && (onBase.has(k) || (inField.has(k) && !m.bats && !m.steppingIn))) m.departing = true;
   }
   return resolveContested(unique, original, patterns.surnameCount).sort((a, b) => a.index - b.index);
 }
@@ -300,9 +313,9 @@ function resolveContested(mentions: Mention[], original: string, surnameCount: M
 
 const ORDINAL = `(?:\\d+(?:st|nd|rd|th)|${Object.keys(NUMBER_ORDINALS).join("|")})`;
 const CARDINAL = `(?:\\d+|${Object.keys(NUMBER_UNITS).join("|")})`;
-/** A break between halves: "middle of the fifth", "end of the 7th", "after three full innings", "through seven complete", "through the top of the third". */
+/** A break between halves: "middle of the fifth", "end of the 7th", "end of four", "after three full innings", "through seven complete", "through the top of the third". */
 const INNING_BREAK = new RegExp(
-  `\\b(?:middle|end|close) of (?:the )?${ORDINAL}\\b|\\bmid-${ORDINAL}\\b|` +
+  `\\b(?:middle|end|close) of (?:the )?${ORDINAL}\\b|\\b(?:middle|end) of ${CARDINAL}(?![\\w-])|\\bmid-${ORDINAL}\\b|` +
     `\\b(?:after|through) (?:the (?:top|bottom) of the ${ORDINAL}|${CARDINAL} (?:full |complete )?innings?|${CARDINAL} (?:full|complete)|${CARDINAL} and a half|${ORDINAL} (?:full |complete )?innings?)\\b|` +
     // Opening on the innings played: "After nine, we go to extras", "Through four: Larks 2, Moles 0".
     `^\\W*(?:after|through) ${CARDINAL}(?=[,:;.—–-])`,
@@ -358,7 +371,8 @@ export function parseNames(original: string, roster?: NameRoster): Names {
     }
     // In a pitching change the newcomer is named after the pitcher leaving.
     const change = role === "pitcher" && CHANGE.test(original);
-    const marked = arriving.find((m) => m.arriving);
+    // Outside a change, the man a visit goes out to is the one on the mound ("she has used Soto, so the coach goes out to Vance").
+    const marked = arriving.find((m) => m.arriving) ?? (change ? undefined : arriving.find((m) => m.visited));
     // Everyone the roster knows is leaving: the newcomer is someone it does not know ("Marsh takes over from Whitlock").
     if (change && arriving.length === 0 && fromGrammar.pitcher && !mine.some((m) => surnameOf(m.text) === surnameOf(fromGrammar.pitcher!))) return null;
     // Outside a pitching change, a pitcher the text places elsewhere (warming up, leaving, an earlier play) is not on the mound.
@@ -394,7 +408,8 @@ export function parseNames(original: string, roster?: NameRoster): Names {
     else batter = fromGrammar.batter !== null && !grammarSays(fromGrammar.batter) ? fromGrammar.batter : null;
   }
   // "Redcloud vs. Marsh": a known batter written first makes the other side the pitcher.
-  const duel = fromGrammar.duel;
-  if (pitcher === null && duel && known(duel[0], batterSurnames) && !known(duel[1], batterSurnames)) pitcher = duel[1];
+  // (Read only when no pitcher is found: the duel's pattern is the grammar's costliest.)
+  const duel = pitcher === null ? fromGrammar.duel : null;
+  if (duel && known(duel[0], batterSurnames) && !known(duel[1], batterSurnames)) pitcher = duel[1];
   return { pitcher: noPitcher ? null : pitcher, batter: noBatter ? null : batter };
 }

@@ -115,6 +115,15 @@ function nameIn(run: string): { name: string; title: MentionRole | null; titleWo
   return { name, title, titleWord, offset };
 }
 
+// Addressed: set off by a comma and ending the clause, or opening the quote with a comma after it.
+const VOCATIVE = /,\s*\u0000(?:[.!?]|,\s*["”]|,\s*(?:I|I'm|I've|I'd|I'll|you|we|trust me|look)\b)|["“]\s*\u0000,/;
+/** Whether a place in the paragraph is inside a quotation (an odd number of quote marks before it). */
+function insideQuote(text: string, index: number): boolean {
+  let marks = 0;
+  for (let i = 0; i < index; i++) if (text[i] === '"' || text[i] === "“" || text[i] === "”") marks++;
+  return marks % 2 === 1;
+}
+
 /**
  * Every name a paragraph writes, sentence by sentence, with what the words around it say: the grammar of the
  * call (who pitches, who bats, read sentence by sentence so that two sentences give two readings), the title
@@ -122,7 +131,10 @@ function nameIn(run: string): { name: string; title: MentionRole | null; titleWo
  */
 export function mentionsIn(text: string): NameMention[] {
   const out: NameMention[] = [];
+  let at = 0;
   for (const sentence of text.split(/(?<=[.!?;])\s+|\s+[—–]\s+/)) {
+    const offset = text.indexOf(sentence, at);
+    at = offset + sentence.length;
     const g = grammarNames(sentence, []);
     const grammar = (name: string, role: string | null) => role !== null && surnameOf(role) === surnameOf(name) &&
       (!role.includes(" ") || !name.includes(" ") || foldName(role) === foldName(name));
@@ -136,6 +148,13 @@ export function mentionsIn(text: string): NameMention[] {
     for (const f of found) {
       const before = sentence.slice(Math.max(0, f.start - 40), f.start);
       const after = sentence.slice(f.start + f.name.length, f.start + f.name.length + 70);
+      // A place of old days ("games at the old Harbor Street grounds") is no one at work.
+      if (/\bthe (?:old|historic|original)\s+$/i.test(before)) continue;
+      // Someone spoken to inside a quote ("Soft and away, Gus.", "Gus, I've seen him throw") is in the booth.
+      if (!f.name.includes(" ") && insideQuote(text, offset + f.start) && VOCATIVE.test(`${before}\u0000${after}`)) {
+        out.push({ name: f.name, roles: ["staff"] });
+        continue;
+      }
       const roles = new Set(rolesAround(before, after, before.trim() === ""));
       if (f.title && !(HAND_TITLES.has(f.titleWord ?? "") && roles.has("bat"))) roles.add(f.title);
       // A sentence that is only a name ("Jace Whitford.") announces the next batter.
