@@ -196,10 +196,13 @@ function pitchAnnounced(lower: string): number {
 }
 
 /** Choose the counts said to be before and after the pitch. */
-function pickCounts(mentions: CountMention[], resultIndex: number): { pre: Partial<Count>; post: Partial<Count> } {
+function pickCounts(mentions: CountMention[], resultIndex: number, lower: string): { pre: Partial<Count>; post: Partial<Count> } {
   const pre: Partial<Count> = {};
   const post: Partial<Count> = {};
-  const role = (m: CountMention) => (m.role !== "unknown" ? m.role : resultIndex >= 0 && m.index > resultIndex ? "post" : "pre");
+  // A count said as where things stand ("So it's one and one.", "That makes it 2-1.") in a sentence before the one
+  // with the call is where the pitch starts from: the pitch has not been told yet.
+  const standsBefore = (m: CountMention) => resultIndex >= 0 && m.index < resultIndex && /[.!?]/.test(lower.slice(m.index, resultIndex));
+  const role = (m: CountMention) => (m.role === "post" && standsBefore(m) ? "pre" : m.role !== "unknown" ? m.role : resultIndex >= 0 && m.index > resultIndex ? "post" : "pre");
   for (const m of mentions) {
     const target = role(m) === "pre" ? pre : post;
     if (role(m) === "pre" && pre.balls !== undefined && m.balls !== null) continue; // the first pre count wins
@@ -227,7 +230,7 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   const from = pitchAnnounced(lower);
   const cues = findResultCues(lower).filter((c) => (evidence || (!isWeakCue(c.phrase) && !c.ruling)) && c.index > upNext && c.index >= from);
   const firstCue = cues.length > 0 ? cues[0]!.index : -1;
-  const { pre, post } = pickCounts(mentions, firstCue);
+  const { pre, post } = pickCounts(mentions, firstCue, lower);
   let options = candidates(cues, lower);
   let preFull = pre.balls !== undefined && pre.strikes !== undefined ? (pre as Count) : null;
   if (preFull && (post.balls !== undefined || post.strikes !== undefined)) {
