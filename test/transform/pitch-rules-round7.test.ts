@@ -30,3 +30,50 @@ describe("a count said as where the at-bat stands: 'we're one and one', 'it's tw
     expect(extractPlay("Oh and one is the count, and the sinker is grounded to short.")).toMatchObject({ pitch_result: "In play - out", pre_pitch_balls: 0, pre_pitch_strikes: 1 });
   });
 });
+
+describe("the miss said of the pitch or of the pitcher", () => {
+  it("'Another one misses', 'Ortiz misses again', 'misses with the hook' are balls", () => {
+    expect(extractPlay("Another one misses, and the count runs to three and one.")).toMatchObject({ pitch_result: "Ball", pre_pitch_balls: 2, pre_pitch_strikes: 1, post_pitch_balls: 3 });
+    expect(extractPlay("Runner at first. Ortiz misses again, and it's two and oh.")).toMatchObject({ pitch_result: "Ball", pre_pitch_balls: 1, pre_pitch_strikes: 0, post_pitch_balls: 2 });
+    expect(extractPlay("Kemp misses with the hook, just off the corner, one and one.")).toMatchObject({ pitch_result: "Ball", post_pitch_balls: 1, post_pitch_strikes: 1 });
+  });
+
+  it("a swing said with it still wins: 'swings and misses again'", () => {
+    expect(extractPlay("Ruiz swings and misses again. Oh and two.")).toMatchObject({ pitch_result: "Swing and miss" });
+  });
+});
+
+describe("the pitch hitting the batter, said of the pitcher: 'and he hits him!'", () => {
+  it("'he hits him' is a hit by pitch", () => {
+    expect(extractPlay("Two and two... and he hits him! Right on the hip, and Duran takes his base.")).toMatchObject({ pitch_result: "Hit by pitch", pre_pitch_balls: 2, pre_pitch_strikes: 2, post_pitch_balls: 2, post_pitch_strikes: 2 });
+    expect(extractPlay("The sinker runs in, and she hits him square on the back.")).toMatchObject({ pitch_result: "Hit by pitch", ball_in_play: false });
+  });
+});
+
+describe("where the pitch crossed, 'right at the knees', is no ball hit at a fielder", () => {
+  it("'right at the knees', 'right at the letters' say nothing of a ball in play", () => {
+    expect(extractPlay("Curveball right at the knees, called strike one.")).toMatchObject({ pitch_result: "Strike", ball_in_play: false });
+    expect(extractPlay("Fastball right at the letters, and Pena swings through it.")).toMatchObject({ pitch_result: "Swing and miss", ball_in_play: false });
+    expect(extractPlay("Grounder right at the shortstop, and he throws to first.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
+  });
+});
+
+describe("a hitter standing still for the pitch took it", () => {
+  it("'just stood there', 'stood and admired it' is a called strike when nothing else is said", () => {
+    expect(extractPlay("The hook drops in at the knees and Soto just stood there. One and two.")).toMatchObject({ pitch_result: "Strike", pre_pitch_balls: 1, pre_pitch_strikes: 1, post_pitch_strikes: 2 });
+    expect(extractPlay("Sinker on the inside corner, and Cruz stands and admires it. Oh and one.")).toMatchObject({ pitch_result: "Strike", pre_pitch_balls: 0, pre_pitch_strikes: 0 });
+    expect(extractPlay("Slider low, and Cruz admired that one all the way. Ball one.")).toMatchObject({ pitch_result: "Ball" });
+  });
+});
+
+describe("a strikeout counted among his night's is this pitch", () => {
+  it("'goes down swinging for the second time tonight' is the call, not an earlier at-bat", () => {
+    expect(extractPlay("Oh and two... swung on and missed, and Baker goes down swinging for the second time tonight.")).toMatchObject({ pitch_result: "Swing and miss", pre_pitch_balls: 0, pre_pitch_strikes: 2, post_pitch_strikes: 3 });
+    expect(extractPlay("Called strike three! Frozen on the corner, that's the third time today he's been rung up.")).toMatchObject({ pitch_result: "Strike" });
+  });
+
+  it("a sentence about earlier tonight still says nothing of this pitch", () => {
+    expect(extractPlay("Baker singled to left earlier tonight. Here's the pitch, low, ball one.")).toMatchObject({ pitch_result: "Ball" });
+    expect(extractPlay("Baker steps in. He struck out tonight in the second.").pitch_result).toBeNull();
+  });
+});

@@ -137,7 +137,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "easy out|for the (?:1st |2nd |3rd |final |last )?out|bounce[sd]? out|roll(?:s|ed)? (?:out|over|to)|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)|" +
       "throws? (?:to|on to|over to|across to) 1st|throws? him out|(?:taps?|tapped|bounces?|bounced|chops?|chopped|dribbles?) (?:it |1 |the [a-z0-9-]+(?: [a-z-]+)? )?(?:back )?to (?:the mound|the pitcher|short|2nd|3rd|1st)|" +
       "(?:squeezes|hauls in|gathers in|puts away|settles under|camps under) (?:it|the fly|the liner)|(?:doubled|picked) off|" +
-      "(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at (?:the )?[a-z]+|force (?:at|out|play)|for the force"],
+      "(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at (?!(?:the )?(?:knees|letters|belt|hands|waist|thighs|shins|ankles|top|bottom|heart|middle|corner|edge|black)\\b)(?:the )?[a-z]+|force (?:at|out|play)|for the force"],
   ["inPlay",
     "grounders?|ground ?balls?|choppers?|comebackers?|fly ?balls?|line drives?|liners?|bunts?|bunted|tappers?|dribblers?|bouncers?|nubbers?|rollers?|" +
       "puts? (?:it|the ball|one) in play|in play|" +
@@ -195,7 +195,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   // A pitcher hitting the batter with a pitch, the batter named: "hit Pena with a 1-1 sinker", "plunks Ruiz with a heater".
   ["Hit by pitch", "(?:hits?|plunks?|plunked|drills?|drilled|nails?|nailed|beans?|beaned) (?!(?:it|1|a|an|the|that|this|his|one|him|them|everything)\\b)[a-z'.-]+(?: [a-z'.-]+)? with (?:a|an|the|his|that)\\b"],
   // The pitch hitting the batter said plainly: "and it hits him!", "the pitch clips him", "hit batsman".
-  ["Hit by pitch", "(?:it|the pitch|that 1|and) (?:hits|hit|clips|clipped|grazes|grazed|catches|nails|nailed|drills|drilled) him\\b(?! (?:with|for))|hit batsman|hit batter"],
+  ["Hit by pitch", "(?:it|the pitch|that 1|and|(?:and )?(?:he|she)) (?:hits|hit|clips|clipped|grazes|grazed|catches|nails|nailed|drills|drilled) him\\b(?! (?:with|for))|hit batsman|hit batter"],
   // A batter safe on an error put the ball in play and got no hit: "reaches on an error by the shortstop", "boots it".
   ["In play - out", "(?:reaches|reached|is safe|safe) on (?:an? )?(?:throwing |fielding |two-base )?error|(?:an? )?error (?:by|on) the (?:[a-z]+ ?){1,2}|boots? (?:it|the ball)|booted (?:it|the ball)|bobbles? (?:it|the ball)|bobbled (?:it|the ball)"],
   // A strikeout said by who got whom: "got him looking", "gets him swinging", "sat him down swinging"; "punchout!".
@@ -225,11 +225,15 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       // A pitch thrown out of the zone on purpose: "he wastes one", "a waste pitch", "misses on purpose".
       "wastes? (?:1|a pitch|a [a-z-]+|that 1)|waste pitch|" +
       // The call with its subject left out: "Misses again.", "Misses, 3 and 1."
-      "(?<=^|[.!?] |, )(?:just )?misse[sd](?: again| badly| wide| by a mile)?(?= ?[.!;,])"],
+      "(?<=^|[.!?] |, )(?:just )?misse[sd](?: again| badly| wide| by a mile)?(?= ?[.!;,])|" +
+      // The miss said of the pitch or of the pitcher: "Another one misses.", "Ortiz misses again", "misses with the hook".
+      "(?:another|another 1|that 1|this 1|the pitch|the next 1) misse[sd]|misse[sd] (?:again|with (?:the|a|an|his|that|another))\\b"],
   // A pitch laid in the zone, the hitter not said to swing: "lays one in there", "grooves one", "sneaks a cutter over".
   ["take", "lays? (?:1|it|a [a-z-]+) (?:in|in there|over)|grooves? (?:1|it|a [a-z-]+)|sneaks? (?:1|it|a [a-z-]+) (?:over|in|past him|by him)|taking all the way|" +
     // The hitter only looking at it: "just stares at it", "looks at that 1", "watches it go by".
-    "(?:stares?|stared|looks?|looked|gazes?|gazed|watches|watched) (?:at )?(?:it|1|that 1|that|the pitch)(?: go by| sail by| fly by| go past)?(?![a-z])"],
+    "(?:stares?|stared|looks?|looked|gazes?|gazed|watches|watched) (?:at )?(?:it|1|that 1|that|the pitch)(?: go by| sail by| fly by| go past)?(?![a-z])|" +
+    // Or standing still for it: "just stood there", "stands and admires it", "admired that one".
+    "(?:stood|stands) (?:there|and (?:watched|watches|admired|admires|looked at|looks at|took|takes) (?:it|1|that 1|the pitch))|(?:admired|admires) (?:it|that 1|the pitch)"],
   // A strikeout in a letter or a phrase: "K!", "goes down on a curveball", "went down on strikes".
   ["strikeout", "(?<=^|[.!?] )k(?=!|\\. )|(?:goes|went|go) down on (?:strikes|a|an|the|3|that)"],
   // An extra-base hit said by what it earned, a ball ripped down a line: "extra bases!", "smoked down the third-base line".
