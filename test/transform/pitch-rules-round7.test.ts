@@ -77,3 +77,42 @@ describe("a strikeout counted among his night's is this pitch", () => {
     expect(extractPlay("Baker steps in. He struck out tonight in the second.").pitch_result).toBeNull();
   });
 });
+
+describe("plays of other times and plays imagined, around the call, are not this pitch", () => {
+  const none = { pitch_result: null, ball_in_play: null, pitch_type: null, pre_pitch_balls: null, pre_pitch_strikes: null };
+
+  it("his career against this pitcher, his line as 'N for M'", () => {
+    expect(extractPlay("Diaz has faced Kemp six times in his career and struck out in four of them.")).toMatchObject(none);
+    expect(extractPlay("Pena steps in. He is three for twelve against Kemp, with a home run.")).toMatchObject(none);
+  });
+
+  it("a play 'two innings ago', and one told in the first inning", () => {
+    expect(extractPlay("Up comes Webb, the man who took a home run away from Ortiz two innings ago.")).toMatchObject(none);
+    expect(extractPlay("Ruiz is back, and he went the other way for a double in the first inning.")).toMatchObject(none);
+  });
+
+  it("a replay they are showing", () => {
+    expect(extractPlay("Webb steps in. They're showing it again on the big board: a hanging slider, and he hit it over the wall.")).toMatchObject(none);
+  });
+
+  it("a sentence opening on 'If', and what a fly would be in another park", () => {
+    expect(extractPlay("Two on, two out for Diaz. If Kemp leaves a slider up here, Diaz hits it off the wall.")).toMatchObject(none);
+    expect(extractPlay("Diaz lifts a fly to deep left, and Pena catches it on the track. In most ballparks that's a home run.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true });
+    expect(extractPlay("Oh and one. Here's the pitch, high fly, caught at the wall! In any other weather that ball's gone.")).toMatchObject({ pitch_result: "In play - out", pre_pitch_strikes: 1 });
+  });
+
+  it("a manager's words 'and I quote'", () => {
+    expect(extractPlay('The skipper told us before the game, and I quote, "We are going to swing at the first fastball and hit it a mile."')).toMatchObject(none);
+  });
+
+  it("a half-inning closed with its line: 'that'll do it for the top of the sixth', 'no runs, one hit, two left'", () => {
+    expect(extractPlay("And that'll do it for the top of the sixth. Two strikeouts and a fly ball, and that's all for the Otters.")).toMatchObject(none);
+    expect(extractPlay("A quiet frame for the home side: one run, two hits, one left, and a lineout to end it.")).toMatchObject(none);
+  });
+
+  it("a sentence going on about a play of another time: 'That one came on a 3-1 fastball'", () => {
+    expect(extractPlay("Pena won it for them last night with a walk-off hit. That one came on a three-one fastball up in the zone.")).toMatchObject(none);
+    expect(extractPlay("Here comes Webb, who singled home two last night. It was a slider he hit the other way.")).toMatchObject(none);
+    expect(extractPlay("He doubled last night. Now the pitch: that one was a curve, and Webb swings through it.")).toMatchObject({ pitch_result: "Swing and miss", pitch_type: "curve" });
+  });
+});
