@@ -116,3 +116,27 @@ describe("plays of other times and plays imagined, around the call, are not this
     expect(extractPlay("He doubled last night. Now the pitch: that one was a curve, and Webb swings through it.")).toMatchObject({ pitch_result: "Swing and miss", pitch_type: "curve" });
   });
 });
+
+describe("more of the booth's names for pitches", () => {
+  it("'the gas' is a four-seamer; 'out of gas' is a tired arm", () => {
+    expect(extractPlay("Here comes the gas, ninety-eight, and Ruiz swings through it.")).toMatchObject({ pitch_type: "gas", pitch_velocity_mph: 98, pitch_result: "Swing and miss" });
+    expect(extractPlay("Kemp looks out of gas. The slider, low, ball one.")).toMatchObject({ pitch_type: "slider", pitch_result: "Ball" });
+  });
+
+  it("'straight change' and 'change-piece' are changeups, read whole", () => {
+    expect(extractPlay("A straight change at eighty-one, and Ruiz is way out in front.")).toMatchObject({ pitch_type: "straight change", pitch_result: "Swing and miss" });
+    expect(extractPlay("He pulls the string with the change-piece, and Diaz waves at it.")).toMatchObject({ pitch_type: "change-piece" });
+  });
+});
+
+describe("the pitch thrown, not one imagined or looked for", () => {
+  it("a pitch named only in a sentence opening on 'If', or in the colour man's quote, names no pitch", () => {
+    expect(extractPlay("Ball two, way inside. If I'm the catcher, I call for the curve here.")).toMatchObject({ pitch_result: "Ball", pitch_type: null });
+    expect(extractPlay('Low, ball three. "I would go right back to the sinker, Gus."')).toMatchObject({ pitch_result: "Ball", pitch_type: null });
+  });
+
+  it("the pitch the catcher was looking for gives way to the one that came", () => {
+    expect(extractPlay("It skips to the backstop! They got crossed up, the catcher was expecting a slider and got a heater. Ball one.")).toMatchObject({ pitch_type: "heater", pitch_result: "Ball" });
+    expect(extractPlay("Diaz was sitting on a fastball and he got one, lined into center for a hit.")).toMatchObject({ pitch_type: "fastball", pitch_result: "In play - hit" });
+  });
+});

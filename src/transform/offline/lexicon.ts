@@ -37,7 +37,7 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `cut${SEP}fast${SEP}balls?|cutters?|cut balls?`, code: "FC", confidence: "high", examples: ["cutter", "cut fastball", "cut ball"] },
   { pattern: `sweepers?|sweeping sliders?`, code: "ST", confidence: "high", examples: ["sweeper", "sweeping slider"] },
   { pattern: `sliders?|slurves?`, code: "SL", confidence: "high", examples: ["slider", "slurve"] },
-  { pattern: `circle${SEP}change(?:${SEP}ups?)?|change${SEP}ups?|changeups?|change of pace`, code: "CH", confidence: "high", examples: ["changeup", "change-up", "circle change", "change of pace"] },
+  { pattern: `circle${SEP}change(?:${SEP}ups?)?|change${SEP}ups?|changeups?|change of pace|straight${SEP}change(?:${SEP}ups?)?|change${SEP}pieces?`, code: "CH", confidence: "high", examples: ["changeup", "change-up", "circle change", "change of pace", "straight change", "change-piece"] },
   { pattern: `split${SEP}finger(?:ed)?(?:${SEP}fast${SEP}balls?)?|splitters?|splitty|splitties|split${SEP}fingers?|forkballs?|fork${SEP}balls?|splits?`, code: "FS", confidence: "high", examples: ["splitter", "splitty", "split-finger fastball", "forkball", "split"] },
   { pattern: `curve${SEP}balls?|curves?|(?:12|twelve)${SEP}to${SEP}(?:6|six)(?:${SEP}(?:curve(?:ball)?s?|hooks?|benders?))?|yakkers?|uncle charlie|benders?|hooks?|deuces?`, code: "CU", confidence: "high", examples: ["curveball", "curve", "12-to-6 hook", "yakker", "uncle charlie", "bender", "hook", "deuce"] },
   { pattern: `fast${SEP}balls?|heaters?|high heat|heat|cheese|hard (?:ones?|1)`, code: "FF", confidence: "medium", examples: ["fastball", "heater", "high heat", "heat", "cheese", "hard one"] },
@@ -51,6 +51,8 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `(?:hard|high|good|some) (?:cheese|cheddar)|(?:the )?hard stuff`, code: "FF", confidence: "medium", examples: ["hard cheese", "high cheese", "high cheddar", "hard stuff"] },
   // ── Round 6: the Spanish names a bilingual booth uses ("el cambio", "la curva", "la recta"). ──
   { pattern: `cambios?`, code: "CH", confidence: "medium", examples: ["cambio"] },
+  // ── Round 7: a radio veteran's fastball ("brings the gas"; "out of gas" is a tired arm, a false friend). ──
+  { pattern: `gas`, code: "FF", confidence: "medium", examples: ["gas"] },
   { pattern: `curvas?`, code: "CU", confidence: "medium", examples: ["curva"] },
   { pattern: `rectas?`, code: "FF", confidence: "medium", examples: ["recta"] },
 ];
@@ -64,6 +66,7 @@ export const PITCH_FALSE_FRIENDS: RegExp[] = [
   /\b(?:gets?|got|give[sn]?|gave) (?:him )?the hook\b/g, /\bsplits? the (?:gap|outfielders|defense|plate)\b/g,
   /\bno change\b/g, /\bchange in (?:the )?\w+/g, /\bchanges? (?:speeds|eye levels|his|the|things)\b/g,
   /\bheat (?:index|of the)\b/g, /\b(?:there's|there is|we have|we've got|makes?|making|made|time for|with) a (?:pitching )?change\b/g, /\bhammer (?:it|1|away|down)\b/g, /\b(?:he |she |and )?hooks (?:it|1|the ball|a [a-z]+ (?:to|into|down|foul))\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
+  /\b(?:out of|low on|running on|no) gas\b|\bgas (?:tank|station|left|can)\b|\bgas in the tank\b/g,
 ];
 
 // ── Scorer's pitch codes ───────────────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 import type { PitchResult } from "../../domain/index";
 import { applyResult, findCounts, reverseResult, type Count, type CountMention } from "./count-parser";
 import { PITCH_CODE_UPPER, PITCH_NAME, SELF_CORRECTION } from "./lexicon";
-import { findPitchTerms } from "./pitch-vocabulary";
+import { findPitchTerms, type PitchTermMatch } from "./pitch-vocabulary";
 import { blankOtherOccasions, findResultCues, hasPitchEvidence, isRecap, isWeakCue, summarizesPlays, type ResultCue, type ResultMention } from "./result-parser";
 
 /** The pitch fields of one paragraph; null everywhere when the paragraph describes no pitch. */
@@ -104,10 +104,29 @@ function correctedTerm<T extends { index: number; text: string }>(terms: readonl
   return terms[Math.max(0, Math.min(beforeCall, terms.length) - 1)];
 }
 
-/** How many pitch names come before the call (in the number-normalized text, where the call was found). */
-function namesBeforeCall(lower: string, callAt: number | undefined): number {
+/** How many of these pitch names (found in the number-normalized text, where the call was found) come before the call. */
+function namesBeforeCall(named: readonly PitchTermMatch[], callAt: number | undefined): number {
   if (callAt === undefined || callAt < 0) return 0;
-  return findPitchTerms(lower).filter((t) => t.index < callAt).length;
+  return named.filter((t) => t.index < callAt).length;
+}
+
+// The pitch a catcher or a hitter looked for, which may not be the one that came: "was looking for a splitter and got a heater".
+const EXPECTED = /\b(?:looking for|expecting|sitting on|guessing|set up for|called for|calling for|asked for)(?: (?:an?|the|his))?(?: [a-z-]+)? $/;
+
+/**
+ * The pitch names of this pitch, as written (`plain`) and as found in the number-normalized text (`lower`, the same
+ * names in the same order): not those of a quote, another time or a pitch imagined ("If I'm him, I throw the
+ * change"), nor one only looked for when another is named.
+ */
+function thisPitchNames(lower: string, plain: string): { written: readonly PitchTermMatch[]; found: readonly PitchTermMatch[] } {
+  const written = findPitchTerms(plain);
+  const found = findPitchTerms(lower);
+  if (written.length === 0 || found.length !== written.length) return { written, found };
+  const call = blankOtherOccasions(lower);
+  let keep = (call === lower ? found : findPitchTerms(call)).map((t) => found.findIndex((f) => f.index === t.index));
+  const looked = keep.filter((i) => EXPECTED.test(lower.slice(Math.max(0, found[i]!.index - 40), found[i]!.index)));
+  if (looked.length > 0 && looked.length < keep.length) keep = keep.filter((i) => !looked.includes(i));
+  return { written: keep.map((i) => written[i]!), found: keep.map((i) => found[i]!) };
 }
 
 /** A count the narrator takes back ("That's 1-2 — no, 1-1", "two and one... excuse me, one and two") gives way to the next. */
@@ -270,7 +289,7 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     const onCount = pre.balls !== undefined && pre.strikes !== undefined;
     const thrown = !repertoire && named && (THROWN.test(call) || onCount);
     if (!thrown) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
-    return { pitch_type: correctedTerm(terms, plain)?.text ?? null, pitch_velocity_mph: velocity, pitch_result: null, ball_in_play: null, pre, post: {} };
+    return { pitch_type: correctedTerm(thisPitchNames(lower, plain).written, plain)?.text ?? null, pitch_velocity_mph: velocity, pitch_result: null, ball_in_play: null, pre, post: {} };
   }
   // "Ball four" and "strike three" alone name one side of a count, which is no count (data/README): the result says it all.
   let preCount: Partial<Count> = { ...pre };
@@ -293,11 +312,11 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     if (pre.balls !== undefined && post.balls === undefined) postCount.balls = result === "Ball" ? pre.balls + 1 : pre.balls;
     if (pre.strikes !== undefined && post.strikes === undefined) postCount.strikes = applyResult({ balls: 0, strikes: pre.strikes }, result).strikes;
   }
-  const terms = findPitchTerms(plain);
+  const { written, found } = thisPitchNames(lower, plain);
   const code = original ? PITCH_CODE_UPPER.exec(original) : null;
   return {
     // The names in the plain text and in the number-normalized one are the same, in the same order.
-    pitch_type: terms.length > 0 ? correctedTerm(terms, plain, findPitchTerms(lower).length === terms.length ? namesBeforeCall(lower, firstCue) : 0)!.text : code ? code[1]! : null,
+    pitch_type: written.length > 0 ? correctedTerm(written, plain, found.length === written.length ? namesBeforeCall(found, firstCue) : 0)!.text : code ? code[1]! : null,
     pitch_velocity_mph: parseVelocity(lower),
     pitch_result: result,
     ball_in_play: result === "In play - hit" || result === "In play - out",

@@ -113,18 +113,24 @@ const blankQuoted = (text: string) =>
   text.includes('"') || text.includes("\u201c") ? text.replace(QUOTED, (all, q: string) => all.slice(0, all.length - q.length) + " ".repeat(q.length)) : text;
 
 /**
- * The paragraph with what is said of other occasions blanked out (same length): quoted asides and sentences about
- * other times ("touched 101 last week", "91 in his warm-up tosses"). Narrower than `blankOtherTimes`: his day so
- * far ("tonight") stays, so a speed said with it ("his fastest pitch tonight, 99") still counts.
+ * The paragraph with what is said of other occasions blanked out (same length): quoted asides, sentences about
+ * other times ("touched 101 last week", "91 in his warm-up tosses") and pitches imagined ("If I'm him, I throw the
+ * change"). Narrower than `blankOtherTimes`: his day so far ("tonight") stays, so a speed said with it ("his fastest
+ * pitch tonight, 99") still counts.
  */
 export function blankOtherOccasions(text: string): string {
+  // Asked for the speed, the pitch's name and whether a pitch was thrown, of one paragraph: read it once.
+  if (text === lastOccasions.text) return lastOccasions.blanked;
   let before = false;
-  return blankAsides(text).replace(/[^.!?]+/g, (s, at: number) => {
-    const then = OTHER_TIMES.test(s) || (before && GOES_ON.test(s));
+  const blanked = blankAsides(text).replace(/[^.!?]+/g, (s, at: number) => {
+    const then = OTHER_TIMES.test(s) || (before && GOES_ON.test(s)) || HYPOTHETICAL.test(s);
     before = then || thenInClause(s, text, at);
     return then ? " ".repeat(s.length) : s;
   });
+  lastOccasions = { text, blanked };
+  return blanked;
 }
+let lastOccasions = { text: "", blanked: "" };
 /**
  * Quoted asides, and a clause about the batter's past inside the call ("Pena, who doubled in the 2nd, takes ball one"):
  * the clause goes, the call stays. It looks back when set off by commas with its verb in the past, or when it names
