@@ -52,6 +52,7 @@ const corrected = (lower: string, at: number, v: number): number => {
   return c && plausible(Number(c[1])) ? Number(c[1]) : v;
 };
 
+const TWO_DIGITS = /\d\d/;
 const NOT_A_PITCH_SPEED = /\b(?:pitch[\s-]counts?|exit (?:velo|velocity|speed)|off the bat)\b/;
 
 /** Miles per hour, when stated and plausible for a pitch (55–106); a speed taken back gives way to the one said next. */
@@ -65,6 +66,8 @@ export function parseVelocity(text: string): number | null {
 let lastVelocity: { text: string; value: number | null } = { text: "", value: null };
 
 function readVelocity(text: string): number | null {
+  // Every speed is said in two or three digits: a paragraph without two digits in a row says none (a third of them).
+  if (!TWO_DIGITS.test(text)) return null;
   // Speeds of other times ("touched 101 last week", "91 in his warm-up tosses") are not this pitch's.
   // A sentence about his pitch count ("his pitch count climbing, he's at 58") or the ball off the bat ("exit velocity
   // 104 on that one") gives no pitch speed.

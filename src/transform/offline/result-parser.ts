@@ -59,32 +59,59 @@ export function hasPitchEvidence(lower: string): boolean {
  * 4th", "Marlowe's homer"), and relative clauses that look back ("who just pitched the top half").
  */
 export function blankOtherTimes(text: string): string {
-  // A paragraph is asked several times in a row (its inning, its cues, whether it is a recap): read it once.
-  if (text === lastBlanked.text) return lastBlanked.blanked;
-  const blanked = blankSentences(text);
-  lastBlanked = { text, blanked };
-  return blanked;
+  return blankedSentences(text).otherTimes;
 }
-let lastBlanked = { text: "", blanked: "" };
 
-function blankSentences(text: string): string {
+/**
+ * Both blankings of a paragraph's sentences (`blankOtherTimes`, `blankOtherOccasions`), read in one pass: a paragraph
+ * is asked several times in a row (its inning, its cues, its speed, whether it is a recap), and the two share their
+ * sentences and most of their tests.
+ */
+function blankedSentences(text: string): { otherTimes: string; otherOccasions: string } {
+  if (text === lastBlanked.text) return lastBlanked;
+  lastBlanked = { text, ...blankSentences(text) };
+  return lastBlanked;
+}
+let lastBlanked = { text: "", otherTimes: "", otherOccasions: "" };
+
+function blankSentences(text: string): { otherTimes: string; otherOccasions: string } {
   // Sentences about other times ("a foul ball earlier tonight landed in a popcorn bucket") say nothing of this pitch,
   // nor do those about his day so far or an earlier play. Tested sentence by sentence: linear.
   // The colour man's words, quoted ("Hap: \"Make him chase.\""), are an aside about the game, not the call.
-  let lower = blankAsides(text);
+  const asides = blankAsides(text);
   // A terse call opening the sentence ("Ball two, and he hasn't got that call all night") stays: only the rest is about then.
   // A sentence that goes on about the play just told of another time ("That one went to the gap...") is about then too,
   // the other time said in the sentence before or in a clause already blanked there ("..., who won it last night.").
-  let before = false;
-  lower = lower.replace(/[^.!?]+/g, (s, at: number) => {
-    const then = (before && GOES_ON.test(s)) || OTHER_TIMES.test(s) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s) || HYPOTHETICAL.test(s);
-    before = then || thenInClause(s, text, at);
-    if (!then) return s;
-    const call = TERSE_OPENER.exec(s)?.[0] ?? "";
-    return call + " ".repeat(s.length - call.length);
-  });
-  lower = lower.replace(/\bwho (?:just|already|earlier) [a-z]+ed\b[^,.;!?]*/g, (s) => " ".repeat(s.length));
-  return lower;
+  // Other occasions (`blankOtherOccasions`) leave his day so far and earlier plays of the game.
+  let times = "";
+  let occasions = "";
+  let beforeTime = false;
+  let beforeOccasion = false;
+  let end = 0;
+  const sentence = /[^.!?]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = sentence.exec(asides)) !== null) {
+    const s = m[0];
+    const gap = asides.slice(end, m.index);
+    end = m.index + s.length;
+    const other = OTHER_TIMES.test(s) || isHypothetical(s);
+    const occasion: boolean = other || (beforeOccasion && GOES_ON.test(s));
+    const then: boolean = other || (beforeTime && GOES_ON.test(s)) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s);
+    const clause: boolean = !(occasion && then) && thenInClause(s, text, m.index);
+    beforeOccasion = occasion || clause;
+    beforeTime = then || clause;
+    const blank = " ".repeat(s.length);
+    occasions += gap + (occasion ? blank : s);
+    if (!then) times += gap + s;
+    else {
+      const call = TERSE_OPENER.exec(s)?.[0] ?? "";
+      times += gap + call + blank.slice(call.length);
+    }
+  }
+  times += asides.slice(end);
+  occasions += asides.slice(end);
+  const otherTimes = times.includes("who") ? times.replace(/\bwho (?:just|already|earlier) [a-z]+ed\b[^,.;!?]*/g, (c) => " ".repeat(c.length)) : times;
+  return { otherTimes, otherOccasions: occasions };
 }
 
 /** Whether a sentence, read before its asides were blanked, told of another time in one of them. */
@@ -101,7 +128,9 @@ const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|
  * "they need a ground ball"; one opening on "If" ("If he hangs one here, that ball's in the bay"); or what a play would
  * have been elsewhere ("in most parks that's a home run").
  */
-const HYPOTHETICAL = /^\s*(?:and |but |so |now |well,? )?if\b|\bin (?:any other|most|a lot of|many) (?:weather|parks?|ballparks?|stadiums?|buildings?|years?|nights?)\b|\b(?:if (?:i'm|i am|i were|i was|you're|you are)|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
+const isHypothetical = (s: string) => HYPOTHETICAL.test(s) || IF_OPENING.test(s);
+const IF_OPENING = /^\s*(?:(?:and|but|so|now|well),? )?if\b/;
+const HYPOTHETICAL = /\b(?:in (?:any other|most|a lot of|many) (?:weather|parks?|ballparks?|stadiums?|buildings?|years?|nights?)|if (?:i'm|i am|i were|i was|you're|you are)|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
 /**
  * Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""), or opening a sentence
  * with no speaker named (the booth's second voice, after the call: "Struck him out. \"He had no chance on that.\""):
@@ -119,18 +148,8 @@ const blankQuoted = (text: string) =>
  * pitch tonight, 99") still counts.
  */
 export function blankOtherOccasions(text: string): string {
-  // Asked for the speed, the pitch's name and whether a pitch was thrown, of one paragraph: read it once.
-  if (text === lastOccasions.text) return lastOccasions.blanked;
-  let before = false;
-  const blanked = blankAsides(text).replace(/[^.!?]+/g, (s, at: number) => {
-    const then = OTHER_TIMES.test(s) || (before && GOES_ON.test(s)) || HYPOTHETICAL.test(s);
-    before = then || thenInClause(s, text, at);
-    return then ? " ".repeat(s.length) : s;
-  });
-  lastOccasions = { text, blanked };
-  return blanked;
+  return blankedSentences(text).otherOccasions;
 }
-let lastOccasions = { text: "", blanked: "" };
 /**
  * Quoted asides, and a clause about the batter's past inside the call ("Pena, who doubled in the 2nd, takes ball one"):
  * the clause goes, the call stays. It looks back when set off by commas with its verb in the past, or when it names
