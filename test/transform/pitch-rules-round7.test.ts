@@ -140,3 +140,15 @@ describe("the pitch thrown, not one imagined or looked for", () => {
     expect(extractPlay("Diaz was sitting on a fastball and he got one, lined into center for a hit.")).toMatchObject({ pitch_type: "fastball", pitch_result: "In play - hit" });
   });
 });
+
+describe("a ball hit to a field, and a fielder right there", () => {
+  it("'lines one to left, but Ruiz is right there' is an out", () => {
+    expect(extractPlay("Two and one. Pena lines one to left, but Ruiz is right there. Two down.")).toMatchObject({ pitch_result: "In play - out", ball_in_play: true, pre_pitch_balls: 2, post_pitch_balls: 2 });
+    expect(extractPlay("Diaz rips a liner to right, and the right fielder's right there to make the catch.")).toMatchObject({ pitch_result: "In play - out" });
+  });
+
+  it("with no fielder there, the ball into the outfield is still a hit; 'it was there' is the pitch's spot", () => {
+    expect(extractPlay("Pena lines one to left, and that drops in for a base hit.")).toMatchObject({ pitch_result: "In play - hit" });
+    expect(extractPlay("Called strike, and he glares back at the umpire, but it was there.")).toMatchObject({ pitch_result: "Strike", ball_in_play: false });
+  });
+});

@@ -182,7 +182,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   // "serves a single into left" — a base hit.
   ["In play - hit",
     "(?:lines?|lined|pokes?|poked|slaps?|slapped|rips?|ripped|drives?|drove|punches?|punched|serves?|served|shoots?|strokes?|stroked|pulls?|pulled|knocks?|knocked|bloops?|blooped|flicks?|flicked|dumps?|dumped|sends?|sent) " +
-      "(?:it|1|(?:the|a|an|that) [a-z0-9-]+(?: [a-z-]+)?) (?:into|through|up|to) (?:left|center|centre|right|shallow (?:left|center|right))(?: field| center)?(?! (?:for an? out|foul))|" +
+      "(?:it|1|(?:the|a|an|that) [a-z0-9-]+(?: [a-z-]+)?) (?:into|through|up|to) (?:left|center|centre|right|shallow (?:left|center|right))(?: field| center)?(?! (?:for an? out|foul)|,? (?:but|and) (?:[a-z]+ ){0,2}(?:[a-z]+'s|[a-z]+ is) (?:right |camped |waiting )?there)|" +
       "(?:through|up) the (?:right|left) side|through the infield|past (?:the |an? )?(?:diving |drawn-in |sliding |lunging )?[a-z]+ (?:at|into) (?:3rd|short|2nd|1st|left|center|right)"],
   // A ball hit to a fielder with a plain object: "bounces the slider to first", "lifts a lazy fly to left", "taps a roller back to the mound".
   ["inPlay",
@@ -194,7 +194,9 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   // A pitch the catcher has to block: "blocked by the catcher", "smothers it", "knocks it down in front of the plate".
   ["Ball", "(?:blocked|smothered) by the catcher|(?:blocks|smothers|knocks down|keeps in front)(?: it| the pitch)(?! foul)"],
   // A fly caught where it carried: "caught at the wall", "caught on the track".
-  ["In play - out", "caught (?:at|against|on|near|in front of) the (?:wall|fence|track|warning track)"],
+  ["In play - out", "caught (?:at|against|on|near|in front of) the (?:wall|fence|track|warning track)|" +
+    // A fielder waiting where the ball was hit: "but Diaz is right there", "and the shortstop's right there to take it".
+    "(?:but|and) (?!(?:it|that|this|there|what)\\b)(?:[a-z]+ ){0,2}(?:[a-z]+'s|[a-z]+ is) (?:right |camped |waiting )?there(?= ?[.!,;]| to (?:make|take|catch|glove|squeeze|grab|haul))"],
   // A pitcher hitting the batter with a pitch, the batter named: "hit Pena with a 1-1 sinker", "plunks Ruiz with a heater".
   ["Hit by pitch", "(?:hits?|plunks?|plunked|drills?|drilled|nails?|nailed|beans?|beaned) (?!(?:it|1|a|an|the|that|this|his|one|him|them|everything)\\b)[a-z'.-]+(?: [a-z'.-]+)? with (?:a|an|the|his|that)\\b"],
   // The pitch hitting the batter said plainly: "and it hits him!", "the pitch clips him", "hit batsman".
