@@ -152,3 +152,10 @@ describe("a ball hit to a field, and a fielder right there", () => {
     expect(extractPlay("Called strike, and he glares back at the umpire, but it was there.")).toMatchObject({ pitch_result: "Strike", ball_in_play: false });
   });
 });
+
+describe("the booth's greetings opening on 'If' are no hypotheses", () => {
+  it("'If you're just joining us' and 'If you blinked' leave the call and the inning", () => {
+    expect(extractPlay("If you're just joining us, it's the bottom of the seventh. Here's the pitch, low, ball one.")).toMatchObject({ inning_number: 7, inning_half: "Bottom", pitch_result: "Ball" });
+    expect(extractPlay("If you blinked, you missed it: fastball, ninety-nine, swung on and missed.")).toMatchObject({ pitch_result: "Swing and miss", pitch_velocity_mph: 99 });
+  });
+});

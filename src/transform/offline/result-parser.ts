@@ -129,8 +129,9 @@ const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|
  * have been elsewhere ("in most parks that's a home run").
  */
 const isHypothetical = (s: string) => HYPOTHETICAL.test(s) || IF_OPENING.test(s);
-const IF_OPENING = /^\s*(?:(?:and|but|so|now|well),? )?if\b/;
-const HYPOTHETICAL = /\b(?:in (?:any other|most|a lot of|many) (?:weather|parks?|ballparks?|stadiums?|buildings?|years?|nights?)|if (?:i'm|i am|i were|i was|you're|you are)|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
+// The booth's greetings are no hypotheses: "If you're just joining us, ...", "If you blinked, you missed it".
+const IF_OPENING = /^\s*(?:(?:and|but|so|now|well),? )?if\b(?! you(?:'re| are)? (?:just )?(?:joining|tuning)| you blinked| you(?:'re| are) keeping score)/;
+const HYPOTHETICAL = /\b(?:in (?:any other|most|a lot of|many) (?:weather|parks?|ballparks?|stadiums?|buildings?|years?|nights?)|if (?:i'm|i am|i were|i was|(?:you're|you are)(?! (?:just )?(?:joining|tuning)| keeping score))|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
 /**
  * Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""), or opening a sentence
  * with no speaker named (the booth's second voice, after the call: "Struck him out. \"He had no chance on that.\""):
