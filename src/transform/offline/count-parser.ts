@@ -30,7 +30,8 @@ const POST_BEFORE = new RegExp(
 const PRE_BEFORE = /(?:(?:on|with|throws|deals|delivers|fires) (?:an?|the|his)|\bon(?: the)?|with the count(?: at)?|count at|count of|count (?:was|had been|stood at|sat at)|working (?:a|the)?|from|ahead|behind|even at|in an?|at)[\s,:]*$/;
 const COUNT_CONTEXT = /(count|pitch|offering|delivery|ahead|behind|even|evens|makes? it|made it|now|still|\bon(?: an?| the)?|in an?|at|balls?|strikes?|stays|remains|\b(?:we|it|count|and|so) (?:go|goes|went))[\s,:]*$/;
 // Whole words: "fouled" and "called" end in "led", but lead nothing.
-const SCORE_CONTEXT = /\b(lead|leads|leading|led|tied|tie|trail|trails|trailing|up|down|score|scored|game|win|winning|lose|losing|ahead by|edge|margin|inning|innings|final|runs?)\b[^.;]{0,14}$/;
+// (A pitch on the "outside edge" is where it crossed, not a team's edge.)
+const SCORE_CONTEXT = /\b(lead|leads|leading|led|tied|tie|trail|trails|trailing|up|down|score|scored|game|win|winning|lose|losing|ahead by|(?<!(?:outside|inside|outer|inner|upper|lower|top|bottom) )edge|margin|inning|innings|final|runs?)\b[^.;]{0,14}$/;
 
 function side(word: string): number | null {
   if (word === "no" || word === "0") return 0;
@@ -77,19 +78,20 @@ export function findCounts(lower: string): CountMention[] {
       // as it was before ("Two and two again... slider").
       (/(?:^|[.!?]\s*)$/.test(before) && /^(?:\s+again)?(?:\s+to\s+[a-z]|\s*(?:\.\.\.|…)|\s+and\s+(?!\d)[a-z]+ [a-z]+s\b)/.test(after));
     // "That's two and one": a count said as one, after the pitch ("and" pairs are counts; scores say "to").
-    const saidAsCount = /\band\b/.test(m[0]) && /(?:that's|makes it|it's|now)\s*$/.test(before);
+    // "And we're one and one": the count where the at-bat stands; before the call or after it, the position decides.
+    const saidAsCount = /\band\b/.test(m[0]) && /(?:that's|makes it|it's|now|we're|we are)\s*$/.test(before);
     // "Oh-and-two on Pettibone": a count on a batter.
     const onBatter = /^\s+on\s+[a-z]/.test(after) && !/^\s+on\s+(?:the|a|an|his|her|their|our|its|this|that|these|those|base|1st|2nd|3rd|top|road|home)\b/.test(after);
     // "Down 0-2", "behind 1-2": a score is said larger number first, so the smaller first after "down" is a count.
     const behindInCount = /\b(?:down|behind)\s*$/.test(before) && Number(m[1]) < Number(m[2]);
-    const countish = calledPitch || saidAsCount || onBatter || behindInCount || /^\s+in the count\b/.test(after) || COUNT_CONTEXT.test(before) || PITCH_NOUN_NEXT.test(after) || /count/.test(clause) || /^[\s,]*(?:count|now|stays|remains)\b/.test(after);
+    const countish = calledPitch || saidAsCount || onBatter || behindInCount || /^\s+in the count\b/.test(after) || COUNT_CONTEXT.test(before) || PITCH_NOUN_NEXT.test(after) || /count/.test(clause) || /^[\s,]*(?:(?:is )?the count|count|now|stays|remains)\b/.test(after);
     // A pitch named right after ("on a 3-1 cutter") makes it a count whatever came before ("pop up to 2nd").
     const scoreish = (SCORE_CONTEXT.test(before) && !behindInCount && !PITCH_NOUN_NEXT.test(after)) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
     if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 16)))) continue;
     push(Number(m[1]), Number(m[2]), m.index, calledPitch && !POST_BEFORE.test(before) ? "pre" : roleOf(before, after));
   }
   // A count standing alone as a clause: "Two and two." / "| 1-0 |" / "So it's 1-2." / "2-2 again."
-  const bare = /(?:^|[.!?;:|,/]\s*)(?:(?:so |and )?(?:it's |that's |still |now )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=(?:\s+again)?\s*(?:[.!?;:|,/]|$|\s+to\s+[a-z])|\s+-\s)/g;
+  const bare = /(?:^|[.!?;:|,/]\s*)(?:(?:so |and )?(?:it's |that's |still |now |we're |we are )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=(?:\s+again)?\s*(?:[.!?;:|,/]|$|\s+to\s+[a-z])|\s+-\s)/g;
   while ((m = bare.exec(lower)) !== null) {
     const at = m.index + m[0].search(/\d/);
     if (found.some((f) => f.index === at)) continue;

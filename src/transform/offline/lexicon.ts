@@ -37,7 +37,7 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `cut${SEP}fast${SEP}balls?|cutters?|cut balls?`, code: "FC", confidence: "high", examples: ["cutter", "cut fastball", "cut ball"] },
   { pattern: `sweepers?|sweeping sliders?`, code: "ST", confidence: "high", examples: ["sweeper", "sweeping slider"] },
   { pattern: `sliders?|slurves?`, code: "SL", confidence: "high", examples: ["slider", "slurve"] },
-  { pattern: `circle${SEP}change(?:${SEP}ups?)?|change${SEP}ups?|changeups?|change of pace`, code: "CH", confidence: "high", examples: ["changeup", "change-up", "circle change", "change of pace"] },
+  { pattern: `circle${SEP}change(?:${SEP}ups?)?|change${SEP}ups?|changeups?|change of pace|straight${SEP}change(?:${SEP}ups?)?|change${SEP}pieces?`, code: "CH", confidence: "high", examples: ["changeup", "change-up", "circle change", "change of pace", "straight change", "change-piece"] },
   { pattern: `split${SEP}finger(?:ed)?(?:${SEP}fast${SEP}balls?)?|splitters?|splitty|splitties|split${SEP}fingers?|forkballs?|fork${SEP}balls?|splits?`, code: "FS", confidence: "high", examples: ["splitter", "splitty", "split-finger fastball", "forkball", "split"] },
   { pattern: `curve${SEP}balls?|curves?|(?:12|twelve)${SEP}to${SEP}(?:6|six)(?:${SEP}(?:curve(?:ball)?s?|hooks?|benders?))?|yakkers?|uncle charlie|benders?|hooks?|deuces?`, code: "CU", confidence: "high", examples: ["curveball", "curve", "12-to-6 hook", "yakker", "uncle charlie", "bender", "hook", "deuce"] },
   { pattern: `fast${SEP}balls?|heaters?|high heat|heat|cheese|hard (?:ones?|1)`, code: "FF", confidence: "medium", examples: ["fastball", "heater", "high heat", "heat", "cheese", "hard one"] },
@@ -51,6 +51,8 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `(?:hard|high|good|some) (?:cheese|cheddar)|(?:the )?hard stuff`, code: "FF", confidence: "medium", examples: ["hard cheese", "high cheese", "high cheddar", "hard stuff"] },
   // ── Round 6: the Spanish names a bilingual booth uses ("el cambio", "la curva", "la recta"). ──
   { pattern: `cambios?`, code: "CH", confidence: "medium", examples: ["cambio"] },
+  // ── Round 7: a radio veteran's fastball ("brings the gas"; "out of gas" is a tired arm, a false friend). ──
+  { pattern: `gas`, code: "FF", confidence: "medium", examples: ["gas"] },
   { pattern: `curvas?`, code: "CU", confidence: "medium", examples: ["curva"] },
   { pattern: `rectas?`, code: "FF", confidence: "medium", examples: ["recta"] },
 ];
@@ -64,6 +66,7 @@ export const PITCH_FALSE_FRIENDS: RegExp[] = [
   /\b(?:gets?|got|give[sn]?|gave) (?:him )?the hook\b/g, /\bsplits? the (?:gap|outfielders|defense|plate)\b/g,
   /\bno change\b/g, /\bchange in (?:the )?\w+/g, /\bchanges? (?:speeds|eye levels|his|the|things)\b/g,
   /\bheat (?:index|of the)\b/g, /\b(?:there's|there is|we have|we've got|makes?|making|made|time for|with) a (?:pitching )?change\b/g, /\bhammer (?:it|1|away|down)\b/g, /\b(?:he |she |and )?hooks (?:it|1|the ball|a [a-z]+ (?:to|into|down|foul))\b/g, /\b(?:had |have |has |they )?split (?:the|a|their|both|these|those|\d|two|three)\b/g, /\bfeels? the heat\b/g,
+  /\b(?:out of|low on|running on|no) gas\b|\bgas (?:tank|station|left|can)\b|\bgas in the tank\b/g,
 ];
 
 // ── Scorer's pitch codes ───────────────────────────────────────────────────────────────────────
@@ -137,7 +140,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "easy out|for the (?:1st |2nd |3rd |final |last )?out|bounce[sd]? out|roll(?:s|ed)? (?:out|over|to)|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)|" +
       "throws? (?:to|on to|over to|across to) 1st|throws? him out|(?:taps?|tapped|bounces?|bounced|chops?|chopped|dribbles?) (?:it |1 |the [a-z0-9-]+(?: [a-z-]+)? )?(?:back )?to (?:the mound|the pitcher|short|2nd|3rd|1st)|" +
       "(?:squeezes|hauls in|gathers in|puts away|settles under|camps under) (?:it|the fly|the liner)|(?:doubled|picked) off|" +
-      "(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at (?:the )?[a-z]+|force (?:at|out|play)|for the force"],
+      "(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at (?!(?:the )?(?:knees|letters|belt|hands|waist|thighs|shins|ankles|top|bottom|heart|middle|corner|edge|black)\\b)(?:the )?[a-z]+|force (?:at|out|play)|for the force"],
   ["inPlay",
     "grounders?|ground ?balls?|choppers?|comebackers?|fly ?balls?|line drives?|liners?|bunts?|bunted|tappers?|dribblers?|bouncers?|nubbers?|rollers?|" +
       "puts? (?:it|the ball|one) in play|in play|" +
@@ -179,7 +182,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   // "serves a single into left" — a base hit.
   ["In play - hit",
     "(?:lines?|lined|pokes?|poked|slaps?|slapped|rips?|ripped|drives?|drove|punches?|punched|serves?|served|shoots?|strokes?|stroked|pulls?|pulled|knocks?|knocked|bloops?|blooped|flicks?|flicked|dumps?|dumped|sends?|sent) " +
-      "(?:it|1|(?:the|a|an|that) [a-z0-9-]+(?: [a-z-]+)?) (?:into|through|up|to) (?:left|center|centre|right|shallow (?:left|center|right))(?: field| center)?(?! (?:for an? out|foul))|" +
+      "(?:it|1|(?:the|a|an|that) [a-z0-9-]+(?: [a-z-]+)?) (?:into|through|up|to) (?:left|center|centre|right|shallow (?:left|center|right))(?: field| center)?(?! (?:for an? out|foul)|,? (?:but|and) (?:[a-z]+ ){0,2}(?:[a-z]+'s|[a-z]+ is) (?:right |camped |waiting )?there)|" +
       "(?:through|up) the (?:right|left) side|through the infield|past (?:the |an? )?(?:diving |drawn-in |sliding |lunging )?[a-z]+ (?:at|into) (?:3rd|short|2nd|1st|left|center|right)"],
   // A ball hit to a fielder with a plain object: "bounces the slider to first", "lifts a lazy fly to left", "taps a roller back to the mound".
   ["inPlay",
@@ -191,11 +194,13 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   // A pitch the catcher has to block: "blocked by the catcher", "smothers it", "knocks it down in front of the plate".
   ["Ball", "(?:blocked|smothered) by the catcher|(?:blocks|smothers|knocks down|keeps in front)(?: it| the pitch)(?! foul)"],
   // A fly caught where it carried: "caught at the wall", "caught on the track".
-  ["In play - out", "caught (?:at|against|on|near|in front of) the (?:wall|fence|track|warning track)"],
+  ["In play - out", "caught (?:at|against|on|near|in front of) the (?:wall|fence|track|warning track)|" +
+    // A fielder waiting where the ball was hit: "but Diaz is right there", "and the shortstop's right there to take it".
+    "(?:but|and) (?!(?:it|that|this|there|what)\\b)(?:[a-z]+ ){0,2}(?:[a-z]+'s|[a-z]+ is) (?:right |camped |waiting )?there(?= ?[.!,;]| to (?:make|take|catch|glove|squeeze|grab|haul))"],
   // A pitcher hitting the batter with a pitch, the batter named: "hit Pena with a 1-1 sinker", "plunks Ruiz with a heater".
   ["Hit by pitch", "(?:hits?|plunks?|plunked|drills?|drilled|nails?|nailed|beans?|beaned) (?!(?:it|1|a|an|the|that|this|his|one|him|them|everything)\\b)[a-z'.-]+(?: [a-z'.-]+)? with (?:a|an|the|his|that)\\b"],
   // The pitch hitting the batter said plainly: "and it hits him!", "the pitch clips him", "hit batsman".
-  ["Hit by pitch", "(?:it|the pitch|that 1|and) (?:hits|hit|clips|clipped|grazes|grazed|catches|nails|nailed|drills|drilled) him\\b(?! (?:with|for))|hit batsman|hit batter"],
+  ["Hit by pitch", "(?:it|the pitch|that 1|and|(?:and )?(?:he|she)) (?:hits|hit|clips|clipped|grazes|grazed|catches|nails|nailed|drills|drilled) him\\b(?! (?:with|for))|hit batsman|hit batter"],
   // A batter safe on an error put the ball in play and got no hit: "reaches on an error by the shortstop", "boots it".
   ["In play - out", "(?:reaches|reached|is safe|safe) on (?:an? )?(?:throwing |fielding |two-base )?error|(?:an? )?error (?:by|on) the (?:[a-z]+ ?){1,2}|boots? (?:it|the ball)|booted (?:it|the ball)|bobbles? (?:it|the ball)|bobbled (?:it|the ball)"],
   // A strikeout said by who got whom: "got him looking", "gets him swinging", "sat him down swinging"; "punchout!".
@@ -225,11 +230,15 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       // A pitch thrown out of the zone on purpose: "he wastes one", "a waste pitch", "misses on purpose".
       "wastes? (?:1|a pitch|a [a-z-]+|that 1)|waste pitch|" +
       // The call with its subject left out: "Misses again.", "Misses, 3 and 1."
-      "(?<=^|[.!?] |, )(?:just )?misse[sd](?: again| badly| wide| by a mile)?(?= ?[.!;,])"],
+      "(?<=^|[.!?] |, )(?:just )?misse[sd](?: again| badly| wide| by a mile)?(?= ?[.!;,])|" +
+      // The miss said of the pitch or of the pitcher: "Another one misses.", "Ortiz misses again", "misses with the hook".
+      "(?:another|another 1|that 1|this 1|the pitch|the next 1) misse[sd]|misse[sd] (?:again|with (?:the|a|an|his|that|another))\\b"],
   // A pitch laid in the zone, the hitter not said to swing: "lays one in there", "grooves one", "sneaks a cutter over".
   ["take", "lays? (?:1|it|a [a-z-]+) (?:in|in there|over)|grooves? (?:1|it|a [a-z-]+)|sneaks? (?:1|it|a [a-z-]+) (?:over|in|past him|by him)|taking all the way|" +
     // The hitter only looking at it: "just stares at it", "looks at that 1", "watches it go by".
-    "(?:stares?|stared|looks?|looked|gazes?|gazed|watches|watched) (?:at )?(?:it|1|that 1|that|the pitch)(?: go by| sail by| fly by| go past)?(?![a-z])"],
+    "(?:stares?|stared|looks?|looked|gazes?|gazed|watches|watched) (?:at )?(?:it|1|that 1|that|the pitch)(?: go by| sail by| fly by| go past)?(?![a-z])|" +
+    // Or standing still for it: "just stood there", "stands and admires it", "admired that one".
+    "(?:stood|stands) (?:there|and (?:watched|watches|admired|admires|looked at|looks at|took|takes) (?:it|1|that 1|the pitch))|(?:admired|admires) (?:it|that 1|the pitch)"],
   // A strikeout in a letter or a phrase: "K!", "goes down on a curveball", "went down on strikes".
   ["strikeout", "(?<=^|[.!?] )k(?=!|\\. )|(?:goes|went|go) down on (?:strikes|a|an|the|3|that)"],
   // An extra-base hit said by what it earned, a ball ripped down a line: "extra bases!", "smoked down the third-base line".

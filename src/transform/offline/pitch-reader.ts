@@ -1,7 +1,7 @@
 import type { PitchResult } from "../../domain/index";
 import { applyResult, findCounts, reverseResult, type Count, type CountMention } from "./count-parser";
 import { PITCH_CODE_UPPER, PITCH_NAME, SELF_CORRECTION } from "./lexicon";
-import { findPitchTerms } from "./pitch-vocabulary";
+import { findPitchTerms, type PitchTermMatch } from "./pitch-vocabulary";
 import { blankOtherOccasions, findResultCues, hasPitchEvidence, isRecap, isWeakCue, summarizesPlays, type ResultCue, type ResultMention } from "./result-parser";
 
 /** The pitch fields of one paragraph; null everywhere when the paragraph describes no pitch. */
@@ -52,6 +52,7 @@ const corrected = (lower: string, at: number, v: number): number => {
   return c && plausible(Number(c[1])) ? Number(c[1]) : v;
 };
 
+const TWO_DIGITS = /\d\d/;
 const NOT_A_PITCH_SPEED = /\b(?:pitch[\s-]counts?|exit (?:velo|velocity|speed)|off the bat)\b/;
 
 /** Miles per hour, when stated and plausible for a pitch (55–106); a speed taken back gives way to the one said next. */
@@ -65,6 +66,8 @@ export function parseVelocity(text: string): number | null {
 let lastVelocity: { text: string; value: number | null } = { text: "", value: null };
 
 function readVelocity(text: string): number | null {
+  // Every speed is said in two or three digits: a paragraph without two digits in a row says none (a third of them).
+  if (!TWO_DIGITS.test(text)) return null;
   // Speeds of other times ("touched 101 last week", "91 in his warm-up tosses") are not this pitch's.
   // A sentence about his pitch count ("his pitch count climbing, he's at 58") or the ball off the bat ("exit velocity
   // 104 on that one") gives no pitch speed.
@@ -104,10 +107,29 @@ function correctedTerm<T extends { index: number; text: string }>(terms: readonl
   return terms[Math.max(0, Math.min(beforeCall, terms.length) - 1)];
 }
 
-/** How many pitch names come before the call (in the number-normalized text, where the call was found). */
-function namesBeforeCall(lower: string, callAt: number | undefined): number {
+/** How many of these pitch names (found in the number-normalized text, where the call was found) come before the call. */
+function namesBeforeCall(named: readonly PitchTermMatch[], callAt: number | undefined): number {
   if (callAt === undefined || callAt < 0) return 0;
-  return findPitchTerms(lower).filter((t) => t.index < callAt).length;
+  return named.filter((t) => t.index < callAt).length;
+}
+
+// The pitch a catcher or a hitter looked for, which may not be the one that came: "was looking for a splitter and got a heater".
+const EXPECTED = /\b(?:looking for|expecting|sitting on|guessing|set up for|called for|calling for|asked for)(?: (?:an?|the|his))?(?: [a-z-]+)? $/;
+
+/**
+ * The pitch names of this pitch, as written (`plain`) and as found in the number-normalized text (`lower`, the same
+ * names in the same order): not those of a quote, another time or a pitch imagined ("If I'm him, I throw the
+ * change"), nor one only looked for when another is named.
+ */
+function thisPitchNames(lower: string, plain: string): { written: readonly PitchTermMatch[]; found: readonly PitchTermMatch[] } {
+  const written = findPitchTerms(plain);
+  const found = findPitchTerms(lower);
+  if (written.length === 0 || found.length !== written.length) return { written, found };
+  const call = blankOtherOccasions(lower);
+  let keep = (call === lower ? found : findPitchTerms(call)).map((t) => found.findIndex((f) => f.index === t.index));
+  const looked = keep.filter((i) => EXPECTED.test(lower.slice(Math.max(0, found[i]!.index - 40), found[i]!.index)));
+  if (looked.length > 0 && looked.length < keep.length) keep = keep.filter((i) => !looked.includes(i));
+  return { written: keep.map((i) => written[i]!), found: keep.map((i) => found[i]!) };
 }
 
 /** A count the narrator takes back ("That's 1-2 — no, 1-1", "two and one... excuse me, one and two") gives way to the next. */
@@ -196,10 +218,13 @@ function pitchAnnounced(lower: string): number {
 }
 
 /** Choose the counts said to be before and after the pitch. */
-function pickCounts(mentions: CountMention[], resultIndex: number): { pre: Partial<Count>; post: Partial<Count> } {
+function pickCounts(mentions: CountMention[], resultIndex: number, lower: string): { pre: Partial<Count>; post: Partial<Count> } {
   const pre: Partial<Count> = {};
   const post: Partial<Count> = {};
-  const role = (m: CountMention) => (m.role !== "unknown" ? m.role : resultIndex >= 0 && m.index > resultIndex ? "post" : "pre");
+  // A count said as where things stand ("So it's one and one.", "That makes it 2-1.") in a sentence before the one
+  // with the call is where the pitch starts from: the pitch has not been told yet.
+  const standsBefore = (m: CountMention) => resultIndex >= 0 && m.index < resultIndex && /[.!?]/.test(lower.slice(m.index, resultIndex));
+  const role = (m: CountMention) => (m.role === "post" && standsBefore(m) ? "pre" : m.role !== "unknown" ? m.role : resultIndex >= 0 && m.index > resultIndex ? "post" : "pre");
   for (const m of mentions) {
     const target = role(m) === "pre" ? pre : post;
     if (role(m) === "pre" && pre.balls !== undefined && m.balls !== null) continue; // the first pre count wins
@@ -227,7 +252,7 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
   const from = pitchAnnounced(lower);
   const cues = findResultCues(lower).filter((c) => (evidence || (!isWeakCue(c.phrase) && !c.ruling)) && c.index > upNext && c.index >= from);
   const firstCue = cues.length > 0 ? cues[0]!.index : -1;
-  const { pre, post } = pickCounts(mentions, firstCue);
+  const { pre, post } = pickCounts(mentions, firstCue, lower);
   let options = candidates(cues, lower);
   let preFull = pre.balls !== undefined && pre.strikes !== undefined ? (pre as Count) : null;
   if (preFull && (post.balls !== undefined || post.strikes !== undefined)) {
@@ -267,7 +292,7 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     const onCount = pre.balls !== undefined && pre.strikes !== undefined;
     const thrown = !repertoire && named && (THROWN.test(call) || onCount);
     if (!thrown) return { pitch_type: null, pitch_velocity_mph: null, pitch_result: null, ball_in_play: null, pre: {}, post: {} };
-    return { pitch_type: correctedTerm(terms, plain)?.text ?? null, pitch_velocity_mph: velocity, pitch_result: null, ball_in_play: null, pre, post: {} };
+    return { pitch_type: correctedTerm(thisPitchNames(lower, plain).written, plain)?.text ?? null, pitch_velocity_mph: velocity, pitch_result: null, ball_in_play: null, pre, post: {} };
   }
   // "Ball four" and "strike three" alone name one side of a count, which is no count (data/README): the result says it all.
   let preCount: Partial<Count> = { ...pre };
@@ -290,11 +315,11 @@ export function readPitch(lower: string, plain: string = lower, original?: strin
     if (pre.balls !== undefined && post.balls === undefined) postCount.balls = result === "Ball" ? pre.balls + 1 : pre.balls;
     if (pre.strikes !== undefined && post.strikes === undefined) postCount.strikes = applyResult({ balls: 0, strikes: pre.strikes }, result).strikes;
   }
-  const terms = findPitchTerms(plain);
+  const { written, found } = thisPitchNames(lower, plain);
   const code = original ? PITCH_CODE_UPPER.exec(original) : null;
   return {
     // The names in the plain text and in the number-normalized one are the same, in the same order.
-    pitch_type: terms.length > 0 ? correctedTerm(terms, plain, findPitchTerms(lower).length === terms.length ? namesBeforeCall(lower, firstCue) : 0)!.text : code ? code[1]! : null,
+    pitch_type: written.length > 0 ? correctedTerm(written, plain, found.length === written.length ? namesBeforeCall(found, firstCue) : 0)!.text : code ? code[1]! : null,
     pitch_velocity_mph: parseVelocity(lower),
     pitch_result: result,
     ball_in_play: result === "In play - hit" || result === "In play - out",

@@ -59,51 +59,97 @@ export function hasPitchEvidence(lower: string): boolean {
  * 4th", "Marlowe's homer"), and relative clauses that look back ("who just pitched the top half").
  */
 export function blankOtherTimes(text: string): string {
-  // A paragraph is asked several times in a row (its inning, its cues, whether it is a recap): read it once.
-  if (text === lastBlanked.text) return lastBlanked.blanked;
-  const blanked = blankSentences(text);
-  lastBlanked = { text, blanked };
-  return blanked;
+  return blankedSentences(text).otherTimes;
 }
-let lastBlanked = { text: "", blanked: "" };
 
-function blankSentences(text: string): string {
+/**
+ * Both blankings of a paragraph's sentences (`blankOtherTimes`, `blankOtherOccasions`), read in one pass: a paragraph
+ * is asked several times in a row (its inning, its cues, its speed, whether it is a recap), and the two share their
+ * sentences and most of their tests.
+ */
+function blankedSentences(text: string): { otherTimes: string; otherOccasions: string } {
+  if (text === lastBlanked.text) return lastBlanked;
+  lastBlanked = { text, ...blankSentences(text) };
+  return lastBlanked;
+}
+let lastBlanked = { text: "", otherTimes: "", otherOccasions: "" };
+
+function blankSentences(text: string): { otherTimes: string; otherOccasions: string } {
   // Sentences about other times ("a foul ball earlier tonight landed in a popcorn bucket") say nothing of this pitch,
   // nor do those about his day so far or an earlier play. Tested sentence by sentence: linear.
   // The colour man's words, quoted ("Hap: \"Make him chase.\""), are an aside about the game, not the call.
-  let lower = blankAsides(text);
+  const asides = blankAsides(text);
   // A terse call opening the sentence ("Ball two, and he hasn't got that call all night") stays: only the rest is about then.
-  lower = lower.replace(/[^.!?]+/g, (s) => {
-    if (!(OTHER_TIMES.test(s) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s) || HYPOTHETICAL.test(s))) return s;
-    const call = TERSE_OPENER.exec(s)?.[0] ?? "";
-    return call + " ".repeat(s.length - call.length);
-  });
-  lower = lower.replace(/\bwho (?:just|already|earlier) [a-z]+ed\b[^,.;!?]*/g, (s) => " ".repeat(s.length));
-  return lower;
+  // A sentence that goes on about the play just told of another time ("That one went to the gap...") is about then too,
+  // the other time said in the sentence before or in a clause already blanked there ("..., who won it last night.").
+  // Other occasions (`blankOtherOccasions`) leave his day so far and earlier plays of the game.
+  let times = "";
+  let occasions = "";
+  let beforeTime = false;
+  let beforeOccasion = false;
+  let end = 0;
+  const sentence = /[^.!?]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = sentence.exec(asides)) !== null) {
+    const s = m[0];
+    const gap = asides.slice(end, m.index);
+    end = m.index + s.length;
+    const other = OTHER_TIMES.test(s) || isHypothetical(s);
+    const occasion: boolean = other || (beforeOccasion && GOES_ON.test(s));
+    const then: boolean = other || (beforeTime && GOES_ON.test(s)) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s);
+    const clause: boolean = !(occasion && then) && thenInClause(s, text, m.index);
+    beforeOccasion = occasion || clause;
+    beforeTime = then || clause;
+    const blank = " ".repeat(s.length);
+    occasions += gap + (occasion ? blank : s);
+    if (!then) times += gap + s;
+    else {
+      const call = TERSE_OPENER.exec(s)?.[0] ?? "";
+      times += gap + call + blank.slice(call.length);
+    }
+  }
+  times += asides.slice(end);
+  occasions += asides.slice(end);
+  const otherTimes = times.includes("who") ? times.replace(/\bwho (?:just|already|earlier) [a-z]+ed\b[^,.;!?]*/g, (c) => " ".repeat(c.length)) : times;
+  return { otherTimes, otherOccasions: occasions };
 }
 
+/** Whether a sentence, read before its asides were blanked, told of another time in one of them. */
+const thenInClause = (s: string, text: string, at: number) => {
+  const said = text.slice(at, at + s.length);
+  return said !== s && OTHER_TIMES.test(said);
+};
+const GOES_ON = /^\s*(?:and )?(?:that 1|that (?:homer|home run|hit|single|double|triple|blast|shot|pitch|ball|game-winner|at-bat)|it) (?:went|came|was|had|left|landed|cleared|sailed)\b/;
 const TERSE_OPENER = /^\s*(?:ball|strike)(?: [1-4])?(?=[,!;])/;
 /** Words that put a sentence at another time than this pitch. Tested per sentence: linear, unlike one pattern spanning sentences. */
-const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year|inning|frame|at-bat))|last (?:night|year|season|time|week|month)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed|confirms?|confirmed|overturns?|overturned)|(?:upon|after|under) (?:a |the )?review|the call (?:stands|is confirmed|is overturned|on the field (?:stands|is confirmed))|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen|in the minors|in the minor leagues|in (?:the )?(?:triple|double|single)-a|in college|in high school|in spring training|in winter ball|last (?:october|postseason|spring|fall))\b/;
-/** A sentence about what could happen, not what did: "If I'm the pitcher, I throw him sliders", "you'd expect a heater", "they need a ground ball". */
-const HYPOTHETICAL = /\b(?:if (?:i'm|i am|i were|i was|you're|you are)|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
+const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year|inning|frame|at-bat))|last (?:night|year|season|time|week|month)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed|confirms?|confirmed|overturns?|overturned)|(?:upon|after|under) (?:a |the )?review|the call (?:stands|is confirmed|is overturned|on the field (?:stands|is confirmed))|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen|in the minors|in the minor leagues|in (?:the )?(?:triple|double|single)-a|in college|in high school|in spring training|in winter ball|last (?:october|postseason|spring|fall)|in (?:his|her) (?:career|big-league career|big league career)|for (?:his|her) career|\d+ innings? ago|an inning ago|(?:last|previous) inning|(?:they're|they are) (?:showing|replaying|running it back))\b/;
+/**
+ * A sentence about what could happen, not what did: "If I'm the pitcher, I throw him sliders", "you'd expect a heater",
+ * "they need a ground ball"; one opening on "If" ("If he hangs one here, that ball's in the bay"); or what a play would
+ * have been elsewhere ("in most parks that's a home run").
+ */
+const isHypothetical = (s: string) => HYPOTHETICAL.test(s) || IF_OPENING.test(s);
+// The booth's greetings are no hypotheses: "If you're just joining us, ...", "If you blinked, you missed it".
+const IF_OPENING = /^\s*(?:(?:and|but|so|now|well),? )?if\b(?! you(?:'re| are)? (?:just )?(?:joining|tuning)| you blinked| you(?:'re| are) keeping score)/;
+const HYPOTHETICAL = /\b(?:in (?:any other|most|a lot of|many) (?:weather|parks?|ballparks?|stadiums?|buildings?|years?|nights?)|if (?:i'm|i am|i were|i was|(?:you're|you are)(?! (?:just )?(?:joining|tuning)| keeping score))|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
 /**
  * Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""), or opening a sentence
  * with no speaker named (the booth's second voice, after the call: "Struck him out. \"He had no chance on that.\""):
  * the colour man's aside.
  */
-const QUOTED = /(?:[a-z.'-]+:|\b(?:says|said|tells|told|notes|noted|adds|added|jokes|joked|quips|quipped|laughs|asks|asked|puts it|wonders)\b[^".!?\u201c]{0,25}?|(?<=^|[.!?…]))\s*("[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d)/g;
+const QUOTED = /(?:[a-z.'-]+:|\b(?:says|said|tells|told|notes|noted|adds|added|jokes|joked|quips|quipped|laughs|asks|asked|puts it|wonders|quote)\b[^".!?\u201c]{0,25}?|(?<=^|[.!?…]))\s*("[^"]*?\s[^"]*?\s[^"]*?"|\u201c[^\u201d]*?\s[^\u201d]*?\s[^\u201d]*?\u201d)/g;
 const blankQuoted = (text: string) =>
   // Most paragraphs quote no one: the pattern, which tries a speaker at every word, is run only where a quote mark is.
   text.includes('"') || text.includes("\u201c") ? text.replace(QUOTED, (all, q: string) => all.slice(0, all.length - q.length) + " ".repeat(q.length)) : text;
 
 /**
- * The paragraph with what is said of other occasions blanked out (same length): quoted asides and sentences about
- * other times ("touched 101 last week", "91 in his warm-up tosses"). Narrower than `blankOtherTimes`: his day so
- * far ("tonight") stays, so a speed said with it ("his fastest pitch tonight, 99") still counts.
+ * The paragraph with what is said of other occasions blanked out (same length): quoted asides, sentences about
+ * other times ("touched 101 last week", "91 in his warm-up tosses") and pitches imagined ("If I'm him, I throw the
+ * change"). Narrower than `blankOtherTimes`: his day so far ("tonight") stays, so a speed said with it ("his fastest
+ * pitch tonight, 99") still counts.
  */
 export function blankOtherOccasions(text: string): string {
-  return blankAsides(text).replace(/[^.!?]+/g, (s) => (OTHER_TIMES.test(s) ? " ".repeat(s.length) : s));
+  return blankedSentences(text).otherOccasions;
 }
 /**
  * Quoted asides, and a clause about the batter's past inside the call ("Pena, who doubled in the 2nd, takes ball one"):
@@ -122,8 +168,9 @@ function readAsides(text: string): string {
   let s = blankQuoted(text);
   // A relative clause starts with "who": the pattern runs only where one can be.
   if (s.includes("who")) {
+    // (The clause goes, the stop that ends it stays: the sentence after it is still a sentence of its own.)
     s = s.replace(LOOKING_BACK_CLAUSE, (c, who: string, end: string) =>
-      ((end === "," || who.includes(",")) && PAST_VERB.test(who)) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) || MONTH.test(who) || /\bthe \d{1,2}(?:st|nd|rd|th)\b/.test(who) ? " ".repeat(c.length) : c);
+      ((end === "," || who.includes(",")) && PAST_VERB.test(who)) || OTHER_TIMES.test(who) || EARLIER_PLAY.test(who) || MONTH.test(who) || /\bthe \d{1,2}(?:st|nd|rd|th)\b/.test(who) ? " ".repeat(c.length - 1) + end : c);
   }
   return s
     // A clause dated by a month ("called up from Double-A in June,") is about then; the rest of the sentence stays.
@@ -144,11 +191,13 @@ const PAST_VERB = /\b(?:[a-z]+ed|drove|hit|won|threw|stole|ran|was|had|got|came|
  * scorer's ruling, it is this paragraph's pitch only when the paragraph shows a pitch ("Pena scores on the single by Ruiz!").
  */
 const RETOLD = /(?:^\s*|\b(?:on|after|with|by) )the (?:sacrifice fly|sac fly|sacrifice bunt|double play|triple play|fielder's choice|home run|homer|grand slam|single|double|triple|walk|wild pitch|passed ball|error|steal)\b(?:(?= by [a-z])|(?= (?:gets|got|puts|put|gave|gives|makes|made|ties|tied|brings|brought|cuts|cut|leaves|left|ends|ended)\b))/;
+// ("Down swinging for the 2nd time tonight" is this pitch, counted among his night's.)
 // "1 for 2 today with a double", "31 homers on the year", "he's already singled", "the sac fly that tied it",
 // "after that double play", "Marlowe's homer, Webb's sac fly".
-const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|today|tonight|on the (?:year|season|night|day)|so far|already|\d[\s-]for[\s-]\d|(?:1st|2nd|3rd|4th|last|previous|other) (?:time up|times up|trip|at-bat|plate appearance)|\d+ (?:home runs|homers|hrs|doubles|triples|rbis|steals|stolen bases|strikeouts|saves|wins)|(?:struck out|fanned|walked|whiffed) \d+\b|struck out the side|(?:struck out|homered|singled|doubled|tripled|walked|fanned|grounded out|flied out) (?:twice|\d+ times)|(?:aboard|on base|got on|is on) (?:on|via|with|by virtue of|thanks to) (?:a|an|his|that|the) |gave up (?:a|an|\d+) |threw \d+ pitches|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play|comebacker|grounder|liner|line drive|fly ball|bunt|hit|catch|steal|stolen base|wild pitch|hit-by-pitch|foul ball)|(?!(?:it|that|he|she|there|here|what|who|let)'s)[a-z]+'s (?:[a-z0-9-]+ )?(?:homer|home run|double|single|triple|sac fly|sacrifice fly|double play|knock|blast|rbi|hit)|that (?:single|double|triple|homer|home run|walk|strikeout|hit|catch|play|double play) (?:was|is|gives|gave|makes|made|puts|put)|[a-z]+'s (?:pitching |final |stat )?line(?=:)|\d+ hit (?:batsm[ae]n|batters?))\b/;
+const EARLIER_PLAY = /\b(?:(?:he|she)(?:'s| has) (?:already )?(?:homered|singled|doubled|tripled|walked|struck out|fanned|flied out|grounded out|been hit)|(?<!\d(?:st|nd|rd|th) times? )(?:today|tonight)|on the (?:year|season|night|day)|so far|already|\d+[\s-]for[\s-]\d+|(?:1st|2nd|3rd|4th|last|previous|other) (?:time up|times up|trip|at-bat|plate appearance)|\d+ (?:home runs|homers|hrs|doubles|triples|rbis|steals|stolen bases|strikeouts|saves|wins)|(?:struck out|fanned|walked|whiffed) \d+\b|struck out the side|(?:struck out|homered|singled|doubled|tripled|walked|fanned|grounded out|flied out) (?:twice|\d+ times)|(?:aboard|on base|got on|is on) (?:on|via|with|by virtue of|thanks to) (?:a|an|his|that|the) |gave up (?:a|an|\d+) |threw \d+ pitches|in \d+ (?:starts|games|outings|trips|at-bats)|that (?:tied|won|gave|put|broke|made) it|after (?:that|the|his) (?:double play|homer|home run|walk|single|double|triple|strikeout|error|play|comebacker|grounder|liner|line drive|fly ball|bunt|hit|catch|steal|stolen base|wild pitch|hit-by-pitch|foul ball)|(?!(?:it|that|he|she|there|here|what|who|let)'s)[a-z]+'s (?:[a-z0-9-]+ )?(?:homer|home run|double|single|triple|sac fly|sacrifice fly|double play|knock|blast|rbi|hit)|that (?:single|double|triple|homer|home run|walk|strikeout|hit|catch|play|double play) (?:was|is|gives|gave|makes|made|puts|put)|[a-z]+'s (?:pitching |final |stat )?line(?=:)|\d+ hit (?:batsm[ae]n|batters?))\b/;
 // "He singled home the only run in the 4th."
-const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck out|grounded|flied|lined|popped|scored|drove|plunked|beaned|hit by a pitch)\b.*\bin the \d{1,2}(?:st|nd|rd|th)\b/;
+// "He went the other way for a single in the first inning."
+const PAST_IN_AN_INNING = /\b(?:singled|doubled|tripled|homered|walked|struck out|grounded|flied|lined|popped|scored|drove|plunked|beaned|hit by a pitch|went|had|got|drew)\b.*\bin the \d{1,2}(?:st|nd|rd|th)\b/;
 
 
 const COUNT_IN_WORDS = /\b(?:\d|no|an?) (?:balls?,? (?:and |with )?(?:\d|no|an?) strikes?|strikes?,? (?:and )?(?:\d|no|an?) balls?)\b/g;
@@ -239,14 +288,17 @@ export function isRecap(lower: string): boolean {
  */
 export function summarizesPlays(lower: string): boolean {
   if (RECAP_OPENING.test(lower)) return true;
+  // A half-inning's line: "no runs, one hit, one left on", "one run, two hits, no errors".
+  if (lower.includes(" hit") && LINE_SCORE.test(lower)) return true;
   // The list needs three play nouns: most paragraphs have fewer, and the list pattern (which tries a word before a
   // noun at every character) is run only on those that have them.
   const text = blankOtherTimes(lower);
   return (text.match(PLAY_NOUN_WORD) ?? []).length >= 3 && RECAP_LIST.test(text);
 }
 
+const LINE_SCORE = /\b(?:no|\d+) runs?, (?:no|\d+) hits?,? (?:and )?(?:no|\d+) (?:errors?|left|lob)\b/;
 // "Final from the park:", "Final, in ten:": the game summed up.
-const RECAP_OPENING = /^\s*(?:so,? |and |well,? )?(?:that's |that is |it's )?(?:the )?(?:final(?: score)?(?: (?:from|at|in) [^:,.!?]{1,40})?[:,]|end of (?:the )?(?:\d|top|bottom|half|inning)|middle of (?:the )?(?:\d|inning)|after \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|through \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|we are through|we're through|in the books|[a-z]+(?:'s|s'|') \d{1,2}(?:st|nd|rd|th)(?: inning)?:)/;
+const RECAP_OPENING = /^\s*(?:so,? |and |well,? )?(?:that'll do it (?:for|in) (?:the )?(?:top|bottom|half|inning|frame|\d)|(?:that's |that is |it's )?(?:the )?(?:final(?: score)?(?: (?:from|at|in) [^:,.!?]{1,40})?[:,]|end of (?:the )?(?:\d|top|bottom|half|inning)|middle of (?:the )?(?:\d|inning)|after \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|through \d{1,2}(?:[,.;:!]| (?:complete|full)| innings?\b)|we are through|we're through|in the books|[a-z]+(?:'s|s'|') \d{1,2}(?:st|nd|rd|th)(?: inning)?:))/;
 // Plays listed as nouns, three or more: "a walk, a double and a sacrifice fly", "a groundout, a strikeout and a fly to center".
 const PLAY_NOUNS = "walk|single|double|triple|homer|home run|strikeout|groundout|ground ball|grounder|flyout|fly ?ball|fly|pop-?up|popout|lineout|liner|sacrifice fly|sac fly|sacrifice bunt|error|hit batter|hit batsman|wild pitch|stolen base|double play|fielder's choice|bunt single";
 const PLAY_NOUN = `(?:an? |the )?(?:[0-9a-z-]+ )?(?:${PLAY_NOUNS})s?\\b[^,.;:!?]{0,24}?`;
