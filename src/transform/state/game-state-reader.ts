@@ -118,6 +118,8 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
   // The situation before the last three outs were counted, while no one has confirmed the half they started.
   let countedHalf: RunningState | null = null;
   let batterBeforePlay: RunningState["batter"] = null;
+  // A half far ahead that one row named (an aside, unless the next row to name a half names it too).
+  let farHalf: { inning: number; half: InningHalf } | null = null;
   // The side at bat, as a row's player at work says it (a batter's team, a pitcher's opponents), when the reference
   // tables tell his team unambiguously (not a two-way player, not a surname two players share).
   const twoWay = new Set(refs?.pitchers.filter((p) => refs.batters.some((b) => b.name === p.name)).map((p) => p.name) ?? []);
@@ -148,12 +150,18 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     // 1. Inning and half. A paragraph between pitches may look back ("that ends the top of the 5th"): it moves nothing.
     const isPitch = row.pitch_result !== null && !retold;
     let lookBack = false;
+    let leapt = false;
     if (row.inning_number !== null || row.inning_half !== null) {
       const n = row.inning_number ?? st.inning;
       const h = row.inning_half ?? (row.inning_number === st.inning ? st.half : null);
       const backwards = st.inning !== null && n !== null && (n < st.inning || (n === st.inning && h === "Top" && st.half === "Bottom"));
       // A later inning named without its half in the middle of a half ("he could pitch the 9th") is no change of inning.
       const aside = !isPitch && h === null && n !== null && st.inning !== null && n > st.inning && st.half !== null && (st.outs ?? 0) < 3;
+      // A half further on than the next one, named in the middle of a half ("the bottom ten percent of the league", "he
+      // could close the bottom of the 9th"), skips halves the game cannot skip: an aside, until a second row names it too.
+      const ahead = n !== null && h !== null && st.inning !== null && st.half !== null ? (n - st.inning) * 2 + (h === "Bottom" ? 1 : 0) - (st.half === "Bottom" ? 1 : 0) : 0;
+      const leap = ahead > 1 && (st.outs ?? 0) < 3 && !(farHalf !== null && farHalf.inning === n && farHalf.half === h);
+      farHalf = leap ? { inning: n!, half: h! } : null;
       // The game never goes back: a stated earlier half looks back, unless it corrects a half the state only inferred.
       // (An inferred half is corrected by at most one inning: "in the second inning" during the 5th is a look back.)
       const corrects = st.halfSource === "inferred" && isPitch && st.inning !== null && n !== null && st.inning - n <= 1;
@@ -165,8 +173,9 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         [st.home, st.away] = [null, null];
         for (const m of [pitcherOf, lastUp, nextInOrder, dueUp]) m.clear();
         countedHalf = null;
-      } else if ((backwards && !corrects) || aside) {
+      } else if ((backwards && !corrects) || aside || leap) {
         lookBack = true;
+        leapt = leap;
         if (isPitch) find(row, "inning_half", `the text says the ${h === "Top" ? "top" : "bottom"} of the ${n}, after the ${st.half === "Top" ? "top" : "bottom"} of the ${st.inning}`);
       } else if (n !== st.inning || h !== st.half) {
         if (h !== null || n !== st.inning) startHalf(n, h, "text");
@@ -186,7 +195,7 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         countedHalf = null;
       } else if (side !== null) countedHalf = null;
     }
-    const recap = lookBack && !isPitch;
+    const recap = lookBack && !isPitch && !leapt;
     const inningValue = recap ? v(row.inning_number, "text") : v(st.inning, row.inning_number !== null && !lookBack ? "text" : st.halfSource === "inferred" ? "inferred" : "carried");
     const halfValue = recap ? v(row.inning_half, "text") : v(st.half, row.inning_half !== null && !lookBack ? "text" : st.halfSource === "inferred" ? "inferred" : "carried");
     // 2. Outs, score, runners: as stated, else as carried.

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { Extraction, ReferenceTables } from "../../src/domain";
+import { PITCH_TYPE_TABLE, readGame } from "./fixtures/reading";
+
+// Round eight of the game state: who is pitching and batting, carried from row to row. Each rule is written on
+// sentences of our own (several phrasings per rule, none a sentence of a test set). Herons bat in the top, Voles in
+// the bottom.
+const refs: ReferenceTables = {
+  pitchers: [
+    { pitcher_id: 1, name: "Nils Aberg", team: "Herons", throws: "R" },
+    { pitcher_id: 2, name: "Caspar Wendt", team: "Herons", throws: "L" },
+    { pitcher_id: 3, name: "Lionel Pryce", team: "Voles", throws: "R" },
+    { pitcher_id: 4, name: "Gideon Farrow", team: "Voles", throws: "L" },
+  ],
+  batters: [
+    { batter_id: 11, name: "Arlo Kettering", team: "Herons", position: "CF", bats: "L" },
+    { batter_id: 12, name: "Bastian Moreau", team: "Herons", position: "SS", bats: "R" },
+    { batter_id: 13, name: "Cato Lindqvist", team: "Herons", position: "1B", bats: "L" },
+    { batter_id: 14, name: "Dario Fenwick", team: "Herons", position: "C", bats: "R" },
+    { batter_id: 15, name: "Evander Holt", team: "Herons", position: "PH", bats: "L" },
+    { batter_id: 21, name: "Jasper Oyelaran", team: "Voles", position: "2B", bats: "R" },
+    { batter_id: 22, name: "Konrad Villiers", team: "Voles", position: "3B", bats: "R" },
+    { batter_id: 23, name: "Lucan Brightwater", team: "Voles", position: "1B", bats: "L" },
+    { batter_id: 24, name: "Milo Sarrazin", team: "Voles", position: "C", bats: "R" },
+  ],
+  pitchTypes: PITCH_TYPE_TABLE,
+};
+const read = (texts: string[], misread: Record<number, Partial<Extraction>> = {}) =>
+  readGame(refs, texts, { prefix: "r8", teams: { home: "Voles", away: "Herons" }, misread });
+
+describe("a half far ahead named in the middle of a half is an aside: the game skips no half", () => {
+  it.each([
+    ["Cato Lindqvist steps in. He hits into the bottom ten percent of the league in hard contact.", { inning_number: 10, inning_half: "Bottom" }],
+    ["Cato Lindqvist steps in. Farrow is warming, and he could close the bottom of the 9th if it stays like this.", { inning_number: 9, inning_half: "Bottom" }],
+    ["Cato Lindqvist steps in. They had him in the top of the 8th plan, says the skipper.", { inning_number: 8, inning_half: "Top" }],
+  ] as const)("%s", (intro, misread) => {
+    const { states } = read(["Top of the 3rd. Pryce deals to Moreau, and Moreau lines a single to left.", intro, "Pryce with a curve in the dirt. Ball one.", "Called strike on the corner."], { 1: misread });
+    for (const s of states.slice(1)) expect(s).toMatchObject({ inning_number: { value: 3 }, inning_half: { value: "Top" }, pitcher_id: 3 });
+    expect(states[2]).toMatchObject({ batter_id: 13 });
+    expect(states[3]).toMatchObject({ batter_id: 13, outs: { value: 0 } });
+  });
+
+  it("but a half named by two rows running is where the game is", () => {
+    const { states } = read(["Top of the 3rd. Pryce deals to Moreau, and Moreau lines a single to left.", "We pick it up in the bottom of the 5th.", "Bottom of the 5th, Oyelaran leads off.", "Aberg with a sinker. Ball one."]);
+    expect(states[3]).toMatchObject({ inning_number: { value: 5 }, inning_half: { value: "Bottom" }, batter_id: 21 });
+  });
+});
