@@ -45,3 +45,51 @@ describe("a half far ahead named in the middle of a half is an aside: the game s
     expect(states[3]).toMatchObject({ inning_number: { value: 5 }, inning_half: { value: "Bottom" }, batter_id: 21 });
   });
 });
+
+describe("the next half named on the pitch that makes the third out looks ahead: the pitch is of the half it ends", () => {
+  it.each([
+    "Two and two... a curve that freezes him, called strike three, and we go to the bottom of the 4th.",
+    "Fenwick chases a slider in the dirt, strike three, and that sends us to the bottom of the 4th.",
+    "Fenwick lifts a lazy fly to center, caught, and on we go to the bottom of the 4th.",
+  ])("%s", (last) => {
+    const { states } = read(["Top of the 4th, two outs. Dario Fenwick steps in against Pryce.", "Pryce with a sinker. Called strike.", "Slider, swung on and missed. Oh and two.", last, "Aberg deals to Oyelaran. Ball one."]);
+    expect(states[3]).toMatchObject({ inning_half: { value: "Top" }, batter_id: 14, pitcher_id: 3 });
+    expect(states[4]).toMatchObject({ inning_half: { value: "Bottom" }, inning_number: { value: 4 }, pitcher_id: 1 });
+  });
+});
+
+describe("a man introduced by his place in the field, with no name, is the side's man who plays there", () => {
+  it.each([
+    "Up comes the first baseman, the big left-handed bat, two out and nobody on.",
+    "Now the first baseman, a lefty, digs in. He homered yesterday.",
+    "The Voles send up their first baseman, number 31, with two down.",
+  ])("%s", (intro) => {
+    const { states } = read(["Bottom of the 2nd. Aberg deals to Villiers, and Villiers pops out to short.", intro, "Sinker, low. Ball one.", "Called strike, one and one."]);
+    expect(states[2]).toMatchObject({ batter_id: 23 });
+    expect(states[3]).toMatchObject({ batter_id: 23, pre_pitch_balls: { value: 1 } });
+  });
+});
+
+describe("a nickname on a batter's first name names him for the state, not for the row", () => {
+  it.each([
+    ["Big Lucan is up, two on.", "Big Lucan"],
+    ["Here comes Lucan, with the tying run at second.", "Lucan"],
+    ["Young Lucan digs in.", "Young Lucan"],
+  ])("%s", (intro, said) => {
+    const { states, mappings, full } = read(["Bottom of the 2nd. Aberg deals to Villiers, and Villiers pops out to short.", intro, "Sinker, low. Ball one."], { 1: { batter_name: said } });
+    expect(states[2]).toMatchObject({ batter_id: 23 });
+    expect(mappings.get(full[1]!.play_hash)?.batter_id ?? null).toBeNull();
+  });
+});
+
+describe("a batter named at the start of a sentence opened by 'And' is at work, not a runner", () => {
+  it.each([
+    "And Brightwater drives the one-one sinker deep to right... caught at the wall.",
+    "And Brightwater rolls the 1-1 pitch over to second, where Moreau throws him out.",
+    "And Brightwater swings at the one-one curve and bounces it back to the mound.",
+  ])("%s", (pitch) => {
+    // The man at the plate came in under a name no batter has: the first name to read is his.
+    const { states } = read(["Bottom of the 2nd. Aberg deals to Villiers, and Villiers pops out to short.", "Here's the Hammer, number 31.", "Sinker, low. Ball one.", "Called strike, one and one.", pitch], { 1: { batter_name: "Hammer" }, 4: { batter_name: "Brightwater", pitch_result: "In play - out" } });
+    expect(states[4]).toMatchObject({ batter_id: 23 });
+  });
+});

@@ -160,8 +160,11 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       // A half further on than the next one, named in the middle of a half ("the bottom ten percent of the league", "he
       // could close the bottom of the 9th"), skips halves the game cannot skip: an aside, until a second row names it too.
       const ahead = n !== null && h !== null && st.inning !== null && st.half !== null ? (n - st.inning) * 2 + (h === "Bottom" ? 1 : 0) - (st.half === "Bottom" ? 1 : 0) : 0;
-      const leap = ahead > 1 && (st.outs ?? 0) < 3 && !(farHalf !== null && farHalf.inning === n && farHalf.half === h);
+      const leap: boolean = ahead > 1 && (st.outs ?? 0) < 3 && !(farHalf !== null && farHalf.inning === n && farHalf.half === h);
       farHalf = leap ? { inning: n!, half: h! } : null;
+      // The next half named on the pitch that makes the third out ("called strike three, and we go to the bottom of the
+      // 9th") looks ahead: the pitch belongs to the half it ends.
+      const closing = isPitch && ahead === 1 && st.outs === 2 && endsInOut(row, st.count);
       // The game never goes back: a stated earlier half looks back, unless it corrects a half the state only inferred.
       // (An inferred half is corrected by at most one inning: "in the second inning" during the 5th is a look back.)
       const corrects = st.halfSource === "inferred" && isPitch && st.inning !== null && n !== null && st.inning - n <= 1;
@@ -173,10 +176,10 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         [st.home, st.away] = [null, null];
         for (const m of [pitcherOf, lastUp, nextInOrder, dueUp]) m.clear();
         countedHalf = null;
-      } else if ((backwards && !corrects) || aside || leap) {
+      } else if ((backwards && !corrects) || aside || leap || closing) {
         lookBack = true;
-        leapt = leap;
-        if (isPitch) find(row, "inning_half", `the text says the ${h === "Top" ? "top" : "bottom"} of the ${n}, after the ${st.half === "Top" ? "top" : "bottom"} of the ${st.inning}`);
+        leapt = leap || closing;
+        if (isPitch && !closing) find(row, "inning_half", `the text says the ${h === "Top" ? "top" : "bottom"} of the ${n}, after the ${st.half === "Top" ? "top" : "bottom"} of the ${st.inning}`);
       } else if (n !== st.inning || h !== st.half) {
         if (h !== null || n !== st.inning) startHalf(n, h, "text");
       } else if (h !== null) {
@@ -260,6 +263,13 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     // the side at bat the time before), until the text names him.
     const upNow = battingTeam(st.half);
     let guessed = false;
+    // A man introduced by his place in the field and no name ("the first baseman, number 44, is up") is the one batter of
+    // the side at bat who plays there: a guess, until the text names him.
+    if (refs && !isPitch && statedBatter === null && upNow !== null && (st.batter === null || st.batter.guessed || st.batter.id === null)) {
+      const id = byPosition(text, refs, upNow);
+      const name = id !== null ? refs.batters.find((b) => b.batter_id === id)!.name : null;
+      if (name !== null) st.batter = { name, id, guessed: true };
+    }
     if (isPitch && st.batter === null && statedBatter === null && upNow !== null) {
       const last = lastUp.get(upNow);
       const next = dueUp.get(upNow) ?? (last !== undefined && last !== null ? nextInOrder.get(last) : undefined);
@@ -271,6 +281,9 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     if (statedBatter !== null) {
       let id = statedBatterId;
       if (id === null && matchBatter) id = resolveShared(statedBatter, refs!, battingTeam(st.half), st.batter);
+      // A first name or a nickname on it names the man for the state, not for the row: its mapping stays as stated.
+      const byFirst = id === null && matchBatter ? byFirstName(statedBatter, refs!, battingTeam(st.half)) : null;
+      if (byFirst !== null) id = byFirst;
       const same = st.batter !== null && (id !== null && st.batter.id !== null ? id === st.batter.id : surnameOf(st.batter.name) === surnameOf(statedBatter));
       const onFieldingSide = id !== null && fieldingTeam(st.half) !== null && batterTeam.get(id) === fieldingTeam(st.half);
       // A man of the side in the field is a fielder, not the batter ("Marchetti lets it roll foul"): the row names no batter.
@@ -284,13 +297,13 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       } else {
         // A new plate appearance (not the guessed man named at last): the count starts again, and the order learns who followed whom.
         if (!same && !st.batter?.guessed) st.count = null;
-        st.batter = { name: statedBatter, id };
+        st.batter = { name: byFirst !== null ? refs!.batters.find((b) => b.batter_id === byFirst)!.name : statedBatter, id };
         const team = id !== null ? batterTeam.get(id) : undefined;
         const last = team !== undefined ? lastUp.get(team) : undefined;
         if (id !== null && last !== undefined && last !== null && last !== id) nextInOrder.set(last, id);
         if (team !== undefined) dueUp.delete(team);
       }
-      if (id !== null && mapping && mapping.batter_id === null && surnameOf(statedBatter) === surnameOf(st.batter?.name ?? "")) {
+      if (id !== null && byFirst === null && mapping && mapping.batter_id === null && surnameOf(statedBatter) === surnameOf(st.batter?.name ?? "")) {
         out.set(row.play_hash, { ...mapping, batter_id: st.batter!.id ?? id, batter_confidence: "medium" });
       }
     }
@@ -398,6 +411,14 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
   return { states, mappings: out, findings };
 }
 
+/** Whether the pitch makes an out at the plate: a ball in play caught or thrown out, or strike three. */
+function endsInOut(row: Row, count: Count | null): boolean {
+  const r = row.pitch_result;
+  if (r === "In play - out" || row.post_pitch_strikes === 3) return true;
+  const strikes = row.pre_pitch_strikes ?? count?.strikes ?? 0;
+  return strikes === 2 && (r === "Strike" || r === "Swing and miss");
+}
+
 /** A row's mapping whose batter was a runner: its batter is the man at the plate if the paragraph names him, else no one. */
 function notTheBatter(mapping: CanonicalMapping, atPlate: { name: string; id: number | null; guessed?: boolean } | null, text: string): CanonicalMapping {
   if (atPlate === null || atPlate.guessed) return { ...mapping, batter_id: null, batter_confidence: null };
@@ -446,10 +467,30 @@ function countSays(row: Row): Row["pitch_result"] {
   return null;
 }
 
+const POSITION_WORDS: ReadonlyArray<readonly [RegExp, string]> = ([
+  ["catcher", "C"], ["first baseman", "1B"], ["second baseman", "2B"], ["third baseman", "3B"], ["shortstop", "SS"],
+  ["left fielder", "LF"], ["cent(?:er|re) fielder", "CF"], ["right fielder", "RF"], ["(?:dh|designated hitter)", "DH"],
+] as const).map(([words, code]) => [new RegExp(`\\b(?:the|their|our) (?:\\w+ )?${words}\\b`), code] as const);
+/** The one batter of the team who plays the one position the paragraph names ("the first baseman"); null otherwise. */
+function byPosition(text: string, refs: ReferenceTables, team: string): number | null {
+  const said = POSITION_WORDS.filter(([re]) => re.test(text));
+  if (said.length !== 1) return null;
+  const men = refs.batters.filter((b) => b.team === team && b.position.toUpperCase() === said[0]![1]);
+  return men.length === 1 ? men[0]!.batter_id : null;
+}
+
+/** A name no batter has, with the first name of one batter of the side at bat ("Big Bram", "young Cato"): that batter. */
+function byFirstName(name: string, refs: ReferenceTables, team: string | null): number | null {
+  if (team === null) return null;
+  const words = foldName(name).split(" ");
+  const men = refs.batters.filter((b) => b.team === team && words.includes(foldName(b.name).split(" ")[0]!) && foldName(b.name).split(" ").length > 1);
+  return men.length === 1 ? men[0]!.batter_id : null;
+}
+
 /** Whether the paragraph puts this player on the bases: "with Odom on second", "Odom takes off", "Odom scores". */
 function isRunner(text: string, name: string): boolean {
   const sur = name.split(/\s+/).pop()!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`\\b${sur}\\b(?:,| is| was)? (?:(?:standing |leading |dancing |taking a lead )?(?:off |on |at )(?:1st|2nd|3rd|first|second|third)|takes off|breaks|steals?|stole|swipes?|swiped|scores?|scored|advances?|trots|races|holds|tags|is running|is off)|(?:runner|with|and) ${sur}\\b`, "i").test(text) ||
+  return new RegExp(`\\b${sur}\\b(?:,| is| was)? (?:(?:standing |leading |dancing |taking a lead )?(?:off |on |at )(?:1st|2nd|3rd|first|second|third)|takes off|breaks|steals?|stole|swipes?|swiped|scores?|scored|advances?|trots|races|holds|tags|is running|is off)|(?:runner|with|(?<![.!?]\\s*|^\\s*)and) ${sur}\\b`, "i").test(text) ||
     new RegExp(`\\b(?:runner|with|pinch[- ]runner)\\s+(?:\\p{Lu}\\p{L}+\\s+)?${sur}\\b`, "iu").test(text);
 }
 
