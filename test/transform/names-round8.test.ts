@@ -93,3 +93,41 @@ describe("a batter named at the start of a sentence opened by 'And' is at work, 
     expect(states[4]).toMatchObject({ batter_id: 23 });
   });
 });
+
+describe("the running count said to go on is the same plate appearance: a new name on it is no new batter", () => {
+  it.each([
+    "One and one, curve, misses. Moreau takes a huge lead off first.",
+    "One and one now. Moreau gets a good secondary lead, and the pitch is outside.",
+    "One-one, and Moreau wanders off the bag again. Fastball, high, ball two.",
+  ])("%s", (text) => {
+    const { states } = read(["Top of the 3rd. Pryce deals to Moreau, and Moreau lines a single to left.", "Cato Lindqvist steps in.", "Pryce with a curve in the dirt. Ball one.", "Called strike on the corner, one and one.", text], { 4: { batter_name: "Moreau", pitch_result: "Ball", pre_pitch_balls: 1, pre_pitch_strikes: 1 } });
+    expect(states[4]).toMatchObject({ batter_id: 13, post_pitch_balls: { value: 2 } });
+  });
+});
+
+describe("a new man where another followed the last batter before took that man's place in the order", () => {
+  it.each([
+    "The Herons will pinch-hit: Evander Holt grabs a bat.",
+    "Evander Holt comes off the bench to hit.",
+    "Here's Evander Holt, batting for the catcher.",
+  ])("%s", (sub) => {
+    const first = ["Top of the 1st. Pryce deals to Moreau, and Moreau flies out. One out.", "Cato Lindqvist grounds out to second. Two out.", "Dario Fenwick pops up. Three outs.",
+      "Bottom of the 1st. Oyelaran flies out. One out.", "Villiers grounds out. Two out.", "Brightwater lines out to short. Three down.",
+      "Top of the 2nd. Arlo Kettering bounces out to third. One out.", "Moreau grounds out to short. Two out.", "Lindqvist lines a single to right.", sub, "Holt flies out to center. Three outs."];
+    const { states } = read([...first, "Bottom of the 2nd. Oyelaran flies out to left. One out.", "Villiers pops out. Two out.", "Brightwater grounds out. Three down.", "Top of the 3rd. Pryce gets ahead with a strike on the corner."]);
+    // Holt took Fenwick's place: Kettering, who followed Fenwick, follows Holt.
+    expect(states.at(-1)).toMatchObject({ inning_number: { value: 3 }, batter_id: 11 });
+  });
+});
+
+describe("a relieved pitcher named again between pitches is talked about: the man who relieved him stays on", () => {
+  it.each([
+    "Moreau, who doubled off Pryce back in the 2nd, steps in.",
+    "Pryce's night ended at 96 pitches. Moreau steps in.",
+    "Moreau steps in. He took Pryce deep last week.",
+  ])("%s", (between) => {
+    const { states } = read(["Top of the 5th. Pryce deals to Kettering, and Kettering singles.", "That's all for Pryce. Gideon Farrow comes in from the bullpen.", between, "Fastball, high. Ball one.", "Slider, called strike."], { 2: { pitcher_name: "Pryce" } });
+    expect(states[3]).toMatchObject({ pitcher_id: 4, batter_id: 12 });
+    expect(states[4]).toMatchObject({ pitcher_id: 4 });
+  });
+});

@@ -86,6 +86,8 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     runners: null, runnersSource: "carried", batter: null, count: null,
   };
   const pitcherOf = new Map<string, { name: string; id: number | null }>();
+  // The pitchers another one took over from.
+  const relieved = new Set<number>();
   const states: ResolvedState[] = [];
   const findings: StateFinding[] = [];
   const out = new Map(mappings ?? []);
@@ -102,6 +104,12 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     st.count = null;
     reached.clear();
     appearancesThisHalf = 0;
+  };
+  // A half said to be over while a man named at the plate has seen no pitch the reader knows of: his plate appearance
+  // ended on a play it missed, so the order goes on from him.
+  const closeUnseenAppearance = () => {
+    const side = battingTeam(st.half);
+    if (side !== null && st.batter !== null && !st.batter.guessed && st.batter.id !== null && st.count === null && !dueUp.has(side)) lastUp.set(side, st.batter.id);
   };
   // The men of this half who reached base (a hit, a walk, a hit batsman), and when: until the order comes round again
   // (after eight other plate appearances) a man who reached is on the bases or has scored, not at the plate.
@@ -174,14 +182,17 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       if (newGame) {
         startHalf(1, "Top", "text");
         [st.home, st.away] = [null, null];
-        for (const m of [pitcherOf, lastUp, nextInOrder, dueUp]) m.clear();
+        for (const m of [pitcherOf, lastUp, nextInOrder, dueUp, relieved]) m.clear();
         countedHalf = null;
       } else if ((backwards && !corrects) || aside || leap || closing) {
         lookBack = true;
         leapt = leap || closing;
         if (isPitch && !closing) find(row, "inning_half", `the text says the ${h === "Top" ? "top" : "bottom"} of the ${n}, after the ${st.half === "Top" ? "top" : "bottom"} of the ${st.inning}`);
       } else if (n !== st.inning || h !== st.half) {
-        if (h !== null || n !== st.inning) startHalf(n, h, "text");
+        if (h !== null || n !== st.inning) {
+          closeUnseenAppearance();
+          startHalf(n, h, "text");
+        }
       } else if (h !== null) {
         // The text confirms the half the state inferred ("Bottom five" after "middle of the fifth").
         st.halfSource = "text";
@@ -234,9 +245,16 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         // A name the pitchers table does not know (a manager, an umpire the extractor took for the pitcher) does not take
         // the mound from the pitcher on it.
         find(row, "pitcher_name", `${row.pitcher_name} is not a pitcher of the reference tables: ${pitcherOf.get(fielding)!.name} stays on the mound`);
+      } else if (!isPitch && id !== null && relieved.has(id) && pitcherOf.get(team ?? fielding)?.id != null && pitcherOf.get(team ?? fielding)!.id !== id) {
+        // A pitcher who was relieved is out of the game: named again between pitches ("Dunmore, who took him deep in the
+        // 5th"), he is talked about; the man who relieved him stays on the mound.
+        find(row, "pitcher_name", `${row.pitcher_name} was relieved earlier: ${pitcherOf.get(team ?? fielding)!.name} stays on the mound`);
       } else {
         pitcherName = v(row.pitcher_name, "text");
         pitcherId = id;
+        const before = pitcherOf.get(team ?? fielding)?.id;
+        if (before != null && id !== null && before !== id) relieved.add(before);
+        if (id !== null) relieved.delete(id);
         pitcherOf.set(team ?? fielding, { name: row.pitcher_name, id });
       }
     }
@@ -283,13 +301,20 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       if (id === null && matchBatter) id = resolveShared(statedBatter, refs!, battingTeam(st.half), st.batter);
       // A first name or a nickname on it names the man for the state, not for the row: its mapping stays as stated.
       const byFirst = id === null && matchBatter ? byFirstName(statedBatter, refs!, battingTeam(st.half)) : null;
-      if (byFirst !== null) id = byFirst;
+      if (byFirst !== null) {
+        id = byFirst;
+        find(row, "batter_name", `${statedBatter} is no batter of the reference tables: read as ${refs!.batters.find((b) => b.batter_id === byFirst)!.name}, by his first name`);
+      }
       const same = st.batter !== null && (id !== null && st.batter.id !== null ? id === st.batter.id : surnameOf(st.batter.name) === surnameOf(statedBatter));
       const onFieldingSide = id !== null && fieldingTeam(st.half) !== null && batterTeam.get(id) === fieldingTeam(st.half);
       // A man of the side in the field is a fielder, not the batter ("Marchetti lets it roll foul"): the row names no batter.
       const fielder = onFieldingSide && (st.batter !== null || st.halfSource !== "inferred");
       if (fielder && mapping && mapping.batter_id === id) out.set(row.play_hash, { ...mapping, batter_id: null, batter_confidence: null });
-      if (midAppearance && !same && !PINCH.test(text) && isRunner(row.playbyplay, statedBatter)) {
+      // The running count said to go on ("one and two" after the one-two pitch) is the same plate appearance: a new name
+      // on it is a runner or a fielder, whatever he is said to do.
+      const countGoesOn = isPitch && st.count !== null && st.batter?.id != null && row.pre_pitch_balls === st.count.balls && row.pre_pitch_strikes === st.count.strikes &&
+        st.count.balls + st.count.strikes > 0;
+      if (midAppearance && !same && !PINCH.test(text) && (countGoesOn || isRunner(row.playbyplay, statedBatter))) {
         find(row, "batter_name", `the text names ${statedBatter}, but ${st.batter!.name} is at the plate (mid plate appearance)`);
         if (mapping && id !== null && mapping.batter_id === id) out.set(row.play_hash, notTheBatter(mapping, st.batter!, text));
       } else if (fielder) {
@@ -300,7 +325,14 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         st.batter = { name: byFirst !== null ? refs!.batters.find((b) => b.batter_id === byFirst)!.name : statedBatter, id };
         const team = id !== null ? batterTeam.get(id) : undefined;
         const last = team !== undefined ? lastUp.get(team) : undefined;
-        if (id !== null && last !== undefined && last !== null && last !== id) nextInOrder.set(last, id);
+        if (id !== null && last !== undefined && last !== null && last !== id) {
+          // A new man where another followed the last batter before (a pinch hitter, a substitute) took that man's place
+          // in the order: the one who followed him follows the new man.
+          const replaced = nextInOrder.get(last);
+          const after = replaced !== undefined && replaced !== id ? nextInOrder.get(replaced) : undefined;
+          if (after !== undefined && after !== id && !nextInOrder.has(id)) nextInOrder.set(id, after);
+          nextInOrder.set(last, id);
+        }
         if (team !== undefined) dueUp.delete(team);
       }
       if (id !== null && byFirst === null && mapping && mapping.batter_id === null && surnameOf(statedBatter) === surnameOf(st.batter?.name ?? "")) {
@@ -399,6 +431,7 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       startHalf(wasTop ? st.inning : st.inning + 1, wasTop ? "Bottom" : "Top", "inferred");
       countedHalf = before;
     } else if (next) {
+      closeUnseenAppearance();
       startHalf(next.inning, next.half, "inferred");
     } else if (st.outs === 3) {
       // Three outs with the inning or the half unknown (a game joined in progress, commentary that never says it):
