@@ -86,6 +86,8 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     runners: null, runnersSource: "carried", batter: null, count: null,
   };
   const pitcherOf = new Map<string, { name: string; id: number | null }>();
+  // The pitchers another one took over from.
+  const relieved = new Set<number>();
   const states: ResolvedState[] = [];
   const findings: StateFinding[] = [];
   const out = new Map(mappings ?? []);
@@ -103,6 +105,12 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     reached.clear();
     appearancesThisHalf = 0;
   };
+  // A half said to be over while a man named at the plate has seen no pitch the reader knows of: his plate appearance
+  // ended on a play it missed, so the order goes on from him.
+  const closeUnseenAppearance = () => {
+    const side = battingTeam(st.half);
+    if (side !== null && st.batter !== null && !st.batter.guessed && st.batter.id !== null && st.count === null && !dueUp.has(side)) lastUp.set(side, st.batter.id);
+  };
   // The men of this half who reached base (a hit, a walk, a hit batsman), and when: until the order comes round again
   // (after eight other plate appearances) a man who reached is on the bases or has scored, not at the plate.
   const reached = new Map<number, number>();
@@ -118,6 +126,8 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
   // The situation before the last three outs were counted, while no one has confirmed the half they started.
   let countedHalf: RunningState | null = null;
   let batterBeforePlay: RunningState["batter"] = null;
+  // A half far ahead that one row named (an aside, unless the next row to name a half names it too).
+  let farHalf: { inning: number; half: InningHalf } | null = null;
   // The side at bat, as a row's player at work says it (a batter's team, a pitcher's opponents), when the reference
   // tables tell his team unambiguously (not a two-way player, not a surname two players share).
   const twoWay = new Set(refs?.pitchers.filter((p) => refs.batters.some((b) => b.name === p.name)).map((p) => p.name) ?? []);
@@ -148,12 +158,21 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     // 1. Inning and half. A paragraph between pitches may look back ("that ends the top of the 5th"): it moves nothing.
     const isPitch = row.pitch_result !== null && !retold;
     let lookBack = false;
+    let leapt = false;
     if (row.inning_number !== null || row.inning_half !== null) {
       const n = row.inning_number ?? st.inning;
       const h = row.inning_half ?? (row.inning_number === st.inning ? st.half : null);
       const backwards = st.inning !== null && n !== null && (n < st.inning || (n === st.inning && h === "Top" && st.half === "Bottom"));
       // A later inning named without its half in the middle of a half ("he could pitch the 9th") is no change of inning.
       const aside = !isPitch && h === null && n !== null && st.inning !== null && n > st.inning && st.half !== null && (st.outs ?? 0) < 3;
+      // A half further on than the next one, named in the middle of a half ("the bottom ten percent of the league", "he
+      // could close the bottom of the 9th"), skips halves the game cannot skip: an aside, until a second row names it too.
+      const ahead = n !== null && h !== null && st.inning !== null && st.half !== null ? (n - st.inning) * 2 + (h === "Bottom" ? 1 : 0) - (st.half === "Bottom" ? 1 : 0) : 0;
+      const leap: boolean = ahead > 1 && (st.outs ?? 0) < 3 && !(farHalf !== null && farHalf.inning === n && farHalf.half === h);
+      farHalf = leap ? { inning: n!, half: h! } : null;
+      // The next half named on the pitch that makes the third out ("called strike three, and we go to the bottom of the
+      // 9th") looks ahead: the pitch belongs to the half it ends.
+      const closing = isPitch && ahead === 1 && st.outs === 2 && endsInOut(row, st.count);
       // The game never goes back: a stated earlier half looks back, unless it corrects a half the state only inferred.
       // (An inferred half is corrected by at most one inning: "in the second inning" during the 5th is a look back.)
       const corrects = st.halfSource === "inferred" && isPitch && st.inning !== null && n !== null && st.inning - n <= 1;
@@ -163,13 +182,17 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       if (newGame) {
         startHalf(1, "Top", "text");
         [st.home, st.away] = [null, null];
-        for (const m of [pitcherOf, lastUp, nextInOrder, dueUp]) m.clear();
+        for (const m of [pitcherOf, lastUp, nextInOrder, dueUp, relieved]) m.clear();
         countedHalf = null;
-      } else if ((backwards && !corrects) || aside) {
+      } else if ((backwards && !corrects) || aside || leap || closing) {
         lookBack = true;
-        if (isPitch) find(row, "inning_half", `the text says the ${h === "Top" ? "top" : "bottom"} of the ${n}, after the ${st.half === "Top" ? "top" : "bottom"} of the ${st.inning}`);
+        leapt = leap || closing;
+        if (isPitch && !closing) find(row, "inning_half", `the text says the ${h === "Top" ? "top" : "bottom"} of the ${n}, after the ${st.half === "Top" ? "top" : "bottom"} of the ${st.inning}`);
       } else if (n !== st.inning || h !== st.half) {
-        if (h !== null || n !== st.inning) startHalf(n, h, "text");
+        if (h !== null || n !== st.inning) {
+          closeUnseenAppearance();
+          startHalf(n, h, "text");
+        }
       } else if (h !== null) {
         // The text confirms the half the state inferred ("Bottom five" after "middle of the fifth").
         st.halfSource = "text";
@@ -186,7 +209,7 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         countedHalf = null;
       } else if (side !== null) countedHalf = null;
     }
-    const recap = lookBack && !isPitch;
+    const recap = lookBack && !isPitch && !leapt;
     const inningValue = recap ? v(row.inning_number, "text") : v(st.inning, row.inning_number !== null && !lookBack ? "text" : st.halfSource === "inferred" ? "inferred" : "carried");
     const halfValue = recap ? v(row.inning_half, "text") : v(st.half, row.inning_half !== null && !lookBack ? "text" : st.halfSource === "inferred" ? "inferred" : "carried");
     // 2. Outs, score, runners: as stated, else as carried.
@@ -222,9 +245,16 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         // A name the pitchers table does not know (a manager, an umpire the extractor took for the pitcher) does not take
         // the mound from the pitcher on it.
         find(row, "pitcher_name", `${row.pitcher_name} is not a pitcher of the reference tables: ${pitcherOf.get(fielding)!.name} stays on the mound`);
+      } else if (!isPitch && id !== null && relieved.has(id) && pitcherOf.get(team ?? fielding)?.id != null && pitcherOf.get(team ?? fielding)!.id !== id) {
+        // A pitcher who was relieved is out of the game: named again between pitches ("Dunmore, who took him deep in the
+        // 5th"), he is talked about; the man who relieved him stays on the mound.
+        find(row, "pitcher_name", `${row.pitcher_name} was relieved earlier: ${pitcherOf.get(team ?? fielding)!.name} stays on the mound`);
       } else {
         pitcherName = v(row.pitcher_name, "text");
         pitcherId = id;
+        const before = pitcherOf.get(team ?? fielding)?.id;
+        if (before != null && id !== null && before !== id) relieved.add(before);
+        if (id !== null) relieved.delete(id);
         pitcherOf.set(team ?? fielding, { name: row.pitcher_name, id });
       }
     }
@@ -251,6 +281,13 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     // the side at bat the time before), until the text names him.
     const upNow = battingTeam(st.half);
     let guessed = false;
+    // A man introduced by his place in the field and no name ("the first baseman, number 44, is up") is the one batter of
+    // the side at bat who plays there: a guess, until the text names him.
+    if (refs && !isPitch && statedBatter === null && upNow !== null && (st.batter === null || st.batter.guessed || st.batter.id === null)) {
+      const id = byPosition(text, refs, upNow);
+      const name = id !== null ? refs.batters.find((b) => b.batter_id === id)!.name : null;
+      if (name !== null) st.batter = { name, id, guessed: true };
+    }
     if (isPitch && st.batter === null && statedBatter === null && upNow !== null) {
       const last = lastUp.get(upNow);
       const next = dueUp.get(upNow) ?? (last !== undefined && last !== null ? nextInOrder.get(last) : undefined);
@@ -262,12 +299,22 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     if (statedBatter !== null) {
       let id = statedBatterId;
       if (id === null && matchBatter) id = resolveShared(statedBatter, refs!, battingTeam(st.half), st.batter);
+      // A first name or a nickname on it names the man for the state, not for the row: its mapping stays as stated.
+      const byFirst = id === null && matchBatter ? byFirstName(statedBatter, refs!, battingTeam(st.half)) : null;
+      if (byFirst !== null) {
+        id = byFirst;
+        find(row, "batter_name", `${statedBatter} is no batter of the reference tables: read as ${refs!.batters.find((b) => b.batter_id === byFirst)!.name}, by his first name`);
+      }
       const same = st.batter !== null && (id !== null && st.batter.id !== null ? id === st.batter.id : surnameOf(st.batter.name) === surnameOf(statedBatter));
       const onFieldingSide = id !== null && fieldingTeam(st.half) !== null && batterTeam.get(id) === fieldingTeam(st.half);
       // A man of the side in the field is a fielder, not the batter ("Marchetti lets it roll foul"): the row names no batter.
       const fielder = onFieldingSide && (st.batter !== null || st.halfSource !== "inferred");
       if (fielder && mapping && mapping.batter_id === id) out.set(row.play_hash, { ...mapping, batter_id: null, batter_confidence: null });
-      if (midAppearance && !same && !PINCH.test(text) && isRunner(row.playbyplay, statedBatter)) {
+      // The running count said to go on ("one and two" after the one-two pitch) is the same plate appearance: a new name
+      // on it is a runner or a fielder, whatever he is said to do.
+      const countGoesOn = isPitch && st.count !== null && st.batter?.id != null && row.pre_pitch_balls === st.count.balls && row.pre_pitch_strikes === st.count.strikes &&
+        st.count.balls + st.count.strikes > 0;
+      if (midAppearance && !same && !PINCH.test(text) && (countGoesOn || isRunner(row.playbyplay, statedBatter))) {
         find(row, "batter_name", `the text names ${statedBatter}, but ${st.batter!.name} is at the plate (mid plate appearance)`);
         if (mapping && id !== null && mapping.batter_id === id) out.set(row.play_hash, notTheBatter(mapping, st.batter!, text));
       } else if (fielder) {
@@ -275,13 +322,20 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       } else {
         // A new plate appearance (not the guessed man named at last): the count starts again, and the order learns who followed whom.
         if (!same && !st.batter?.guessed) st.count = null;
-        st.batter = { name: statedBatter, id };
+        st.batter = { name: byFirst !== null ? refs!.batters.find((b) => b.batter_id === byFirst)!.name : statedBatter, id };
         const team = id !== null ? batterTeam.get(id) : undefined;
         const last = team !== undefined ? lastUp.get(team) : undefined;
-        if (id !== null && last !== undefined && last !== null && last !== id) nextInOrder.set(last, id);
+        if (id !== null && last !== undefined && last !== null && last !== id) {
+          // A new man where another followed the last batter before (a pinch hitter, a substitute) took that man's place
+          // in the order: the one who followed him follows the new man.
+          const replaced = nextInOrder.get(last);
+          const after = replaced !== undefined && replaced !== id ? nextInOrder.get(replaced) : undefined;
+          if (after !== undefined && after !== id && !nextInOrder.has(id)) nextInOrder.set(id, after);
+          nextInOrder.set(last, id);
+        }
         if (team !== undefined) dueUp.delete(team);
       }
-      if (id !== null && mapping && mapping.batter_id === null && surnameOf(statedBatter) === surnameOf(st.batter?.name ?? "")) {
+      if (id !== null && byFirst === null && mapping && mapping.batter_id === null && surnameOf(statedBatter) === surnameOf(st.batter?.name ?? "")) {
         out.set(row.play_hash, { ...mapping, batter_id: st.batter!.id ?? id, batter_confidence: "medium" });
       }
     }
@@ -377,6 +431,7 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       startHalf(wasTop ? st.inning : st.inning + 1, wasTop ? "Bottom" : "Top", "inferred");
       countedHalf = before;
     } else if (next) {
+      closeUnseenAppearance();
       startHalf(next.inning, next.half, "inferred");
     } else if (st.outs === 3) {
       // Three outs with the inning or the half unknown (a game joined in progress, commentary that never says it):
@@ -387,6 +442,14 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     }
   }
   return { states, mappings: out, findings };
+}
+
+/** Whether the pitch makes an out at the plate: a ball in play caught or thrown out, or strike three. */
+function endsInOut(row: Row, count: Count | null): boolean {
+  const r = row.pitch_result;
+  if (r === "In play - out" || row.post_pitch_strikes === 3) return true;
+  const strikes = row.pre_pitch_strikes ?? count?.strikes ?? 0;
+  return strikes === 2 && (r === "Strike" || r === "Swing and miss");
 }
 
 /** A row's mapping whose batter was a runner: its batter is the man at the plate if the paragraph names him, else no one. */
@@ -437,10 +500,30 @@ function countSays(row: Row): Row["pitch_result"] {
   return null;
 }
 
+const POSITION_WORDS: ReadonlyArray<readonly [RegExp, string]> = ([
+  ["catcher", "C"], ["first baseman", "1B"], ["second baseman", "2B"], ["third baseman", "3B"], ["shortstop", "SS"],
+  ["left fielder", "LF"], ["cent(?:er|re) fielder", "CF"], ["right fielder", "RF"], ["(?:dh|designated hitter)", "DH"],
+] as const).map(([words, code]) => [new RegExp(`\\b(?:the|their|our) (?:\\w+ )?${words}\\b`), code] as const);
+/** The one batter of the team who plays the one position the paragraph names ("the first baseman"); null otherwise. */
+function byPosition(text: string, refs: ReferenceTables, team: string): number | null {
+  const said = POSITION_WORDS.filter(([re]) => re.test(text));
+  if (said.length !== 1) return null;
+  const men = refs.batters.filter((b) => b.team === team && b.position.toUpperCase() === said[0]![1]);
+  return men.length === 1 ? men[0]!.batter_id : null;
+}
+
+/** A name no batter has, with the first name of one batter of the side at bat ("Big Bram", "young Cato"): that batter. */
+function byFirstName(name: string, refs: ReferenceTables, team: string | null): number | null {
+  if (team === null) return null;
+  const words = foldName(name).split(" ");
+  const men = refs.batters.filter((b) => b.team === team && words.includes(foldName(b.name).split(" ")[0]!) && foldName(b.name).split(" ").length > 1);
+  return men.length === 1 ? men[0]!.batter_id : null;
+}
+
 /** Whether the paragraph puts this player on the bases: "with Odom on second", "Odom takes off", "Odom scores". */
 function isRunner(text: string, name: string): boolean {
   const sur = name.split(/\s+/).pop()!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`\\b${sur}\\b(?:,| is| was)? (?:(?:standing |leading |dancing |taking a lead )?(?:off |on |at )(?:1st|2nd|3rd|first|second|third)|takes off|breaks|steals?|stole|swipes?|swiped|scores?|scored|advances?|trots|races|holds|tags|is running|is off)|(?:runner|with|and) ${sur}\\b`, "i").test(text) ||
+  return new RegExp(`\\b${sur}\\b(?:,| is| was)? (?:(?:standing |leading |dancing |taking a lead )?(?:off |on |at )(?:1st|2nd|3rd|first|second|third)|takes off|breaks|steals?|stole|swipes?|swiped|scores?|scored|advances?|trots|races|holds|tags|is running|is off)|(?:runner|with|(?<![.!?]\\s*|^\\s*)and) ${sur}\\b`, "i").test(text) ||
     new RegExp(`\\b(?:runner|with|pinch[- ]runner)\\s+(?:\\p{Lu}\\p{L}+\\s+)?${sur}\\b`, "iu").test(text);
 }
 
