@@ -5,18 +5,25 @@
 //
 //   node scripts/run-side-by-side.mjs typecheck lint:deps test:unit notebooks:test
 import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const scripts = process.argv.slice(2);
 if (scripts.length === 0) {
   console.error("usage: node scripts/run-side-by-side.mjs <npm script>…");
   process.exit(2);
 }
+// Every Node process of the scripts (tsc, vitest's workers, the CLI children of the tests, the kernels) keeps
+// V8's compiled code in one cache: a module compiled by one is loaded ready by the next (the same packages
+// load in each of vitest's workers and in every CLI child), and by the next run.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE || path.join(root, "node_modules", ".cache", "workbook", "node-compile-cache") };
 const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ["npm", []];
 
 function run(name) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(npm[0], [...npm[1], "run", "--silent", name], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(npm[0], [...npm[1], "run", "--silent", name], { env, stdio: ["ignore", "pipe", "pipe"] });
     for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
       let rest = "";
       stream.setEncoding("utf8");

@@ -3,6 +3,10 @@
 // CommonJS with declarations in dist/kernel/ (notebooks/lib links there). tslab then loads plain
 // JavaScript and reads the .d.ts files instead of compiling every source file at each kernel start.
 // Runs on `npm install` (prepare) and as `npm run build` after an edit to src/.
+//
+//   node scripts/kernel-lib/build.mjs              # type-checks src/ as it compiles (npm run build)
+//   node scripts/kernel-lib/build.mjs --no-check   # compiles only (prepare: `npm test` type-checks src/ in its
+//                                                  #   typecheck step, so npm ci need not do it twice; same output)
 import { execFileSync } from "node:child_process";
 import { copyFileSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,9 +17,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".
 const out = path.join(root, "dist", "kernel");
 const require = createRequire(import.meta.url);
 const started = Date.now();
+const check = !process.argv.includes("--no-check");
+// npm ci's prepare and npm test's type-check compile TypeScript's own code once between them (tsc is ~9 MB of JavaScript).
+process.env.NODE_COMPILE_CACHE ||= path.join(root, "node_modules", ".cache", "workbook", "node-compile-cache");
 rmSync(out, { recursive: true, force: true });
 try {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.kernel.json")], { cwd: root, stdio: "inherit" });
+  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.kernel.json"), ...(check ? [] : ["--noCheck"])], { cwd: root, stdio: "inherit" });
 } catch {
   console.error("The notebooks' library did not build: fix the type errors above, then run `npm run build` again.");
   process.exit(1);

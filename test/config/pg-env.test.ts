@@ -42,7 +42,7 @@ describe("PG* settings from .env reach the database driver", () => {
 
   afterAll(async () => {
     for (const k of PG_KEYS) if (saved[k] !== undefined) process.env[k] = saved[k];
-    await t?.dispose();
+    await t?.dispose({ untilDropped: true }); // the role owns it: dropped before the role
     const admin = new pg.Client({ connectionString: SERVER_URL });
     await admin.connect();
     await admin.query(`DROP ROLE IF EXISTS ${role}`).finally(() => admin.end());

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { findProjectRoot } from "../../src/config";
-import { cliCommand } from "../support/cli";
+import { cliCommand, nodeCacheEnv } from "../support/cli";
 
 const ROOT = findProjectRoot();
 
@@ -23,7 +23,7 @@ export function spawnCli(args: string[], env: Record<string, string>): CliProces
   const started = Date.now();
   const child = spawn(path.join(ROOT, "node_modules/.bin/node"), cliCommand(args), {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...nodeCacheEnv(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

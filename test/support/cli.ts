@@ -40,6 +40,14 @@ export function cliCommand(args: string[]): string[] {
   return [...startScriptFlags(), ...programCommand("cli"), ...args];
 }
 
+/**
+ * Node's cache of compiled code, when this run has one (npm test sets it: scripts/run-side-by-side.mjs), for
+ * the clean environment of a child: not a setting of the CLI, only where V8 keeps what it compiled.
+ */
+export function nodeCacheEnv(): Record<string, string> {
+  return process.env.NODE_COMPILE_CACHE ? { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE } : {};
+}
+
 export interface CliResult {
   code: number;
   /** stdout then stderr. */
@@ -58,6 +66,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}, o
   const scratch = env.PGLITE_DIR === undefined ? mkdtempSync(path.join(os.tmpdir(), "wb-cli-")) : undefined;
   const base = {
     PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info",
+    ...nodeCacheEnv(),
     ...(scratch ? { PGLITE_DIR: path.join(scratch, "pglite") } : {}),
   };
   const argv = options.viaTsx ? [...startScriptFlags(), "--import", "tsx", "src/cli/main.ts", ...args] : cliCommand(args);

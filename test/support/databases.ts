@@ -7,7 +7,7 @@ import { inject } from "vitest";
 import { findProjectRoot } from "../../src/config";
 import { openDatabase, type Database } from "../../src/db/database";
 import { migrate } from "../../src/load/migrator";
-import { serverTemplateName, withDatabase } from "./migrated-templates";
+import { serverTemplateName, testDatabasePrefix, withDatabase } from "./migrated-templates";
 
 /**
  * Fresh databases for tests: a new database on the run's PostgreSQL server (created per call,
@@ -21,6 +21,8 @@ import { serverTemplateName, withDatabase } from "./migrated-templates";
  * (CI=true) it always runs.
  */
 export const SERVER_URL = inject("testDatabaseUrl") ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+/** The prefix of this run's test databases on the server: `global-setup.ts` drops any still there at the end. */
+const RUN_DATABASE_PREFIX = testDatabasePrefix(inject("testRunId") ?? randomBytes(4).toString("hex"));
 export const MIGRATIONS_DIR = path.join(findProjectRoot(), "migrations");
 
 export type DbKind = "postgres" | "pglite";
@@ -32,7 +34,11 @@ export interface TestDatabase {
   db: Database;
   /** Connection string of the fresh server database (postgres kind only). */
   url?: string;
-  dispose(): Promise<void>;
+  /**
+   * Close it and remove it. A server database is dropped in the background unless `untilDropped` (see
+   * `createTestDatabase`): pass it when what follows needs the database gone (e.g. dropping its owner role).
+   */
+  dispose(options?: { untilDropped?: boolean }): Promise<void>;
 }
 
 export async function createTestDatabase(kind: DbKind, options: { migrate?: boolean; schema?: string } = {}): Promise<TestDatabase> {
@@ -57,7 +63,7 @@ export async function createTestDatabase(kind: DbKind, options: { migrate?: bool
       },
     };
   }
-  const name = `wb_test_${randomBytes(6).toString("hex")}`;
+  const name = `${RUN_DATABASE_PREFIX}${randomBytes(6).toString("hex")}`;
   const template = migrated ? await serverTemplateName(SERVER_URL, MIGRATIONS_DIR, schema) : undefined;
   await admin(async (c) => {
     await c.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
@@ -67,11 +73,20 @@ export async function createTestDatabase(kind: DbKind, options: { migrate?: bool
   return {
     db,
     url,
-    async dispose() {
+    async dispose({ untilDropped = false } = {}) {
       await db.close();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      if (untilDropped) return drop(name);
+      // Dropped in the background: on PostgreSQL 15 every DROP DATABASE waits for a forced checkpoint of the
+      // whole server (~0.25 s quiet, more while the other files write), which the test has no reason to wait
+      // for. Nothing uses the database after this; any drop a worker did not finish, global-setup.ts
+      // makes at the end of the run (with the others at once, so their checkpoints coalesce).
+      drop(name).catch(() => undefined); // left to the end of the run
     },
   };
+}
+
+async function drop(name: string): Promise<void> {
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
 /** Run `fn` on a fresh client of the test server (CREATE/DROP DATABASE and other admin work), closed afterwards. */

@@ -40,6 +40,11 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/** The names of one run's server test databases start with this (`databases.ts`, dropped by `global-setup.ts`). */
+export function testDatabasePrefix(runId: string): string {
+  return `wb_test_${runId}_`;
+}
+
 const serverTemplates = new Map<string, Promise<string>>();
 
 /** Name of the migrated template database on the server at `serverUrl`, built if missing. */
