@@ -62,6 +62,8 @@ export function findCounts(lower: string): CountMention[] {
   const push = (balls: number | null, strikes: number | null, index: number, role: CountRole) => {
     if (balls !== null && (balls < 0 || balls > 4)) return;
     if (strikes !== null && (strikes < 0 || strikes > 3)) return;
+    // Four balls and three strikes is no count an at-bat reaches ("Still 4-3 here" is the score).
+    if (balls === 4 && strikes === 3) return;
     found.push({ balls, strikes, index, role });
   };
   const pairs = /(?<![\d.:-])([0-4])(?:\s*-\s*|\s+and\s+|-and-|\s*–\s*)([0-3])(?!\d|:\d|\s*(?:runs?|lead|innings?|outs?|games?|record|deficit|advantage|margin|edge|in favor|on the (?:day|night|season|year)))/g;
@@ -123,7 +125,7 @@ export function findCounts(lower: string): CountMention[] {
       : /(?:count|it|things|runs?|ran) /.test(phrase) || POST_BEFORE.test(before) ? "post" : "unknown";
     push(3, 2, m.index, role);
   }
-  const first = /\b(?:1st|opening)[\s-](?:pitch|offering|delivery|toss)|\bleads? off with (?:an?|the)\b|\bto start (?:him|the at-bat|things) off\b|\bopens? (?:the at-bat|him up)\b/g;
+  const first = /\b(?:1st|opening|leadoff|lead-off)[\s-](?:pitch|offering|delivery|toss)|\bleads? off with (?:an?|the)\b|\bto start (?:him|the at-bat|things) off\b|\bopens? (?:the at-bat|him up)\b/g;
   while ((m = first.exec(lower)) !== null) push(0, 0, m.index, "pre");
   // "Ball three" / "strike two" alone name one side of a count, which is no count: the result cue reads the call.
   return found.sort((a, b) => a.index - b.index);

@@ -171,6 +171,10 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
   const running = /\b(?:is running|is going|takes off|steals?|stealing|stole|swipes?|swiped|the throw (?:from the catcher|down to|to 2nd)|caught stealing|wild (?:1|pitch)|passed ball)\b/.test(lower);
   const wild = /\bwild (?:1|pitch)\b|\bpassed ball\b/.test(lower);
   const only = cues.every((c) => c.cue === "take");
+  // A third strike said outright ("strike him out, throw him out"): an out thrown or tagged besides is a runner's.
+  const struckOut = cues.some((c) => c.cue === "strikeout" || (c.cue === "strike" && /3/.test(c.phrase)));
+  // A foul into the seats is caught by a fan, not a fielder: "fouls it into the stands, and a kid makes the grab".
+  const intoStands = hasFoul && /\binto the (?:[a-z-]+ )?(?:seats|stands|crowd|netting|screen|seats behind)\b/.test(lower);
   const out = new Set<PitchResult>();
   for (const c of cues) {
     if (c.cue === "take") {
@@ -179,7 +183,8 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
     }
     // "Fouled into the seats" is a foul, not a home run.
     if (c.cue === "In play - hit" && hasFoul && /^into the|gone|outta|out of/.test(c.phrase)) continue;
-    if ((c.cue === "In play - out" || c.cue === "inPlay") && ((running && called && /thrown out|out at|tag|caught|picked|doubled|throw/.test(c.phrase)) || (wild && called))) continue;
+    if ((c.cue === "In play - out" || c.cue === "inPlay") && (((running || struckOut) && called && /thrown out|out at|tag|caught|picked|doubled|throw/.test(c.phrase)) || (wild && called))) continue;
+    if (c.cue === "In play - out" && intoStands && /catch|grab|snag|haul|glove|squeez/.test(c.phrase)) continue;
     // A bunt or pop fouled off is a foul, not a ball in play.
     if (c.cue === "inPlay" && hasFoul) continue;
     if ((c.cue === "strike" || c.cue === "strikeout") && explicit) continue;
