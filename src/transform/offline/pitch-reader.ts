@@ -54,6 +54,17 @@ const corrected = (lower: string, at: number, v: number): number => {
 
 const TWO_DIGITS = /\d\d/;
 const NOT_A_PITCH_SPEED = /\b(?:pitch[\s-]counts?|exit (?:velo|velocity|speed)|off the bat)\b/;
+// A number is a measure of something else when its unit or its stat says so, wherever the sentence is: the ball off
+// the bat ("104.9 off the bat"), spin ("2,214 rpm", "spin rate of 2400"), angles and distances ("28 degrees", "412
+// feet"), rates and averages ("a 31 percent chase rate", "a .312 hitter", "ERA of 3.41", "win probability 58").
+const MEASURED = new RegExp(
+  "\\d[\\d,]*(?:\\.\\d+)?\\s*-?\\s*(?:rpm|revolutions|degrees?|°|percent|%|feet|foot|ft|inches|(?:mph |miles per hour |miles an hour )?(?:off the bat|exit velo(?:city)?))(?![a-z])|" +
+    "\\b(?:exit velo(?:city)?|launch angle|spin(?: rate)?|xba|era|ops|sprint speed|win (?:probability|expectancy)|(?:chase|whiff|hard-hit|barrel) rate|batting average)" +
+    "(?: (?:of|was|is|at|reads?|read|came in at|on (?:it|that|that 1|the [a-z-]+)))?[\\s,:]*\\d[\\d,]*(?:\\.\\d+)?|(?<![\\d])\\.\\d{3}\\b",
+  "g",
+);
+// Sentences end at a stop, not at a decimal point ("101.2 off the bat" is one number).
+const SENTENCE = /(?:[^.!?]|\.(?=\d))+/g;
 
 /** Miles per hour, when stated and plausible for a pitch (55–106); a speed taken back gives way to the one said next. */
 export function parseVelocity(text: string): number | null {
@@ -72,8 +83,8 @@ function readVelocity(text: string): number | null {
   // A sentence about his pitch count ("his pitch count climbing, he's at 58") or the ball off the bat ("exit velocity
   // 104 on that one") gives no pitch speed.
   // (Sentence by sentence, and only when the words are there: one pattern spanning sentences would be quadratic.)
-  let lower = blankOtherOccasions(text);
-  if (NOT_A_PITCH_SPEED.test(lower)) lower = lower.replace(/[^.!?]+/g, (x) => (NOT_A_PITCH_SPEED.test(x) ? " ".repeat(x.length) : x));
+  let lower = blankOtherOccasions(text).replace(MEASURED, (x) => " ".repeat(x.length));
+  if (NOT_A_PITCH_SPEED.test(lower)) lower = lower.replace(SENTENCE, (x) => (NOT_A_PITCH_SPEED.test(x) ? " ".repeat(x.length) : x));
   for (const re of VELOCITY) {
     const m = re.exec(lower);
     if (m && plausible(Number(m[1]))) return corrected(lower, m.index + m[0].length, Number(m[1]));
@@ -81,7 +92,8 @@ function readVelocity(text: string): number | null {
   // A bare number right after any pitch name: "split, 85", "SINKER 96", "a cut fastball (91)".
   for (const term of findPitchTerms(lower)) {
     const after = lower.slice(term.index + term.text.length, term.index + term.text.length + 60);
-    const m = /^[,:]?\s*\(?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d|\s*(?:%|percent|feet|ft|pitches|innings|games|runs|inches))/.exec(after) ??
+    // (The speed in an apposition too: "the curveball, a slow 78, drops in".)
+    const m = /^[,:]?\s*\(?(?:an? (?:[a-z]+ )?)?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d|\s*(?:%|percent|feet|ft|pitches|innings|games|runs|inches))/.exec(after) ??
       // The speed as a clause of its own after where the pitch went: "a heater on the outside black, 96, called strike".
       SPEED_CLAUSE.exec(after);
     if (m && plausible(Number(m[1]))) return corrected(lower, term.index + term.text.length + m.index + m[0].length, Number(m[1]));
