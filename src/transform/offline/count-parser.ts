@@ -62,8 +62,6 @@ export function findCounts(lower: string): CountMention[] {
   const push = (balls: number | null, strikes: number | null, index: number, role: CountRole) => {
     if (balls !== null && (balls < 0 || balls > 4)) return;
     if (strikes !== null && (strikes < 0 || strikes > 3)) return;
-    // Four balls and three strikes is no count an at-bat reaches ("Still 4-3 here" is the score).
-    if (balls === 4 && strikes === 3) return;
     found.push({ balls, strikes, index, role });
   };
   const pairs = /(?<![\d.:-])([0-4])(?:\s*-\s*|\s+and\s+|-and-|\s*–\s*)([0-3])(?!\d|:\d|\s*(?:runs?|lead|innings?|outs?|games?|record|deficit|advantage|margin|edge|in favor|on the (?:day|night|season|year)))/g;
@@ -72,6 +70,9 @@ export function findCounts(lower: string): CountMention[] {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
     const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 25);
     const clause = before.split(/[.;!?]/).pop() ?? "";
+    // Four balls and three strikes is no count an at-bat reaches: "Still 4-3 here", "4-3 Dredgers" tell the score.
+    // (Said as where things stand, "It's 4-3 now", it is kept as read: the score it may be needs its team.)
+    if (m[1] === "4" && m[2] === "3" && !/(?:it's|that's|makes it|now)\s*$/.test(before)) continue;
     // "Here's the one-two", "The 1-0, a changeup", "One-two to Brugger...": the count the pitch is thrown on.
     // "Here's the one-one." and "Marlowe's one-one is a splitter": the pitch thrown on that count.
     const calledPitch = (/\bthe\s*$/.test(before) && /^(?:[,:]|\s+(?:to|into|toward|through|up|down|over|past|back|on|off|from)\b|\s*(?:\.\.\.|…)|\s+is\b|\s+pitch)/.test(after)) ||
