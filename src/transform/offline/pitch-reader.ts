@@ -63,6 +63,7 @@ const MEASURED = new RegExp(
     "(?: (?:of|was|is|at|reads?|read|came in at|on (?:it|that|that 1|the [a-z-]+)))?[\\s,:]*\\d[\\d,]*(?:\\.\\d+)?|(?<![\\d])\\.\\d{3}\\b",
   "g",
 );
+const MEASURE_WORDS = ["rpm", "revolutions", "degree", "°", "percent", "%", "feet", "foot", "ft", "inches", "off the bat", "velo", "angle", "spin", "xba", "era", "ops", "sprint", "win ", "rate", "average"];
 // Sentences end at a stop, not at a decimal point ("101.2 off the bat" is one number).
 const SENTENCE = /(?:[^.!?]|\.(?=\d))+/g;
 
@@ -83,7 +84,9 @@ function readVelocity(text: string): number | null {
   // A sentence about his pitch count ("his pitch count climbing, he's at 58") or the ball off the bat ("exit velocity
   // 104 on that one") gives no pitch speed.
   // (Sentence by sentence, and only when the words are there: one pattern spanning sentences would be quadratic.)
-  let lower = blankOtherOccasions(text).replace(MEASURED, (x) => " ".repeat(x.length));
+  let lower = blankOtherOccasions(text);
+  // (Only where a unit or a stat's word can be: most paragraphs have none, and a substring test costs little.)
+  if (MEASURE_WORDS.some((w) => lower.includes(w)) || /\.\d{3}/.test(lower)) lower = lower.replace(MEASURED, (x) => " ".repeat(x.length));
   if (NOT_A_PITCH_SPEED.test(lower)) lower = lower.replace(SENTENCE, (x) => (NOT_A_PITCH_SPEED.test(x) ? " ".repeat(x.length) : x));
   for (const re of VELOCITY) {
     const m = re.exec(lower);
