@@ -70,6 +70,9 @@ export function findCounts(lower: string): CountMention[] {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
     const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 25);
     const clause = before.split(/[.;!?]/).pop() ?? "";
+    // Four balls and three strikes is no count an at-bat reaches: "Still 4-3 here", "4-3 Dredgers" tell the score.
+    // (Said as where things stand, "It's 4-3 now", it is kept as read: the score it may be needs its team.)
+    if (m[1] === "4" && m[2] === "3" && !/(?:it's|that's|makes it|now)\s*$/.test(before)) continue;
     // "Here's the one-two", "The 1-0, a changeup", "One-two to Brugger...": the count the pitch is thrown on.
     // "Here's the one-one." and "Marlowe's one-one is a splitter": the pitch thrown on that count.
     const calledPitch = (/\bthe\s*$/.test(before) && /^(?:[,:]|\s+(?:to|into|toward|through|up|down|over|past|back|on|off|from)\b|\s*(?:\.\.\.|…)|\s+is\b|\s+pitch)/.test(after)) ||
@@ -123,7 +126,7 @@ export function findCounts(lower: string): CountMention[] {
       : /(?:count|it|things|runs?|ran) /.test(phrase) || POST_BEFORE.test(before) ? "post" : "unknown";
     push(3, 2, m.index, role);
   }
-  const first = /\b(?:1st|opening)[\s-](?:pitch|offering|delivery|toss)|\bleads? off with (?:an?|the)\b|\bto start (?:him|the at-bat|things) off\b|\bopens? (?:the at-bat|him up)\b/g;
+  const first = /\b(?:1st|opening|leadoff|lead-off)[\s-](?:pitch|offering|delivery|toss)|\bleads? off with (?:an?|the)\b|\bto start (?:him|the at-bat|things) off\b|\bopens? (?:the at-bat|him up)\b/g;
   while ((m = first.exec(lower)) !== null) push(0, 0, m.index, "pre");
   // "Ball three" / "strike two" alone name one side of a count, which is no count: the result cue reads the call.
   return found.sort((a, b) => a.index - b.index);

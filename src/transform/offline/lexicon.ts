@@ -123,7 +123,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|catches|caught|plunks|plunked|clips|clipped|grazes|grazed) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
       "(?:catches|caught) him on the|free base on a hit|awarded 1st"],
   ["In play - hit",
-    "singles?(?![\\s-]a(?![a-z])|[\\s-]digits)|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits)|[\\s-]a(?![a-z]))|doubled(?! off| up)|triples?(?![\\s-]*(?:play|digits)|[\\s-]a(?![a-z]))|tripled|" +
+    "singles?(?![\\s-]a(?![a-z])|[\\s-]digits| (?:pitch|swing|inning|game|season|night|day|at-bat|moment|play|batter|word|time)\\b)|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits)|[\\s-]a(?![a-z]))|doubled(?! off| up)|triples?(?![\\s-]*(?:play|digits)|[\\s-]a(?![a-z]))|tripled|" +
       "hr|[123]b (?:to|into|up|down|through|past|over|off) (?:the )?(?:lf|cf|rf|left|center|centre|right|short|middle|gap|wall|hole)|base (?:hit|knock)|[23][\\s-]?bagger|" +
       "gapper|for a hit|infield hit|bloop(?:er)? (?:hit|single)|clean hit|knock(?:s|ed)? in|rbi hit|off the foul pole|hit safely|safe at (?:1st|2nd|3rd) with a|" +
       `${HOME_RUN_CALL}|` +
@@ -290,6 +290,24 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Hit by pitch", "(?:he|she)(?:'s| is| has| was)(?: been)? hit(?= ?[.!])"],
   // The fielder taking the ball to the bag himself; a sacrifice said as the ruling alone ("Sacrifice. Runners move up.").
   ["In play - out", "takes? (?:it|the ball) (?:to (?:1st|the bag)(?: himself)?|himself)|sacrifice(?<=(?:^|[.!?] )sacrifice)(?= ?[.!,])"],
+  // ── Round 8: a streaming booth's shapes. ──
+  // How far it missed, said in a measure: "a couple of inches outside", "a foot high", "a hair low", "off the outer edge".
+  ["Ball", "(?:(?:a couple of |a few |several |[2-6] )?inch(?:es)?|an inch|a foot|a hair|a tad|a smidge|a whisker) (?:off|outside|inside|high|low|wide|away|short|below|above|too (?:high|low|far))(?![a-z])|" +
+    "off the (?:outer|inner|outside|inside) (?:edge|half|corner|part|black)|" +
+    // Where it missed, said of the pitch by its name (blanked as x's) and its speed: "the sinker is low", "the heater, 97, is up".
+    "x{3,}(?:,? \\d{2,3}(?:\\.\\d)?,?)? (?:is|was) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|wide|up|in the dirt|off the plate|up and away|down and away)(?![a-z-])"],
+  // A pitch the bat goes over or past: "dives under the bat", "darts past his bat", "tumbles beneath the swing".
+  ["Swing and miss", "(?:under|beneath|past|over|by) (?:the|his|her) (?:bat|swing|barrel)"],
+  // The hitter only looking, all the way: "takes all the way", "took all the way".
+  ["take", "(?:takes?|took) (?:it )?all the way"],
+  // A two-strike pitch touched and no more: "stays alive", "keeps the at-bat alive", "ticks a slider back", "nicks it off the end".
+  ["Foul", "(?<!(?:inning|rally|hopes?|threat|game|season) )(?:stays?|stayed|staying) alive|(?:keeps?|kept|keeping) (?:the at-bat|the at bat|himself|herself) alive|" +
+    "(?:nick|tick)(?:s|ed|ing)? (?:it|1|(?:a|an|the) [a-z-]+) (?:off|back|foul|away)"],
+  // A bunt put down and a ball topped: "gets it down", "lays the bunt down", "tops it toward third", "topped a slider to short".
+  ["inPlay", "(?:gets?|got|lays?|laid|puts?) (?:it|1|the bunt|a bunt|a (?:good|perfect|nice) bunt) down|" +
+    "(?:tops?|topped|topping|nubs?|nubbed|squibs?|squibbed|dinks?|dinked) (?:it|1|(?:a|an|the) [a-z0-9-]+(?: [a-z-]+)?) (?:to|toward|towards|back to|right at|up the|down the|in front)"],
+  // A throw across the infield after a grounder: "fires across", "throws across in time".
+  ["In play - out", "(?:fires|fired|throws|threw|flips|flipped|guns|gunned) (?:it |the ball )?across(?= ?[.!,;]| in time| to)"],
 ];
 
 /**

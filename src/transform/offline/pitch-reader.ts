@@ -54,6 +54,18 @@ const corrected = (lower: string, at: number, v: number): number => {
 
 const TWO_DIGITS = /\d\d/;
 const NOT_A_PITCH_SPEED = /\b(?:pitch[\s-]counts?|exit (?:velo|velocity|speed)|off the bat)\b/;
+// A number is a measure of something else when its unit or its stat says so, wherever the sentence is: the ball off
+// the bat ("104.9 off the bat"), spin ("2,214 rpm", "spin rate of 2400"), angles and distances ("28 degrees", "412
+// feet"), rates and averages ("a 31 percent chase rate", "a .312 hitter", "ERA of 3.41", "win probability 58").
+const MEASURED = new RegExp(
+  "\\d[\\d,]*(?:\\.\\d+)?\\s*-?\\s*(?:rpm|revolutions|degrees?|°|percent|%|feet|foot|ft|inches|(?:mph |miles per hour |miles an hour )?(?:off the bat|exit velo(?:city)?))(?![a-z])|" +
+    "\\b(?:exit velo(?:city)?|launch angle|spin(?: rate)?|xba|era|ops|sprint speed|win (?:probability|expectancy)|(?:chase|whiff|hard-hit|barrel) rate|batting average)" +
+    "(?: (?:of|was|is|at|reads?|read|came in at|on (?:it|that|that 1|the [a-z-]+)))?[\\s,:]*\\d[\\d,]*(?:\\.\\d+)?|(?<![\\d])\\.\\d{3}\\b",
+  "g",
+);
+const MEASURE_WORDS = ["rpm", "revolutions", "degree", "°", "percent", "%", "feet", "foot", "ft", "inches", "off the bat", "velo", "angle", "spin", "xba", "era", "ops", "sprint", "win ", "rate", "average"];
+// Sentences end at a stop, not at a decimal point ("101.2 off the bat" is one number).
+const SENTENCE = /(?:[^.!?]|\.(?=\d))+/g;
 
 /** Miles per hour, when stated and plausible for a pitch (55–106); a speed taken back gives way to the one said next. */
 export function parseVelocity(text: string): number | null {
@@ -73,7 +85,9 @@ function readVelocity(text: string): number | null {
   // 104 on that one") gives no pitch speed.
   // (Sentence by sentence, and only when the words are there: one pattern spanning sentences would be quadratic.)
   let lower = blankOtherOccasions(text);
-  if (NOT_A_PITCH_SPEED.test(lower)) lower = lower.replace(/[^.!?]+/g, (x) => (NOT_A_PITCH_SPEED.test(x) ? " ".repeat(x.length) : x));
+  // (Only where a unit or a stat's word can be: most paragraphs have none, and a substring test costs little.)
+  if (MEASURE_WORDS.some((w) => lower.includes(w)) || /\.\d{3}/.test(lower)) lower = lower.replace(MEASURED, (x) => " ".repeat(x.length));
+  if (NOT_A_PITCH_SPEED.test(lower)) lower = lower.replace(SENTENCE, (x) => (NOT_A_PITCH_SPEED.test(x) ? " ".repeat(x.length) : x));
   for (const re of VELOCITY) {
     const m = re.exec(lower);
     if (m && plausible(Number(m[1]))) return corrected(lower, m.index + m[0].length, Number(m[1]));
@@ -81,7 +95,8 @@ function readVelocity(text: string): number | null {
   // A bare number right after any pitch name: "split, 85", "SINKER 96", "a cut fastball (91)".
   for (const term of findPitchTerms(lower)) {
     const after = lower.slice(term.index + term.text.length, term.index + term.text.length + 60);
-    const m = /^[,:]?\s*\(?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d|\s*(?:%|percent|feet|ft|pitches|innings|games|runs|inches))/.exec(after) ??
+    // (The speed in an apposition too: "the curveball, a slow 78, drops in".)
+    const m = /^[,:]?\s*\(?(?:an? (?:[a-z]+ )?)?(\d{2,3}(?:\.\d)?)\)?(?!\.?\d|\s*(?:-|and|to)\s*\d|\s*(?:%|percent|feet|ft|pitches|innings|games|runs|inches))/.exec(after) ??
       // The speed as a clause of its own after where the pitch went: "a heater on the outside black, 96, called strike".
       SPEED_CLAUSE.exec(after);
     if (m && plausible(Number(m[1]))) return corrected(lower, term.index + term.text.length + m.index + m[0].length, Number(m[1]));
@@ -171,6 +186,10 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
   const running = /\b(?:is running|is going|takes off|steals?|stealing|stole|swipes?|swiped|the throw (?:from the catcher|down to|to 2nd)|caught stealing|wild (?:1|pitch)|passed ball)\b/.test(lower);
   const wild = /\bwild (?:1|pitch)\b|\bpassed ball\b/.test(lower);
   const only = cues.every((c) => c.cue === "take");
+  // A third strike said outright ("strike him out, throw him out"): an out thrown or tagged besides is a runner's.
+  const struckOut = cues.some((c) => c.cue === "strikeout" || (c.cue === "strike" && /3/.test(c.phrase)));
+  // A foul into the seats is caught by a fan, not a fielder: "fouls it into the stands, and a kid makes the grab".
+  const intoStands = hasFoul && /\binto the (?:[a-z-]+ )?(?:seats|stands|crowd|netting|screen|seats behind)\b/.test(lower);
   const out = new Set<PitchResult>();
   for (const c of cues) {
     if (c.cue === "take") {
@@ -179,7 +198,8 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
     }
     // "Fouled into the seats" is a foul, not a home run.
     if (c.cue === "In play - hit" && hasFoul && /^into the|gone|outta|out of/.test(c.phrase)) continue;
-    if ((c.cue === "In play - out" || c.cue === "inPlay") && ((running && called && /thrown out|out at|tag|caught|picked|doubled|throw/.test(c.phrase)) || (wild && called))) continue;
+    if ((c.cue === "In play - out" || c.cue === "inPlay") && (((running || struckOut) && called && /thrown out|out at|tag|caught|picked|doubled|throw/.test(c.phrase)) || (wild && called))) continue;
+    if (c.cue === "In play - out" && intoStands && /catch|grab|snag|haul|glove|squeez/.test(c.phrase)) continue;
     // A bunt or pop fouled off is a foul, not a ball in play.
     if (c.cue === "inPlay" && hasFoul) continue;
     if ((c.cue === "strike" || c.cue === "strikeout") && explicit) continue;

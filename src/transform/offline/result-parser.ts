@@ -94,7 +94,9 @@ function blankSentences(text: string): { otherTimes: string; otherOccasions: str
     const s = m[0];
     const gap = asides.slice(end, m.index);
     end = m.index + s.length;
-    const other = OTHER_TIMES.test(s) || isHypothetical(s);
+    // A question asked (a viewer's, the booth's) states nothing of this pitch ("How many of his homers went the other
+    // way?"), unless the booth answers it yes at once: "Is that ball gone? It is!"
+    const other = OTHER_TIMES.test(s) || isHypothetical(s) || (asides.charCodeAt(end) === 63 && !ANSWERED_YES.test(asides.slice(end + 1, end + 24)));
     const occasion: boolean = other || (beforeOccasion && GOES_ON.test(s));
     const then: boolean = other || (beforeTime && GOES_ON.test(s)) || EARLIER_PLAY.test(s) || PAST_IN_AN_INNING.test(s);
     const clause: boolean = !(occasion && then) && thenInClause(s, text, m.index);
@@ -119,10 +121,11 @@ const thenInClause = (s: string, text: string, at: number) => {
   const said = text.slice(at, at + s.length);
   return said !== s && OTHER_TIMES.test(said);
 };
+const ANSWERED_YES = /^\s*(?:yes|yeah|yep|you bet|oh yes|it is|it's|and it is|it sure is|sure is|he did|she did|he does|she does|he is|she is)\b/;
 const GOES_ON = /^\s*(?:and )?(?:that 1|that (?:homer|home run|hit|single|double|triple|blast|shot|pitch|ball|game-winner|at-bat)|it) (?:went|came|was|had|left|landed|cleared|sailed)\b/;
 const TERSE_OPENER = /^\s*(?:ball|strike)(?: [1-4])?(?=[,!;])/;
 /** Words that put a sentence at another time than this pitch. Tested per sentence: linear, unlike one pattern spanning sentences. */
-const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year|inning|frame|at-bat))|last (?:night|year|season|time|week|month)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed|confirms?|confirmed|overturns?|overturned)|(?:upon|after|under) (?:a |the )?review|the call (?:stands|is confirmed|is overturned|on the field (?:stands|is confirmed))|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen|in the minors|in the minor leagues|in (?:the )?(?:triple|double|single)-a|in college|in high school|in spring training|in winter ball|last (?:october|postseason|spring|fall)|in (?:his|her) (?:career|big-league career|big league career)|for (?:his|her) career|\d+ innings? ago|an inning ago|(?:last|previous) inning|(?:they're|they are) (?:showing|replaying|running it back))\b/;
+const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|year|inning|frame|at-bat))|last (?:night|year|season|time|week|month)|all (?:year|season)|this (?:series|season|year)|in game \d|(?:here's|on|another look at|let's look at|watch) the replay|replays? (?:shows?|showed|says|said|has it|had it|tells|confirms?|confirmed|overturns?|overturned)|(?:1|one) more look|(?:a|another) (?:2nd|closer|better|slow-motion) look|(?:upon|after|under) (?:a |the )?review|the call (?:stands|is confirmed|is overturned|on the field (?:stands|is confirmed))|warm-?up (?:tosses|pitches|throws)|warm-?ups|in the bullpen|in the minors|in the minor leagues|in (?:the )?(?:triple|double|single)-a|in college|in high school|in spring training|in winter ball|last (?:october|postseason|spring|fall)|in (?:his|her) (?:career|big-league career|big league career)|for (?:his|her) career|\d+ innings? ago|an inning ago|(?:last|previous) inning|(?:they're|they are) (?:showing|replaying|running it back))\b/;
 /**
  * A sentence about what could happen, not what did: "If I'm the pitcher, I throw him sliders", "you'd expect a heater",
  * "they need a ground ball"; one opening on "If" ("If he hangs one here, that ball's in the bay"); or what a play would
