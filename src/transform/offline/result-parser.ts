@@ -279,10 +279,15 @@ const RECAP_WORD = /\b(?:recap|summary|summing up|in the inning|that inning|the 
 
 /** Whether the paragraph sums up several plays ("Pike singled, Winslow struck out, Beaumont grounded into a double play"). */
 export function isRecap(lower: string): boolean {
+  // Asked twice of one paragraph (for its pitch, and for its names): read it once.
+  if (lower === lastRecap.text) return lastRecap.recap;
   // His day so far ("he's homered, he's singled") is no recap of the inning.
   const n = (blankOtherTimes(lower).match(OUTCOME) ?? []).length;
-  return n >= 3 || (n >= 2 && RECAP_WORD.test(lower));
+  const recap = n >= 3 || (n >= 2 && RECAP_WORD.test(lower));
+  lastRecap = { text: lower, recap };
+  return recap;
 }
+let lastRecap = { text: "", recap: false };
 
 /**
  * Whether the paragraph sums up rather than calls a pitch: it opens on a half-inning's end ("End of six.",
