@@ -36,7 +36,7 @@ export function isStopWord(word: string): boolean {
   return STOP.has(lower) || PITCH_WORD.test(lower);
 }
 
-function cleanName(raw: string, exclude: Set<string>): string | null {
+function cleanName(raw: string, exclude: ReadonlySet<string>): string | null {
   const words = raw.split(/\s+/);
   while (words.length > 0 && (isStopWord(words[0]!) || exclude.has(words[0]!.toLowerCase()))) words.shift();
   const name = words.join(" ").replace(/['’]s$/, "").replace(/[.,!?:;]+$/, "");
@@ -70,8 +70,21 @@ const GRAMMAR = {
   batterBefore: new RegExp(`(?<![\\p{L}])${BATTER_BEFORE}${NAME}`, "gu"),
 };
 
+/** The words of a roster's team names, split once per list rather than once per paragraph. */
+const NO_WORDS: ReadonlySet<string> = new Set();
+const excludeByTeamWords = new WeakMap<readonly string[], Set<string>>();
+const excludedWords = (teamWords: readonly string[]): Set<string> => {
+  let exclude = excludeByTeamWords.get(teamWords);
+  if (!exclude) {
+    exclude = new Set(teamWords.flatMap((t) => t.split(/\s+/)));
+    excludeByTeamWords.set(teamWords, exclude);
+  }
+  return exclude;
+};
+
 export function grammarNames(original: string, teamWords: string[]): GrammarNames {
-  const exclude = new Set(teamWords.flatMap((t) => t.split(/\s+/)));
+  // (An empty list, passed new each time without a roster, excludes nothing.)
+  const exclude = teamWords.length === 0 ? NO_WORDS : excludedWords(teamWords);
   // The first match that is a name: "Slider, 84, and Marlowe swings" first matches "Slider", which is not one.
   const find = (re: RegExp, group = 1) => {
     // The patterns are global (compiled once), so each search starts from the top.

@@ -15,18 +15,22 @@ export type { Names };
 export function foldText(text: string): { folded: string; map: number[] } {
   let folded = "";
   const map: number[] = [];
+  // ASCII (nearly every character) folds to itself, lower-cased: no Unicode normalisation needed. A run of it is
+  // lower-cased whole (for ASCII, toLowerCase changes only A-Z), not a character at a time.
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // ASCII (nearly every character) folds to itself, lower-cased: no Unicode normalisation needed.
     if (code < 128) {
       map.push(i);
-      folded += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!;
       continue;
     }
+    if (run < i) folded += text.slice(run, i).toLowerCase();
+    run = i + 1;
     const f = text[i]!.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\u2019\u2018]/g, "'");
     for (let k = 0; k < f.length; k++) map.push(i);
     folded += f;
   }
+  if (run < text.length) folded += (run === 0 ? text : text.slice(run)).toLowerCase();
   map.push(text.length);
   return { folded, map };
 }

@@ -8,6 +8,8 @@ export { PITCH_TERMS, type PitchTerm };
 const ANY_TERM = new RegExp(`(?<![a-z0-9-])(?:${PITCH_TERMS.map((t) => `(${t.pattern.replace(/\((?!\?)/g, "(?:")})`).join("|")})(?![a-z0-9])`, "g");
 /** The false friends in one pattern, masked in one pass. */
 const ANY_FALSE_FRIEND = new RegExp(PITCH_FALSE_FRIENDS.map((re) => re.source).join("|"), "g");
+/** A word every false friend has in it: a text with none of them has nothing to mask (most paragraphs). */
+const FALSE_FRIEND_WORDS = ["change", "hook", "split", "heat", "hammer", "gas"];
 
 /** A pitch term found in a text, with where it was. */
 export interface PitchTermMatch {
@@ -33,7 +35,7 @@ export function findPitchTerms(lowerText: string): readonly PitchTermMatch[] {
 const recentTerms = new Map<string, readonly PitchTermMatch[]>();
 
 function scanPitchTerms(lowerText: string): readonly PitchTermMatch[] {
-  const masked = lowerText.replace(ANY_FALSE_FRIEND, (m) => " ".repeat(m.length));
+  const masked = FALSE_FRIEND_WORDS.some((w) => lowerText.includes(w)) ? lowerText.replace(ANY_FALSE_FRIEND, (m) => " ".repeat(m.length)) : lowerText;
   const found: PitchTermMatch[] = [];
   ANY_TERM.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -1,5 +1,6 @@
 import { HOME_RUN_CALL, MISS_LOCATION, PITCH_CODE, RESULT_CODES, RESULT_PHRASES, ZONE_LOCATION, type ResultCue } from "./lexicon";
 import { findPitchTerms } from "./pitch-vocabulary";
+import { requiredWords } from "./required-words";
 
 export type { ResultCue };
 
@@ -22,6 +23,8 @@ const E = "(?![a-z])";
 const rx = (source: string) => new RegExp(`${B}(?:${source})${E}`, "g");
 
 const HOME_RUN = rx(HOME_RUN_CALL);
+/** More words than this, and testing for them costs about what the search saves. */
+const MAX_GUARD_WORDS = 4;
 
 /** Whether a lower-cased, number-normalized paragraph calls a home run. */
 export function callsHomeRun(lower: string): boolean {
@@ -30,9 +33,14 @@ export function callsHomeRun(lower: string): boolean {
 }
 
 /** The result phrases (`lexicon.ts`), compiled once; the first is a bare "ball" right after a speed or before a count. */
-const CUES: Array<[ResultCue, RegExp]> = [
-  ["Ball", /(?<=\d{2} |\d mph )ball\b|\bball(?=[,;] ?\d-\d)/g],
-  ...RESULT_PHRASES.map(([cue, source]): [ResultCue, RegExp] => [cue, rx(source)]),
+// With the words one of which each match must have (`requiredWords`): a paragraph with none of them is not searched.
+const CUES: Array<[ResultCue, RegExp, string[] | null]> = [
+  ["Ball", /(?<=\d{2} |\d mph )ball\b|\bball(?=[,;] ?\d-\d)/g, ["ball"]],
+  ...RESULT_PHRASES.map(([cue, source]): [ResultCue, RegExp, string[] | null] => {
+    const re = rx(source);
+    const words = requiredWords(re.source);
+    return [cue, re, words !== null && words.length <= MAX_GUARD_WORDS ? words : null];
+  }),
 ];
 
 // Phrases that also turn up in colour commentary ("hitters have chased out of the zone all year"):
@@ -236,7 +244,8 @@ export function findResultCues(text: string): ResultMention[] {
   coded.lastIndex = 0;
   let c: RegExpExecArray | null;
   while ((c = coded.exec(lower)) !== null) found.push({ cue: RESULT_CODES[c[1]!]!, index: c.index + c[0].indexOf(c[1]!), phrase: c[1]! });
-  for (const [cue, re] of CUES) {
+  for (const [cue, re, words] of CUES) {
+    if (words !== null && !words.some((w) => lower.includes(w))) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index, phrase: m[0] });
@@ -279,10 +288,15 @@ const RECAP_WORD = /\b(?:recap|summary|summing up|in the inning|that inning|the 
 
 /** Whether the paragraph sums up several plays ("Pike singled, Winslow struck out, Beaumont grounded into a double play"). */
 export function isRecap(lower: string): boolean {
+  // Asked twice of one paragraph (for its pitch, and for its names): read it once.
+  if (lower === lastRecap.text) return lastRecap.recap;
   // His day so far ("he's homered, he's singled") is no recap of the inning.
   const n = (blankOtherTimes(lower).match(OUTCOME) ?? []).length;
-  return n >= 3 || (n >= 2 && RECAP_WORD.test(lower));
+  const recap = n >= 3 || (n >= 2 && RECAP_WORD.test(lower));
+  lastRecap = { text: lower, recap };
+  return recap;
 }
+let lastRecap = { text: "", recap: false };
 
 /**
  * Whether the paragraph sums up rather than calls a pitch: it opens on a half-inning's end ("End of six.",
