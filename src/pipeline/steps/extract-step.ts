@@ -69,6 +69,7 @@ export async function extractStep(plays: RawPlay[], refs: ReferenceTables, optio
   if (options.provider !== "openai") {
     const whole = await (options.context ? wholeInput(options.context, refs, options.extract) : extractOfflineAsync(plays, refs, options.extract));
     const records = plays.flatMap((p): [string, Extraction][] => (whole.has(p.play_hash) ? [[p.play_hash, whole.get(p.play_hash)!]] : []));
+    if (options.context) tookBatch(options.context, plays.length);
     return { records, failures: [], usage: { ...NO_STEP_USAGE } };
   }
   const r = await options.llm!.extract(plays, { runId: options.runId, budget: options.budget, signal: options.signal });
@@ -88,11 +89,17 @@ export async function extractStep(plays: RawPlay[], refs: ReferenceTables, optio
 }
 
 // The batches of one input in one process read it once (the in-process executor hands every batch the same array).
-const readInputs = new WeakMap<RawPlay[], Promise<Map<string, Extraction>>>();
+// Once every row of the input has been taken by its batch, the whole reading is let go (the input itself lives on
+// to the validate step: a 100,000-row run would otherwise keep a second copy of every record that long).
+const readInputs = new WeakMap<RawPlay[], { records: Promise<Map<string, Extraction>>; taken: number }>();
 function wholeInput(context: RawPlay[], refs: ReferenceTables, extract?: (plays: RawPlay[]) => Map<string, Extraction>): Promise<Map<string, Extraction>> {
   let whole = readInputs.get(context);
-  if (!whole) readInputs.set(context, (whole = extractOfflineAsync(context, refs, extract)));
-  return whole;
+  if (!whole) readInputs.set(context, (whole = { records: extractOfflineAsync(context, refs, extract), taken: 0 }));
+  return whole.records;
+}
+function tookBatch(context: RawPlay[], rows: number): void {
+  const whole = readInputs.get(context);
+  if (whole && (whole.taken += rows) >= context.length) readInputs.delete(context);
 }
 
 /** The offline extract step: the rules (or a canary's extractor), no network, no cost. */
