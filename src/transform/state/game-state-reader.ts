@@ -47,6 +47,8 @@ const PINCH = /\bpinch[\s-]?(?:hitter|hitting|hits?|runner)|\bbatting for\b|\bhi
 const STEPS_IN = /\b(?:steps? in|steps? up|comes? up|coming up|here comes|leads off|will lead off|up next|next up|now batting|will bat|due up|digs in)\b/;
 const DOUBLE_PLAY = new RegExp(`\\b(?:${DOUBLE_PLAY_WORDS})\\b`, "i");
 
+// Words of a pitcher going to the mound ("takes the ball", "now pitching", "in to pitch", "on the mound").
+const TAKES_THE_MOUND = /\b(?:takes (?:the ball|the mound|the hill|over)|(?:to|on|onto) the (?:mound|hill|rubber)|in to pitch|(?:now|will be|is) pitching|comes? in|coming in|from the (?:bullpen|pen)|pitching change|new pitcher)\b/;
 const RUNNER_OUT = /\b(?:caught stealing|picked off|(?:is|was) (?:thrown )?out at (?:second|third|home|2nd|3rd)|out trying to (?:steal|take|advance|go)|thrown out (?:stealing|trying))\b/;
 const stated = (x: unknown) => x !== null && x !== undefined;
 const v = <T>(value: T | null, source: Provenance | null): ResolvedValue<T> => ({ value, source: value === null ? null : source });
@@ -247,8 +249,17 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         find(row, "pitcher_name", `${row.pitcher_name} is not a pitcher of the reference tables: ${pitcherOf.get(fielding)!.name} stays on the mound`);
       } else if (!isPitch && id !== null && relieved.has(id) && pitcherOf.get(team ?? fielding)?.id != null && pitcherOf.get(team ?? fielding)!.id !== id) {
         // A pitcher who was relieved is out of the game: named again between pitches ("Dunmore, who took him deep in the
-        // 5th"), he is talked about; the man who relieved him stays on the mound.
-        find(row, "pitcher_name", `${row.pitcher_name} was relieved earlier: ${pitcherOf.get(team ?? fielding)!.name} stays on the mound`);
+        // 5th"), he is talked about; the man who relieved him stays on the mound, and is the row's pitcher if it names him.
+        const onMound = pitcherOf.get(team ?? fielding)!;
+        find(row, "pitcher_name", `${row.pitcher_name} was relieved earlier: ${onMound.name} stays on the mound`);
+        if (mapping && mapping.pitcher_id === id) out.set(row.play_hash, theManOnTheMound(mapping, onMound, row.playbyplay));
+      } else if (isPitch && twoWayBatter && team !== undefined && pitcherOf.get(team)?.id != null && pitcherOf.get(team)!.id !== id && !TAKES_THE_MOUND.test(text)) {
+        // A two-way player of the side in the field named on a pitch while another man of his side is on the mound, with
+        // no word of him taking it ("Vance gloves it at first", "the throw across to Vance"), plays his position: the
+        // pitcher stays, and the row names no pitcher but him if it names him.
+        const onMound = pitcherOf.get(team)!;
+        find(row, "pitcher_name", `${row.pitcher_name} plays in the field: ${onMound.name} stays on the mound`);
+        if (mapping && mapping.pitcher_id === id) out.set(row.play_hash, theManOnTheMound(mapping, onMound, row.playbyplay));
       } else {
         pitcherName = v(row.pitcher_name, "text");
         pitcherId = id;
@@ -450,6 +461,18 @@ function endsInOut(row: Row, count: Count | null): boolean {
   if (r === "In play - out" || row.post_pitch_strikes === 3) return true;
   const strikes = row.pre_pitch_strikes ?? count?.strikes ?? 0;
   return strikes === 2 && (r === "Strike" || r === "Swing and miss");
+}
+
+/** A row's mapping whose pitcher is not on the mound: its pitcher is the man on the mound if the paragraph names him, else no one. */
+function theManOnTheMound(mapping: CanonicalMapping, onMound: { name: string; id: number | null }, text: string): CanonicalMapping {
+  const named = onMound.id !== null && namesSurname(text, onMound.name);
+  return { ...mapping, pitcher_id: named ? onMound.id : null, pitcher_confidence: named ? "medium" : null };
+}
+
+/** Whether the paragraph writes this man's surname, as a word (accents and case ignored). */
+function namesSurname(text: string, name: string): boolean {
+  const sur = surnameOf(name);
+  return sur !== "" && new RegExp(`(?<![\\p{L}])${esc(sur)}(?![\\p{L}])`, "u").test(foldText(text).folded);
 }
 
 /** A row's mapping whose batter was a runner: its batter is the man at the plate if the paragraph names him, else no one. */
