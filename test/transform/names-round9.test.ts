@@ -57,3 +57,34 @@ describe("a relieved pitcher talked about between pitches is not the row's pitch
     expect(mappings.get("r9-2")!.pitcher_id).toBe(id);
   });
 });
+
+describe("a surname the man on the mound shares with a batter not at the plate, left unread, is the pitcher's", () => {
+  // Osric Rudd bats for the Minks; his cousin Anselm Rudd pitches for the Larks.
+  const shared: ReferenceTables = { ...refs, batters: [...refs.batters, { batter_id: 25, name: "Osric Rudd", team: "Minks", position: "RF", bats: "R" }] };
+  it.each([
+    "Rudd gets the comebacker, looks him back, and throws to first. One out.",
+    "Rudd nibbles at the corner, a changeup away, and Orme lays off.",
+    "Orme squares and bunts it right back at Rudd, who fields it and takes the sure out at first.",
+  ])("%s", (play) => {
+    const { states, mappings } = readGame(shared, ["Bottom of the 6th, Anselm Rudd still pitching for the Larks.", "Galen Orme steps in, and Rudd gets a called strike on the corner.", play],
+      { prefix: "r9s", teams: { home: "Minks", away: "Larks" } });
+    expect(states[2]).toMatchObject({ pitcher_id: 1, batter_id: 21 });
+    expect(mappings.get("r9s-2")!.pitcher_id).toBe(1);
+  });
+});
+
+describe("a man named on a pitch only by his place in the field, said to bat, is the side's man who plays there", () => {
+  it.each([
+    "Nobody on, and the left fielder lines the first pitch he sees into center for a single.",
+    "The left fielder swings at a curveball in the dirt. Strike one.",
+    "The shortstop grounds the first pitch to second and is thrown out.",
+  ])("%s", (play) => {
+    const { states } = read(["Top of the 2nd. Maune deals to Ashby, and Ashby flies out to center.", play]);
+    expect(states[1]).toMatchObject({ batter_id: /shortstop/i.test(play) ? 12 : 13 });
+  });
+
+  it("but not one the ball is hit to", () => {
+    const { states } = read(["Top of the 2nd. Maune deals to Ashby, and Ashby flies out to center.", "A fly ball, and the shortstop drifts back for it. One more away."]);
+    expect(states[1]!.batter_id).not.toBe(23);
+  });
+});
