@@ -553,11 +553,14 @@ const POSITION_WORDS: ReadonlyArray<readonly [RegExp, string]> = ([
   ["catcher", "C"], ["first baseman", "1B"], ["second baseman", "2B"], ["third baseman", "3B"], ["shortstop", "SS"],
   ["left fielder", "LF"], ["cent(?:er|re) fielder", "CF"], ["right fielder", "RF"], ["(?:dh|designated hitter)", "DH"],
 ] as const).map(([words, code]) => [new RegExp(`\\b(?:the|their|our) (?:\\w+ )?${words}\\b`), code] as const);
+// One test before the nine: most paragraphs name no position at all.
+const ANY_POSITION = /catcher|baseman|shortstop|fielder|\bdh\b|designated hitter/;
 /**
  * The one batter of the team who plays the one position the paragraph names ("the first baseman"); null otherwise.
  * `batting`: only if the words after the position have him bat ("the first baseman grounds the first pitch").
  */
 function byPosition(text: string, refs: ReferenceTables, team: string, batting = false): number | null {
+  if (!ANY_POSITION.test(text)) return null;
   const said = POSITION_WORDS.filter(([re]) => re.test(text));
   if (said.length !== 1) return null;
   if (batting) {
