@@ -149,6 +149,9 @@ export function saidToBat(text: string, name: string): boolean {
   return false;
 }
 
+/** Whether the words right after a name (lower case, from the space after it) have him act at the plate ("swings", "lines it"). */
+export const batsAfter = (after: string): boolean => BATS.test(after);
+
 const ARRIVAL_AFTER = /^(?:,[^,.]{1,30},)?,? (?:comes? in|is coming in|jogs in|trots in|takes over|enters|from the bullpen|out of the bullpen|into the game|in to pitch|is summoned|gets the call|comes on|will pitch|takes the ball|takes the mound)/;
 // The newcomer named with his role: "brings in lefty Pantoja", "in comes the right-hander Pantoja", "calls on the veteran Pantoja".
 const ARRIVAL_WITH_ROLE = /(?:in comes|here comes|brings? in|bringing in|calls? on|summons|call goes to|goes to) (?:the |his |a )?(?:[a-z-]+ )?(?:lefty|righty|left-hander|right-hander|lefthander|righthander|southpaw|reliever|closer|veteran|rookie|setup man|fireman|long man),? $/;

@@ -4,7 +4,7 @@ import { foldName, surnameOf } from "./name-parser";
 /**
  * Which team is home, learned from the game itself: in the top of an inning the away team bats
  * and the home team pitches. Each play whose half and player are known casts a vote.
- * Null when the reference tables name fewer than two teams or the votes tie.
+ * One team voted for, of the two the tables name, settles the other. Null when the votes tie or no one votes.
  */
 export function inferHomeAway(rows: Extraction[], refs: ReferenceTables): { home: string; away: string } | null {
   const teamOf = new Map<string, string>();
@@ -27,6 +27,12 @@ export function inferHomeAway(rows: Extraction[], refs: ReferenceTables): { home
     if (row.batter_name) vote(teamOf.get(`b:${foldName(row.batter_name)}`) ?? teamOf.get(`b:${surnameOf(row.batter_name)}`), -sign);
   }
   const teams = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  // One team voted for, of the two the tables name: the other is the other side.
+  if (teams.length === 1 && teams[0]![1] !== 0) {
+    const other = [...new Set([...refs.pitchers, ...refs.batters].map((p) => p.team))].filter((t) => t !== teams[0]![0]);
+    if (other.length === 1) teams.push(teams[0]![1] > 0 ? [other[0]!, -Infinity] : [other[0]!, Infinity]);
+    teams.sort((a, b) => b[1] - a[1]);
+  }
   if (teams.length < 2 || teams[0]![1] === teams[teams.length - 1]![1]) return null;
   return { home: teams[0]![0], away: teams[teams.length - 1]![0] };
 }

@@ -13,7 +13,7 @@ import {
 } from "../../domain/index";
 import { createNameMatcher } from "../mapping/name-matcher";
 import { DOUBLE_PLAY as DOUBLE_PLAY_WORDS } from "../offline/lexicon";
-import { foldName, foldText, saidToBat, surnameOf } from "../offline/name-parser";
+import { batsAfter, foldName, foldText, saidToBat, surnameOf } from "../offline/name-parser";
 import { inferHomeAway } from "../offline/team-sides";
 import { nextHalfAfterBreak } from "./inning-breaks";
 
@@ -47,6 +47,10 @@ const PINCH = /\bpinch[\s-]?(?:hitter|hitting|hits?|runner)|\bbatting for\b|\bhi
 const STEPS_IN = /\b(?:steps? in|steps? up|comes? up|coming up|here comes|leads off|will lead off|up next|next up|now batting|will bat|due up|digs in)\b/;
 const DOUBLE_PLAY = new RegExp(`\\b(?:${DOUBLE_PLAY_WORDS})\\b`, "i");
 
+// Words of a pitcher going to the mound ("takes the ball", "now pitching", "in to pitch", "on the mound").
+const TAKES_THE_MOUND = /\b(?:takes (?:the ball|the mound|the hill|over)|(?:to|on|onto) the (?:mound|hill|rubber)|in to pitch|(?:now|will be|is) pitching|comes? in|coming in|from the (?:bullpen|pen)|pitching change|new pitcher)\b/;
+// Words of a pitching change: the man on the mound named on such a row may be the one leaving.
+const CHANGE_TOLD = new RegExp(`${TAKES_THE_MOUND.source}|\\b(?:reliev|replac|lift(?:s|ed)?\\b|pull(?:s|ed)?\\b|done\\b|hook\\b|bullpen|to the pen\\b|showers|(?:day|night|outing) is over)`);
 const RUNNER_OUT = /\b(?:caught stealing|picked off|(?:is|was) (?:thrown )?out at (?:second|third|home|2nd|3rd)|out trying to (?:steal|take|advance|go)|thrown out (?:stealing|trying))\b/;
 const stated = (x: unknown) => x !== null && x !== undefined;
 const v = <T>(value: T | null, source: Provenance | null): ResolvedValue<T> => ({ value, source: value === null ? null : source });
@@ -130,6 +134,11 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
   let farHalf: { inning: number; half: InningHalf } | null = null;
   // The side at bat, as a row's player at work says it (a batter's team, a pitcher's opponents), when the reference
   // tables tell his team unambiguously (not a two-way player, not a surname two players share).
+  // The surnames several people share (a two-way player, in both tables, is one person).
+  const people = new Set([...(refs?.pitchers ?? []), ...(refs?.batters ?? [])].map((p) => foldName(p.name)));
+  const surnameCounts = new Map<string, number>();
+  for (const n of people) surnameCounts.set(surnameOf(n), (surnameCounts.get(surnameOf(n)) ?? 0) + 1);
+  const sharedSurnames = new Set([...surnameCounts].filter(([, k]) => k > 1).map(([sur]) => sur));
   const twoWay = new Set(refs?.pitchers.filter((p) => refs.batters.some((b) => b.name === p.name)).map((p) => p.name) ?? []);
   const sideSaid = (row: Row, mapping: CanonicalMapping | undefined): string | null => {
     if (!refs || !sides) return null;
@@ -247,8 +256,17 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
         find(row, "pitcher_name", `${row.pitcher_name} is not a pitcher of the reference tables: ${pitcherOf.get(fielding)!.name} stays on the mound`);
       } else if (!isPitch && id !== null && relieved.has(id) && pitcherOf.get(team ?? fielding)?.id != null && pitcherOf.get(team ?? fielding)!.id !== id) {
         // A pitcher who was relieved is out of the game: named again between pitches ("Dunmore, who took him deep in the
-        // 5th"), he is talked about; the man who relieved him stays on the mound.
-        find(row, "pitcher_name", `${row.pitcher_name} was relieved earlier: ${pitcherOf.get(team ?? fielding)!.name} stays on the mound`);
+        // 5th"), he is talked about; the man who relieved him stays on the mound, and is the row's pitcher if it names him.
+        const onMound = pitcherOf.get(team ?? fielding)!;
+        find(row, "pitcher_name", `${row.pitcher_name} was relieved earlier: ${onMound.name} stays on the mound`);
+        if (mapping && mapping.pitcher_id === id) out.set(row.play_hash, theManOnTheMound(mapping, onMound, row.playbyplay));
+      } else if (isPitch && twoWayBatter && team !== undefined && pitcherOf.get(team)?.id != null && pitcherOf.get(team)!.id !== id && !TAKES_THE_MOUND.test(text)) {
+        // A two-way player of the side in the field named on a pitch while another man of his side is on the mound, with
+        // no word of him taking it ("Vance gloves it at first", "the throw across to Vance"), plays his position: the
+        // pitcher stays, and the row names no pitcher but him if it names him.
+        const onMound = pitcherOf.get(team)!;
+        find(row, "pitcher_name", `${row.pitcher_name} plays in the field: ${onMound.name} stays on the mound`);
+        if (mapping && mapping.pitcher_id === id) out.set(row.play_hash, theManOnTheMound(mapping, onMound, row.playbyplay));
       } else {
         pitcherName = v(row.pitcher_name, "text");
         pitcherId = id;
@@ -283,8 +301,10 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
     let guessed = false;
     // A man introduced by his place in the field and no name ("the first baseman, number 44, is up") is the one batter of
     // the side at bat who plays there: a guess, until the text names him.
-    if (refs && !isPitch && statedBatter === null && upNow !== null && (st.batter === null || st.batter.guessed || st.batter.id === null)) {
-      const id = byPosition(text, refs, upNow);
+    // On a pitch, only if that man is said to bat on it ("the left fielder lines one"): a place named on a pitch is often
+    // the fielder's ("a fly to the left fielder").
+    if (refs && statedBatter === null && upNow !== null && (st.batter === null || st.batter.guessed || st.batter.id === null)) {
+      const id = byPosition(text, refs, upNow, isPitch);
       const name = id !== null ? refs.batters.find((b) => b.batter_id === id)!.name : null;
       if (name !== null) st.batter = { name, id, guessed: true };
     }
@@ -338,6 +358,17 @@ export function readGameState(rows: readonly Row[], mappings?: ReadonlyMap<strin
       if (id !== null && byFirst === null && mapping && mapping.batter_id === null && surnameOf(statedBatter) === surnameOf(st.batter?.name ?? "")) {
         out.set(row.play_hash, { ...mapping, batter_id: st.batter!.id ?? id, batter_confidence: "medium" });
       }
+    }
+    // 4b. A surname two players share, left unread by the extractor (which of them?), on a row that names no pitcher, on a
+    // pitch or at a plate appearance: the man on the mound, if he has it ("Wendt fields the comebacker" with Caspar Wendt
+    // pitching and Ola Wendt batting for the other side), unless the row tells of a change, or the surname is also the
+    // batter's (at the plate, or possibly so: a man of the side at bat while no one is known there).
+    const mound = pitcherOf.get(fielding);
+    if (mapping && mapping.pitcher_id === null && row.pitcher_name === null && mound?.id != null && !lookBack && (isPitch || row.batter_name !== null) &&
+      sharedSurnames.has(surnameOf(mound.name)) && !CHANGE_TOLD.test(text) && writesSurname(row.playbyplay, mound.name)) {
+      const sur = surnameOf(mound.name);
+      const batterToo = st.batter !== null ? surnameOf(st.batter.name) === sur : refs?.batters.some((b) => b.team === upNow && surnameOf(b.name) === sur) ?? false;
+      if (!batterToo) out.set(row.play_hash, { ...(out.get(row.play_hash) ?? mapping), pitcher_id: mound.id, pitcher_confidence: "medium" });
     }
     const batterValue = v(st.batter?.name ?? null, statedBatter !== null && st.batter?.name === statedBatter ? "text" : guessed ? "inferred" : "carried");
     const batterId = st.batter?.id ?? null;
@@ -452,6 +483,24 @@ function endsInOut(row: Row, count: Count | null): boolean {
   return strikes === 2 && (r === "Strike" || r === "Swing and miss");
 }
 
+/** A row's mapping whose pitcher is not on the mound: its pitcher is the man on the mound if the paragraph names him, else no one. */
+function theManOnTheMound(mapping: CanonicalMapping, onMound: { name: string; id: number | null }, text: string): CanonicalMapping {
+  const named = onMound.id !== null && namesSurname(text, onMound.name);
+  return { ...mapping, pitcher_id: named ? onMound.id : null, pitcher_confidence: named ? "medium" : null };
+}
+
+/** Whether the paragraph writes this man's surname, as a word (accents and case ignored). */
+function namesSurname(text: string, name: string): boolean {
+  const sur = surnameOf(name);
+  return sur !== "" && new RegExp(`(?<![\\p{L}])${esc(sur)}(?![\\p{L}])`, "u").test(foldText(text).folded);
+}
+
+/** Whether the paragraph writes this man's surname with its capital, as a word (accents ignored): "Maune", not "maune". */
+function writesSurname(text: string, name: string): boolean {
+  const sur = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/\s+/).filter((w) => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/i.test(w)).pop() ?? "";
+  return sur !== "" && new RegExp(`(?<![\\p{L}])${esc(sur)}(?![\\p{L}])`, "u").test(text.normalize("NFD").replace(/[\u0300-\u036f]/g, ""));
+}
+
 /** A row's mapping whose batter was a runner: its batter is the man at the plate if the paragraph names him, else no one. */
 function notTheBatter(mapping: CanonicalMapping, atPlate: { name: string; id: number | null; guessed?: boolean } | null, text: string): CanonicalMapping {
   if (atPlate === null || atPlate.guessed) return { ...mapping, batter_id: null, batter_confidence: null };
@@ -504,10 +553,20 @@ const POSITION_WORDS: ReadonlyArray<readonly [RegExp, string]> = ([
   ["catcher", "C"], ["first baseman", "1B"], ["second baseman", "2B"], ["third baseman", "3B"], ["shortstop", "SS"],
   ["left fielder", "LF"], ["cent(?:er|re) fielder", "CF"], ["right fielder", "RF"], ["(?:dh|designated hitter)", "DH"],
 ] as const).map(([words, code]) => [new RegExp(`\\b(?:the|their|our) (?:\\w+ )?${words}\\b`), code] as const);
-/** The one batter of the team who plays the one position the paragraph names ("the first baseman"); null otherwise. */
-function byPosition(text: string, refs: ReferenceTables, team: string): number | null {
+// One test before the nine: most paragraphs name no position at all.
+const ANY_POSITION = /catcher|baseman|shortstop|fielder|\bdh\b|designated hitter/;
+/**
+ * The one batter of the team who plays the one position the paragraph names ("the first baseman"); null otherwise.
+ * `batting`: only if the words after the position have him bat ("the first baseman grounds the first pitch").
+ */
+function byPosition(text: string, refs: ReferenceTables, team: string, batting = false): number | null {
+  if (!ANY_POSITION.test(text)) return null;
   const said = POSITION_WORDS.filter(([re]) => re.test(text));
   if (said.length !== 1) return null;
+  if (batting) {
+    const m = said[0]![0].exec(text)!;
+    if (!batsAfter(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return null;
+  }
   const men = refs.batters.filter((b) => b.team === team && b.position.toUpperCase() === said[0]![1]);
   return men.length === 1 ? men[0]!.batter_id : null;
 }
