@@ -40,7 +40,7 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `circle${SEP}change(?:${SEP}ups?)?|change${SEP}ups?|changeups?|change of pace|straight${SEP}change(?:${SEP}ups?)?|change${SEP}pieces?`, code: "CH", confidence: "high", examples: ["changeup", "change-up", "circle change", "change of pace", "straight change", "change-piece"] },
   { pattern: `split${SEP}finger(?:ed)?(?:${SEP}fast${SEP}balls?)?|splitters?|splitty|splitties|split${SEP}fingers?|forkballs?|fork${SEP}balls?|splits?`, code: "FS", confidence: "high", examples: ["splitter", "splitty", "split-finger fastball", "forkball", "split"] },
   { pattern: `curve${SEP}balls?|curves?|(?:12|twelve)${SEP}to${SEP}(?:6|six)(?:${SEP}(?:curve(?:ball)?s?|hooks?|benders?))?|yakkers?|uncle charlie|benders?|hooks?|deuces?`, code: "CU", confidence: "high", examples: ["curveball", "curve", "12-to-6 hook", "yakker", "uncle charlie", "bender", "hook", "deuce"] },
-  { pattern: `fast${SEP}balls?|heaters?|high heat|heat|cheese|hard (?:ones?|1)`, code: "FF", confidence: "medium", examples: ["fastball", "heater", "high heat", "heat", "cheese", "hard one"] },
+  { pattern: `fast${SEP}balls?|heaters?|high heat|heat|cheese|hard (?:ones?|1)(?![\\s-]?hop)`, code: "FF", confidence: "medium", examples: ["fastball", "heater", "high heat", "heat", "cheese", "hard one"] },
   { pattern: `changes?`, code: "CH", confidence: "medium", examples: ["change"] },
   // ── Added for unseen games (issue 11): more of the broadcast's nicknames. ──
   { pattern: `sinker${SEP}balls?`, code: "SI", confidence: "high", examples: ["sinkerball"] },
@@ -90,11 +90,12 @@ export const codeConfidence = (code: string): Confidence => (code.toLowerCase() 
 // ── Result phrases ─────────────────────────────────────────────────────────────────────────────
 
 /** A home run, however it is called: the words ("homer", "grand slam") and the exclamations ("Goodbye, baseball!", "that one's gone"). */
+// (Not when said not to be one: "not a homer", "almost a home run", "just short of a home run".)
 export const HOME_RUN_CALL =
-  "home[\\s-]?runs?(?! (?:man|hitter|hitters|threat|king|power|derby|record|pace|title|crown|swing))|homers?|homered|grand slam|goes yard|went yard|leaves the (?:yard|park)|out of (?:here|the park)|outta here|over the (?:wall|fence)|dingers?|round[\\s-]?tripper|moon ?shot|tater|" +
+  "(?<!\\b(?:not|no|nearly|almost|not quite|short of|wasn't|isn't|without) (?:an? |the )?)(?:home[\\s-]?runs?(?! (?:man|hitter|hitters|threat|king|power|derby|record|pace|title|crown|swing))|homers?|homered|grand slam|goes yard|went yard|leaves the (?:yard|park)|out of (?:here|the park)|outta here|over the (?:wall|fence)|dingers?|round[\\s-]?tripper|moon ?shot|tater|" +
   "good ?bye,? (?:baseball|ball|home run)|say goodbye|kiss (?:it|that 1) goodbye|(?:that|this|and that|and this) (?:1|ball|baby)(?:'s| is| has)? (?:gone|outta here|out of here|long gone)|" +
   "(?:it's|it is|and it's|that's|he's|she's) (?:gone|outta here|out of here|long gone)|long gone|see (?:ya|you later)|into the (?:seats|stands|bleachers|upper deck|2nd deck|pool|water|bay|night)|" +
-  "go(?:es)? deep|went deep|no[\\s-]doubter|touch 'em all|big fly";
+  "go(?:es)? deep|went deep|no[\\s-]doubter|touch 'em all|big fly)";
 
 /** A double play, in the scorer's letters or the broadcaster's words. */
 export const DOUBLE_PLAY = "double play|twin killing|(?:2|two) for (?:the price of )?(?:1|one)|doubled (?:him |the runner )?off|turn(?:s|ed)? 2|dp|gidp|gdp";
@@ -120,7 +121,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Hit by pitch",
     "hit[\\s-]by[\\s-](?:the |a )?pitch|hbp|hit (?:the batter|him|the hitter)|plunk(?:s|ed|ing)?|drill(?:s|ed)? (?:him|the batter)|" +
       "(?:takes|wears|took|wore) (?:one|1|it|a pitch|the pitch) (?:off|on|in) (?:the|his|her) (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear|side|head|ankle|toe)|nick(?:s|ed)? (?:him|the batter)|" +
-      "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|catches|caught|plunks|plunked|clips|clipped|grazes|grazed) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
+      "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|drills|drilled|catches|caught|plunks|plunked|clips|clipped|grazes|grazed) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
       "(?:catches|caught) him on the|free base on a hit|awarded 1st"],
   ["In play - hit",
     "singles?(?![\\s-]a(?![a-z])|[\\s-]digits| (?:pitch|swing|inning|game|season|night|day|at-bat|moment|play|batter|word|time)\\b)|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits)|[\\s-]a(?![a-z]))|doubled(?! off| up)|triples?(?![\\s-]*(?:play|digits)|[\\s-]a(?![a-z]))|tripled|" +
@@ -226,7 +227,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
     "(?<=^|, |[.!?] |\\.\\.\\. ?|… ?)(?:just |a little |a bit |way |well )?(?:low|high|outside|inside|wide|away|up and away|down and away|in the dirt|off the plate)(?: again)?(?=,? (?:ball|and|but|\\d)\\b|,$| ?[.!;,]|\\.\\.\\.)|" +
       "(?:pitch|1|offering|delivery|that|this|it)(?: is|'s| was) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|wide|up|in the dirt|off the plate|up and away|down and away|off)(?![a-z-])|" +
       // Missed by a lot: "way off", "well off the plate", "not even close", "nowhere near it".
-      "(?:way|well|a bit|a little|just a bit|too far) off(?! (?:the mark|base|1st|2nd|3rd|the bag))|(?:not|nowhere) (?:even )?(?:close|near it|near the zone)|" +
+      "(?:way|well|a bit|a little|just a bit|too far) off(?! (?:the mark|base|1st|2nd|3rd|the bag))|(?:not|nowhere) (?:even )?(?:close|near it|near the zone)|nowhere near(?= ?[.!,;—–]|$)|" +
       // A pitch thrown out of the zone on purpose: "he wastes one", "a waste pitch", "misses on purpose".
       "wastes? (?:1|a pitch|a [a-z-]+|that 1)|waste pitch|" +
       // The call with its subject left out: "Misses again.", "Misses, 3 and 1."
@@ -308,6 +309,20 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
     "(?:tops?|topped|topping|nubs?|nubbed|squibs?|squibbed|dinks?|dinked) (?:it|1|(?:a|an|the) [a-z0-9-]+(?: [a-z-]+)?) (?:to|toward|towards|back to|right at|up the|down the|in front)"],
   // A throw across the infield after a grounder: "fires across", "throws across in time".
   ["In play - out", "(?:fires|fired|throws|threw|flips|flipped|guns|gunned) (?:it |the ball )?across(?= ?[.!,;]| in time| to)"],
+  // ── Round 9: a student radio booth's shapes. ──
+  // The pitch told by its flight out of the zone: "sails high", "tails wide of the plate", "rides up and away".
+  ["Ball", "(?:sails?|sailed|rides?|rode|tails?|tailed|drifts?|drifted|floats?|floated|sinks?|sank|dives?|dove|breaks?|broke|bends?|darts?|veers?|veered) " +
+    "(?:just |a little |a bit |way |well |too )?(?:high|low|outside|inside|wide|away|up and away|down and away|off the plate|out of the zone|into the dirt|in the dirt)(?![a-z-])|" +
+    // Said of the pitch to the batter: "the 1-1 pitch to Ruiz is low", "the first offering to Ruiz was outside".
+    "(?:pitch|offering|delivery) to [a-z'.-]+ (?:is|was) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|wide|up|in the dirt|off the plate|up and away|down and away)(?![a-z-])|" +
+    // A pitch thrown as a ball to the batter: "then he throws a ball to Ruiz".
+    "(?:throws|threw|fires|fired|delivers|delivered) (?:a )?ball(?: [1-4])? to (?!(?:short|1st|2nd|3rd|left|right|center|centre|the|home|him)\\b)[a-z]+"],
+  // A swing said by a noun, then the miss: "a big cut and a miss", "a hack and a miss".
+  ["Swing and miss", "(?:cut|hack|rip|lunge|whack|swipe)s?,? (?:and|&|but) (?:a )?(?:miss(?:es|ed)?|whiff)(?![a-z])"],
+  // A fielder settling under a fly: "camps underneath it", "settles under the fly", "drifts under it".
+  ["In play - out", "(?:camps?|camped|settles?|settled|drifts?|drifted|parks?|parked) (?:right )?(?:under|underneath|beneath) (?:it|the fly|the ball|the pop(?:-up)?|the liner|that 1)"],
+  // A ball through where a fielder was: "through the spot the shortstop left", "through the hole where the second baseman had been".
+  ["In play - hit", "through (?:the (?:spot|hole|space|opening|area) (?:where|that|the|he|she|just|left|vacated)|where the [a-z]+(?: [a-z]+)? (?:was|had been|just|used to)|the vacated)"],
 ];
 
 /**
