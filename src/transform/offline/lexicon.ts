@@ -90,12 +90,14 @@ export const codeConfidence = (code: string): Confidence => (code.toLowerCase() 
 // ── Result phrases ─────────────────────────────────────────────────────────────────────────────
 
 /** A home run, however it is called: the words ("homer", "grand slam") and the exclamations ("Goodbye, baseball!", "that one's gone"). */
-// (Not when said not to be one: "not a homer", "almost a home run", "just short of a home run".)
+// The words, not when said not to be one: "not a homer", "almost a home run", "just short of a home run". (Looked
+// behind once the word is read: a lookbehind opening the pattern would be tried at every word.)
+const NOT_SAID = "\\b(?:not|no|nearly|almost|not quite|short of|wasn't|isn't|without) (?:an? |the )?";
 export const HOME_RUN_CALL =
-  "(?<!\\b(?:not|no|nearly|almost|not quite|short of|wasn't|isn't|without) (?:an? |the )?)(?:home[\\s-]?runs?(?! (?:man|hitter|hitters|threat|king|power|derby|record|pace|title|crown|swing))|homers?|homered|grand slam|goes yard|went yard|leaves the (?:yard|park)|out of (?:here|the park)|outta here|over the (?:wall|fence)|dingers?|round[\\s-]?tripper|moon ?shot|tater|" +
+  `home[\\s-]?runs?(?! (?:man|hitter|hitters|threat|king|power|derby|record|pace|title|crown|swing))(?<!${NOT_SAID}home[\\s-]?runs?)|homers?(?<!${NOT_SAID}homers?)|homered|grand slam|goes yard|went yard|leaves the (?:yard|park)|out of (?:here|the park)|outta here|over the (?:wall|fence)|dingers?|round[\\s-]?tripper|moon ?shot|tater|` +
   "good ?bye,? (?:baseball|ball|home run)|say goodbye|kiss (?:it|that 1) goodbye|(?:that|this|and that|and this) (?:1|ball|baby)(?:'s| is| has)? (?:gone|outta here|out of here|long gone)|" +
   "(?:it's|it is|and it's|that's|he's|she's) (?:gone|outta here|out of here|long gone)|long gone|see (?:ya|you later)|into the (?:seats|stands|bleachers|upper deck|2nd deck|pool|water|bay|night)|" +
-  "go(?:es)? deep|went deep|no[\\s-]doubter|touch 'em all|big fly)";
+  "go(?:es)? deep|went deep|no[\\s-]doubter|touch 'em all|big fly";
 
 /** A double play, in the scorer's letters or the broadcaster's words. */
 export const DOUBLE_PLAY = "double play|twin killing|(?:2|two) for (?:the price of )?(?:1|one)|doubled (?:him |the runner )?off|turn(?:s|ed)? 2|dp|gidp|gdp";
@@ -115,6 +117,20 @@ export type ResultCue = PitchResult | "inPlay" | "strikeout" | "strike" | "take"
 
 /** Where in the outfield, before the gap or the corner it went into: "the left-center gap", "the right-field corner". */
 const FIELD_PART = "(?:(?:left|right|cent(?:er|re))(?:-cent(?:er|re))?(?:[\\s-]field)? )?";
+
+/**
+ * Round 9 (a student radio booth): a ball said by the pitch's flight out of the zone ("sails high", "tails wide of the
+ * plate", "rides up and away"), of the pitch to the batter ("the 1-1 pitch to Ruiz is low") or as a ball thrown to him
+ * ("then he throws a ball to Ruiz"). Folded into the Ball phrases every paragraph is searched with: on its own, with
+ * no word every match must have, it would cost a search of its own.
+ */
+const BALL_SAID_OF_FLIGHT =
+  "(?:sails?|sailed|rides?|rode|tails?|tailed|drifts?|drifted|floats?|floated|sinks?|sank|dives?|dove|breaks?|broke|bends?|darts?|veers?|veered) " +
+    "(?:just |a little |a bit |way |well |too )?(?:high|low|outside|inside|wide|away|up and away|down and away|off the plate|out of the zone|into the dirt|in the dirt)(?![a-z-])|" +
+    // Said of the pitch to the batter: "the 1-1 pitch to Ruiz is low", "the first offering to Ruiz was outside".
+    "(?:pitch|offering|delivery) to [a-z'.-]+ (?:is|was) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|wide|up|in the dirt|off the plate|up and away|down and away)(?![a-z-])|" +
+    // A pitch thrown as a ball to the batter: "then he throws a ball to Ruiz".
+    "(?:throws|threw|fires|fired|delivers|delivered) (?:a )?ball(?: [1-4])? to (?!(?:short|1st|2nd|3rd|left|right|center|centre|the|home|him)\\b)[a-z]+";
 
 /** The result phrases of a call, by what they say, in the language of the broadcast rather than any one narrator's templates. */
 export const RESULT_PHRASES: Array<[ResultCue, string]> = [
@@ -276,7 +292,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       // Where the pitch went, said of it: "but it's high", "just misses", "way up", "under the zone", "doesn't chase".
       "(?:it's|it is|and it's|but it's|that's|but that's) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|up|wide|in the dirt|off the plate|up and away|down and away)|" +
       "(?:just|barely|narrowly) misses|gets out of the way|(?:doesn'?t|does not|didn'?t|won'?t) (?:chase|bite|go|offer at it)|pulls the bat back|(?<!(?:n't|not|never) )holds? up(?! on| at)|" +
-      "(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) (?:up|high|low|outside|inside|away|wide)(?! the| of)|runs (?:inside|in on him|away)|spikes|bounced(?! to| back| out| off| a| it)"],
+      "(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) (?:up|high|low|outside|inside|away|wide)(?! the| of)|runs (?:inside|in on him|away)|spikes|bounced(?! to| back| out| off| a| it)" + `|${BALL_SAID_OF_FLIGHT}`],
   // ── Round 6: a terse TV call's shapes, the pitch named and then what it did in a word or two. ──
   // Where it missed, said of another pitch like the last: "Another one outside.", "another lob, well wide", "the fourth one wide".
   ["Ball", "(?:another|1 more|the [2-4](?:nd|rd|th)) (?:1|pitch|lob|toss|offering|delivery|x+),? (?:just |way |well |a little |a bit )?(?:outside|inside|low|high|wide|away|in the dirt|off the plate)(?![a-z])|" +
@@ -310,13 +326,6 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   // A throw across the infield after a grounder: "fires across", "throws across in time".
   ["In play - out", "(?:fires|fired|throws|threw|flips|flipped|guns|gunned) (?:it |the ball )?across(?= ?[.!,;]| in time| to)"],
   // ── Round 9: a student radio booth's shapes. ──
-  // The pitch told by its flight out of the zone: "sails high", "tails wide of the plate", "rides up and away".
-  ["Ball", "(?:sails?|sailed|rides?|rode|tails?|tailed|drifts?|drifted|floats?|floated|sinks?|sank|dives?|dove|breaks?|broke|bends?|darts?|veers?|veered) " +
-    "(?:just |a little |a bit |way |well |too )?(?:high|low|outside|inside|wide|away|up and away|down and away|off the plate|out of the zone|into the dirt|in the dirt)(?![a-z-])|" +
-    // Said of the pitch to the batter: "the 1-1 pitch to Ruiz is low", "the first offering to Ruiz was outside".
-    "(?:pitch|offering|delivery) to [a-z'.-]+ (?:is|was) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|wide|up|in the dirt|off the plate|up and away|down and away)(?![a-z-])|" +
-    // A pitch thrown as a ball to the batter: "then he throws a ball to Ruiz".
-    "(?:throws|threw|fires|fired|delivers|delivered) (?:a )?ball(?: [1-4])? to (?!(?:short|1st|2nd|3rd|left|right|center|centre|the|home|him)\\b)[a-z]+"],
   // A swing said by a noun, then the miss: "a big cut and a miss", "a hack and a miss".
   ["Swing and miss", "(?:cut|hack|rip|lunge|whack|swipe)s?,? (?:and|&|but) (?:a )?(?:miss(?:es|ed)?|whiff)(?![a-z])"],
   // A fielder settling under a fly: "camps underneath it", "settles under the fly", "drifts under it".
