@@ -146,7 +146,9 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       `${HOME_RUN_CALL}|` +
       // Base hits in idioms: "into the gap", "finds a hole", "drops in", "off the wall" (not a pitch that drops in: the
       // cue reader has blanked the pitch's name as x's, "xxxxx drops in, called strike", "xxxxx, 79, drops in").
-      `into the ${FIELD_PART}(?:gap|alley|corner)|in the ${FIELD_PART}gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?<!\\bx+(?:,? \\d{2,3}(?:\\.\\d)?,?)? |pitch )(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the)| (?:a|an|the|his|1|another) [a-z-]+ for)|off the (?:wall|fence|monster)|` +
+      `into the ${FIELD_PART}(?:gap|alley|corner)|in the ${FIELD_PART}gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|` +
+      // Through where a fielder was: "through the spot the shortstop left", "through the hole where the second baseman had been".
+      `through (?:the (?:spot|hole|space|opening|area) (?:where|that|the|he|she|just|left|vacated)|where the [a-z]+(?: [a-z]+)? (?:was|had been|just|used to)|the vacated)|(?<!\\bx+(?:,? \\d{2,3}(?:\\.\\d)?,?)? |pitch )(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the)| (?:a|an|the|his|1|another) [a-z-]+ for)|off the (?:wall|fence|monster)|` +
       "lines? (?:it|1|a [a-z-]+|the [a-z0-9-]+(?: [a-z-]+)?) into (?:left|center|centre|right)(?: field)?|for a base hit|legs? (?:it|1) out|beats? (?:it|the throw) out"],
   ["In play - out",
     "ground(?:s|ed)? (?:out|into|to|back|sharply|weakly|softly|routinely)|groundout|fl(?:y|ies|ied) (?:out|to)|flyout|fly ?ball (?:to|caught|out)|" +
@@ -156,7 +158,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "caught by|(?:caught|catches|grabs|snags|catching) it|(?:outfielder|fielder|baseman|shortstop|catcher|pitcher) (?:caught|catches|grabs|snags|gloves|squeezes)|caught (?:in|at|near|on) (?:the )?(?:left|right|center|shallow|deep|warning|track|gap|short)|makes? the (?:catch|play|grab)|hauls? (?:it )?in|gloves? it|squeezes? it|snags? it|routine (?:grounder|fly|play|out)|" +
       "easy out|for the (?:1st |2nd |3rd |final |last )?out|bounce[sd]? out|roll(?:s|ed)? (?:out|over|to)|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)|" +
       "throws? (?:to|on to|over to|across to) 1st|throws? him out|(?:taps?|tapped|bounces?|bounced|chops?|chopped|dribbles?) (?:it |1 |the [a-z0-9-]+(?: [a-z-]+)? )?(?:back )?to (?:the mound|the pitcher|short|2nd|3rd|1st)|" +
-      "(?:squeezes|hauls in|gathers in|puts away|settles under|camps under) (?:it|the fly|the liner)|(?:doubled|picked) off|" +
+      "(?:squeezes|hauls in|gathers in|puts away|(?:settles?|settled|camps?|camped|drifts?|drifted|parks?|parked) (?:right )?(?:under|underneath|beneath)) (?:it|the fly|the liner|the ball|the pop(?:-up)?|that 1)|(?:doubled|picked) off|" +
       "(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at (?!(?:the )?(?:knees|letters|belt|hands|waist|thighs|shins|ankles|top|bottom|heart|middle|corner|edge|black)\\b)(?:the )?[a-z]+|force (?:at|out|play)|for the force"],
   ["inPlay",
     "grounders?|ground ?balls?|choppers?|comebackers?|fly ?balls?|line drives?|liners?|bunts?|bunted|tappers?|dribblers?|bouncers?|nubbers?|rollers?|" +
@@ -164,7 +166,8 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       // A ball hit somewhere, its outcome said elsewhere: "lifts it to left", "rolls it to short", "grounds it to second".
       "(?:grounds?|grounded|lines?|lined|lifts?|lifted|rolls?|rolled|pops?|popped|skies|skied|lofts?|lofted|bounces?|bounced|taps?|tapped|chops?|chopped|flares?|flared|dribbles?|hits?)(?: it| 1| the [a-z0-9-]+(?: [a-z-]+)?)?(?:\\.\\.\\.|…)? (?:to|into|toward|towards|right at|back to|up the|down the|in the air to|high to|deep to|hard)(?! (?:the )?(?:backstop|plate|dirt|screen))|hit (?:it|the ball)|hits (?:it|the ball|the (?:[\\w-]+ )?(?:pitch|offering|delivery))|hits (?:it|one|a ball) (?:to|toward)|slaps? (?:it|one)|chops? (?:it|one)|lofts? (?:it|one|a)"],
   ["Swing and miss",
-    "swing(?:s|ing)?,? (?:and|&) (?:a )?miss(?:es)?|swinging k|swinging strike|swing(?:s|ing)? strike|swings? (?:right |clean |cleanly |completely |just )?(?:through|over|under)|swung (?:right |clean |just )?(?:through|over|under|and missed)|" +
+    // (And a swing said by a noun: "a big cut and a miss", "a hack and a miss".)
+    "(?:swing(?:s|ing)?|cuts?|hacks?|rips?|lunges?|whacks?|swipes?),? (?:and|&) (?:a )?(?:miss(?:es)?|whiff)|swinging k|swinging strike|swing(?:s|ing)? strike|swings? (?:right |clean |cleanly |completely |just )?(?:through|over|under)|swung (?:right |clean |just )?(?:through|over|under|and missed)|" +
       "whiff(?:s|ed)?|(?:struck|strikes?|strikes him|struck him|strike him) out swinging|fan(?:s|ned) (?:him|the (?:batter|hitter|side))|fanned|waves? (?:at|through)|waved at|empty swing|comes? up empty|" +
       "came up empty|(?<!(?:n't|not|never) )miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
       "swings and misses|swung on and missed|swung on and a miss|can'?t check (?:his|the) swing|(?<!(?:n't|not|never|the|a|to|for) )chases?(?: and misses| it| one| a| after|(?=[.!,;]))|chased (?:it|one|a|after)|" +
@@ -325,13 +328,6 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
     "(?:tops?|topped|topping|nubs?|nubbed|squibs?|squibbed|dinks?|dinked) (?:it|1|(?:a|an|the) [a-z0-9-]+(?: [a-z-]+)?) (?:to|toward|towards|back to|right at|up the|down the|in front)"],
   // A throw across the infield after a grounder: "fires across", "throws across in time".
   ["In play - out", "(?:fires|fired|throws|threw|flips|flipped|guns|gunned) (?:it |the ball )?across(?= ?[.!,;]| in time| to)"],
-  // ── Round 9: a student radio booth's shapes. ──
-  // A swing said by a noun, then the miss: "a big cut and a miss", "a hack and a miss".
-  ["Swing and miss", "(?:cut|hack|rip|lunge|whack|swipe)s?,? (?:and|&|but) (?:a )?(?:miss(?:es|ed)?|whiff)(?![a-z])"],
-  // A fielder settling under a fly: "camps underneath it", "settles under the fly", "drifts under it".
-  ["In play - out", "(?:camps?|camped|settles?|settled|drifts?|drifted|parks?|parked) (?:right )?(?:under|underneath|beneath) (?:it|the fly|the ball|the pop(?:-up)?|the liner|that 1)"],
-  // A ball through where a fielder was: "through the spot the shortstop left", "through the hole where the second baseman had been".
-  ["In play - hit", "through (?:the (?:spot|hole|space|opening|area) (?:where|that|the|he|she|just|left|vacated)|where the [a-z]+(?: [a-z]+)? (?:was|had been|just|used to)|the vacated)"],
 ];
 
 /**

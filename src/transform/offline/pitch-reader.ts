@@ -201,7 +201,7 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
   // A foul into the seats is caught by a fan, not a fielder: "fouls it into the stands, and a kid makes the grab".
   const intoStands = hasFoul && /\binto the (?:[a-z'-]+ )?(?:seats|stands|crowd|netting|screen|seats behind|bleachers|dugout|bullpen|lot|parking lot|concourse|upper deck)\b/.test(lower);
   // The hitter tempted and declining ("goes fishing, and he won't bite"): the fishing was the pitcher's, no swing.
-  const declined = /\b(?:doesn'?t|does not|didn'?t|won'?t|will not) (?:chase|bite|offer|go after|take the bait)|\blays? off|\blaid off/.test(lower);
+  const declined = (lower.includes("n't") || lower.includes("not") || lower.includes("lay") || lower.includes("laid")) && /\b(?:doesn'?t|does not|didn'?t|won'?t|will not) (?:chase|bite|offer|go after|take the bait)|\blays? off|\blaid off/.test(lower);
   const caught = cues.some((c) => c.cue === "In play - out" && /catch|grab|haul|glove|squeez|snag|caught|snare|spear|pocket|robs?/.test(c.phrase));
   const out = new Set<PitchResult>();
   for (const c of cues) {

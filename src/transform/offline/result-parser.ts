@@ -139,12 +139,15 @@ const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|
  * "they need a ground ball"; one opening on "If" ("If he hangs one here, that ball's in the bay"); or what a play would
  * have been elsewhere ("in most parks that's a home run").
  */
-const isHypothetical = (s: string) => HYPOTHETICAL.test(s) || IF_OPENING.test(s);
+const isHypothetical = (s: string) => HYPOTHETICAL.test(s) || IF_OPENING.test(s) || isLesson(s);
+// A lesson to the listeners states no pitch either: "An intentional walk, for those who don't know, is when ...",
+// "It's like a walk, only ...", "a walk doesn't count as an at-bat, I'll explain it later". (Only where its words are.)
+const LESSON = /\b(?:is when (?:you|a|an|the|he|she|they|it)|it's like (?:an?|the) |(?:doesn'?t|does not|don'?t|do not) count as|i'll explain|for the uninitiated)\b/;
+const LESSON_WORDS = [" when ", "'s like ", "count as", "explain", "uninitiated"];
+const isLesson = (s: string) => LESSON_WORDS.some((w) => s.includes(w)) && LESSON.test(s);
 // The booth's greetings are no hypotheses: "If you're just joining us, ...", "If you blinked, you missed it".
 const IF_OPENING = /^\s*(?:(?:and|but|so|now|well),? )?if\b(?! you(?:'re| are)? (?:just )?(?:joining|tuning)| you blinked| you(?:'re| are) keeping score)/;
-// A lesson to the listeners states no pitch either: "An intentional walk, for those who don't know, is when ...",
-// "It's like a walk, only ...", "a walk doesn't count as an at-bat, I'll explain it later".
-const HYPOTHETICAL = /\b(?:is when (?:you|a|an|the|he|she|they|it)|it's like (?:an?|the) |(?:doesn'?t|does not|don'?t|do not) count as|i'll explain|for the uninitiated|in (?:any other|most|a lot of|many) (?:weather|parks?|ballparks?|stadiums?|buildings?|years?|nights?)|if (?:i'm|i am|i were|i was|(?:you're|you are)(?! (?:just )?(?:joining|tuning)| keeping score))|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
+const HYPOTHETICAL = /\b(?:in (?:any other|most|a lot of|many) (?:weather|parks?|ballparks?|stadiums?|buildings?|years?|nights?)|if (?:i'm|i am|i were|i was|(?:you're|you are)(?! (?:just )?(?:joining|tuning)| keeping score))|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
 /**
  * Quoted speech of at least three words given to a speaker ("Dee: \"...\"", "he says, \"...\""), or opening a sentence
  * with no speaker named (the booth's second voice, after the call: "Struck him out. \"He had no chance on that.\""):
