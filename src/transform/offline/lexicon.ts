@@ -40,7 +40,7 @@ export const PITCH_TERMS: PitchTerm[] = [
   { pattern: `circle${SEP}change(?:${SEP}ups?)?|change${SEP}ups?|changeups?|change of pace|straight${SEP}change(?:${SEP}ups?)?|change${SEP}pieces?`, code: "CH", confidence: "high", examples: ["changeup", "change-up", "circle change", "change of pace", "straight change", "change-piece"] },
   { pattern: `split${SEP}finger(?:ed)?(?:${SEP}fast${SEP}balls?)?|splitters?|splitty|splitties|split${SEP}fingers?|forkballs?|fork${SEP}balls?|splits?`, code: "FS", confidence: "high", examples: ["splitter", "splitty", "split-finger fastball", "forkball", "split"] },
   { pattern: `curve${SEP}balls?|curves?|(?:12|twelve)${SEP}to${SEP}(?:6|six)(?:${SEP}(?:curve(?:ball)?s?|hooks?|benders?))?|yakkers?|uncle charlie|benders?|hooks?|deuces?`, code: "CU", confidence: "high", examples: ["curveball", "curve", "12-to-6 hook", "yakker", "uncle charlie", "bender", "hook", "deuce"] },
-  { pattern: `fast${SEP}balls?|heaters?|high heat|heat|cheese|hard (?:ones?|1)`, code: "FF", confidence: "medium", examples: ["fastball", "heater", "high heat", "heat", "cheese", "hard one"] },
+  { pattern: `fast${SEP}balls?|heaters?|high heat|heat|cheese|hard (?:ones?|1)(?![\\s-]?hop)`, code: "FF", confidence: "medium", examples: ["fastball", "heater", "high heat", "heat", "cheese", "hard one"] },
   { pattern: `changes?`, code: "CH", confidence: "medium", examples: ["change"] },
   // ── Added for unseen games (issue 11): more of the broadcast's nicknames. ──
   { pattern: `sinker${SEP}balls?`, code: "SI", confidence: "high", examples: ["sinkerball"] },
@@ -90,8 +90,11 @@ export const codeConfidence = (code: string): Confidence => (code.toLowerCase() 
 // ── Result phrases ─────────────────────────────────────────────────────────────────────────────
 
 /** A home run, however it is called: the words ("homer", "grand slam") and the exclamations ("Goodbye, baseball!", "that one's gone"). */
+// The words, not when said not to be one: "not a homer", "almost a home run", "just short of a home run". (Looked
+// behind once the word is read: a lookbehind opening the pattern would be tried at every word.)
+const NOT_SAID = "\\b(?:not|no|nearly|almost|not quite|short of|wasn't|isn't|without) (?:an? |the )?";
 export const HOME_RUN_CALL =
-  "home[\\s-]?runs?(?! (?:man|hitter|hitters|threat|king|power|derby|record|pace|title|crown|swing))|homers?|homered|grand slam|goes yard|went yard|leaves the (?:yard|park)|out of (?:here|the park)|outta here|over the (?:wall|fence)|dingers?|round[\\s-]?tripper|moon ?shot|tater|" +
+  `home[\\s-]?runs?(?! (?:man|hitter|hitters|threat|king|power|derby|record|pace|title|crown|swing))(?<!${NOT_SAID}home[\\s-]?runs?)|homers?(?<!${NOT_SAID}homers?)|homered|grand slam|goes yard|went yard|leaves the (?:yard|park)|out of (?:here|the park)|outta here|over the (?:wall|fence)|dingers?|round[\\s-]?tripper|moon ?shot|tater|` +
   "good ?bye,? (?:baseball|ball|home run)|say goodbye|kiss (?:it|that 1) goodbye|(?:that|this|and that|and this) (?:1|ball|baby)(?:'s| is| has)? (?:gone|outta here|out of here|long gone)|" +
   "(?:it's|it is|and it's|that's|he's|she's) (?:gone|outta here|out of here|long gone)|long gone|see (?:ya|you later)|into the (?:seats|stands|bleachers|upper deck|2nd deck|pool|water|bay|night)|" +
   "go(?:es)? deep|went deep|no[\\s-]doubter|touch 'em all|big fly";
@@ -115,12 +118,26 @@ export type ResultCue = PitchResult | "inPlay" | "strikeout" | "strike" | "take"
 /** Where in the outfield, before the gap or the corner it went into: "the left-center gap", "the right-field corner". */
 const FIELD_PART = "(?:(?:left|right|cent(?:er|re))(?:-cent(?:er|re))?(?:[\\s-]field)? )?";
 
+/**
+ * Round 9 (a student radio booth): a ball said by the pitch's flight out of the zone ("sails high", "tails wide of the
+ * plate", "rides up and away"), of the pitch to the batter ("the 1-1 pitch to Ruiz is low") or as a ball thrown to him
+ * ("then he throws a ball to Ruiz"). Folded into the Ball phrases every paragraph is searched with: on its own, with
+ * no word every match must have, it would cost a search of its own.
+ */
+const BALL_SAID_OF_FLIGHT =
+  "(?:sails?|sailed|rides?|rode|tails?|tailed|drifts?|drifted|floats?|floated|sinks?|sank|dives?|dove|breaks?|broke|bends?|darts?|veers?|veered) " +
+    "(?:just |a little |a bit |way |well |too )?(?:high|low|outside|inside|wide|away|up and away|down and away|off the plate|out of the zone|into the dirt|in the dirt)(?![a-z-])|" +
+    // Said of the pitch to the batter: "the 1-1 pitch to Ruiz is low", "the first offering to Ruiz was outside".
+    "(?:pitch|offering|delivery) to [a-z'.-]+ (?:is|was) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|wide|up|in the dirt|off the plate|up and away|down and away)(?![a-z-])|" +
+    // A pitch thrown as a ball to the batter: "then he throws a ball to Ruiz".
+    "(?:throws|threw|fires|fired|delivers|delivered) (?:a )?ball(?: [1-4])? to (?!(?:short|1st|2nd|3rd|left|right|center|centre|the|home|him)\\b)[a-z]+";
+
 /** The result phrases of a call, by what they say, in the language of the broadcast rather than any one narrator's templates. */
 export const RESULT_PHRASES: Array<[ResultCue, string]> = [
   ["Hit by pitch",
     "hit[\\s-]by[\\s-](?:the |a )?pitch|hbp|hit (?:the batter|him|the hitter)|plunk(?:s|ed|ing)?|drill(?:s|ed)? (?:him|the batter)|" +
       "(?:takes|wears|took|wore) (?:one|1|it|a pitch|the pitch) (?:off|on|in) (?:the|his|her) (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear|side|head|ankle|toe)|nick(?:s|ed)? (?:him|the batter)|" +
-      "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|catches|caught|plunks|plunked|clips|clipped|grazes|grazed) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
+      "graze[sd]? (?:him|the batter|his)|clip(?:s|ped)? (?:him|the batter)|bean(?:s|ed)|(?:hits?|struck|strikes|nails|nailed|drills|drilled|catches|caught|plunks|plunked|clips|clipped|grazes|grazed) (?:[a-z'.-]+ ){0,3}?(?:in|on|off) the (?:arm|elbow|hand|shoulder|back|leg|foot|knee|helmet|ribs|hip|thigh|wrist|forearm|shin|calf|backside|rear)|" +
       "(?:catches|caught) him on the|free base on a hit|awarded 1st"],
   ["In play - hit",
     "singles?(?![\\s-]a(?![a-z])|[\\s-]digits| (?:pitch|swing|inning|game|season|night|day|at-bat|moment|play|batter|word|time)\\b)|singled|single(?:s)? (?:to|up|through|into|past|over)|doubles?(?![\\s-]*(?:play|switch|him|up|digits)|[\\s-]a(?![a-z]))|doubled(?! off| up)|triples?(?![\\s-]*(?:play|digits)|[\\s-]a(?![a-z]))|tripled|" +
@@ -129,7 +146,9 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       `${HOME_RUN_CALL}|` +
       // Base hits in idioms: "into the gap", "finds a hole", "drops in", "off the wall" (not a pitch that drops in: the
       // cue reader has blanked the pitch's name as x's, "xxxxx drops in, called strike", "xxxxx, 79, drops in").
-      `into the ${FIELD_PART}(?:gap|alley|corner)|in the ${FIELD_PART}gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|(?<!\\bx+(?:,? \\d{2,3}(?:\\.\\d)?,?)? |pitch )(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the)| (?:a|an|the|his|1|another) [a-z-]+ for)|off the (?:wall|fence|monster)|` +
+      `into the ${FIELD_PART}(?:gap|alley|corner)|in the ${FIELD_PART}gap|(?:finds|found|through|up) (?:a|the) (?:hole|middle)|` +
+      // Through where a fielder was: "through the spot the shortstop left", "through the hole where the second baseman had been".
+      `through (?:the (?:spot|hole|space|opening|area) (?:where|that|the|he|she|just|left|vacated)|where the [a-z]+(?: [a-z]+)? (?:was|had been|just|used to)|the vacated)|(?<!\\bx+(?:,? \\d{2,3}(?:\\.\\d)?,?)? |pitch )(?:drops|dropped|falls|fell|bloops?) in(?! for (?:a |the )?(?:called )?strike| for (?:strike|ball)| there| on (?:him|the)| (?:a|an|the|his|1|another) [a-z-]+ for)|off the (?:wall|fence|monster)|` +
       "lines? (?:it|1|a [a-z-]+|the [a-z0-9-]+(?: [a-z-]+)?) into (?:left|center|centre|right)(?: field)?|for a base hit|legs? (?:it|1) out|beats? (?:it|the throw) out"],
   ["In play - out",
     "ground(?:s|ed)? (?:out|into|to|back|sharply|weakly|softly|routinely)|groundout|fl(?:y|ies|ied) (?:out|to)|flyout|fly ?ball (?:to|caught|out)|" +
@@ -139,7 +158,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       "caught by|(?:caught|catches|grabs|snags|catching) it|(?:outfielder|fielder|baseman|shortstop|catcher|pitcher) (?:caught|catches|grabs|snags|gloves|squeezes)|caught (?:in|at|near|on) (?:the )?(?:left|right|center|shallow|deep|warning|track|gap|short)|makes? the (?:catch|play|grab)|hauls? (?:it )?in|gloves? it|squeezes? it|snags? it|routine (?:grounder|fly|play|out)|" +
       "easy out|for the (?:1st |2nd |3rd |final |last )?out|bounce[sd]? out|roll(?:s|ed)? (?:out|over|to)|tag(?:s|ged)? out|robs? him|taken away|no doubt about the catch|puts? (?:it|him) away on (?:a|the) (?:grounder|fly)|" +
       "throws? (?:to|on to|over to|across to) 1st|throws? him out|(?:taps?|tapped|bounces?|bounced|chops?|chopped|dribbles?) (?:it |1 |the [a-z0-9-]+(?: [a-z-]+)? )?(?:back )?to (?:the mound|the pitcher|short|2nd|3rd|1st)|" +
-      "(?:squeezes|hauls in|gathers in|puts away|settles under|camps under) (?:it|the fly|the liner)|(?:doubled|picked) off|" +
+      "(?:squeezes|hauls in|gathers in|puts away|(?:settles?|settled|camps?|camped|drifts?|drifted|parks?|parked) (?:right )?(?:under|underneath|beneath)) (?:it|the fly|the liner|the ball|the pop(?:-up)?|that 1)|(?:doubled|picked) off|" +
       "(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at (?!(?:the )?(?:knees|letters|belt|hands|waist|thighs|shins|ankles|top|bottom|heart|middle|corner|edge|black)\\b)(?:the )?[a-z]+|force (?:at|out|play)|for the force"],
   ["inPlay",
     "grounders?|ground ?balls?|choppers?|comebackers?|fly ?balls?|line drives?|liners?|bunts?|bunted|tappers?|dribblers?|bouncers?|nubbers?|rollers?|" +
@@ -147,7 +166,8 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       // A ball hit somewhere, its outcome said elsewhere: "lifts it to left", "rolls it to short", "grounds it to second".
       "(?:grounds?|grounded|lines?|lined|lifts?|lifted|rolls?|rolled|pops?|popped|skies|skied|lofts?|lofted|bounces?|bounced|taps?|tapped|chops?|chopped|flares?|flared|dribbles?|hits?)(?: it| 1| the [a-z0-9-]+(?: [a-z-]+)?)?(?:\\.\\.\\.|…)? (?:to|into|toward|towards|right at|back to|up the|down the|in the air to|high to|deep to|hard)(?! (?:the )?(?:backstop|plate|dirt|screen))|hit (?:it|the ball)|hits (?:it|the ball|the (?:[\\w-]+ )?(?:pitch|offering|delivery))|hits (?:it|one|a ball) (?:to|toward)|slaps? (?:it|one)|chops? (?:it|one)|lofts? (?:it|one|a)"],
   ["Swing and miss",
-    "swing(?:s|ing)?,? (?:and|&) (?:a )?miss(?:es)?|swinging k|swinging strike|swing(?:s|ing)? strike|swings? (?:right |clean |cleanly |completely |just )?(?:through|over|under)|swung (?:right |clean |just )?(?:through|over|under|and missed)|" +
+    // (And a swing said by a noun: "a big cut and a miss", "a hack and a miss".)
+    "(?:swing(?:s|ing)?|cuts?|hacks?|rips?|lunges?|whacks?|swipes?),? (?:and|&) (?:a )?(?:miss(?:es)?|whiff)|swinging k|swinging strike|swing(?:s|ing)? strike|swings? (?:right |clean |cleanly |completely |just )?(?:through|over|under)|swung (?:right |clean |just )?(?:through|over|under|and missed)|" +
       "whiff(?:s|ed)?|(?:struck|strikes?|strikes him|struck him|strike him) out swinging|fan(?:s|ned) (?:him|the (?:batter|hitter|side))|fanned|waves? (?:at|through)|waved at|empty swing|comes? up empty|" +
       "came up empty|(?<!(?:n't|not|never) )miss(?:es)? (?:it|everything|badly|completely)|goes down swinging|went down swinging|swinging strikeout|k swinging|bites? on|swing and miss|" +
       "swings and misses|swung on and missed|swung on and a miss|can'?t check (?:his|the) swing|(?<!(?:n't|not|never|the|a|to|for) )chases?(?: and misses| it| one| a| after|(?=[.!,;]))|chased (?:it|one|a|after)|" +
@@ -226,7 +246,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
     "(?<=^|, |[.!?] |\\.\\.\\. ?|… ?)(?:just |a little |a bit |way |well )?(?:low|high|outside|inside|wide|away|up and away|down and away|in the dirt|off the plate)(?: again)?(?=,? (?:ball|and|but|\\d)\\b|,$| ?[.!;,]|\\.\\.\\.)|" +
       "(?:pitch|1|offering|delivery|that|this|it)(?: is|'s| was) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|wide|up|in the dirt|off the plate|up and away|down and away|off)(?![a-z-])|" +
       // Missed by a lot: "way off", "well off the plate", "not even close", "nowhere near it".
-      "(?:way|well|a bit|a little|just a bit|too far) off(?! (?:the mark|base|1st|2nd|3rd|the bag))|(?:not|nowhere) (?:even )?(?:close|near it|near the zone)|" +
+      "(?:way|well|a bit|a little|just a bit|too far) off(?! (?:the mark|base|1st|2nd|3rd|the bag))|(?:not|nowhere) (?:even )?(?:close|near it|near the zone)|nowhere near(?= ?[.!,;—–]|$)|" +
       // A pitch thrown out of the zone on purpose: "he wastes one", "a waste pitch", "misses on purpose".
       "wastes? (?:1|a pitch|a [a-z-]+|that 1)|waste pitch|" +
       // The call with its subject left out: "Misses again.", "Misses, 3 and 1."
@@ -275,7 +295,7 @@ export const RESULT_PHRASES: Array<[ResultCue, string]> = [
       // Where the pitch went, said of it: "but it's high", "just misses", "way up", "under the zone", "doesn't chase".
       "(?:it's|it is|and it's|but it's|that's|but that's) (?:just |a little |a bit |way |well )?(?:low|high|inside|outside|away|up|wide|in the dirt|off the plate|up and away|down and away)|" +
       "(?:just|barely|narrowly) misses|gets out of the way|(?:doesn'?t|does not|didn'?t|won'?t) (?:chase|bite|go|offer at it)|pulls the bat back|(?<!(?:n't|not|never) )holds? up(?! on| at)|" +
-      "(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) (?:up|high|low|outside|inside|away|wide)(?! the| of)|runs (?:inside|in on him|away)|spikes|bounced(?! to| back| out| off| a| it)"],
+      "(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) (?:up|high|low|outside|inside|away|wide)(?! the| of)|runs (?:inside|in on him|away)|spikes|bounced(?! to| back| out| off| a| it)" + `|${BALL_SAID_OF_FLIGHT}`],
   // ── Round 6: a terse TV call's shapes, the pitch named and then what it did in a word or two. ──
   // Where it missed, said of another pitch like the last: "Another one outside.", "another lob, well wide", "the fourth one wide".
   ["Ball", "(?:another|1 more|the [2-4](?:nd|rd|th)) (?:1|pitch|lob|toss|offering|delivery|x+),? (?:just |way |well |a little |a bit )?(?:outside|inside|low|high|wide|away|in the dirt|off the plate)(?![a-z])|" +

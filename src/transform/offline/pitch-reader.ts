@@ -53,7 +53,8 @@ const corrected = (lower: string, at: number, v: number): number => {
 };
 
 const TWO_DIGITS = /\d\d/;
-const NOT_A_PITCH_SPEED = /\b(?:pitch[\s-]counts?|exit (?:velo|velocity|speed)|off the bat)\b/;
+// (Nor is the station's place on the dial: "tuned in to 91.7 FM".)
+const NOT_A_PITCH_SPEED = /\b(?:pitch[\s-]counts?|exit (?:velo|velocity|speed)|off the bat|fm|on the dial|tun(?:ed|ing) in)\b/;
 // A number is a measure of something else when its unit or its stat says so, wherever the sentence is: the ball off
 // the bat ("104.9 off the bat"), spin ("2,214 rpm", "spin rate of 2400"), angles and distances ("28 degrees", "412
 // feet"), rates and averages ("a 31 percent chase rate", "a .312 hitter", "ERA of 3.41", "win probability 58").
@@ -144,8 +145,15 @@ function thisPitchNames(lower: string, plain: string): { written: readonly Pitch
   let keep = (call === lower ? found : findPitchTerms(call)).map((t) => found.findIndex((f) => f.index === t.index));
   const looked = keep.filter((i) => EXPECTED.test(lower.slice(Math.max(0, found[i]!.index - 40), found[i]!.index)));
   if (looked.length > 0 && looked.length < keep.length) keep = keep.filter((i) => !looked.includes(i));
+  // A nickname glossed by its plain name ("here comes the yakker — that's the curveball") is named as said first.
+  if (keep.length > 1) keep = keep.filter((i, k) => k === 0 || !glosses(found[keep[k - 1]!]!, found[i]!, lower));
   return { written: keep.map((i) => written[i]!), found: keep.map((i) => found[i]!) };
 }
+
+// What sets off a gloss: "— that's the", ", which is a", "(that is, a", ", aka the".
+const GLOSS = /^\s*[—–,(-]*\s*(?:that's|that is|which is|i\.e\.,?|aka|a\.k\.a\.|also known as|otherwise known as)\s+(?:an? |the |his )?$/;
+const glosses = (before: PitchTermMatch, after: PitchTermMatch, lower: string) =>
+  before.code === after.code && before.text !== after.text && GLOSS.test(lower.slice(before.index + before.text.length, after.index));
 
 /** A count the narrator takes back ("That's 1-2 — no, 1-1", "two and one... excuse me, one and two") gives way to the next. */
 function withoutCorrected(mentions: CountMention[], text: string): CountMention[] {
@@ -174,7 +182,8 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
   // A checked swing ruled a swing on appeal ("the umpire says he went") is a swinging strike, "called" or not.
   const appealed = /\b(?:says|rules|ruled|rule|said|signals|signaled) (?:that )?he (?:went|swung|offered)\b|\bon (?:the )?appeal\b[^.]*\b(?:went|swung|strike)/.test(lower);
   // A tipped pitch was swung at: a foul tip held for strike three is a strikeout swinging.
-  const swung = appealed || /\bswing|\bswung|\bswinging|\bwhiff|\bchase|\bwave|\bfishing|\btip(?:s|ped|ping)?\b/.test(lower);
+  // (A swing said by another verb: "went after it", "offers at a slider".)
+  const swung = appealed || /\bswing|\bswung|\bswinging|\bwhiff|\bchase|\bwave|\bfishing|\btip(?:s|ped|ping)?\b|\b(?:goes|went|go) after (?:it|that|the pitch|a|an)\b|\boffer(?:s|ed)? at\b/.test(lower);
   const looked = !appealed && /\blooking\b|\bcalled\b|\bcaught looking|\brung up|\bfroze|\bfrozen|\bwatches/.test(lower);
   const map = (cue: Exclude<ResultCue, "take">): PitchResult =>
     cue === "inPlay" ? "In play - out" : cue === "strikeout" || cue === "strike" ? (swung && !looked ? "Swing and miss" : cue === "strikeout" && !looked ? "Swing and miss" : "Strike") : cue;
@@ -183,13 +192,17 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
   const explicit = cues.some((c) => c.cue === "Strike" || c.cue === "Swing and miss");
   const called = cues.some((c) => c.cue !== "inPlay" && c.cue !== "In play - out" && c.cue !== "In play - hit" && c.cue !== "take");
   // A runner thrown out on a steal or a wild pitch happens around the pitch, not as its result.
-  const running = /\b(?:is running|is going|takes off|steals?|stealing|stole|swipes?|swiped|the throw (?:from the catcher|down to|to 2nd)|caught stealing|wild (?:1|pitch)|passed ball)\b/.test(lower);
+  // So is a pickoff throw before it: "throws over to first, and the runner dives back".
+  const running = /\b(?:is running|is going|takes off|steals?|stealing|stole|swipes?|swiped|the throw (?:from the catcher|down to|to 2nd)|caught stealing|wild (?:1|pitch)|passed ball|pick-?off|(?:dives?|dove|slides?|slid|scrambles?|scrambled|gets?|got|hustles?) back(?: in| safely| to| both)?|throws? over (?:to 1st )?(?:twice|again|\d times))\b/.test(lower);
   const wild = /\bwild (?:1|pitch)\b|\bpassed ball\b/.test(lower);
   const only = cues.every((c) => c.cue === "take");
   // A third strike said outright ("strike him out, throw him out"): an out thrown or tagged besides is a runner's.
   const struckOut = cues.some((c) => c.cue === "strikeout" || (c.cue === "strike" && /3/.test(c.phrase)));
   // A foul into the seats is caught by a fan, not a fielder: "fouls it into the stands, and a kid makes the grab".
-  const intoStands = hasFoul && /\binto the (?:[a-z-]+ )?(?:seats|stands|crowd|netting|screen|seats behind)\b/.test(lower);
+  const intoStands = hasFoul && /\binto the (?:[a-z'-]+ )?(?:seats|stands|crowd|netting|screen|seats behind|bleachers|dugout|bullpen|lot|parking lot|concourse|upper deck)\b/.test(lower);
+  // The hitter tempted and declining ("goes fishing, and he won't bite"): the fishing was the pitcher's, no swing.
+  const declined = (lower.includes("n't") || lower.includes("not") || lower.includes("lay") || lower.includes("laid")) && /\b(?:doesn'?t|does not|didn'?t|won'?t|will not) (?:chase|bite|offer|go after|take the bait)|\blays? off|\blaid off/.test(lower);
+  const caught = cues.some((c) => c.cue === "In play - out" && /catch|grab|haul|glove|squeez|snag|caught|snare|spear|pocket|robs?/.test(c.phrase));
   const out = new Set<PitchResult>();
   for (const c of cues) {
     if (c.cue === "take") {
@@ -197,14 +210,17 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
       continue;
     }
     // "Fouled into the seats" is a foul, not a home run.
-    if (c.cue === "In play - hit" && hasFoul && /^into the|gone|outta|out of/.test(c.phrase)) continue;
+    if (c.cue === "In play - hit" && hasFoul && /^into the|^over the|gone|outta|out of/.test(c.phrase)) continue;
+    if (c.cue === "Swing and miss" && declined && /fish|chase|bite/.test(c.phrase)) continue;
+    // A ball driven to a field and then caught ("drives one to right... he makes the catch") is an out, no hit.
+    if (c.cue === "In play - hit" && caught && /(?:to|into) (?:shallow |deep )?(?:left|center|centre|right)(?: field| center)?$/.test(c.phrase)) continue;
     if ((c.cue === "In play - out" || c.cue === "inPlay") && (((running || struckOut) && called && /thrown out|out at|tag|caught|picked|doubled|throw/.test(c.phrase)) || (wild && called))) continue;
     if (c.cue === "In play - out" && intoStands && /catch|grab|snag|haul|glove|squeez/.test(c.phrase)) continue;
     // A bunt or pop fouled off is a foul, not a ball in play.
     if (c.cue === "inPlay" && hasFoul) continue;
     if ((c.cue === "strike" || c.cue === "strikeout") && explicit) continue;
     // How he swung ("out in front", "way early", "chases") with a foul said outright: he got a piece of it.
-    if (c.cue === "Swing and miss" && hasFoul && /out in front|early|chase|bites?$|fishing|fish/.test(c.phrase)) continue;
+    if (c.cue === "Swing and miss" && hasFoul && /out in front|early|late|chase|bites?$|fishing|fish/.test(c.phrase)) continue;
     // "Fouled back. Strike two.": the strike a foul adds is the foul's (only a tip or a bunt makes strike three).
     if (c.cue === "strike" && hasFoul && !/3/.test(c.phrase)) continue;
     out.add(map(c.cue));

@@ -47,7 +47,7 @@ const CUES: Array<[ResultCue, RegExp, string[] | null]> = [
 // they count only when the paragraph shows a pitch being thrown.
 const WEAK = /^(?:(?:right|squarely|it's|is) on the (?:black|corner|edge)|nicks? the .*|(?:just|barely|narrowly) misses|gets out of the way|holds? up|pulls the bat back|(?:doesn'?t|does not|didn'?t|won'?t) .*|(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) .*|runs .*|spikes|bounced|(?:it's|it is|and it's|but it's|that's|but that's) .*|(?:way |well |just )?out in front|bites|(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at .*|out of the zone|outside the zone|in the dirt|high and tight|up and in|no good|just off|off the plate|lays? off|laid off|too (?:high|low|far)|spiked|looking|rings? (?:him )?up|rung up|frozen|freezes?.*|doesn'?t (?:offer|swing)|no swing|catch(?:es)? the .*|paints the .*|chase.*|bites? on|waves? .*|waved at|in play|fly ?balls?|ground ?balls?|line drives?|liners?|bunts?|grounders?|rollers?|fans?|fanned|strike ?outs?|gets the call|got the call|takes? strike|walk|walks|walked|adios|sayonara|bye[\s-]bye)$/;
 // (A pitch count, "at 90 pitches", shows no pitch thrown.)
-const PITCH_EVIDENCE = new RegExp(`\\b(?:${PITCH_CODE} \\d{2}|pitch|(?<!\\d )pitches|offering|delivery|deals|delivers|fires|throws|threw|hurls|comes with|goes with|works to|snaps off|spins|the \\d-\\d|count|mph|miles|on the gun|swings?|swung|takes|took|sees|watches|seamer|knuckle)\\b`);
+const PITCH_EVIDENCE = new RegExp(`\\b(?:${PITCH_CODE} \\d{2}|pitch|(?<!\\d )pitches|offering|delivery|deals|delivers|fires|throws|threw|hurls|comes with|goes with|works to|snaps off|spins|the \\d-\\d|count|mph|miles|on the gun|swings?|swung|takes|took|sees|watches|seamer|knuckle|fishing)\\b`);
 
 /** Whether a cue phrase can stand on its own, or needs other signs of a pitch in the paragraph. */
 export function isWeakCue(phrase: string): boolean {
@@ -139,7 +139,12 @@ const OTHER_TIMES = /\b(?:earlier (?:tonight|today|in the (?:game|series|season|
  * "they need a ground ball"; one opening on "If" ("If he hangs one here, that ball's in the bay"); or what a play would
  * have been elsewhere ("in most parks that's a home run").
  */
-const isHypothetical = (s: string) => HYPOTHETICAL.test(s) || IF_OPENING.test(s);
+const isHypothetical = (s: string) => HYPOTHETICAL.test(s) || IF_OPENING.test(s) || isLesson(s);
+// A lesson to the listeners states no pitch either: "An intentional walk, for those who don't know, is when ...",
+// "It's like a walk, only ...", "a walk doesn't count as an at-bat, I'll explain it later". (Only where its words are.)
+const LESSON = /\b(?:is when (?:you|a|an|the|he|she|they|it)|it's like (?:an?|the) |(?:doesn'?t|does not|don'?t|do not) count as|i'll explain|for the uninitiated)\b/;
+const LESSON_WORDS = [" when ", "'s like ", "count as", "explain", "uninitiated"];
+const isLesson = (s: string) => LESSON_WORDS.some((w) => s.includes(w)) && LESSON.test(s);
 // The booth's greetings are no hypotheses: "If you're just joining us, ...", "If you blinked, you missed it".
 const IF_OPENING = /^\s*(?:(?:and|but|so|now|well),? )?if\b(?! you(?:'re| are)? (?:just )?(?:joining|tuning)| you blinked| you(?:'re| are) keeping score)/;
 const HYPOTHETICAL = /\b(?:in (?:any other|most|a lot of|many) (?:weather|parks?|ballparks?|stadiums?|buildings?|years?|nights?)|if (?:i'm|i am|i were|i was|(?:you're|you are)(?! (?:just )?(?:joining|tuning)| keeping score))|i'd|i would|you'd|you would|(?:might|would|could|should|will|'ll) (?:want|like|need|look for|expect|be looking)|(?:they|he|we|you|team|club|manager|skipper|defense) (?:needs|wants|need|want|are hoping for|is hoping for) (?:an?|the) (?:ground ?ball|grounder|double play|strikeout|fly ?ball|hit|walk|big hit))\b/;
