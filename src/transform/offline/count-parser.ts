@@ -52,6 +52,13 @@ function roleOf(before: string, after: string): CountRole {
   return "unknown";
 }
 
+/** A count read, kept when it is one an at-bat can have. (At module level: tsx names each closure, a cost per paragraph.) */
+function pushCount(found: CountMention[], balls: number | null, strikes: number | null, index: number, role: CountRole): void {
+  if (balls !== null && (balls < 0 || balls > 4)) return;
+  if (strikes !== null && (strikes < 0 || strikes > 3)) return;
+  found.push({ balls, strikes, index, role });
+}
+
 /**
  * Every ball–strike count in a lower-cased, number-normalized paragraph:
  * "2-1", "2 and 1", "0-and-2", "2 balls and a strike", "full count", "first pitch" (0-0),
@@ -59,11 +66,6 @@ function roleOf(before: string, after: string): CountRole {
  */
 export function findCounts(lower: string): CountMention[] {
   const found: CountMention[] = [];
-  const push = (balls: number | null, strikes: number | null, index: number, role: CountRole) => {
-    if (balls !== null && (balls < 0 || balls > 4)) return;
-    if (strikes !== null && (strikes < 0 || strikes > 3)) return;
-    found.push({ balls, strikes, index, role });
-  };
   const pairs = /(?<![\d.:-])([0-4])(?:\s*-\s*|\s+and\s+|-and-|\s*–\s*)([0-3])(?!\d|:\d|\s*(?:runs?|lead|innings?|outs?|games?|record|deficit|advantage|margin|edge|in favor|on the (?:day|night|season|year)))/g;
   let m: RegExpExecArray | null;
   while ((m = pairs.exec(lower)) !== null) {
@@ -91,7 +93,7 @@ export function findCounts(lower: string): CountMention[] {
     // A pitch named right after ("on a 3-1 cutter") makes it a count whatever came before ("pop up to 2nd").
     const scoreish = (SCORE_CONTEXT.test(before) && !behindInCount && !PITCH_NOUN_NEXT.test(after)) || /^\s*(?:lead|game|win|edge|advantage|deficit|final|in favor)/.test(after);
     if (!countish || (scoreish && !/count|pitch/.test(clause + after.slice(0, 16)))) continue;
-    push(Number(m[1]), Number(m[2]), m.index, calledPitch && !POST_BEFORE.test(before) ? "pre" : roleOf(before, after));
+    pushCount(found, Number(m[1]), Number(m[2]), m.index, calledPitch && !POST_BEFORE.test(before) ? "pre" : roleOf(before, after));
   }
   // A count standing alone as a clause: "Two and two." / "| 1-0 |" / "So it's 1-2." / "2-2 again."
   const bare = /(?:^|[.!?;:|,/]\s*)(?:(?:so |and )?(?:it's |that's |still |now |we're |we are )?)([0-3])(?:\s*-\s*|\s+and\s+|-and-)([0-2])(?=(?:\s+again)?\s*(?:[.!?;:|,/]|$|\s+to\s+[a-z])|\s+-\s)/g;
@@ -102,19 +104,19 @@ export function findCounts(lower: string): CountMention[] {
     if (SCORE_CONTEXT.test(before)) continue;
     // "Three-one, Foxes.": a pair and then a team's name (a plural noun) closing the sentence is the score.
     if (/^,\s*(?:the\s+)?(?!folks\b|friends\b|fans\b)[a-z]+s\s*[.!]/.test(lower.slice(m.index + m[0].length))) continue;
-    push(Number(m[1]), Number(m[2]), at, /(?:now|it's|that's)\s*$/.test(before) ? "post" : "unknown");
+    pushCount(found, Number(m[1]), Number(m[2]), at, /(?:now|it's|that's)\s*$/.test(before) ? "post" : "unknown");
   }
   const evens = /\b(?:evens?|evening|evened) (?:it |things |the count |the at-bat )?(?:up )?at (\d)\b|\b(?:it's |count )even at (\d)\b/g;
-  while ((m = evens.exec(lower)) !== null) push(Number(m[1] ?? m[2]), Number(m[1] ?? m[2]), m.index, "post");
+  while ((m = evens.exec(lower)) !== null) pushCount(found, Number(m[1] ?? m[2]), Number(m[1] ?? m[2]), m.index, "post");
   const words = /\b(\d|no|an?) balls?,? (?:and |with )?(\d|no|an?) strikes?\b/g;
   while ((m = words.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
-    push(side(m[1]!), side(m[2]!), m.index, roleOf(before, lower.slice(m.index + m[0].length)));
+    pushCount(found, side(m[1]!), side(m[2]!), m.index, roleOf(before, lower.slice(m.index + m[0].length)));
   }
   const reversed = /\b(\d|no|an?) strikes?,? (?:and )?(\d|no|an?) balls?\b/g;
   while ((m = reversed.exec(lower)) !== null) {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
-    push(side(m[2]!), side(m[1]!), m.index, roleOf(before, lower.slice(m.index + m[0].length)));
+    pushCount(found, side(m[2]!), side(m[1]!), m.index, roleOf(before, lower.slice(m.index + m[0].length)));
   }
   const full = /\b(?:full[\s-]count|payoff pitch|(?:count's|count is|we're|we are|they're|they are|it's) (?:now )?full|(?:here's|here is|here comes) the payoff|(?:count|it|things) (?:is |goes |runs |moves |now |is now |to )*full|runs? (?:it|the count) full|ran (?:it|the count) full|full,|count full)\b/g;
   while ((m = full.exec(lower)) !== null) {
@@ -124,10 +126,10 @@ export function findCounts(lower: string): CountMention[] {
     const role: CountRole = /^(?:count's|count is|we're|we are|they're|they are|it's)/.test(phrase) ? "unknown" : /payoff|full[\s-]count (?:pitch|offering|delivery)/.test(phrase) || /(?:on|with|from|at) (?:an?|the)\s*$/.test(before)
       ? "pre"
       : /(?:count|it|things|runs?|ran) /.test(phrase) || POST_BEFORE.test(before) ? "post" : "unknown";
-    push(3, 2, m.index, role);
+    pushCount(found, 3, 2, m.index, role);
   }
   const first = /\b(?:1st|opening|leadoff|lead-off)[\s-](?:pitch|offering|delivery|toss)|\bleads? off with (?:an?|the)\b|\bto start (?:him|the at-bat|things) off\b|\bopens? (?:the at-bat|him up)\b/g;
-  while ((m = first.exec(lower)) !== null) push(0, 0, m.index, "pre");
+  while ((m = first.exec(lower)) !== null) pushCount(found, 0, 0, m.index, "pre");
   // "Ball three" / "strike two" alone name one side of a count, which is no count: the result cue reads the call.
   return found.sort((a, b) => a.index - b.index);
 }

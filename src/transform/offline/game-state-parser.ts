@@ -1,10 +1,12 @@
 import type { InningHalf } from "../../domain/index";
 
+// "Middle of the 5th" sums up the top half just ended, "end of the 5th" the bottom half (the next half is the game state's).
+// (At module level: a closure made on every paragraph costs under tsx, which keeps each named function's name.)
+const halfWord = (w: string): InningHalf | null =>
+  /^(?:top|1st|visitors'?|visiting|road|away|upper|middle)$/.test(w) ? "Top" : /^(?:bottom|bot|btm|2nd|home|lower|end)$/.test(w) ? "Bottom" : null;
+
 /** Inning and half from "top of the 7th", "bottom 9", "B9", "home half of the 3rd", "in the 10th". */
 export function parseInning(lower: string, original: string): { number: number | null; half: InningHalf | null } {
-  // "Middle of the 5th" sums up the top half just ended, "end of the 5th" the bottom half (the next half is the game state's).
-  const halfWord = (w: string): InningHalf | null =>
-    /^(?:top|1st|visitors'?|visiting|road|away|upper|middle)$/.test(w) ? "Top" : /^(?:bottom|bot|btm|2nd|home|lower|end)$/.test(w) ? "Bottom" : null;
   // "the last of the 7th" is the home half, as old radio put it; "the home nine" is a team, not an inning.
   const last = /\blast (?:half )?of the (\d{1,2})(?:st|nd|rd|th)\b/.exec(lower);
   if (last) return { number: Number(last[1]), half: "Bottom" };
@@ -72,27 +74,32 @@ function listToRunners(found: string[]): string {
   return ORDER.filter((b) => set.has(b)).join(",") || "None";
 }
 
+/** A base state read at `index`, unless it is the state a play left, said after the play's result. (Module level: see halfWord.) */
+function addRunners(candidates: RunnerCandidate[], lower: string, after: number, index: number, value: string, atThePitch = false): void {
+  const before = lower.slice(Math.max(0, index - 25), index);
+  // Marked as the state the play left, or a clause of its own after the play's result ("twin killing! Bases empty").
+  const post = /(?:now|leaving|leaves|puts|putting|moves?|advances?|sets? up|which means|and that's)\b[^.;]{0,12}$/.test(before);
+  const afterPlay = !atThePitch && index > after && /[.!?,;:]\s*$/.test(lower.slice(0, index));
+  if (!afterPlay) candidates.push({ index, value, post });
+}
+type RunnerCandidate = { index: number; value: string; post: boolean };
+
 /**
  * Occupied bases before the pitch as "1B,3B" (or "None"): "runners at first and third", "bases loaded",
  * "a man on second", "bases empty", "runners on the corners", "Smith on 2nd". A state reached by the play
  * itself ("loads the bases", "now runners on 1st and 2nd") is skipped when an earlier one is given.
  */
 export function parseRunners(lower: string, after = Infinity): string | null {
-  const candidates: Array<{ index: number; value: string; post: boolean }> = [];
-  const add = (index: number, value: string, atThePitch = false) => {
-    const before = lower.slice(Math.max(0, index - 25), index);
-    // Marked as the state the play left, or a clause of its own after the play's result ("twin killing! Bases empty").
-    const post = /(?:now|leaving|leaves|puts|putting|moves?|advances?|sets? up|which means|and that's)\b[^.;]{0,12}$/.test(before);
-    const afterPlay = !atThePitch && index > after && /[.!?,;:]\s*$/.test(lower.slice(0, index));
-    if (!afterPlay) candidates.push({ index, value, post });
-  };
+  const candidates: RunnerCandidate[] = [];
+  // (Named apart: some loops below have an \`after\` of their own, the words after a match.)
+  const resultAt = after;
   const loaded = /\b(?:bases (?:are |now )?(?:loaded|full|juiced|packed|jammed|filled)|(?:bags|sacks) (?:are )?(?:full|loaded|packed|juiced)|loaded bases|full house|with the bases loaded|bases-loaded|(?:every|each) (?:base|bag) (?:is )?(?:occupied|taken|filled)|runners? (?:on|at) (?:every|each) (?:base|bag))\b/g;
   const empty = /\b(?:bases (?:are )?(?:empty|clear|cleared|unoccupied)|empty bases|nobody on|no one on|no 1 on|none on|nobody aboard|no runners?(?: on| aboard)?|clean bases|bases (?:are )?clean|bases-empty)\b/g;
   const corners = /\b(?:runners?|men|guys|ducks|traffic) (?:at|on) the corners|corners (?:are )?occupied|on the corners\b/g;
   let m: RegExpExecArray | null;
-  while ((m = loaded.exec(lower)) !== null) add(m.index, "1B,2B,3B");
-  while ((m = empty.exec(lower)) !== null) add(m.index, "None");
-  while ((m = corners.exec(lower)) !== null) add(m.index, "1B,3B");
+  while ((m = loaded.exec(lower)) !== null) addRunners(candidates, lower, resultAt, m.index, "1B,2B,3B");
+  while ((m = empty.exec(lower)) !== null) addRunners(candidates, lower, resultAt, m.index, "None");
+  while ((m = corners.exec(lower)) !== null) addRunners(candidates, lower, resultAt, m.index, "1B,3B");
   // The bases by name: most paragraphs name none, and need no look for a list of them.
   const namesBases = /[123](?:st|nd|rd)/.test(lower);
   const listed = LISTED;
@@ -108,7 +115,7 @@ export function parseRunners(lower: string, after = Infinity): string | null {
     if (/^(?:stranded|left)\b/.test(m[0])) continue;
     const bases = [m[1], m[2], m[3]].filter((b): b is string => !!b);
     // "a man on 2nd and 1 out" — the list stops at the bases.
-    add(m.index, listToRunners(bases));
+    addRunners(candidates, lower, resultAt, m.index, listToRunners(bases));
   }
   // A runner placed by his lead or by his way back: "leading off 1st", "a step off 3rd", "jogs back to 2nd".
   const leading = RUNNER_LEAD;
@@ -117,15 +124,15 @@ export function parseRunners(lower: string, after = Infinity): string | null {
   while (namesBases && (m = leading.exec(lower)) !== null) {
     // "Pena leads off 2nd" is a runner; "leads off the 2nd" or "leads off 2nd inning" is the batter opening an inning.
     if (/^leads/.test(m[0]) && /^\s*(?:inning|frame)/.test(lower.slice(m.index + m[0].length))) continue;
-    add(m.index, listToRunners([m[1]!]), true);
+    addRunners(candidates, lower, resultAt, m.index, listToRunners([m[1]!]), true);
   }
   // "The tying run at 2nd": a runner named by what he means to the score.
   const running = RUN_AT;
   running.lastIndex = 0;
-  while (namesBases && (m = running.exec(lower)) !== null) add(m.index, listToRunners([m[1]!]));
+  while (namesBases && (m = running.exec(lower)) !== null) addRunners(candidates, lower, resultAt, m.index, listToRunners([m[1]!]));
   const bare = BARE;
   bare.lastIndex = 0;
-  while (namesBases && (m = bare.exec(lower)) !== null) add(m.index, listToRunners([m[1]!, m[2]!]));
+  while (namesBases && (m = bare.exec(lower)) !== null) addRunners(candidates, lower, resultAt, m.index, listToRunners([m[1]!, m[2]!]));
   // Scorecard notation: "| 1B,2B |", "runner 3B", "2 out 1B,3B", "2B occupied", "(1B 2B 3B)"; not "1B to LF" (a single).
   const codes = /(?<![\w-])([123]b)(?:\s*(?:,|&|\band\b|\s)\s*([123]b))?(?:\s*(?:,|&|\band\b|\s)\s*([123]b))?(?![\w-])/g;
   while ((m = codes.exec(lower)) !== null) {
@@ -134,10 +141,10 @@ export function parseRunners(lower: string, after = Infinity): string | null {
     if (/^\s*(?:to|into|up|down|through|past|over|off|for)\b/.test(after) || /\b(?:to|at|into|toward|towards|by|from)\s*$/.test(before)) continue;
     if (!/(?:^|[|/(]|\bouts?,?|\brunners?|\bm[ae]n|\bon|\boccupied:?|\bbases:?)\s*$/.test(before) && !/^\s*(?:occupied|[|/)]|[.;]|$)/.test(after)) continue;
     const bases = [m[1], m[2], m[3]].filter((b): b is string => !!b).map((b) => `${b[0]}${b[0] === "1" ? "st" : b[0] === "2" ? "nd" : "rd"}`);
-    add(m.index, listToRunners(bases));
+    addRunners(candidates, lower, resultAt, m.index, listToRunners(bases));
   }
   const emptyCode = /\b(?:\d|no) outs?,? (?:bases )?empty\b|(?:^|[|/])\s*empty\s*(?=[|/]|$)/g;
-  while ((m = emptyCode.exec(lower)) !== null) add(m.index, "None");
+  while ((m = emptyCode.exec(lower)) !== null) addRunners(candidates, lower, resultAt, m.index, "None");
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => a.index - b.index);
   const pre = candidates.filter((c) => !c.post);

@@ -294,12 +294,17 @@ function rosterMentions(original: string, roster: NameRoster): Mention[] {
  * A bare surname that a pitcher and a batter share (Nate Webb pitching, Corey Webb batting) is one of them: the grammar
  * of the call says which ("Webb swings", "Webb's sinker"); "Webb to Webb" is the pitcher first. Undecided, it is neither.
  */
+/** A bare surname two players share, where one mention is read in both roles. */
+const isContested = (m: Mention, mentions: readonly Mention[], surnameCount: Map<string, number>) =>
+  !m.full && (surnameCount.get(surnameOf(m.text)) ?? 0) > 1 && mentions.some((o) => o.index === m.index && o.role !== m.role);
+const says = (name: string | null, sur: string) => name !== null && surnameOf(name) === sur;
+
+const known = (name: string | null, surnames: Set<string>) => name !== null && surnames.has(surnameOf(name));
+
 function resolveContested(mentions: Mention[], original: string, surnameCount: Map<string, number>): Mention[] {
-  const contested = (m: Mention) => !m.full && (surnameCount.get(surnameOf(m.text)) ?? 0) > 1 &&
-    mentions.some((o) => o.index === m.index && o.role !== m.role);
-  if (!mentions.some(contested)) return mentions;
+  if (!mentions.some((m) => isContested(m, mentions, surnameCount))) return mentions;
+  const contested = (m: Mention) => isContested(m, mentions, surnameCount);
   const g = grammarNames(original, []);
-  const says = (name: string | null, sur: string) => name !== null && surnameOf(name) === sur;
   const keep: Mention[] = [];
   const places = [...new Set(mentions.filter(contested).map((m) => m.index))].sort((a, b) => a - b);
   for (const m of mentions) {
@@ -390,7 +395,6 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   };
   // A name the roster gives to the other role is not a guess worth keeping.
   const { pitcherSurnames, batterSurnames } = rosterPatterns(roster);
-  const known = (name: string | null, surnames: Set<string>) => name !== null && surnames.has(surnameOf(name));
   // Nor is one the roster already placed as leaving or fielding.
   const placed = (name: string | null) => name !== null && mentions.some((m) => surnameOf(m.text) === surnameOf(name));
   const pitcherSaid = pick("pitcher");

@@ -254,16 +254,22 @@ function pitchAnnounced(lower: string): number {
 }
 
 /** Choose the counts said to be before and after the pitch. */
+/** Whether a count said as where things stand comes in a sentence before the one with the call. */
+const standsBefore = (m: CountMention, resultIndex: number, lower: string) =>
+  resultIndex >= 0 && m.index < resultIndex && /[.!?]/.test(lower.slice(m.index, resultIndex));
+/** A count's role: as said, or before or after the pitch by where it stands against the call. */
+const countRole = (m: CountMention, resultIndex: number, lower: string) =>
+  m.role === "post" && standsBefore(m, resultIndex, lower) ? "pre" : m.role !== "unknown" ? m.role : resultIndex >= 0 && m.index > resultIndex ? "post" : "pre";
+
 function pickCounts(mentions: CountMention[], resultIndex: number, lower: string): { pre: Partial<Count>; post: Partial<Count> } {
   const pre: Partial<Count> = {};
   const post: Partial<Count> = {};
   // A count said as where things stand ("So it's one and one.", "That makes it 2-1.") in a sentence before the one
   // with the call is where the pitch starts from: the pitch has not been told yet.
-  const standsBefore = (m: CountMention) => resultIndex >= 0 && m.index < resultIndex && /[.!?]/.test(lower.slice(m.index, resultIndex));
-  const role = (m: CountMention) => (m.role === "post" && standsBefore(m) ? "pre" : m.role !== "unknown" ? m.role : resultIndex >= 0 && m.index > resultIndex ? "post" : "pre");
   for (const m of mentions) {
-    const target = role(m) === "pre" ? pre : post;
-    if (role(m) === "pre" && pre.balls !== undefined && m.balls !== null) continue; // the first pre count wins
+    const role = countRole(m, resultIndex, lower);
+    const target = role === "pre" ? pre : post;
+    if (role === "pre" && pre.balls !== undefined && m.balls !== null) continue; // the first pre count wins
     if (m.balls !== null) target.balls = m.balls;
     if (m.strikes !== null) target.strikes = m.strikes;
   }

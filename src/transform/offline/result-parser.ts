@@ -43,6 +43,12 @@ const CUES: Array<[ResultCue, RegExp, string[] | null]> = [
   }),
 ];
 
+/** Whether `text` contains one of `words` (a plain loop: this runs for every cue of every paragraph). */
+function hasAny(text: string, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (text.includes(words[i]!)) return true;
+  return false;
+}
+
 // Phrases that also turn up in colour commentary ("hitters have chased out of the zone all year"):
 // they count only when the paragraph shows a pitch being thrown.
 const WEAK = /^(?:(?:right|squarely|it's|is) on the (?:black|corner|edge)|nicks? the .*|(?:just|barely|narrowly) misses|gets out of the way|holds? up|pulls the bat back|(?:doesn'?t|does not|didn'?t|won'?t) .*|(?:under|below|above|beneath) the zone|(?:way|well|a little|a bit|just) .*|runs .*|spikes|bounced|(?:it's|it is|and it's|but it's|that's|but that's) .*|(?:way |well |just )?out in front|bites|(?:and )?(?:he|she)(?:'s| has) got it|(?:he|she) has it|right at .*|out of the zone|outside the zone|in the dirt|high and tight|up and in|no good|just off|off the plate|lays? off|laid off|too (?:high|low|far)|spiked|looking|rings? (?:him )?up|rung up|frozen|freezes?.*|doesn'?t (?:offer|swing)|no swing|catch(?:es)? the .*|paints the .*|chase.*|bites? on|waves? .*|waved at|in play|fly ?balls?|ground ?balls?|line drives?|liners?|bunts?|grounders?|rollers?|fans?|fanned|strike ?outs?|gets the call|got the call|takes? strike|walk|walks|walked|adios|sayonara|bye[\s-]bye)$/;
@@ -225,12 +231,14 @@ const AFTER_TERM = new RegExp(`${TERM_THEN}(?:(?:and |but )?(?:it's |it is )?)(?
 // Or where it crossed the zone, and nothing more: "Cutter, 93, on the black.", "Hook, 77, drops in."
 const IN_ZONE_AFTER_TERM = new RegExp(`${TERM_THEN}(${ZONE_LOCATION})`);
 
+/** `t` with its characters from `start` to `end` turned into "x" (a word still, but no call). */
+const blank = (t: string, start: number, end: number) => t.slice(0, start) + "x".repeat(end - start) + t.slice(end);
+
 /** Every result cue in a lower-cased, number-normalized paragraph, in reading order. */
 export function findResultCues(text: string): ResultMention[] {
   let lower = blankOtherTimes(text);
   // A pitch's name is not a call: "a fast ball, low" is no ball yet, a "spiked curve" no spiked pitch.
   // It stays a word ("x" letters), so "bounces the slider to first" still reads as a ball hit somewhere.
-  const blank = (t: string, start: number, end: number) => t.slice(0, start) + "x".repeat(end - start) + t.slice(end);
   const terms = findPitchTerms(lower);
   for (const term of terms) lower = blank(lower, term.index, term.index + term.text.length);
   // A count said in words ("3 balls and a strike") is no call: "a strike" in it calls nothing.
@@ -250,7 +258,7 @@ export function findResultCues(text: string): ResultMention[] {
   let c: RegExpExecArray | null;
   while ((c = coded.exec(lower)) !== null) found.push({ cue: RESULT_CODES[c[1]!]!, index: c.index + c[0].indexOf(c[1]!), phrase: c[1]! });
   for (const [cue, re, words] of CUES) {
-    if (words !== null && !words.some((w) => lower.includes(w))) continue;
+    if (words !== null && !hasAny(lower, words)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(lower)) !== null) found.push({ cue, index: m.index, phrase: m[0] });

@@ -69,6 +69,15 @@ function scorePatterns(teams: TeamAliases = NO_TEAMS): ScorePatterns {
   return patterns;
 }
 
+// Helpers of parseScore, at module level: it runs on every paragraph, and a closure made per call costs (tsx keeps
+// every named function's name, one property write per closure).
+const sideOfWord = (word: string, home: string[], away: string[]): "home" | "away" | null =>
+  home.includes(word) ? "home" : away.includes(word) ? "away" : null;
+const assign = (who: "home" | "away", mine: number, theirs: number): Score =>
+  who === "home" ? { home: mine, away: theirs } : { home: theirs, away: mine };
+/** Runs said as digits, or a zero in words ("Otters nothing"). */
+const runs = (n: string) => (/^\d/.test(n) ? Number(n) : 0);
+
 /**
  * The score before the pitch. Ties need no team names ("tied 3-3", "3-all", "knotted at 2",
  * "scoreless"); a lead needs to know whose ("Boston leads 4-2", "a 4-2 Yankees lead",
@@ -89,21 +98,16 @@ export function parseScore(text: string, teams?: TeamAliases): Score {
   if (/\b(?:scoreless|no score|nothing across|no runs? (?:across|yet|on the board)|neither (?:side|club) has scored|0-0 (?:game|tie|ballgame)|nobody has scored|neither team has scored)\b/.test(lower)) return { home: 0, away: 0 };
 
   const { home, away, P } = scorePatterns(teams);
-  const sideOf = (word: string): "home" | "away" | null =>
-    home.includes(word) ? "home" : away.includes(word) ? "away" : null;
-  const assign = (who: "home" | "away", mine: number, theirs: number): Score =>
-    who === "home" ? { home: mine, away: theirs } : { home: theirs, away: mine };
 
   // "Yankees 4, Red Sox 2" / "Red Sox 2 Yankees 4"
   // "Lumberjacks 2, Otters nothing": a zero in words after a team's name.
-  const runs = (n: string) => (/^\d/.test(n) ? Number(n) : 0);
   let m = P.homeFirst.exec(lower);
   if (m) return { home: Number(m[2]), away: runs(m[4]!) };
   m = P.awayFirst.exec(lower);
   if (m) return { home: runs(m[4]!), away: Number(m[2]) };
   m = P.beats.exec(lower);
   if (m) {
-    const [winner, loser] = [sideOf(m[1]!), sideOf(m[2]!)];
+    const [winner, loser] = [sideOfWord(m[1]!, home, away), sideOfWord(m[2]!, home, away)];
     const [hi, lo] = [Math.max(Number(m[3]), Number(m[4])), Math.min(Number(m[3]), Number(m[4]))];
     if (winner && loser && winner !== loser) return assign(winner, hi, lo);
   }
@@ -114,7 +118,7 @@ export function parseScore(text: string, teams?: TeamAliases): Score {
   // "Boston leads 4-2", "the visitors trail 2-5", "Yankees up 3 to 1", "Red Sox are on top 5-4"
   m = P.teamVerbPair.exec(lower);
   if (m) {
-    const who = sideOf(m[1]!);
+    const who = sideOfWord(m[1]!, home, away);
     const [a, b] = [Number(m[3]), Number(m[4])];
     // "The Coyotes have cut it to 4-3": the side that cuts a lead is still behind.
     const losing = /^(?:trail|trails|trailing|down|behind)$/.test(m[2]!) || /(?:cut|cuts|trimmed|trims|closed|closes|pulled|pulls)\b/.test(m[2]!);
@@ -123,14 +127,14 @@ export function parseScore(text: string, teams?: TeamAliases): Score {
   // "a 4-2 Yankees lead", "it's 4-2 Boston", "4-2 in favor of the hosts", "4-2 lead for Boston"
   m = P.pairTeam.exec(lower) ?? P.pairLeadFor.exec(lower);
   if (m) {
-    const who = sideOf(m[3]!);
+    const who = sideOfWord(m[3]!, home, away);
     const [a, b] = [Number(m[1]), Number(m[2])];
     const deficit = /deficit/.test(m[0]);
     if (who) return assign(who, deficit ? Math.min(a, b) : Math.max(a, b), deficit ? Math.max(a, b) : Math.min(a, b));
   }
   m = P.teamPairLead.exec(lower);
   if (m) {
-    const who = sideOf(m[1]!);
+    const who = sideOfWord(m[1]!, home, away);
     const [a, b] = [Number(m[2]), Number(m[3])];
     const behind = /deficit|hole/.test(m[4]!);
     if (who && a !== b) return assign(who, behind ? Math.min(a, b) : Math.max(a, b), behind ? Math.max(a, b) : Math.min(a, b));
