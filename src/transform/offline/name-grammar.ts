@@ -70,6 +70,34 @@ const GRAMMAR = {
   batterBefore: new RegExp(`(?<![\\p{L}])${BATTER_BEFORE}${NAME}`, "gu"),
 };
 
+// The first match that is a name: "Slider, 84, and Marlowe swings" first matches "Slider", which is not one.
+function findName(re: RegExp, group: number, original: string, exclude: ReadonlySet<string>): string | null {
+  // The patterns are global (compiled once), so each search starts from the top.
+  const all = re;
+  all.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = all.exec(original)) !== null) {
+    // Coaches, managers and umpires are named too, but they neither pitch nor bat.
+    const at = m.index + m[0].indexOf(m[group]!);
+    if (/\b(?:coach|manager|skipper|umpire|ump|partner|announcer|broadcaster|analyst|owner|trainer)\s+$/i.test(original.slice(Math.max(0, at - 14), at))) return null;
+    // A job written as a title ("Manager Walt Kizer brings his corners in", "Coach Ames") is no player's first name.
+    if (/^(?:Coach|Manager|Skipper|Umpire|Ump|Pitching Coach|Bench Coach|Trainer)\s/.test(m[group]!)) return null;
+    // The umpire's call, the crowd's cheers: "not getting that call from Birdsall", "a ruling from Birdsall".
+    if (/\b(?:call|calls|ruling|strike zone|zone|word|nod|signal|boos|cheers|ovation) from\s+$/i.test(original.slice(Math.max(0, at - 18), at))) return null;
+    // Or named with their job after them: "Pelletier, the plate umpire, rings him up".
+    if (/^,\s+(?:the|our|their|his) (?:[\p{L}-]+ ){0,2}(?:coach|manager|skipper|umpire|ump|partner|announcer|broadcaster|analyst|owner|trainer)\b/iu.test(original.slice(at + m[group]!.length, at + m[group]!.length + 50))) return null;
+    const name = cleanName(m[group]!, exclude);
+    if (name) return name;
+    all.lastIndex = m.index + 1; // try again from the next word, not past this match
+  }
+  return null;
+}
+// "Charlie" read with the word before it may be a pitch's nickname ("Uncle Charlie"), no one's name.
+function fullerName(name: string | null, original: string): string | null {
+  const full = name && fullestForm(original, name);
+  return full && findPitchTerms(full.toLowerCase()).some((t) => t.text.length === full.length) ? null : full;
+}
+
 /** The words of a roster's team names, split once per list rather than once per paragraph. */
 const NO_WORDS: ReadonlySet<string> = new Set();
 const excludeByTeamWords = new WeakMap<readonly string[], Set<string>>();
@@ -85,38 +113,11 @@ const excludedWords = (teamWords: readonly string[]): Set<string> => {
 export function grammarNames(original: string, teamWords: string[]): GrammarNames {
   // (An empty list, passed new each time without a roster, excludes nothing.)
   const exclude = teamWords.length === 0 ? NO_WORDS : excludedWords(teamWords);
-  // The first match that is a name: "Slider, 84, and Marlowe swings" first matches "Slider", which is not one.
-  const find = (re: RegExp, group = 1) => {
-    // The patterns are global (compiled once), so each search starts from the top.
-    const all = re;
-    all.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = all.exec(original)) !== null) {
-      // Coaches, managers and umpires are named too, but they neither pitch nor bat.
-      const at = m.index + m[0].indexOf(m[group]!);
-      if (/\b(?:coach|manager|skipper|umpire|ump|partner|announcer|broadcaster|analyst|owner|trainer)\s+$/i.test(original.slice(Math.max(0, at - 14), at))) return null;
-      // A job written as a title ("Manager Walt Kizer brings his corners in", "Coach Ames") is no player's first name.
-      if (/^(?:Coach|Manager|Skipper|Umpire|Ump|Pitching Coach|Bench Coach|Trainer)\s/.test(m[group]!)) return null;
-      // The umpire's call, the crowd's cheers: "not getting that call from Birdsall", "a ruling from Birdsall".
-      if (/\b(?:call|calls|ruling|strike zone|zone|word|nod|signal|boos|cheers|ovation) from\s+$/i.test(original.slice(Math.max(0, at - 18), at))) return null;
-      // Or named with their job after them: "Pelletier, the plate umpire, rings him up".
-      if (/^,\s+(?:the|our|their|his) (?:[\p{L}-]+ ){0,2}(?:coach|manager|skipper|umpire|ump|partner|announcer|broadcaster|analyst|owner|trainer)\b/iu.test(original.slice(at + m[group]!.length, at + m[group]!.length + 50))) return null;
-      const name = cleanName(m[group]!, exclude);
-      if (name) return name;
-      all.lastIndex = m.index + 1; // try again from the next word, not past this match
-    }
-    return null;
-  };
-  // "Charlie" read with the word before it may be a pitch's nickname ("Uncle Charlie"), no one's name.
-  const fuller = (name: string | null) => {
-    const full = name && fullestForm(original, name);
-    return full && findPitchTerms(full.toLowerCase()).some((t) => t.text.length === full.length) ? null : full;
-  };
   // Each answer is worked out when first asked for: with a roster, most paragraphs need one of them or none.
-  const duel = once(() => find(GRAMMAR.duel));
-  const pair = once(() => find(GRAMMAR.duel, 2));
-  const pitcher = once(() => fuller(find(GRAMMAR.pitcherAfter) ?? find(GRAMMAR.pitcherBefore) ?? duel()));
-  const batter = once(() => fuller(find(GRAMMAR.batterAfter) ?? find(GRAMMAR.batterBefore) ?? find(GRAMMAR.duelBatter, 2)));
+  const duel = once(() => findName(GRAMMAR.duel, 1, original, exclude));
+  const pair = once(() => findName(GRAMMAR.duel, 2, original, exclude));
+  const pitcher = once(() => fullerName(findName(GRAMMAR.pitcherAfter, 1, original, exclude) ?? findName(GRAMMAR.pitcherBefore, 1, original, exclude) ?? duel(), original));
+  const batter = once(() => fullerName(findName(GRAMMAR.batterAfter, 1, original, exclude) ?? findName(GRAMMAR.batterBefore, 1, original, exclude) ?? findName(GRAMMAR.duelBatter, 2, original, exclude), original));
   const both = once((): [string, string] | null => {
     const d = duel();
     const p = d && pair();
