@@ -300,6 +300,8 @@ const isContested = (m: Mention, mentions: readonly Mention[], surnameCount: Map
 const says = (name: string | null, sur: string) => name !== null && surnameOf(name) === sur;
 
 const known = (name: string | null, surnames: Set<string>) => name !== null && surnames.has(surnameOf(name));
+/** Whether the roster already placed this name in the paragraph (as leaving or fielding, say). */
+const placed = (name: string | null, mentions: readonly Mention[]) => name !== null && mentions.some((m) => surnameOf(m.text) === surnameOf(name));
 
 function resolveContested(mentions: Mention[], original: string, surnameCount: Map<string, number>): Mention[] {
   if (!mentions.some((m) => isContested(m, mentions, surnameCount))) return mentions;
@@ -396,11 +398,10 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   // A name the roster gives to the other role is not a guess worth keeping.
   const { pitcherSurnames, batterSurnames } = rosterPatterns(roster);
   // Nor is one the roster already placed as leaving or fielding.
-  const placed = (name: string | null) => name !== null && mentions.some((m) => surnameOf(m.text) === surnameOf(name));
   const pitcherSaid = pick("pitcher");
   const batterSaid = pick("batter");
-  let pitcher = pitcherSaid?.text ?? (known(fromGrammar.pitcher, batterSurnames) || placed(fromGrammar.pitcher) ? null : fromGrammar.pitcher);
-  let batter = batterSaid?.text ?? (known(fromGrammar.batter, pitcherSurnames) || placed(fromGrammar.batter) ? null : fromGrammar.batter);
+  let pitcher = pitcherSaid?.text ?? (known(fromGrammar.pitcher, batterSurnames) || placed(fromGrammar.pitcher, mentions) ? null : fromGrammar.pitcher);
+  let batter = batterSaid?.text ?? (known(fromGrammar.batter, pitcherSurnames) || placed(fromGrammar.batter, mentions) ? null : fromGrammar.batter);
   // The same words read as both roles: one person (a two-way player, or a surname two players share) in one role.
   // Two mentions are two people ("Corey Webb steps in against Nate Webb", "Webb to Webb").
   const onePerson = pitcher !== null && batter !== null && surnameOf(pitcher) === surnameOf(batter) &&

@@ -178,6 +178,10 @@ const COUNT_ONLY = /^\s*(?:and |so )?(?:it's |that's |now |we're at )?\d(?:\s*-\
 
 const PRIORITY: PitchResult[] = ["Hit by pitch", "In play - hit", "In play - out", "Swing and miss", "Strike", "Foul", "Ball"];
 
+/** A cue's result: a bare strike (or strikeout) is swung at when the text says a swing and no look. (Module level: see count-parser's pushCount.) */
+const resultOfCue = (cue: Exclude<ResultCue, "take">, swung: boolean, looked: boolean): PitchResult =>
+  cue === "inPlay" ? "In play - out" : cue === "strikeout" || cue === "strike" ? (swung && !looked ? "Swing and miss" : cue === "strikeout" && !looked ? "Swing and miss" : "Strike") : cue;
+
 function candidates(cues: ResultMention[], lower: string): PitchResult[] {
   // A checked swing ruled a swing on appeal ("the umpire says he went") is a swinging strike, "called" or not.
   const appealed = /\b(?:says|rules|ruled|rule|said|signals|signaled) (?:that )?he (?:went|swung|offered)\b|\bon (?:the )?appeal\b[^.]*\b(?:went|swung|strike)/.test(lower);
@@ -185,8 +189,6 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
   // (A swing said by another verb: "went after it", "offers at a slider".)
   const swung = appealed || /\bswing|\bswung|\bswinging|\bwhiff|\bchase|\bwave|\bfishing|\btip(?:s|ped|ping)?\b|\b(?:goes|went|go) after (?:it|that|the pitch|a|an)\b|\boffer(?:s|ed)? at\b/.test(lower);
   const looked = !appealed && /\blooking\b|\bcalled\b|\bcaught looking|\brung up|\bfroze|\bfrozen|\bwatches/.test(lower);
-  const map = (cue: Exclude<ResultCue, "take">): PitchResult =>
-    cue === "inPlay" ? "In play - out" : cue === "strikeout" || cue === "strike" ? (swung && !looked ? "Swing and miss" : cue === "strikeout" && !looked ? "Swing and miss" : "Strike") : cue;
   const hasFoul = cues.some((c) => c.cue === "Foul");
   // A call said outright ("called strike", "swings through it") settles what a bare "strike three" means.
   const explicit = cues.some((c) => c.cue === "Strike" || c.cue === "Swing and miss");
@@ -223,7 +225,7 @@ function candidates(cues: ResultMention[], lower: string): PitchResult[] {
     if (c.cue === "Swing and miss" && hasFoul && /out in front|early|late|chase|bites?$|fishing|fish/.test(c.phrase)) continue;
     // "Fouled back. Strike two.": the strike a foul adds is the foul's (only a tip or a bunt makes strike three).
     if (c.cue === "strike" && hasFoul && !/3/.test(c.phrase)) continue;
-    out.add(map(c.cue));
+    out.add(resultOfCue(c.cue, swung, looked));
   }
   return PRIORITY.filter((r) => out.has(r));
 }
