@@ -1,4 +1,5 @@
 import type { Confidence, PitchTypeCode } from "../../domain/index";
+import { recentAnswers } from "../../util/recent-answers";
 import { PITCH_FALSE_FRIENDS, PITCH_TERMS, SCORER_CODES, codeConfidence, type PitchTerm } from "./lexicon";
 
 export { PITCH_TERMS, type PitchTerm };
@@ -24,15 +25,10 @@ export interface PitchTermMatch {
  * (the more specific term wins where two overlap).
  */
 export function findPitchTerms(lowerText: string): readonly PitchTermMatch[] {
-  // The parsers of one paragraph ask about the same text several times in a row: remember the last few answers.
-  const cached = recentTerms.get(lowerText);
-  if (cached) return cached;
-  const found = scanPitchTerms(lowerText);
-  if (recentTerms.size >= 8) recentTerms.delete(recentTerms.keys().next().value!);
-  recentTerms.set(lowerText, found);
-  return found;
+  return recentTerms(lowerText);
 }
-const recentTerms = new Map<string, readonly PitchTermMatch[]>();
+// The parsers of one paragraph ask about the same text several times in a row: remember the last few answers.
+const recentTerms = recentAnswers(scanPitchTerms, 8);
 
 function scanPitchTerms(lowerText: string): readonly PitchTermMatch[] {
   const masked = FALSE_FRIEND_WORDS.some((w) => lowerText.includes(w)) ? lowerText.replace(ANY_FALSE_FRIEND, (m) => " ".repeat(m.length)) : lowerText;

@@ -1,6 +1,7 @@
 import { HOME_RUN_CALL, MISS_LOCATION, PITCH_CODE, RESULT_CODES, RESULT_PHRASES, ZONE_LOCATION, type ResultCue } from "./lexicon";
 import { findPitchTerms } from "./pitch-vocabulary";
 import { requiredWords } from "./required-words";
+import { recentAnswers } from "../../util/recent-answers";
 
 export type { ResultCue };
 
@@ -81,12 +82,7 @@ export function blankOtherTimes(text: string): string {
  * is asked several times in a row (its inning, its cues, its speed, whether it is a recap), and the two share their
  * sentences and most of their tests.
  */
-function blankedSentences(text: string): { otherTimes: string; otherOccasions: string } {
-  if (text === lastBlanked.text) return lastBlanked;
-  lastBlanked = { text, ...blankSentences(text) };
-  return lastBlanked;
-}
-let lastBlanked = { text: "", otherTimes: "", otherOccasions: "" };
+const blankedSentences = recentAnswers(blankSentences);
 
 function blankSentences(text: string): { otherTimes: string; otherOccasions: string } {
   // Sentences about other times ("a foul ball earlier tonight landed in a popcorn bucket") say nothing of this pitch,
@@ -178,14 +174,8 @@ export function blankOtherOccasions(text: string): string {
  * the clause goes, the call stays. It looks back when set off by commas with its verb in the past, or when it names
  * another time or an inning wherever it ends.
  */
-function blankAsides(text: string): string {
-  // Asked twice of one paragraph (for its calls, and for its speed): read it once.
-  if (text === lastAsides.text) return lastAsides.blanked;
-  const blanked = readAsides(text);
-  lastAsides = { text, blanked };
-  return blanked;
-}
-let lastAsides = { text: "", blanked: "" };
+// Asked twice of one paragraph (for its calls, and for its speed): read it once.
+const blankAsides = recentAnswers(readAsides);
 function readAsides(text: string): string {
   let s = blankQuoted(text);
   // A relative clause starts with "who": the pattern runs only where one can be.
@@ -301,15 +291,14 @@ const RECAP_WORD = /\b(?:recap|summary|summing up|in the inning|that inning|the 
 
 /** Whether the paragraph sums up several plays ("Pike singled, Winslow struck out, Beaumont grounded into a double play"). */
 export function isRecap(lower: string): boolean {
-  // Asked twice of one paragraph (for its pitch, and for its names): read it once.
-  if (lower === lastRecap.text) return lastRecap.recap;
+  return recapOnce(lower);
+}
+// Asked twice of one paragraph (for its pitch, and for its names): read it once.
+const recapOnce = recentAnswers((lower: string): boolean => {
   // His day so far ("he's homered, he's singled") is no recap of the inning.
   const n = (blankOtherTimes(lower).match(OUTCOME) ?? []).length;
-  const recap = n >= 3 || (n >= 2 && RECAP_WORD.test(lower));
-  lastRecap = { text: lower, recap };
-  return recap;
-}
-let lastRecap = { text: "", recap: false };
+  return n >= 3 || (n >= 2 && RECAP_WORD.test(lower));
+});
 
 /**
  * Whether the paragraph sums up rather than calls a pitch: it opens on a half-inning's end ("End of six.",
