@@ -1,4 +1,5 @@
-import { NUMBER_ORDINALS, NUMBER_UNITS, SELF_CORRECTION_PHRASES } from "./lexicon";
+import { SELF_CORRECTION_PHRASES } from "./lexicon";
+import { saysInningBreak } from "../state/inning-breaks";
 import { grammarNames, isStopWord, type Names } from "./name-grammar";
 
 /** Known players, when the reference tables are at hand: matching the roster beats guessing from grammar. */
@@ -325,16 +326,6 @@ function resolveContested(mentions: Mention[], original: string, surnameCount: M
   return keep;
 }
 
-const ORDINAL = `(?:\\d+(?:st|nd|rd|th)|${Object.keys(NUMBER_ORDINALS).join("|")})`;
-const CARDINAL = `(?:\\d+|${Object.keys(NUMBER_UNITS).join("|")})`;
-/** A break between halves: "middle of the fifth", "end of the 7th", "end of four", "after three full innings", "through seven complete", "through the top of the third". */
-const INNING_BREAK = new RegExp(
-  `\\b(?:middle|end|close) of (?:the )?${ORDINAL}\\b|\\b(?:middle|end) of ${CARDINAL}(?![\\w-])|\\bmid-${ORDINAL}\\b|` +
-    `\\b(?:after|through) (?:the (?:top|bottom) of the ${ORDINAL}|${CARDINAL} (?:full |complete )?innings?|${CARDINAL} (?:full|complete)|${CARDINAL} and a half|${ORDINAL} (?:full |complete )?innings?)\\b|` +
-    // Opening on the innings played: "After nine, we go to extras", "Through four: Larks 2, Moles 0".
-    `^\\W*(?:after|through) ${CARDINAL}(?=[,:;.—–-])`,
-  "i",
-);
 const GAME_OVER_OPENING = /^\W*(?:and |well,? )?(?:that'?s |that will |that'll )?(?:(?:do )?it,? )?(?:the )?(?:ball ?game(?= ?[!.,;—-]| over\b| is over\b)|game over\b|final score\b|final(?=\s*[:,.!—–-]|\s+(?:from|in|here|tonight)\b))/i;
 /** A visit to the mound: the pitcher visited is at work there. */
 const MOUND_VISIT = /\b(?:(?:goes|comes|heads|walks|jogs|trots|is) (?:out )?to (?:talk|visit|settle|calm)|mound visit|visits? the mound|(?:out|trip) to the mound)\b/i;
@@ -357,7 +348,7 @@ export function parseNames(original: string, roster?: NameRoster): Names {
   // The pitcher may be named at work: "Middle of the 2nd, and the manager goes out to talk to Ishida".
   // A paragraph that opens with the game over ("Ball game!", "That's the ballgame.") wraps it up: no one is at work.
   if (GAME_OVER_OPENING.test(original)) return { pitcher: null, batter: null };
-  const inningBreak = INNING_BREAK.test(original) && !COMING_UP.test(original);
+  const inningBreak = saysInningBreak(original) && !COMING_UP.test(original);
   const noBatter = inningBreak && !mentions.some((m) => m.steppingIn || m.bats);
   // Nor on the mound: the pitcher it names is summed up ("Quintana's at 79 pitches", "Tamura left him there"), unless he
   // is said to come in or is visited there ("Middle of the 2nd, and the manager goes out to talk to Ishida").

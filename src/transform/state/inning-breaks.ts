@@ -38,3 +38,18 @@ export function nextHalfAfterBreak(lower: string): { inning: number; half: Innin
   }
   return null;
 }
+
+const ORDINAL = `(?:\\d+(?:st|nd|rd|th)|${Object.keys(NUMBER_ORDINALS).join("|")})`;
+const CARDINAL = `(?:\\d+|${Object.keys(NUMBER_UNITS).join("|")})`;
+// Any break between halves, in any case, for the name reader (nobody is at work in a paragraph that names one): wider
+// than the breaks the game state moves on above, also "close of the 7th" and "through the top of the third".
+const ANY_BREAK = new RegExp(
+  `\\b(?:middle|end|close) of (?:the )?${ORDINAL}\\b|\\b(?:middle|end) of ${CARDINAL}(?![\\w-])|\\bmid-${ORDINAL}\\b|` +
+    `\\b(?:after|through) (?:the (?:top|bottom) of the ${ORDINAL}|${CARDINAL} (?:full |complete )?innings?|${CARDINAL} (?:full|complete)|${CARDINAL} and a half|${ORDINAL} (?:full |complete )?innings?)\\b|` +
+    // Opening on the innings played: "After nine, we go to extras", "Through four: Larks 2, Moles 0".
+    `^\\W*(?:after|through) ${CARDINAL}(?=[,:;.—–-])`,
+  "i",
+);
+
+/** Whether `text` names a break between halves ("middle of the fifth", "after three full innings", "Through four:"). */
+export const saysInningBreak = (text: string): boolean => ANY_BREAK.test(text);
